@@ -1,0 +1,45 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+
+namespace chronokg::cli {
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"chronokg: news articles in, an event timeline knowledge graph out.\n"
+                 "Rule-based extraction of dated entity-relation events from Chinese (traditional or\n"
+                 "simplified) and English news, exported as GraphML, GEXF, DOT, JSON or CSV.",
+                 "chronokg"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "chronokg 0.1.0");
+    std::vector<std::unique_ptr<Command>> commands = all_commands();
+    for (auto& command : commands) command->add_to(app);
+
+    std::vector<const char*> argv = {"chronokg"};
+    for (const auto& a : args) argv.push_back(a.c_str());
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::ParseError& e) {
+        // --help and --version are "errors" that exit 0 and print to `out`.
+        return app.exit(e, out, err) == 0 ? 0 : 1;
+    }
+    try {
+        for (auto& command : commands)
+            if (command->chosen()) return command->run(out, err);
+    } catch (const Error& e) {
+        // Several problems come one a line; each line gets the program's name.
+        std::string message = e.what();
+        for (std::size_t at = message.find('\n'); at != std::string::npos; at = message.find('\n', at + 1))
+            message.insert(at + 1, "chronokg: ");
+        err << "chronokg: " << message << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        err << "chronokg: internal error: " << e.what() << "\n";
+        return 1;
+    }
+    return 1;
+}
+
+}  // namespace chronokg::cli

@@ -1,0 +1,77 @@
+// `chronokg build INPUT... -o OUT...`: the graph of the events, in one or more formats.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/common_options.hpp"
+#include "core/error.hpp"
+#include "export/atomic_file.hpp"
+#include "export/event_json.hpp"
+#include "export/graph_format.hpp"
+#include "graph/graph_builder.hpp"
+
+namespace chronokg::cli {
+namespace {
+
+class BuildCommand : public Command {
+public:
+    void add_to(CLI::App& app) override {
+        command_ = app.add_subcommand("build", "Build the event graph of articles (or of extracted events) and write it");
+        add_input_options(*command_, options_);
+        command_->add_option("-o,--output", outputs_, "Output file; the format comes from its extension unless --format is given. "
+                                                      "May be given several times. A .jsonl output receives the events.")
+            ->required()
+            ->expected(1)
+        ->allow_extra_args(false)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        std::string names;
+        for (const auto& n : io::format_names()) names += (names.empty() ? "" : "|") + n;
+        command_->add_option("--format", format_, "Output format: " + names)->check(CLI::IsMember(io::format_names()));
+        command_->add_flag("--collapse", collapse_,
+                           "One edge per subject, relation and object, weighted by how often it occurs");
+    }
+
+    int run(std::ostream& out, std::ostream& err) override {
+        // Check every output before the (possibly long) extraction.
+        std::vector<std::optional<io::GraphFormat>> formats;
+        for (std::size_t i = 0; i < outputs_.size(); ++i) {
+            for (std::size_t j = 0; j < i; ++j)
+                if (outputs_[j] == outputs_[i]) throw Error(outputs_[i], 0, 0, "the same output is given twice");
+            if (io::format_from_path(outputs_[i]) == std::nullopt && format_.empty() && !is_events(outputs_[i]))
+                throw Error(outputs_[i], 0, 0, "unknown output format: use a known extension or --format");
+            formats.push_back(format_.empty() ? io::format_from_path(outputs_[i]) : io::format_from_name(format_));
+        }
+        ProblemLog log{err};
+        std::vector<Event> events;
+        read_events_from_inputs(options_, log, [&](Event e) { events.push_back(std::move(e)); });
+        std::sort(events.begin(), events.end(), event_less);
+        if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
+        const KnowledgeGraph graph = build_graph(events, BuildOptions{collapse_});
+        for (std::size_t i = 0; i < outputs_.size(); ++i) {
+            if (is_events(outputs_[i]) && format_.empty()) {
+                io::write_atomically(outputs_[i], [&](std::ostream& file) {
+                    for (const auto& e : events) file << io::event_to_json(e) << '\n';
+                });
+            } else {
+                io::write_atomically(outputs_[i], [&](std::ostream& file) { io::write_graph(file, graph, *formats[i]); });
+            }
+            err << fmt::format("chronokg: wrote {} ({} entities, {} events)\n", outputs_[i], graph.vertex_count(),
+                               graph.edge_count());
+        }
+        (void)out;
+        return log.count == 0 ? 0 : 1;
+    }
+
+private:
+    static bool is_events(const std::string& path) { return path.size() > 6 && path.substr(path.size() - 6) == ".jsonl"; }
+
+    InputOptions options_;
+    std::vector<std::string> outputs_;
+    std::string format_;
+    bool collapse_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_build_command() { return std::make_unique<BuildCommand>(); }
+
+}  // namespace chronokg::cli

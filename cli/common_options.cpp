@@ -1,0 +1,102 @@
+#include "cli/common_options.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+
+#include "core/error.hpp"
+#include "export/event_json.hpp"
+#include "extract/extractor.hpp"
+
+namespace chronokg::cli {
+namespace {
+
+// Whether a .jsonl file holds events (the output of `extract`) rather than articles.
+bool holds_events(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.find_first_not_of(" \t\r") != std::string::npos) return io::looks_like_event(line);
+    return false;
+}
+
+}  // namespace
+
+void add_input_options(CLI::App& command, InputOptions& options, bool inputs_required) {
+    auto* inputs = command.add_option("INPUT", options.inputs,
+                                      "Articles: .txt/.md files, .jsonl corpora (one article a line), directories "
+                                      "(read recursively), or - for stdin");
+    if (inputs_required) inputs->required();
+    command.add_option("--rules", options.rule_packs,
+                       "Add a rule pack (a .jsonl file or a directory); may be given several times")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_flag("--no-default-rules", options.no_default_rules, "Use only the packs given with --rules");
+    command.add_option("--date", options.date, "Publication date (YYYY-MM-DD) for every article, overriding the one found in it")
+        ->check([](const std::string& value) {
+            const auto d = Date::parse(value);
+            return d && d->day > 0 ? std::string() : "must be a date YYYY-MM-DD, not " + value;
+        });
+    command.add_option("--lang", options.lang, "Language of the articles (default: detected per sentence)")
+        ->check(CLI::IsMember({"auto", "zh", "en"}));
+    command.add_flag("--lenient", options.lenient, "Replace invalid UTF-8 with U+FFFD instead of rejecting the article");
+    command.add_flag("--strict", options.strict, "Stop at the first bad article instead of reporting it and going on");
+    command.add_flag("--keep-going", options.keep_going,
+                     "Write output files even when some articles were bad (they are left out; the exit code is "
+                     "still 1). Without it, a run with bad articles writes no file.");
+}
+
+RulePack load_rules(const InputOptions& options) {
+    RulePack pack;
+    if (!options.no_default_rules) pack.add(default_rules_path());
+    for (const auto& path : options.rule_packs) pack.add(path);
+    return pack;
+}
+
+void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink) {
+    ReadOptions read;
+    if (!options.date.empty()) read.date = Date::parse(options.date);
+    if (options.lang != "auto") read.lang = options.lang;
+    read.lenient = options.lenient;
+    if (!options.strict) read.on_error = [&log](const Error& e) { log.report(e.what()); };
+
+    const auto inputs = expand_inputs(options.inputs);
+    auto is_event_file = [](const InputFile& f) { return f.path != "-" && is_jsonl_path(f.path) && holds_events(f.path); };
+    // Rules are loaded (and their errors reported) before any input is read; event files need none.
+    std::unique_ptr<Extractor> extractor;
+    if (!std::all_of(inputs.begin(), inputs.end(), is_event_file)) {
+        ExtractorOptions extractor_options;
+        extractor_options.lang = options.lang;
+        extractor = std::make_unique<Extractor>(load_rules(options), extractor_options);
+    }
+    auto extract = [&](Document document) {
+        for (auto& event : extractor->extract(document)) sink(std::move(event));
+    };
+    for (const auto& input : inputs) {
+        try {
+            if (is_event_file(input)) {
+                std::ifstream in(input.path, std::ios::binary);
+                std::string line;
+                std::size_t line_no = 0;
+                while (std::getline(in, line)) {
+                    ++line_no;
+                    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+                    try {
+                        sink(io::event_from_json(line, input.path, line_no));
+                    } catch (const Error& e) {
+                        if (options.strict) throw;
+                        log.report(e.what());
+                    }
+                }
+            } else {
+                read_documents(input, read, extract);
+            }
+        } catch (const Error& e) {
+            if (options.strict) throw;
+            log.report(e.what());
+        }
+    }
+}
+
+}  // namespace chronokg::cli

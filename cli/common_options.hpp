@@ -1,0 +1,50 @@
+#pragma once
+// Options several commands share (rule packs, dates, language, error policy), and the step
+// they all begin with: reading inputs into documents or events.
+// Thread safety: used by one command run at a time.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/event.hpp"
+#include "extract/document_reader.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg::cli {
+
+struct InputOptions {
+    std::vector<std::string> inputs;
+    std::vector<std::string> rule_packs;
+    bool no_default_rules = false;
+    std::string date;
+    std::string lang = "auto";
+    bool lenient = false;
+    bool strict = false;
+    bool keep_going = false;
+};
+
+// Adds INPUT... and the options above to `command`.
+void add_input_options(CLI::App& command, InputOptions& options, bool inputs_required = true);
+
+// The default pack (unless disabled) plus the user's packs, validated.
+RulePack load_rules(const InputOptions& options);
+
+// Counts problems met while reading; prints each on `err` as it comes.
+struct ProblemLog {
+    std::ostream& err;
+    std::size_t count = 0;
+    void report(const std::string& message) {
+        err << "chronokg: " << message << "\n";
+        ++count;
+    }
+};
+
+// Reads every input: articles are extracted with the pack, event JSONL files are read as they
+// are. Bad documents are reported and skipped, or thrown with --strict.
+void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink);
+
+}  // namespace chronokg::cli

@@ -1,0 +1,29 @@
+#pragma once
+// UTF-8 helpers used on every input before anything else looks at it.
+//
+// All positions are byte offsets. Decoding is strict (RFC 3629): overlong forms, surrogates and
+// code points above U+10FFFF are invalid. Thread safety: pure functions.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace chronokg::utf8 {
+
+// Byte offset of the first invalid sequence, or nullopt when `text` is valid UTF-8.
+std::optional<std::size_t> find_invalid(std::string_view text);
+
+// Decodes the code point starting at `pos` of valid UTF-8 and advances `pos` past it.
+// Precondition: `text` is valid UTF-8 and pos < text.size().
+char32_t decode(std::string_view text, std::size_t& pos);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void append(std::string& out, char32_t cp);
+
+// Copy of `text` with every invalid sequence replaced by U+FFFD.
+std::string repair(std::string_view text);
+
+// 1-based line and column (in code points) of byte offset `pos`, for error messages.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t pos);
+
+}  // namespace chronokg::utf8

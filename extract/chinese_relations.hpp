@@ -1,0 +1,39 @@
+#pragma once
+// chronokg::ChineseRelations — clause rules for Chinese news sentences.
+//
+// What it represents: the grammar side of Chinese extraction, word lists coming from the pack.
+//  - Noun groups: adjacent mentions form one unit whose head is the last (`韩国三星电子` →
+//    Samsung); units joined by coordination words (`、`, 和, 及) form a group, one event each.
+//  - Role appositions: ORG + title + name (`英伟达首席执行官黄仁勋`, `商务部长吉娜·雷蒙多`) give
+//    `PERSON <role> ORG`, and the unit's head is the person. Unknown names after a title are
+//    read as `·` names or two to three characters ending before a `name_stop` word.
+//  - Verbs: the subject is the clause's first group not governed by a preposition, else the
+//    subject carried from an earlier clause of the sentence; a verb directly followed by
+//    another verb (`宣布撤销`) yields to it. Objects: the group after the verb that heads its
+//    phrase (not followed by 的), else the phrase itself as a literal (the words after the last
+//    的 when long). Frames `与{O}合作`, `将{O}列入…` take the object between their parts.
+//  - Passives: `由X签署`, `被X列入`, `遭X` make X the subject; no agent, no event.
+//  - Polarity and modality from `negation`, `planned`, `hypothetical`, `reported` words.
+// Thread safety: find() may be called concurrently.
+#include <vector>
+
+#include "extract/sentence_view.hpp"
+
+namespace chronokg {
+
+class CueWords;
+class RelationLexicon;
+
+class ChineseRelations {
+public:
+    ChineseRelations(const RelationLexicon& lexicon, const CueWords& cues);
+
+    // Candidates of one sentence.
+    std::vector<RelationCandidate> find(const SentenceView& view) const;
+
+private:
+    const RelationLexicon& lexicon_;
+    const CueWords& cues_;
+};
+
+}  // namespace chronokg

@@ -1,0 +1,40 @@
+#include "extract/cue_words.hpp"
+
+#include "extract/normalizer.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg {
+
+CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) {
+    for (const auto& id : RulePack::known_lexicons()) {
+        const WordList& list = pack.lexicon(id);
+        for (const auto& [lang, words] : {std::pair{"zh", &list.zh}, std::pair{"en", &list.en}}) {
+            PhraseMatcher matcher;
+            for (const auto& w : *words) matcher.add(normalizer.fold(w), 0);
+            matcher.compile();
+            matchers_.emplace(id + "/" + lang, std::move(matcher));
+        }
+    }
+}
+
+std::vector<TextRange> CueWords::find(const std::string& id, std::string_view lang, std::string_view text,
+                                      TextRange range) const {
+    std::vector<TextRange> out;
+    auto it = matchers_.find(id + "/" + std::string(lang));
+    if (it == matchers_.end() || range.empty()) return out;
+    for (const auto& hit : select_longest(it->second.find_all(text, range.begin, range.end)))
+        out.push_back({hit.begin, hit.end});
+    return out;
+}
+
+std::size_t CueWords::match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
+                               std::size_t limit) const {
+    std::size_t longest = 0;
+    auto it = matchers_.find(id + "/" + std::string(lang));
+    if (it == matchers_.end() || at >= limit) return 0;
+    for (const auto& hit : it->second.find_all(text, at, limit))
+        if (hit.begin == at && hit.end - hit.begin > longest) longest = hit.end - hit.begin;
+    return longest;
+}
+
+}  // namespace chronokg

@@ -1,0 +1,70 @@
+#include "extract/entity_catalog.hpp"
+
+#include <algorithm>
+
+#include "extract/normalizer.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg {
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string derive_entity_id(std::string_view folded) {
+    std::string id;
+    bool pending_dash = false;
+    for (unsigned char c : ascii_lower(folded)) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.';
+        if (!keep) {
+            pending_dash = !id.empty();
+            continue;
+        }
+        if (pending_dash) id += '-';
+        pending_dash = false;
+        id += static_cast<char>(c);
+    }
+    while (!id.empty() && id.back() == '.') id.pop_back();
+    return id;
+}
+
+EntityCatalog::EntityCatalog(const RulePack& pack, const Normalizer& normalizer) : normalizer_(normalizer) {
+    for (const auto& rule : pack.entities()) {
+        const auto entity = static_cast<std::uint32_t>(entities_.size());
+        entities_.push_back(EntityRef{rule.id, rule.label, rule.type});
+        std::vector<std::string> names = rule.aliases;
+        names.push_back(rule.label);
+        for (const auto& name : names) {
+            const std::string folded = normalizer.fold(name);
+            if (folded.find_first_not_of(' ') == std::string::npos) continue;
+            // Exact-case aliases (all capitals) are kept apart from their lower-case twins.
+            const bool has_lower = std::any_of(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            const std::string key = has_lower ? ascii_lower(folded) : folded;
+            auto [it, inserted] = alias_index_.emplace(key, static_cast<std::uint32_t>(alias_candidates_.size()));
+            if (inserted) {
+                alias_candidates_.push_back({});
+                matcher_.add(folded, it->second);
+            }
+            auto& list = alias_candidates_[it->second];
+            if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
+        }
+    }
+    matcher_.compile();
+}
+
+std::optional<std::uint32_t> EntityCatalog::lookup(std::string_view name) const {
+    const std::string folded = normalizer_.fold(name);
+    for (const std::string& key : {folded, ascii_lower(folded)}) {
+        auto it = alias_index_.find(key);
+        if (it != alias_index_.end()) return alias_candidates_[it->second].front();
+    }
+    const std::string lowered = ascii_lower(folded);
+    for (std::uint32_t i = 0; i < entities_.size(); ++i)
+        if (entities_[i].id == lowered) return i;
+    return std::nullopt;
+}
+
+}  // namespace chronokg

@@ -1,0 +1,211 @@
+#include "extract/extractor.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "core/utf8.hpp"
+#include "extract/chinese_relations.hpp"
+#include "extract/cue_words.hpp"
+#include "extract/english_relations.hpp"
+#include "extract/entity_catalog.hpp"
+#include "extract/garble_detector.hpp"
+#include "extract/mention_finder.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/pinyin_annotation.hpp"
+#include "extract/relation_lexicon.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
+#include "extract/time_tagger.hpp"
+
+namespace chronokg {
+
+struct Extractor::Parts {
+    explicit Parts(const RulePack& pack)
+        : normalizer(Normalizer::shared()),
+          segmenter(pack.lexicon("abbreviations").en),
+          catalog(pack, normalizer),
+          mention_finder(catalog),
+          time_tagger(pack),
+          cues(pack, normalizer),
+          lexicon(pack, normalizer),
+          chinese(lexicon, cues),
+          english(lexicon, cues) {}
+
+    const Normalizer& normalizer;
+    Segmenter segmenter;
+    EntityCatalog catalog;
+    MentionFinder mention_finder;
+    TimeTagger time_tagger;
+    CueWords cues;
+    RelationLexicon lexicon;
+    ChineseRelations chinese;
+    EnglishRelations english;
+    GarbleDetector garble;
+};
+
+namespace {
+
+// The original text of `range`, without inline pinyin annotations.
+std::string clean_original(std::string_view original, std::pair<std::size_t, std::size_t> range) {
+    const std::string_view piece = original.substr(range.first, range.second - range.first);
+    std::string out;
+    std::size_t pos = 0;
+    for (const auto& [begin, end] : find_pinyin_annotations(piece)) {
+        out.append(piece.substr(pos, begin - pos));
+        pos = end;
+    }
+    out.append(piece.substr(pos));
+    // Line breaks inside a label or an evidence string become spaces.
+    for (char& c : out)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return out;
+}
+
+struct DatedBy {
+    std::optional<Date> date;
+    DateSource source = DateSource::none;
+};
+
+// The date of a candidate: see the class comment for the order of preference.
+DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& times, const DatedBy& carried,
+                const std::optional<Date>& published) {
+    const TimeMention* before_verb = nullptr;
+    const TimeMention* earlier_clause = nullptr;
+    const TimeMention* after_verb = nullptr;
+    const TextRange object = c.object.range;
+    for (const auto& t : times) {
+        if (c.clause.contains(t.range)) {
+            if (t.range.end <= c.verb.begin) before_verb = &t;
+            else if (t.range.begin >= c.verb.end && !after_verb &&
+                     !(t.range.begin >= c.verb.end && t.range.end <= object.end && object.begin > c.verb.end))
+                after_verb = &t;
+        } else if (t.range.end <= c.clause.begin) {
+            earlier_clause = &t;
+        }
+    }
+    if (before_verb) return {before_verb->date, DateSource::clause};
+    if (earlier_clause) return {earlier_clause->date, DateSource::sentence};
+    if (after_verb) return {after_verb->date, DateSource::clause};
+    if (carried.date) return carried;
+    if (published) return {published, DateSource::document};
+    return {};
+}
+
+bool contains_hanzi_pair(std::string_view text) {
+    int hanzi = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        const char32_t cp = utf8::decode(text, pos);
+        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
+            if (++hanzi >= 2) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+Extractor::Extractor(const RulePack& pack, ExtractorOptions options)
+    : parts_(std::make_unique<Parts>(pack)), options_(std::move(options)) {}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+std::string Extractor::detect_language(std::string_view folded_sentence) {
+    return contains_hanzi_pair(folded_sentence) ? "zh" : "en";
+}
+
+std::vector<Event> Extractor::extract(const Document& document) const {
+    const Parts& p = *parts_;
+    const NormalizedText norm = p.normalizer.normalize(document.text);
+    const std::string_view text = norm.text;
+    const auto sentences = p.segmenter.split(text);
+    const auto mentions = p.mention_finder.find(text, sentences);
+
+    const std::string lang = options_.lang != "auto" ? options_.lang
+                             : document.language.empty() ? "auto"
+                                                         : document.language;
+    std::vector<Event> events;
+    DatedBy previous;  // the date the previous sentence stated
+    auto next_mention = mentions.begin();
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const Sentence& sentence = sentences[i];
+        SentenceView view;
+        view.text = text;
+        view.sentence = &sentence;
+        view.index = i;
+        while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
+        for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
+            view.mentions.push_back(*m);
+        view.lang = lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang;
+        if (p.garble.garbled(text, sentence.range)) {
+            previous = {};
+            continue;
+        }
+        view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
+
+        const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,
+                                             sentence.range.end) > 0;
+        const DatedBy carried = carries && previous.date ? DatedBy{previous.date, DateSource::context} : DatedBy{};
+        const auto candidates = view.lang == "zh" ? p.chinese.find(view) : p.english.find(view);
+        const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
+        const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
+        for (const auto& c : candidates) {
+            if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
+            if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
+            Event e;
+            e.doc = document.id;
+            e.sentence = i;
+            auto entity = [&](const Argument& a) {
+                EntityRef ref = a.entity;
+                if (ref.id.empty()) {
+                    ref.id = derive_entity_id(text.substr(a.range.begin, a.range.size()));
+                    ref.label = clean_original(document.text, norm.offsets.to_original(a.range.begin, a.range.end));
+                }
+                return ref;
+            };
+            e.subject = entity(c.subject);
+            e.object = entity(c.object);
+            if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) continue;
+            e.relation = c.relation;
+            e.relation_text = clean_original(document.text, norm.offsets.to_original(c.verb.begin, c.verb.end));
+            const DatedBy dated = date_of(c, view.times, carried, document.published);
+            e.date = dated.date;
+            e.date_source = dated.source;
+            e.polarity = c.polarity;
+            e.modality = c.modality;
+            e.evidence = evidence;
+            const std::size_t begin = std::min({c.subject.range.begin, c.verb.begin, c.object.range.begin});
+            const std::size_t end = std::max({c.subject.range.end, c.verb.end, c.object.range.end});
+            e.span = norm.offsets.to_original(begin, end);
+            e.rule = c.rule;
+            e.confidence = c.confidence;
+            events.push_back(std::move(e));
+        }
+        if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
+        else if (!carries) previous = {};
+    }
+    // One event per (sentence, subject, relation, object): the most confident reading.
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+        return std::tie(a.sentence, a.subject.id, a.relation, a.object.id) <
+                   std::tie(b.sentence, b.subject.id, b.relation, b.object.id) ||
+               (std::tie(a.sentence, a.subject.id, a.relation, a.object.id) ==
+                    std::tie(b.sentence, b.subject.id, b.relation, b.object.id) &&
+                a.confidence > b.confidence);
+    });
+    events.erase(std::unique(events.begin(), events.end(),
+                             [](const Event& a, const Event& b) {
+                                 return a.sentence == b.sentence && a.subject.id == b.subject.id &&
+                                        a.relation == b.relation && a.object.id == b.object.id;
+                             }),
+                 events.end());
+    std::sort(events.begin(), events.end(), event_less);
+    return events;
+}
+
+}  // namespace chronokg

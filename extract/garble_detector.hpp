@@ -1,0 +1,35 @@
+#pragma once
+// chronokg::GarbleDetector — finds mojibake (text decoded with the wrong encoding or out of step).
+//
+// What it represents: a scan over folded text for windows of six characters holding three or
+// more signs of garbling: a Hanzi outside GB2312's 3,755 common characters, a `?` or U+FFFD
+// touching a Hanzi, kana, or a Latin letter wedged between two Hanzi. Real news text almost
+// never packs three such signs so close; GBK bytes decoded one byte out of step (the seed
+// article's last paragraphs) do all the time. Sentences with a garbled span yield no events.
+// Thread safety: immutable after construction.
+#include <bitset>
+#include <string_view>
+#include <vector>
+
+#include "extract/segmenter.hpp"
+
+namespace chronokg {
+
+class GarbleDetector {
+public:
+    GarbleDetector();  // builds the common-character table with ICU's GB2312 converter
+
+    // Garbled spans of text[range] (folded text), merged where they touch.
+    std::vector<TextRange> find(std::string_view text, TextRange range) const;
+    bool garbled(std::string_view text, TextRange range) const { return !find(text, range).empty(); }
+
+private:
+    bool common(char32_t cp) const {
+        return cp >= kFirst && cp <= kLast && common_[static_cast<std::size_t>(cp - kFirst)];
+    }
+    static constexpr char32_t kFirst = 0x4E00;
+    static constexpr char32_t kLast = 0x9FFF;
+    std::bitset<kLast - kFirst + 1> common_;
+};
+
+}  // namespace chronokg

@@ -1,0 +1,117 @@
+#include "extract/mention_finder.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "extract/entity_catalog.hpp"
+
+namespace chronokg {
+namespace {
+
+bool starts_with(std::string_view text, std::size_t pos, std::string_view what) {
+    return text.substr(pos, what.size()) == what;
+}
+
+bool overlaps_any(const std::vector<Mention>& mentions, TextRange r) {
+    for (const auto& m : mentions)
+        if (m.range.begin < r.end && r.begin < m.range.end) return true;
+    return false;
+}
+
+// `(ABC)` right after `pos`: the acronym's range, or an empty range.
+TextRange acronym_after(std::string_view text, std::size_t pos) {
+    std::size_t p = pos;
+    if (p < text.size() && text[p] == ' ') ++p;
+    if (p >= text.size() || text[p] != '(') return {};
+    const std::size_t begin = p + 1;
+    std::size_t end = begin;
+    int capitals = 0;
+    while (end < text.size() && end - begin <= 10) {
+        const char c = text[end];
+        if (c >= 'A' && c <= 'Z') ++capitals;
+        else if (!((c >= '0' && c <= '9') || c == '&' || c == '-' || (c >= 'a' && c <= 'z'))) break;
+        ++end;
+    }
+    if (end >= text.size() || text[end] != ')' || capitals < 2 || end - begin < 2) return {};
+    return {begin, end};
+}
+
+bool is_word_byte(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+MentionFinder::MentionFinder(const EntityCatalog& catalog) : catalog_(catalog) {}
+
+std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences) const {
+    std::vector<Mention> mentions;
+    std::unordered_map<std::uint32_t, std::size_t> last_seen;  // entity → order of its last clear mention
+    std::size_t order = 0;
+    std::map<std::string, EntityRef> acronyms;  // bound in this document
+
+    for (const auto& sentence : sentences) {
+        std::vector<Mention> found;
+        // Titles first: a title is one name, whatever aliases it contains.
+        for (std::size_t pos = sentence.range.begin; pos < sentence.range.end; ++pos) {
+            if (!starts_with(text, pos, "《")) continue;
+            const std::size_t close = text.find("》", pos);
+            if (close == std::string_view::npos || close > sentence.range.end) break;
+            const TextRange inner{pos + 3, close};
+            if (!inner.empty() && inner.size() <= 90) {
+                const std::string_view title = text.substr(inner.begin, inner.size());
+                Mention m{inner, EntityRef{derive_entity_id(title), std::string(title), "POLICY"}, Mention::Kind::title};
+                if (auto known = catalog_.lookup(title)) {
+                    m.entity = catalog_.entities()[*known];
+                    m.kind = Mention::Kind::alias;
+                }
+                found.push_back(m);
+            }
+            pos = close;
+        }
+        auto hits = select_longest(catalog_.find(text, sentence.range.begin, sentence.range.end));
+        for (const auto& hit : hits) {
+            const TextRange range{hit.begin, hit.end};
+            if (overlaps_any(found, range)) continue;
+            const auto& candidates = catalog_.candidates(hit.payload);
+            std::uint32_t chosen = candidates.front();
+            if (candidates.size() > 1) {
+                std::size_t best = 0;
+                for (std::uint32_t c : candidates) {
+                    auto it = last_seen.find(c);
+                    if (it != last_seen.end() && it->second > best) {
+                        best = it->second;
+                        chosen = c;
+                    }
+                }
+            } else {
+                last_seen[chosen] = ++order;
+            }
+            found.push_back(Mention{range, catalog_.entities()[chosen], Mention::Kind::alias});
+        }
+        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+        // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
+        for (const auto& m : found) {
+            const TextRange acr = acronym_after(text, m.range.end);
+            if (acr.empty()) continue;
+            acronyms.emplace(std::string(text.substr(acr.begin, acr.size())), m.entity);
+        }
+        // Bound acronyms used anywhere in this sentence, where no alias already stands.
+        for (const auto& [acronym, entity] : acronyms) {
+            for (std::size_t at = text.find(acronym, sentence.range.begin);
+                 at != std::string_view::npos && at + acronym.size() <= sentence.range.end;
+                 at = text.find(acronym, at + 1)) {
+                const TextRange r{at, at + acronym.size()};
+                if ((at > 0 && is_word_byte(text[at - 1])) || (r.end < text.size() && is_word_byte(text[r.end])))
+                    continue;
+                if (!overlaps_any(found, r)) found.push_back(Mention{r, entity, Mention::Kind::acronym});
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+        mentions.insert(mentions.end(), found.begin(), found.end());
+    }
+    return mentions;
+}
+
+}  // namespace chronokg

@@ -1,0 +1,115 @@
+#include "extract/normalizer.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "extract/pinyin_annotation.hpp"
+#include "extract/script_fold.hpp"
+
+namespace chronokg {
+namespace {
+
+const icu::Normalizer2& nfkc() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || n == nullptr) throw Error("ICU cannot provide NFKC normalization");
+    return *n;
+}
+
+// NFKC of one code point, then Traditional → Simplified and the name-dot unification.
+std::string fold_code_point(const icu::Normalizer2& normalizer, const ScriptFold& script_fold,
+                            char32_t cp) {
+    std::u32string decomposed;
+    if (cp < 0x80) {
+        decomposed.push_back(cp);
+    } else {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString nf =
+            normalizer.normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+        if (U_FAILURE(status)) {
+            decomposed.push_back(cp);
+        } else {
+            for (int32_t i = 0; i < nf.length(); i = nf.moveIndex32(i, 1))
+                decomposed.push_back(static_cast<char32_t>(nf.char32At(i)));
+        }
+    }
+    std::string out;
+    for (char32_t c : decomposed) {
+        if (c == 0xFEFF || c == 0x200B) continue;  // byte-order mark and zero-width space: nothing
+        if (c == U'・' || c == U'‧' || c == U'•' || c == U'∙' || c == U'⋅') c = U'·';
+        utf8::append(out, script_fold.fold(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold) {
+    const icu::Normalizer2& normalizer = nfkc();
+    bmp_index_.reserve(0x10001);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
+        // Surrogates never occur in valid UTF-8; give them an empty fold.
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        bmp_pool_ += fold_code_point(normalizer, script_fold, cp);
+    }
+    bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
+}
+
+const Normalizer& Normalizer::shared() {
+    static const Normalizer normalizer(ScriptFold::shared());
+    return normalizer;
+}
+
+void Normalizer::append_folded(std::string& out, char32_t cp) const {
+    if (cp < 0x10000) {
+        out.append(bmp_pool_, bmp_index_[cp], bmp_index_[cp + 1] - bmp_index_[cp]);
+    } else {
+        out += fold_code_point(nfkc(), script_fold_, cp);
+    }
+}
+
+NormalizedText Normalizer::normalize(std::string_view original) const {
+    NormalizedText result;
+    result.text.reserve(original.size());
+    const auto annotations = find_pinyin_annotations(original);
+    std::size_t next_annotation = 0;
+    std::size_t pos = 0;
+    while (pos < original.size()) {
+        if (next_annotation < annotations.size() && annotations[next_annotation].first == pos) {
+            pos = annotations[next_annotation++].second;
+            continue;
+        }
+        const std::size_t start = pos;
+        const auto byte = static_cast<unsigned char>(original[pos]);
+        if (byte < 0x80) {
+            // ASCII folds to itself: copy the whole run at once.
+            std::size_t end = pos + 1;
+            const std::size_t limit = next_annotation < annotations.size()
+                                          ? annotations[next_annotation].first
+                                          : original.size();
+            while (end < limit && static_cast<unsigned char>(original[end]) < 0x80) ++end;
+            const std::size_t norm_begin = result.text.size();
+            result.text.append(original.substr(pos, end - pos));
+            result.offsets.add(norm_begin, end - pos, pos, end);
+            pos = end;
+            continue;
+        }
+        const char32_t cp = utf8::decode(original, pos);
+        const std::size_t norm_begin = result.text.size();
+        append_folded(result.text, cp);
+        result.offsets.add(norm_begin, result.text.size() - norm_begin, start, pos);
+    }
+    return result;
+}
+
+std::string Normalizer::fold(std::string_view text) const {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) append_folded(out, utf8::decode(text, pos));
+    return out;
+}
+
+}  // namespace chronokg

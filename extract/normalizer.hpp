@@ -1,0 +1,51 @@
+#pragma once
+// chronokg::Normalizer — the one canonical form every matcher works on.
+//
+// What it represents: a per-character fold, built once, that takes original text to
+// "folded" text: inline pinyin annotations removed, NFKC applied character by character
+// (full-width letters, digits and punctuation become ASCII, ideographic spaces become spaces),
+// Traditional Chinese folded to Simplified through ScriptFold, and the middle dots of names
+// (`・`, `‧`, `•`) unified to `·`. ASCII case is kept: matchers compare case-insensitively
+// where they mean to. Rule-pack aliases go through `fold()`, text through `normalize()`, so
+// both meet in the same form. Every normalized byte maps back to the original through the
+// OffsetMap.
+// Thread safety: immutable after construction; `shared()` may be used from any thread.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/offset_map.hpp"
+
+namespace chronokg {
+
+class ScriptFold;
+
+struct NormalizedText {
+    std::string text;     // folded text, valid UTF-8
+    OffsetMap offsets;    // normalized byte offsets → original byte offsets
+};
+
+class Normalizer {
+public:
+    explicit Normalizer(const ScriptFold& script_fold);
+
+    // The normalizer over ScriptFold::shared(), built on first use.
+    static const Normalizer& shared();
+
+    // Precondition: `original` is valid UTF-8.
+    NormalizedText normalize(std::string_view original) const;
+
+    // The folded form of a short string (an alias), without annotation removal or offsets.
+    std::string fold(std::string_view text) const;
+
+private:
+    // Appends the folded form of one code point.
+    void append_folded(std::string& out, char32_t cp) const;
+
+    const ScriptFold& script_fold_;
+    // Folded UTF-8 of every BMP code point: bytes [bmp_index_[cp], bmp_index_[cp + 1]) of bmp_pool_.
+    std::vector<std::uint32_t> bmp_index_;
+    std::string bmp_pool_;
+};
+
+}  // namespace chronokg

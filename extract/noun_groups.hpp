@@ -1,0 +1,45 @@
+#pragma once
+// chronokg::NounGroups — mentions of one clause joined into units and coordinated groups.
+//
+// What it represents: the noun side of a clause for the relation rules of either language.
+// A unit is a run of mentions with nothing between them but spaces (`韩国三星电子`, whose head is
+// the last mention, as heads come last in Chinese and in English compounds) or a role title
+// standing between an organization and a person (the person is the head). A group is units
+// joined only by coordination words (`、`, 和, `and`, `,`): each member gets its own event.
+// Units followed by a possessive (`China's`) or by 的 modify what follows and are flagged.
+// Thread safety: a value computed per clause.
+#include <string_view>
+#include <vector>
+
+#include "extract/sentence_view.hpp"
+
+namespace chronokg {
+
+class CueWords;
+
+struct NounGroup {
+    std::vector<Argument> members;
+    TextRange range;
+    bool modifier = false;  // followed by 的 or 's: it describes the next noun
+};
+
+// Where a role title joins an organization to a person, so the two form one unit.
+struct RoleJoin {
+    TextRange org;
+    TextRange person;
+};
+
+// Groups of the mentions inside `clause`, in text order. Coordination never crosses a
+// `barrier` (the `与` of a `与{O}合作` frame, for one).
+std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
+                                   const std::string& lang, const CueWords& cues,
+                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers);
+
+// Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`).
+bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,
+                             const CueWords& cues);
+
+// `r` without spaces at either end.
+TextRange trim_spaces(std::string_view text, TextRange r);
+
+}  // namespace chronokg

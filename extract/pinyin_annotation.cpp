@@ -1,0 +1,49 @@
+#include "extract/pinyin_annotation.hpp"
+
+#include <string_view>
+
+#include "core/utf8.hpp"
+
+namespace chronokg {
+namespace {
+
+constexpr std::u32string_view kToneVowels = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+bool is_tone_vowel(char32_t cp) { return kToneVowels.find(cp) != std::u32string_view::npos; }
+bool is_plain_letter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || cp == U'ü' || cp == U'ê'; }
+
+// End of the annotation whose opening bracket starts at `open`, or 0 when it is not one.
+std::size_t annotation_end(std::string_view text, std::size_t open) {
+    std::size_t pos = open;
+    const char32_t opener = utf8::decode(text, pos);
+    const char32_t closer = opener == U'(' ? U')' : U'）';
+    int letters = 0;
+    bool toned = false;
+    while (pos < text.size() && letters <= 8) {
+        const char32_t cp = utf8::decode(text, pos);
+        if (cp == closer) return (letters > 0 && toned) ? pos : 0;
+        if (is_tone_vowel(cp)) toned = true;
+        else if (!is_plain_letter(cp)) return 0;
+        ++letters;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> find_pinyin_annotations(std::string_view text) {
+    std::vector<std::pair<std::size_t, std::size_t>> found;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = utf8::decode(text, pos);
+        if (cp != U'(' && cp != U'（') continue;
+        if (const std::size_t end = annotation_end(text, start)) {
+            found.emplace_back(start, end);
+            pos = end;
+        }
+    }
+    return found;
+}
+
+}  // namespace chronokg

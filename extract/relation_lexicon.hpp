@@ -1,0 +1,62 @@
+#pragma once
+// chronokg::RelationLexicon — relation and role patterns compiled for matching.
+//
+// What it represents: for each language a PhraseMatcher over the verb part of every pattern.
+// A Chinese pattern `与{O}合作` is found by its verb `合作` and then checked for `与` before it,
+// with the object in between; `撤销` (or `撤销{O}`) takes its object after the verb. An English
+// pattern `add {O} to the Entity List` is found by every form of `add` and then checked for
+// `to the Entity List` after the object; passive forms (`was added to … by`) are found by the
+// participle. Role titles (`首席执行官`, `CEO`) are matched the same way.
+// Thread safety: immutable after construction.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "extract/english_inflection.hpp"
+#include "extract/phrase_matcher.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg {
+
+class Normalizer;
+
+struct VerbPattern {
+    std::uint32_t relation = 0;  // index into RelationLexicon::relations() (or roles())
+    std::string before;          // folded words that precede the object slot, before the verb
+    std::string after_object;    // folded words that follow the object slot (English)
+    std::string written;         // the pattern as written in the pack
+    bool participle = false;     // English past participle form (passive candidate)
+};
+
+class RelationLexicon {
+public:
+    RelationLexicon(const RulePack& pack, const Normalizer& normalizer);
+
+    const std::vector<RelationRule>& relations() const { return relations_; }
+    const std::vector<RelationRule>& roles() const { return roles_; }
+    const VerbPattern& pattern(std::uint32_t index) const { return patterns_[index]; }
+    const VerbPattern& role_pattern(std::uint32_t index) const { return role_patterns_[index]; }
+
+    // Verb hits; payload = pattern index.
+    const PhraseMatcher& verbs(bool chinese) const { return chinese ? zh_verbs_ : en_verbs_; }
+    // Role title hits; payload = role pattern index.
+    const PhraseMatcher& roles(bool chinese) const { return chinese ? zh_roles_ : en_roles_; }
+
+    // Whether entity type `type` may fill a role of relation `relation` (empty list: any).
+    bool allows(const std::vector<std::string>& types, const std::string& type) const;
+
+private:
+    void add_zh(const std::string& written, std::uint32_t relation, PhraseMatcher& matcher,
+                std::vector<VerbPattern>& patterns, const Normalizer& normalizer);
+    void add_en(const std::string& written, std::uint32_t relation, PhraseMatcher& matcher,
+                std::vector<VerbPattern>& patterns, const Normalizer& normalizer, bool inflect);
+
+    std::vector<RelationRule> relations_;
+    std::vector<RelationRule> roles_;
+    std::vector<VerbPattern> patterns_;
+    std::vector<VerbPattern> role_patterns_;
+    EnglishInflection inflection_;
+    PhraseMatcher zh_verbs_, en_verbs_, zh_roles_, en_roles_;
+};
+
+}  // namespace chronokg

@@ -1,0 +1,170 @@
+#include "extract/segmenter.hpp"
+
+#include "core/utf8.hpp"
+
+namespace chronokg {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with(std::string_view text, std::size_t pos, std::string_view what) {
+    return text.substr(pos, what.size()) == what;
+}
+
+// Closing quotes and brackets that stay with the sentence they close.
+std::size_t closing_length(std::string_view text, std::size_t pos) {
+    for (std::string_view closer : {"\"", "'", ")", "]", "”", "’", "」", "』", "》", "】"})
+        if (starts_with(text, pos, closer)) return closer.size();
+    return 0;
+}
+
+TextRange trimmed(std::string_view text, std::size_t begin, std::size_t end) {
+    while (begin < end && is_space(text[begin])) ++begin;
+    while (end > begin && is_space(text[end - 1])) --end;
+    return {begin, end};
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const std::vector<std::string>& abbreviations) {
+    for (const auto& a : abbreviations) {
+        std::string key;
+        for (char c : a) key += lower(c);
+        abbreviations_.insert(key);
+    }
+}
+
+bool Segmenter::ends_sentence_at_dot(std::string_view text, std::size_t dot) const {
+    // A dot ends a sentence only before white space or the end of the text (skipping closers).
+    std::size_t after = dot + 1;
+    while (std::size_t n = closing_length(text, after)) after += n;
+    if (after < text.size() && !is_space(text[after])) return false;
+    // The word the dot ends, dot included: "U.S.", "Corp.", "C.".
+    std::size_t start = dot;
+    while (start > 0 && !is_space(text[start - 1]) && text[start - 1] != '(' && text[start - 1] != '"')
+        --start;
+    std::string word;
+    for (std::size_t i = start; i <= dot; ++i) word += lower(text[i]);
+    if (abbreviations_.count(word)) return false;
+    // A single capital initial ("C. C. Wei") does not end a sentence.
+    if (dot - start == 1 && is_ascii_alpha(text[start]) && text[start] >= 'A' && text[start] <= 'Z')
+        return false;
+    // The next sentence starts with a capital, a digit, a quote or a non-Latin character.
+    std::size_t next = after;
+    while (next < text.size() && is_space(text[next])) ++next;
+    if (next >= text.size()) return true;
+    const char c = text[next];
+    return !(c >= 'a' && c <= 'z');
+}
+
+std::vector<Sentence> Segmenter::split(std::string_view text) const {
+    std::vector<Sentence> sentences;
+    std::size_t begin = 0;
+    auto close = [&](std::size_t end) {
+        const TextRange range = trimmed(text, begin, end);
+        if (!range.empty()) sentences.push_back(Sentence{range, split_clauses(text, range)});
+        begin = end;
+    };
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char c = text[pos];
+        std::size_t end = 0;  // one past the terminator, 0 when `pos` ends nothing
+        if (c == '\n' || c == '\r') {
+            end = pos + 1;
+        } else if (c == '!' || c == '?') {
+            end = pos + 1;
+        } else if (starts_with(text, pos, "。")) {
+            end = pos + 3;
+        } else if (c == '.' && ends_sentence_at_dot(text, pos)) {
+            end = pos + 1;
+        }
+        if (end == 0) {
+            ++pos;
+            continue;
+        }
+        // Repeated terminators ("?!", "。。") and closing quotes stay with this sentence.
+        for (;;) {
+            if (end < text.size() && (text[end] == '!' || text[end] == '?')) ++end;
+            else if (starts_with(text, end, "。")) end += 3;
+            else if (std::size_t n = closing_length(text, end)) end += n;
+            else break;
+        }
+        close(end);
+        pos = end;
+    }
+    close(text.size());
+    return sentences;
+}
+
+std::vector<TextRange> Segmenter::split_clauses(std::string_view text, TextRange sentence) const {
+    std::vector<TextRange> clauses;
+    int depth = 0;           // brackets and paired quotes currently open
+    bool in_ascii_quote = false;
+    std::size_t begin = sentence.begin;
+    std::size_t pos = sentence.begin;
+    // A bracket opening the sentence holds a dateline (`【新唐人…讯】`, `(法新社北京9日电)`): the
+    // bracket is a clause of its own.
+    bool dateline = false;
+    while (pos < sentence.end) {
+        const char c = text[pos];
+        std::size_t len = 1;
+        if (pos == sentence.begin && (c == '(' || c == '[' || starts_with(text, pos, "【"))) dateline = true;
+        if (c == '(' || c == '[') ++depth;
+        else if ((c == ')' || c == ']') && depth > 0) --depth;
+        else if (c == '"') in_ascii_quote = !in_ascii_quote;
+        else if (static_cast<unsigned char>(c) >= 0x80) {
+            std::size_t next = pos;
+            const char32_t cp = utf8::decode(text, next);
+            len = next - pos;
+            if (cp == U'“' || cp == U'「' || cp == U'『' || cp == U'《' || cp == U'【' || cp == U'‘') ++depth;
+            else if ((cp == U'”' || cp == U'」' || cp == U'』' || cp == U'》' || cp == U'】' || cp == U'’') && depth > 0)
+                --depth;
+        }
+        if (dateline && depth == 0 && pos > sentence.begin) {
+            dateline = false;
+            clauses.push_back(trimmed(text, begin, pos + len));
+            begin = pos + len;
+        } else if ((c == ',' || c == ';' || c == ':') && depth == 0 && !in_ascii_quote) {
+            // A comma between digits is a thousands separator, not a clause break.
+            const bool in_number = c == ',' && pos > sentence.begin && pos + 1 < sentence.end &&
+                                   text[pos - 1] >= '0' && text[pos - 1] <= '9' && text[pos + 1] >= '0' &&
+                                   text[pos + 1] <= '9';
+            if (!in_number) {
+                const TextRange clause = trimmed(text, begin, pos);
+                if (!clause.empty()) clauses.push_back(clause);
+                begin = pos + 1;
+            }
+        }
+        pos += len;
+    }
+    // The sentence's terminator belongs to no clause, nor does a closing quote right after it.
+    std::size_t end = trimmed(text, begin, sentence.end).end;
+    auto ends_with_terminator = [&](std::size_t at) -> std::size_t {
+        if (at > begin && (text[at - 1] == '.' || text[at - 1] == '!' || text[at - 1] == '?')) return 1;
+        if (at >= begin + 3 && text.substr(at - 3, 3) == "。") return 3;
+        return 0;
+    };
+    for (bool changed = true; changed;) {
+        changed = false;
+        if (const std::size_t n = ends_with_terminator(end)) {
+            end -= n;
+            changed = true;
+        } else {
+            for (std::string_view quote : {"\"", "”", "」", "』", "’"}) {
+                if (end >= begin + quote.size() && text.substr(end - quote.size(), quote.size()) == quote &&
+                    ends_with_terminator(end - quote.size())) {
+                    end -= quote.size();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+    const TextRange clause = trimmed(text, begin, end);
+    if (!clause.empty()) clauses.push_back(clause);
+    return clauses;
+}
+
+}  // namespace chronokg

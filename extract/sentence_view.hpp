@@ -1,0 +1,48 @@
+#pragma once
+// chronokg::SentenceView and RelationCandidate — what the language rules see and return.
+//
+// A SentenceView is one sentence of a document with everything found in it so far: its clauses,
+// entity mentions and time expressions (all ranges in the folded text). Language rules
+// (ChineseRelations, EnglishRelations) turn it into RelationCandidates; the Extractor dates them
+// and turns them into Events. Thread safety: plain values, read-only while rules run.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event.hpp"
+#include "extract/mention_finder.hpp"
+#include "extract/segmenter.hpp"
+#include "extract/time_tagger.hpp"
+
+namespace chronokg {
+
+struct SentenceView {
+    std::string_view text;  // the whole folded document text
+    const Sentence* sentence = nullptr;
+    std::size_t index = 0;  // sentence number in the document
+    std::string lang;       // "zh" or "en"
+    std::vector<Mention> mentions;    // in this sentence, in text order
+    std::vector<TimeMention> times;   // in this sentence, in text order
+};
+
+// An entity in an event: a mention of a known or pattern-found entity, or a literal phrase.
+struct Argument {
+    EntityRef entity;
+    TextRange range;  // where it stands in the folded text
+};
+
+struct RelationCandidate {
+    Argument subject;
+    Argument object;
+    std::string relation;  // canonical relation
+    TextRange verb;        // the words that express it, in the folded text
+    TextRange clause;      // the clause holding the verb
+    Polarity polarity = Polarity::positive;
+    Modality modality = Modality::asserted;
+    std::string rule;
+    double confidence = 0.0;
+};
+
+}  // namespace chronokg

@@ -1,0 +1,246 @@
+#include "extract/time_tagger.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "extract/phrase_matcher.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg {
+
+struct TimeTagger::Compiled {
+    TimeRule rule;
+    std::unique_ptr<re2::RE2> re;
+};
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// "name=3" entries of a names lexicon, both languages.
+std::vector<std::pair<std::string, int>> read_names(const WordList& list, const std::string& lexicon) {
+    std::vector<std::pair<std::string, int>> names;
+    auto read = [&](const std::vector<std::string>& words) {
+        for (const auto& w : words) {
+            const auto eq = w.find('=');
+            const int n = eq == std::string::npos ? 0 : std::atoi(w.c_str() + eq + 1);
+            if (eq == std::string::npos || n <= 0)
+                throw Error(lexicon + " lexicon entry \"" + w + "\" is not of the form name=number");
+            names.emplace_back(lower_ascii(w.substr(0, eq)), n);
+        }
+    };
+    read(list.zh);
+    read(list.en);
+    return names;
+}
+
+std::optional<int> lookup(const std::vector<std::pair<std::string, int>>& names, std::string_view key) {
+    const std::string k = lower_ascii(key);
+    for (const auto& [name, n] : names)
+        if (name == k) return n;
+    return std::nullopt;
+}
+
+// The date in {year-1, year, year+1} with `month` (and `day`) nearest to `ref`, past on a tie.
+Date nearest_year(const Date& ref, int month, int day) {
+    Date best;
+    long best_distance = 0;
+    for (int dy : {-1, 0, 1}) {
+        Date d{ref.year + dy, month, day};
+        if (day > days_in_month(d.year, month)) continue;
+        // Distance in days, approximating a month-precision date by its 15th.
+        const Date probe{d.year, month, day == 0 ? 15 : day};
+        const long distance = std::labs(static_cast<long>(probe.year * 372 + probe.month * 31 + probe.day) -
+                                        static_cast<long>(ref.year * 372 + ref.month * 31 + ref.day));
+        const bool better = best.year == 0 || distance < best_distance ||
+                            (distance == best_distance && d < best);
+        if (better) {
+            best = d;
+            best_distance = distance;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+TimeTagger::TimeTagger(const RulePack& pack)
+    : month_names_(read_names(pack.lexicon("month_names"), "month_names")),
+      weekday_names_(read_names(pack.lexicon("weekday_names"), "weekday_names")) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(64 << 20);
+    for (const auto& rule : pack.time_rules()) {
+        auto re = std::make_unique<re2::RE2>(rule.pattern, options);
+        if (!re->ok())
+            throw Error(rule.origin.file, rule.origin.line, 0, "time pattern does not compile: " + re->error());
+        rules_.push_back(Compiled{rule, std::move(re)});
+    }
+}
+
+TimeTagger::~TimeTagger() = default;
+TimeTagger::TimeTagger(TimeTagger&&) noexcept = default;
+TimeTagger& TimeTagger::operator=(TimeTagger&&) noexcept = default;
+
+std::optional<int> TimeTagger::parse_number(std::string_view text) {
+    if (text.empty()) return std::nullopt;
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (text.size() > 6) return std::nullopt;
+        return std::atoi(std::string(text).c_str());
+    }
+    static const std::u32string digits = U"〇一二三四五六七八九";
+    std::u32string cps;
+    std::size_t pos = 0;
+    if (utf8::find_invalid(text)) return std::nullopt;
+    while (pos < text.size()) cps.push_back(utf8::decode(text, pos));
+    // Digit by digit ("二〇二四") when there is no 十.
+    if (cps.find(U'十') == std::u32string::npos) {
+        int value = 0;
+        for (char32_t c : cps) {
+            const auto d = c == U'零' ? 0 : digits.find(c);
+            if (d == std::u32string::npos) return std::nullopt;
+            value = value * 10 + static_cast<int>(d);
+        }
+        return value;
+    }
+    // "十", "十二", "二十", "二十一": tens and units.
+    int tens = 1;
+    int units = 0;
+    const auto ten = cps.find(U'十');
+    if (ten > 1 || cps.size() > ten + 2) return std::nullopt;
+    if (ten == 1) {
+        const auto d = digits.find(cps[0]);
+        if (d == std::u32string::npos || d == 0) return std::nullopt;
+        tens = static_cast<int>(d);
+    }
+    if (cps.size() == ten + 2) {
+        const auto d = digits.find(cps[ten + 1]);
+        if (d == std::u32string::npos || d == 0) return std::nullopt;
+        units = static_cast<int>(d);
+    }
+    return tens * 10 + units;
+}
+
+std::optional<int> TimeTagger::read_part(const Compiled& c, const std::string& key,
+                                         const std::vector<std::string_view>& groups, bool weekday) const {
+    auto it = c.rule.value.find(key);
+    if (it == c.rule.value.end()) return std::nullopt;
+    const TimeValuePart& part = it->second;
+    std::string_view text;
+    if (part.group > 0) text = groups[static_cast<std::size_t>(part.group)];
+    else if (!part.name.empty()) text = part.name;
+    else return part.number;
+    if (auto n = parse_number(text)) return n;
+    if (auto n = lookup(weekday ? weekday_names_ : month_names_, text)) return n;
+    if (key == "month") {
+        // "May." and "Sept" style abbreviations: drop a trailing dot.
+        if (!text.empty() && text.back() == '.') return lookup(month_names_, text.substr(0, text.size() - 1));
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std::string_view>& groups,
+                                        const std::optional<Date>& published) const {
+    if (c.rule.value.count("none")) return std::nullopt;
+    const auto year = read_part(c, "year", groups, false);
+    const auto month = read_part(c, "month", groups, false);
+    const auto day = read_part(c, "day", groups, false);
+    const auto weekday = read_part(c, "weekday", groups, true);
+    const auto offset_days = read_part(c, "offset_days", groups, false);
+    const auto offset_weeks = read_part(c, "offset_weeks", groups, false);
+    const auto offset_months = read_part(c, "offset_months", groups, false);
+    const auto offset_years = read_part(c, "offset_years", groups, false);
+    const bool relative = weekday || offset_days || offset_weeks || offset_months || offset_years;
+
+    Date date;
+    if (year) {
+        date.year = *year < 100 ? 2000 + *year : *year;
+        date.month = month.value_or(0);
+        date.day = date.month ? day.value_or(0) : 0;
+    } else if (!published) {
+        return std::nullopt;
+    } else if (relative) {
+        const Date& p = *published;
+        if (weekday) {
+            if (*weekday < 1 || *weekday > 7) return std::nullopt;
+            Date base = p;
+            if (offset_weeks) {
+                // That weekday in the week `offset_weeks` from the publication week.
+                base = add_days(p, 7 * *offset_weeks - (iso_weekday(p) - 1));
+                date = add_days(base, *weekday - 1);
+            } else {
+                date = add_days(p, -((iso_weekday(p) - *weekday + 7) % 7));
+            }
+        } else if (offset_days) {
+            date = add_days(p, *offset_days);
+        } else if (offset_weeks) {
+            const Date monday = add_days(p, 7 * *offset_weeks - (iso_weekday(p) - 1));
+            const Date sunday = add_days(monday, 6);
+            date = monday.month == sunday.month ? Date{monday.year, monday.month, 0} : Date{monday.year, 0, 0};
+        } else if (offset_months) {
+            date = add_months(Date{p.year, p.month, 0}, *offset_months);
+        } else {
+            date = Date{p.year + *offset_years, month.value_or(0), 0};
+        }
+    } else if (month) {
+        date = nearest_year(*published, *month, day.value_or(0));
+    } else if (day) {
+        // A day of the month alone: this month, or last month when still to come.
+        Date month_of{published->year, published->month, 0};
+        if (*day > published->day) month_of = add_months(month_of, -1);
+        if (*day < 1 || *day > days_in_month(month_of.year, month_of.month)) return std::nullopt;
+        date = Date{month_of.year, month_of.month, *day};
+    } else {
+        return std::nullopt;
+    }
+    if (c.rule.precision == "year") {
+        date.month = 0;
+        date.day = 0;
+    } else if (c.rule.precision == "month") {
+        date.day = 0;
+    }
+    if (!date.valid()) return std::nullopt;
+    return date;
+}
+
+std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range, std::string_view lang,
+                                          const std::optional<Date>& published) const {
+    std::vector<PhraseHit> hits;  // payload: index into `resolved`
+    std::vector<std::pair<std::size_t, std::optional<Date>>> resolved;  // rule index, date
+    const re2::StringPiece input(text.data(), text.size());
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+        const Compiled& c = rules_[r];
+        if (c.rule.lang != "any" && c.rule.lang != lang) continue;
+        const int n = c.re->NumberOfCapturingGroups() + 1;
+        std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+        std::size_t pos = range.begin;
+        while (pos < range.end &&
+               c.re->Match(input, pos, range.end, RE2::UNANCHORED, groups.data(), n)) {
+            const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
+            const std::size_t end = begin + groups[0].size();
+            if (end == begin) break;
+            std::vector<std::string_view> views;
+            for (const auto& g : groups) views.emplace_back(g.data() ? std::string_view(g.data(), g.size()) : "");
+            hits.push_back({begin, end, static_cast<std::uint32_t>(resolved.size())});
+            resolved.emplace_back(r, resolve(c, views, published));
+            pos = end;
+        }
+    }
+    std::vector<TimeMention> out;
+    for (const auto& h : select_longest(std::move(hits))) {
+        const auto& [rule, date] = resolved[h.payload];
+        if (date) out.push_back(TimeMention{{h.begin, h.end}, *date, rules_[rule].rule.id});
+    }
+    return out;
+}
+
+}  // namespace chronokg

@@ -1,0 +1,62 @@
+#pragma once
+// chronokg::TimeTagger — finds time expressions and normalizes them against a document date.
+//
+// What it represents: the compiled `time` rules of a rule pack (RE2 patterns over folded text)
+// with the `month_names` and `weekday_names` lexicons. find() returns the expressions of a
+// range of text, longest first then leftmost where they overlap, each resolved to a Date:
+// a missing year or month comes from the publication date, choosing the nearest candidate and
+// the past on a tie (news reports what happened); a day of the month later than the
+// publication day is read as last month's. Without a publication date, only expressions that
+// name their year resolve.
+// Thread safety: find() may be called concurrently.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.hpp"
+#include "extract/segmenter.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace chronokg {
+
+class RulePack;
+struct TimeRule;
+
+struct TimeMention {
+    TextRange range;  // in the folded text
+    Date date;
+    std::string rule;  // id of the time rule
+};
+
+class TimeTagger {
+public:
+    explicit TimeTagger(const RulePack& pack);
+    ~TimeTagger();
+    TimeTagger(TimeTagger&&) noexcept;
+    TimeTagger& operator=(TimeTagger&&) noexcept;
+
+    // Expressions in text[range] for a sentence in `lang` ("zh" or "en"), ordered by offset.
+    std::vector<TimeMention> find(std::string_view text, TextRange range, std::string_view lang,
+                                  const std::optional<Date>& published) const;
+
+    // Reads "12", "十二", "二〇二四" as a number; nullopt when it is none.
+    static std::optional<int> parse_number(std::string_view text);
+
+private:
+    struct Compiled;
+    std::optional<Date> resolve(const Compiled& rule, const std::vector<std::string_view>& groups,
+                                const std::optional<Date>& published) const;
+    std::optional<int> read_part(const Compiled& rule, const std::string& key,
+                                 const std::vector<std::string_view>& groups, bool weekday) const;
+
+    std::vector<Compiled> rules_;
+    std::vector<std::pair<std::string, int>> month_names_;    // lower-case name → 1..12
+    std::vector<std::pair<std::string, int>> weekday_names_;  // lower-case name → 1..7
+};
+
+}  // namespace chronokg

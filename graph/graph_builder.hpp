@@ -1,0 +1,23 @@
+#pragma once
+// Building a KnowledgeGraph from events.
+//
+// Entities merge by id: a vertex takes the label and type seen most often (ties: the smallest
+// in byte order), keeps the other labels as aliases, and counts its events and first and last
+// dates. Each event becomes an edge; with `collapse`, events with the same subject, relation,
+// object and polarity become one edge whose weight is their number and whose dates are all of
+// theirs. Events are sorted first, so any arrival order gives the same graph.
+// Thread safety: a pure function.
+#include <vector>
+
+#include "core/event.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace chronokg {
+
+struct BuildOptions {
+    bool collapse = false;
+};
+
+KnowledgeGraph build_graph(std::vector<Event> events, const BuildOptions& options = {});
+
+}  // namespace chronokg

@@ -1,0 +1,79 @@
+#pragma once
+// chronokg::KnowledgeGraph — entities as vertices, dated events as edges (Boost.Graph).
+//
+// What it represents: a directed multigraph in a boost::adjacency_list with bundled properties.
+// Vertices are entities merged by id; literal objects are vertices of type CONCEPT. Edges are
+// events (subject → object), one per occurrence, or one per (subject, relation, object) with a
+// weight and all their dates when collapsed. Vertex order is by id and edge order by source,
+// target, relation, date, document and sentence, so the same events give the same graph, and
+// the same files, whatever order they arrive in.
+// Public functions take and return ids and values, never Boost descriptors.
+// Thread safety: const methods may be called concurrently; building is single-threaded.
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/event.hpp"
+
+namespace chronokg {
+
+struct VertexData {
+    std::string id;
+    std::string label;
+    std::string type;
+    std::vector<std::string> aliases;  // other labels seen for this id, sorted
+    std::size_t mentions = 0;          // events it takes part in
+    std::optional<Date> first_seen;
+    std::optional<Date> last_seen;
+};
+
+struct EdgeData {
+    std::string relation;
+    std::string relation_text;
+    std::optional<Date> date;  // the first date, when collapsed
+    std::vector<Date> dates;   // every dated occurrence, sorted (one entry unless collapsed)
+    Polarity polarity = Polarity::positive;
+    Modality modality = Modality::asserted;
+    double confidence = 0.0;
+    std::string doc;
+    std::size_t sentence = 0;
+    std::string evidence;
+    std::string rule;
+    std::size_t weight = 1;  // occurrences merged into this edge
+};
+
+class KnowledgeGraph {
+public:
+    using Storage = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+
+    struct EdgeView {
+        std::size_t source;  // vertex index
+        std::size_t target;
+        const EdgeData* data;
+    };
+
+    std::size_t vertex_count() const { return boost::num_vertices(graph_); }
+    std::size_t edge_count() const { return boost::num_edges(graph_); }
+    const VertexData& vertex(std::size_t index) const { return graph_[index]; }
+    // Index of the vertex with `id`, or nullopt.
+    std::optional<std::size_t> find_vertex(const std::string& id) const;
+    // Every edge, in the graph's deterministic order.
+    std::vector<EdgeView> edges() const;
+
+    // Building: add_vertex() for each entity, then add_edge(); ids must be unique.
+    std::size_t add_vertex(VertexData data);
+    void add_edge(std::size_t source, std::size_t target, EdgeData data);
+
+    const Storage& storage() const { return graph_; }
+
+private:
+    Storage graph_;
+    std::unordered_map<std::string, std::size_t> index_;
+};
+
+}  // namespace chronokg

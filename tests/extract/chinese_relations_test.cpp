@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "relation_test_support.hpp"
+
+using chronokg::test::triples;
+using V = std::vector<std::string>;
+
+TEST_CASE("a subject carries into a later clause without one", "[extract][zh]") {
+    CHECK(triples("5月13日,美商务部工业和安全局(BIS)宣布,撤销《AI扩散规则》。") ==
+          V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | 2025-05-13"});
+}
+
+TEST_CASE("Traditional script gives the same events", "[extract][zh]") {
+    CHECK(triples("5月13日,美商務部工業和安全局(BIS)宣布,撤銷《AI擴散規則》。") ==
+          V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | 2025-05-13"});
+}
+
+TEST_CASE("coordinated objects give one event each, with modality", "[extract][zh]") {
+    CHECK(triples("5月19日,英伟达将联合台积电、富士康建立超级计算机。", "2025-05-20", true) ==
+          V{"Nvidia | partners with | TSMC | 2025-05-19 | positive planned",
+            "Nvidia | partners with | Foxconn | 2025-05-19 | positive planned",
+            "Nvidia | builds | 超级计算机 | 2025-05-19 | positive planned"});
+}
+
+TEST_CASE("coordinated subjects and a frame with the object inside", "[extract][zh]") {
+    CHECK(triples("中国商务部及海关总署昨日公告,决定对镓、锗相关物项实施出口管制。", "2023-07-04") ==
+          V{"Ministry of Commerce of China | restricts | gallium | 2023-07-03",
+            "Ministry of Commerce of China | restricts | germanium | 2023-07-03",
+            "General Administration of Customs of China | restricts | gallium | 2023-07-03",
+            "General Administration of Customs of China | restricts | germanium | 2023-07-03"});
+}
+
+TEST_CASE("a passive with an agent puts the agent first; without one, no event", "[extract][zh]") {
+    CHECK(triples("《AI扩散规则》由拜登政府签署。") == V{"Biden administration | signs | AI Diffusion Rule | -"});
+    CHECK(triples("《AI扩散规则》被签署。").empty());
+}
+
+TEST_CASE("与{O} frames, with a nationality before the name", "[extract][zh]") {
+    CHECK(triples("拜登政府与韩国三星电子达成协议。") ==
+          V{"Biden administration | reaches agreement with | Samsung Electronics | -"});
+}
+
+TEST_CASE("role appositions give a role relation and an unknown name its own entity", "[extract][zh]") {
+    CHECK(triples("英伟达首席执行官黄仁勋表示,前景很好。") == V{"Jensen Huang | ceo of | Nvidia | -"});
+}
+
+TEST_CASE("negation and condition are recorded, not dropped", "[extract][zh]") {
+    CHECK(triples("BIS并未撤销《AI扩散规则》。", "2025-05-20", true) ==
+          V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | - | negative asserted"});
+    CHECK(triples("如果BIS撤销《AI扩散规则》,市场会上涨。", "2025-05-20", true) ==
+          V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | - | positive hypothetical"});
+}
+
+TEST_CASE("an object that is no entity becomes a literal: its head after 的", "[extract][zh]") {
+    CHECK(triples("华为宣布重新开启尘封已久的芯片制造计划。") == V{"Huawei | restarts | 芯片制造计划 | -"});
+}
+
+TEST_CASE("a dateline's date does not date the news; the clause's own does", "[extract][zh]") {
+    CHECK(triples("【新唐人北京时间2022年10月08日讯】美国商务部周五(10月7日)发布一系列新规定。", "2022-10-08") ==
+          V{"US Department of Commerce | issues | 新规定 | 2022-10-07"});
+}
+
+TEST_CASE("an ambiguous alias resolves to the entity the article named before", "[extract][zh]") {
+    CHECK(triples("美国商务部发布新规定。商务部还撤销《AI扩散规则》。").back() ==
+          "US Department of Commerce | revokes | AI Diffusion Rule | -");
+    CHECK(triples("商务部撤销《AI扩散规则》。") == V{"Ministry of Commerce of China | revokes | AI Diffusion Rule | -"});
+}

@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "extract/normalizer.hpp"
+#include "extract/pinyin_annotation.hpp"
+#include "extract/script_fold.hpp"
+
+using namespace chronokg;
+
+TEST_CASE("inline pinyin annotations are removed, real parentheticals kept", "[extract][normalize]") {
+    const auto& n = Normalizer::shared();
+    CHECK(n.normalize("經(jīng)濟(jì)觀察報(bào)").text == "经济观察报");
+    CHECK(n.normalize("工業(yè)和安全局(BIS)").text == "工业和安全局(BIS)");
+    CHECK(n.normalize("(作者系資深媒體人)").text == "(作者系资深媒体人)");
+    CHECK(n.normalize("（2025）").text == "(2025)");
+    CHECK(find_pinyin_annotations("a(de)b").empty());  // no tone mark: not an annotation
+}
+
+TEST_CASE("Traditional folds to Simplified character by character, names intact", "[extract][normalize]") {
+    const auto& n = Normalizer::shared();
+    CHECK(n.fold("黃仁勳") == "黄仁勋");
+    CHECK(n.fold("臺積電") == n.fold("台积电"));
+    // OpenCC's phrase conversion turns 昇騰 into 升腾; text and aliases fold alike either way.
+    CHECK(n.fold("華為昇騰") == n.fold("华为昇腾"));
+    CHECK(ScriptFold::shared().size() > 2000);
+}
+
+TEST_CASE("NFKC turns full-width forms into ASCII; name dots are unified", "[extract][normalize]") {
+    const auto& n = Normalizer::shared();
+    CHECK(n.normalize("ＡＩ，２０２５年！").text == "AI,2025年!");
+    CHECK(n.normalize("克里斯・米勒").text == "克里斯·米勒");
+    CHECK(n.normalize("\xEF\xBB\xBF" "abc").text == "abc");  // a byte-order mark folds to nothing
+}
+
+TEST_CASE("every normalized span maps back to the original text", "[extract][normalize]") {
+    const std::string original = "陳白 | 文 經(jīng)濟(jì)，工業(yè)和安全局(BIS)宣布";
+    const auto norm = Normalizer::shared().normalize(original);
+    const auto at = norm.text.find("工业和安全局");
+    const auto [b, e] = norm.offsets.to_original(at, at + std::string("工业和安全局").size());
+    CHECK(original.substr(b, e - b) == "工業(yè)和安全局");
+    const auto bis = norm.text.find("BIS");
+    const auto [b2, e2] = norm.offsets.to_original(bis, bis + 3);
+    CHECK(original.substr(b2, e2 - b2) == "BIS");
+    const auto comma = norm.text.find(',');
+    const auto [b3, e3] = norm.offsets.to_original(comma, comma + 1);
+    CHECK(original.substr(b3, e3 - b3) == "，");
+}

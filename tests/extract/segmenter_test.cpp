@@ -1,0 +1,46 @@
+#include <catch2/catch.hpp>
+
+#include "extract/segmenter.hpp"
+
+using namespace chronokg;
+
+namespace {
+std::vector<std::string> sentences(const Segmenter& s, const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& sentence : s.split(text)) out.push_back(text.substr(sentence.range.begin, sentence.range.size()));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Chinese sentences end at 。!? and line breaks; quotes stay with them", "[extract][segment]") {
+    const Segmenter s({});
+    CHECK(sentences(s, "甲宣布。乙表示:“好。”丙呢?\n丁") ==
+          std::vector<std::string>{"甲宣布。", "乙表示:“好。”", "丙呢?", "丁"});
+}
+
+TEST_CASE("English sentences do not end after abbreviations or initials", "[extract][segment]") {
+    const Segmenter s({"U.S.", "Corp.", "Dr."});
+    CHECK(sentences(s, "The U.S. Commerce Department acted. C. C. Wei spoke at TSMC Corp. today. It ended.") ==
+          std::vector<std::string>{"The U.S. Commerce Department acted.", "C. C. Wei spoke at TSMC Corp. today.",
+                                   "It ended."});
+    CHECK(sentences(s, "Version 2.0 shipped. next").size() == 1);  // a lower-case word does not start a sentence
+}
+
+TEST_CASE("clauses split at commas outside quotes, brackets and numbers", "[extract][segment]") {
+    const Segmenter s({});
+    const std::string text = "BIS宣布,撤销《A,B》规则,涉及1,000家企业,“甲,乙”。";
+    const auto split = s.split(text);
+    REQUIRE(split.size() == 1);
+    std::vector<std::string> clauses;
+    for (const auto& c : split[0].clauses) clauses.push_back(text.substr(c.begin, c.size()));
+    CHECK(clauses == std::vector<std::string>{"BIS宣布", "撤销《A,B》规则", "涉及1,000家企业", "“甲,乙”"});
+}
+
+TEST_CASE("a dateline bracket opening a sentence is a clause of its own", "[extract][segment]") {
+    const Segmenter s({});
+    const std::string text = "【新唐人北京时间2022年10月08日讯】美国商务部周五宣布新规。";
+    const auto split = s.split(text);
+    REQUIRE(split.size() == 1);
+    REQUIRE(split[0].clauses.size() == 2);
+    CHECK(text.substr(split[0].clauses[1].begin, split[0].clauses[1].size()) == "美国商务部周五宣布新规");
+}

@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "extract/normalizer.hpp"
+#include "extract/time_tagger.hpp"
+#include "../test_support.hpp"
+
+using namespace chronokg;
+
+namespace {
+// The dates found in `text` published on `published`, as ISO strings.
+std::vector<std::string> dates(const std::string& text, const std::string& published, const std::string& lang) {
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    const std::string folded = Normalizer::shared().fold(text);
+    std::vector<std::string> out;
+    for (const auto& t : tagger.find(folded, {0, folded.size()}, lang, Date::parse(published))) out.push_back(t.date.iso());
+    return out;
+}
+using V = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("Chinese absolute and partial dates resolve against the publication date", "[extract][time]") {
+    CHECK(dates("2025年5月13日", "2025-05-20", "zh") == V{"2025-05-13"});
+    CHECK(dates("5月13日", "2025-05-20", "zh") == V{"2025-05-13"});
+    CHECK(dates("12月3日", "2025-01-10", "zh") == V{"2024-12-03"});  // the nearest December lies in the past
+    CHECK(dates("当地时间8日", "2024-04-09", "zh") == V{"2024-04-08"});
+    CHECK(dates("25日", "2024-04-09", "zh") == V{"2024-03-25"});      // a day still to come is last month's
+    CHECK(dates("2018年", "2025-05-20", "zh") == V{"2018"});
+    CHECK(dates("二〇二四年十二月", "2025-05-20", "zh") == V{"2024-12"});
+}
+
+TEST_CASE("Chinese relative dates", "[extract][time]") {
+    CHECK(dates("昨日", "2023-07-04", "zh") == V{"2023-07-03"});
+    CHECK(dates("周五", "2022-10-08", "zh") == V{"2022-10-07"});
+    CHECK(dates("上周五", "2025-05-20", "zh") == V{"2025-05-16"});
+    CHECK(dates("去年底", "2025-11-09", "zh") == V{"2024-12"});
+    CHECK(dates("去年", "2025-11-09", "zh") == V{"2024"});
+    CHECK(dates("上月", "2025-01-09", "zh") == V{"2024-12"});
+}
+
+TEST_CASE("numbers that are not dates are left alone", "[extract][time]") {
+    CHECK(dates("商务部公告2024年第46号", "2025-11-09", "zh").empty());
+    CHECK(dates("三个月内,5个月", "2025-11-09", "zh").empty());
+}
+
+TEST_CASE("English dates, absolute and relative", "[extract][time]") {
+    CHECK(dates("On May 13, 2025, BIS acted", "2025-05-20", "en") == V{"2025-05-13"});
+    CHECK(dates("on 13 May 2025", "2025-05-20", "en") == V{"2025-05-13"});
+    CHECK(dates("on Monday", "2023-09-05", "en") == V{"2023-09-04"});
+    CHECK(dates("back in January", "2023-03-08", "en") == V{"2023-01"});
+    CHECK(dates("Starting in 2019", "2023-09-05", "en") == V{"2019"});
+    CHECK(dates("yesterday", "2025-01-01", "en") == V{"2024-12-31"});
+    CHECK(dates("last year", "2025-01-01", "en") == V{"2024"});
+    CHECK(dates("the company may sell", "2025-01-01", "en").empty());  // the verb "may" is no month
+}
+
+TEST_CASE("Chinese numerals read as numbers", "[extract][time]") {
+    CHECK(TimeTagger::parse_number("十二") == 12);
+    CHECK(TimeTagger::parse_number("二十一") == 21);
+    CHECK(TimeTagger::parse_number("十") == 10);
+    CHECK(TimeTagger::parse_number("二〇二四") == 2024);
+    CHECK_FALSE(TimeTagger::parse_number("十十").has_value());
+}

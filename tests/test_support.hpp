@@ -1,0 +1,78 @@
+#pragma once
+// Helpers shared by the tests: where things are, a rule pack for unit tests, running the CLI.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.hpp"
+#include "core/document.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg::test {
+
+inline std::string source_dir() { return CHRONOKG_SOURCE_DIR; }
+inline std::string data_dir() { return source_dir() + "/tests/data"; }
+// ../shared beside the repository, when this machine has it.
+inline std::string shared_dir() { return source_dir() + "/../shared"; }
+inline bool have_shared() { return std::filesystem::is_directory(shared_dir() + "/dev"); }
+
+// The default pack's time rules and grammar words plus the small pack in tests/data/pack:
+// unit tests do not move when the default pack grows.
+inline RulePack test_pack() {
+    RulePack pack;
+    pack.add(source_dir() + "/rules/time.jsonl");
+    pack.add(source_dir() + "/rules/grammar.jsonl");
+    pack.add(data_dir() + "/pack");
+    return pack;
+}
+
+inline RulePack default_pack() {
+    RulePack pack;
+    pack.add(source_dir() + "/rules");
+    return pack;
+}
+
+inline Document article(std::string text, std::string published = "2025-05-20", std::string id = "t") {
+    Document d;
+    d.id = std::move(id);
+    d.source = "test";
+    d.text = std::move(text);
+    d.published = Date::parse(published);
+    return d;
+}
+
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+struct RunResult {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+inline RunResult run_cli(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    const int code = cli::run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+// A fresh empty directory under the system's temp directory.
+inline std::filesystem::path temp_dir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("chronokg-test-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+}  // namespace chronokg::test
