@@ -19,6 +19,13 @@ bool is_hanzi(char32_t cp) {
 
 std::string_view slice(std::string_view text, TextRange r) { return text.substr(r.begin, r.size()); }
 
+// Where a relation verb stands and every pattern that has its words there (`发布` is both
+// `issues` and `releases`; `签署` both `signs` and, after `与…`, `signs agreement with`).
+struct VerbSpan {
+    TextRange range;
+    std::vector<std::uint32_t> patterns;  // in pack order
+};
+
 // A role apposition found in the sentence.
 struct Apposition {
     TextRange title;
@@ -48,10 +55,14 @@ private:
     std::vector<NounGroup> groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
+    void find_verbs();
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
-    void emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern, TextRange verb,
-              TextRange clause, std::size_t window_begin, const std::string& rule, double confidence,
-              bool skip_planned_at_before, std::vector<RelationCandidate>& out) const;
+    bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, std::size_t next_verb,
+                std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
+    std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
+    std::size_t emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
+                     TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
+                     double confidence, bool skip_planned_at_before, std::vector<RelationCandidate>& out) const;
 
     const SentenceView& view_;
     std::string_view text_;
@@ -59,13 +70,14 @@ private:
     const CueWords& cues_;
     std::vector<Mention> mentions_;  // the view's, plus names found after role titles
     std::vector<Apposition> appositions_;
-    std::vector<PhraseHit> verbs_;   // relation verb hits in the sentence, longest first
-    std::optional<NounGroup> topic_;     // subject of the latest clause that had one
+    std::vector<VerbSpan> verbs_;    // relation verbs of the sentence, in text order
+    std::optional<NounGroup> topic_;  // subject of the latest clause that had one
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
 // name_stop word.
 std::optional<TextRange> SentenceRules::read_name(std::size_t at, std::size_t limit) const {
+    if (cues_.match_at("name_stop", kZh, text_, at, limit)) return std::nullopt;
     std::vector<std::size_t> starts;  // byte offsets of consecutive Hanzi (and a `·` joiner)
     std::size_t pos = at;
     bool dotted = false;
@@ -76,7 +88,7 @@ std::optional<TextRange> SentenceRules::read_name(std::size_t at, std::size_t li
             dotted = true;
         } else if (!is_hanzi(cp)) {
             break;
-        } else if (!dotted && starts.size() >= 2 && cues_.match_at("name_stop", kZh, text_, pos, limit)) {
+        } else if (starts.size() >= 2 && cues_.match_at("name_stop", kZh, text_, pos, limit)) {
             break;
         }
         starts.push_back(pos);
@@ -90,6 +102,9 @@ std::optional<TextRange> SentenceRules::read_name(std::size_t at, std::size_t li
     }
     if (starts.size() < 2) return std::nullopt;
     if (dotted && utf8::decode(text_, starts.back()) == U'·') return std::nullopt;
+    // A plain Chinese name starts with a family name (when the pack lists them).
+    if (!dotted && !cues_.empty("surnames", kZh) && !cues_.match_at("surnames", kZh, text_, at, pos))
+        return std::nullopt;
     return TextRange{at, pos};
 }
 
@@ -179,9 +194,10 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     return Argument{EntityRef{"", "", "CONCEPT"}, r};
 }
 
-void SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
-                         TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
-                         double confidence, bool skip_planned_at_before, std::vector<RelationCandidate>& out) const {
+std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
+                                TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
+                                double confidence, bool skip_planned_at_before,
+                                std::vector<RelationCandidate>& out) const {
     const VerbPattern& p = lexicon_.pattern(pattern);
     const RelationRule& relation = lexicon_.relations()[p.relation];
     // Polarity and modality come from the words between the subject and the verb.
@@ -204,6 +220,7 @@ void SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>&
         if (modality == Modality::asserted && cues_.any("reported", kZh, text_, sentence_before))
             modality = Modality::reported;
     }
+    const std::size_t before = out.size();
     for (const auto& s : subjects.members) {
         if (!lexicon_.allows(relation.subject_types, s.entity.type)) continue;
         for (const auto& o : objects) {
@@ -213,102 +230,125 @@ void SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>&
                                             o.entity.type == "CONCEPT" ? confidence - 0.2 : confidence});
         }
     }
+    return out.size() - before;
+}
+
+// The nearest place before the verb where the frame's first part stands (与 of 与{O}合作).
+std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const {
+    if (p.before.empty()) return std::nullopt;
+    for (std::size_t at = verb.begin; at > clause.begin;) {
+        at = text_.rfind(p.before, at - 1);
+        if (at == std::string_view::npos || at < clause.begin) break;
+        if (at + p.before.size() <= verb.begin) return TextRange{at, at + p.before.size()};
+    }
+    return std::nullopt;
+}
+
+// Tries one pattern at one verb; true when it gave events.
+bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange clause, std::size_t next_verb,
+                           std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const {
+    const TextRange verb = v.range;
+    const VerbPattern& p = lexicon_.pattern(pattern);
+    const std::optional<TextRange> before = frame_start(p, verb, clause);
+    if (!p.before.empty() && !before) return false;
+    const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
+    const auto groups = groups_in(clause, barriers);
+    const std::size_t verb_front = before ? before->begin : verb.begin;
+
+    // Passive: 由X签署, 被X列入 — X is the agent and the subject.
+    std::optional<TextRange> passive;
+    for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front})) passive = marker;
+    std::optional<NounGroup> subject;
+    std::vector<Argument> objects;
+    std::string rule = before ? "zh.frame" : "zh.svo";
+    double confidence = 0.85;
+    if (passive) {
+        const auto agent = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
+            return g.range.begin >= passive->end && g.range.end <= verb_front;
+        });
+        if (agent == groups.end()) return false;  // no agent, no event
+        subject = *agent;
+        for (const auto& g : groups)
+            if (g.range.end <= passive->begin) objects = g.members;
+        if (objects.empty() && topic_) objects = topic_->members;
+        rule = "zh.passive";
+    } else {
+        // "{O}暂停实施": the object is the group right before the verb; the subject comes before it.
+        const NounGroup* object_first = nullptr;
+        if (p.object_before) {
+            for (const auto& g : groups)
+                if (g.range.end <= verb.begin && !g.modifier) object_first = &g;
+            if (!object_first) return false;
+            objects = object_first->members;
+        }
+        const std::size_t subject_limit = object_first ? object_first->range.begin : verb_front;
+        for (const auto& g : groups) {
+            if (g.range.end > subject_limit) break;
+            if (!governed(g.range.begin, clause)) {
+                subject = g;
+                break;
+            }
+        }
+        if (!subject && clause_subject) subject = clause_subject;
+        if (!subject && topic_) {
+            subject = topic_;
+            rule += ".carried";
+            confidence -= 0.05;
+        }
+        if (!subject) return false;
+        if (before) {
+            for (const auto& g : groups)
+                if (g.range.begin >= before->end && g.range.end <= verb.begin) {
+                    objects = g.members;
+                    break;
+                }
+            if (objects.empty())
+                if (auto lit = literal_object(clause, before->end, verb.begin)) objects = {*lit};
+        } else if (!p.object_before) {
+            // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
+            // yields to that verb.
+            const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
+                return g.range.begin >= verb.end && !governed(g.range.begin, clause);
+            });
+            const std::size_t object_start = object_group == groups.end() ? clause.end : object_group->range.begin;
+            if (next_verb < object_start) return false;
+            if (object_group != groups.end() && !object_group->modifier) objects = object_group->members;
+            if (objects.empty())
+                if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
+        }
+    }
+    if (objects.empty()) return false;
+    const std::size_t window_begin = passive ? passive->begin : subject->range.end;
+    const std::size_t emitted = emit(*subject, objects, pattern, verb, clause, std::max(window_begin, clause.begin), rule,
+                                     confidence, before.has_value(), out);
+    if (emitted > 0 && !passive) clause_subject = subject;
+    return emitted > 0;
 }
 
 void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidate>& out) {
-    std::vector<PhraseHit> verbs;
+    std::vector<const VerbSpan*> verbs;
     for (const auto& v : verbs_)
-        if (clause.contains({v.begin, v.end})) verbs.push_back(v);
-    std::sort(verbs.begin(), verbs.end(), [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; });
-
+        if (clause.contains(v.range)) verbs.push_back(&v);
     std::optional<NounGroup> clause_subject;
     for (std::size_t i = 0; i < verbs.size(); ++i) {
-        const PhraseHit& v = verbs[i];
-        const TextRange verb{v.begin, v.end};
-        const VerbPattern& p = lexicon_.pattern(v.payload);
-        // Where the frame's first part stands (与{O}合作), if the pattern has one.
-        std::optional<TextRange> before;
-        if (!p.before.empty()) {
-            for (std::size_t at = text_.rfind(p.before, verb.begin); at != std::string_view::npos && at >= clause.begin;
-                 at = at == 0 ? std::string_view::npos : text_.rfind(p.before, at - 1)) {
-                if (at + p.before.size() <= verb.begin) {
-                    before = TextRange{at, at + p.before.size()};
-                    break;
-                }
-            }
-            if (!before) continue;
+        const VerbSpan& v = *verbs[i];
+        // Where the next verb's phrase starts: its verb, or its frame's first part.
+        std::size_t next_verb = clause.end;
+        if (i + 1 < verbs.size()) {
+            next_verb = verbs[i + 1]->range.begin;
+            for (std::uint32_t q : verbs[i + 1]->patterns)
+                if (auto front = frame_start(lexicon_.pattern(q), verbs[i + 1]->range, clause); front && front->begin >= v.range.end)
+                    next_verb = std::min(next_verb, front->begin);
         }
-        const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
-        const auto groups = groups_in(clause, barriers);
-        const std::size_t verb_front = before ? before->begin : verb.begin;
-
-        // Passive: 由X签署, 被X列入 — X is the agent and the subject.
-        std::optional<TextRange> passive;
-        for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front}))
-            passive = marker;
-        std::optional<NounGroup> subject;
-        std::vector<Argument> objects;
-        std::string rule = before ? "zh.frame" : "zh.svo";
-        double confidence = 0.85;
-        if (passive) {
-            const auto agent = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
-                return g.range.begin >= passive->end && g.range.end <= verb_front;
-            });
-            if (agent == groups.end()) continue;  // no agent, no event
-            subject = *agent;
-            for (const auto& g : groups)
-                if (g.range.end <= passive->begin) objects = g.members;
-            if (objects.empty() && topic_) objects = topic_->members;
-            rule = "zh.passive";
-        } else {
-            for (const auto& g : groups) {
-                if (g.range.end > verb_front) break;
-                if (!governed(g.range.begin, clause)) {
-                    subject = g;
-                    break;
-                }
-            }
-            if (!subject && clause_subject) subject = clause_subject;
-            if (!subject && topic_) {
-                subject = topic_;
-                rule += ".carried";
-                confidence -= 0.05;
-            }
-            if (!subject) continue;
-            if (before) {
-                for (const auto& g : groups)
-                    if (g.range.begin >= before->end && g.range.end <= verb.begin) {
-                        objects = g.members;
-                        break;
-                    }
-                if (objects.empty())
-                    if (auto lit = literal_object(clause, before->end, verb.begin)) objects = {*lit};
-            } else {
-                // A verb whose complement is another verb (宣布撤销, 宣布将…列入) yields to it.
-                const std::size_t next_verb = i + 1 < verbs.size() ? verbs[i + 1].begin : clause.end;
-                std::size_t next_front = next_verb;
-                for (std::size_t j = i + 1; j < verbs.size(); ++j) {
-                    const VerbPattern& q = lexicon_.pattern(verbs[j].payload);
-                    if (q.before.empty()) continue;
-                    const auto at = text_.find(q.before, verb.end);
-                    if (at != std::string_view::npos && at < verbs[j].begin) next_front = std::min(next_front, at);
-                }
-                const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
-                    return g.range.begin >= verb.end && !governed(g.range.begin, clause);
-                });
-                const std::size_t object_start =
-                    object_group == groups.end() ? clause.end : object_group->range.begin;
-                if (std::min(next_verb, next_front) < object_start) continue;
-                if (object_group != groups.end() && !object_group->modifier) objects = object_group->members;
-                if (objects.empty())
-                    if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
-            }
-        }
-        if (objects.empty()) continue;
-        const std::size_t window_begin = passive ? passive->begin : subject->range.end;
-        emit(*subject, objects, v.payload, verb, clause, std::max(window_begin, clause.begin), rule, confidence,
-             before.has_value(), out);
-        if (!passive) clause_subject = subject;
+        // Frames whose first part is present are the most specific reading; then the rest, in
+        // pack order. The first pattern that yields events wins.
+        std::vector<std::uint32_t> order;
+        for (std::uint32_t q : v.patterns)
+            if (frame_start(lexicon_.pattern(q), v.range, clause)) order.push_back(q);
+        for (std::uint32_t q : v.patterns)
+            if (lexicon_.pattern(q).before.empty()) order.push_back(q);
+        for (std::uint32_t q : order)
+            if (relate(v, q, clause, next_verb, clause_subject, out)) break;
     }
     // The clause's own first free group becomes the topic carried into later clauses.
     for (const auto& g : groups_in(clause, {})) {
@@ -317,6 +357,37 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             break;
         }
     }
+}
+
+// The relation verbs of the sentence. A word inside a name is no verb (投资 in 投资税收抵免), nor is
+// one used as a noun: after 的, or before a noun suffix (制造业, 研发中心). A verb phrase may hold
+// a name (列入实体清单): that name is then part of the verb, not a noun of the clause.
+void SentenceRules::find_verbs() {
+    const TextRange range = view_.sentence->range;
+    std::vector<PhraseHit> hits;
+    for (const auto& h : lexicon_.verbs(true).find_all(text_, range.begin, range.end)) {
+        const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+            return m.range.begin <= h.begin && h.end <= m.range.end;
+        });
+        const bool after_de = h.begin >= range.begin + 3 && text_.substr(h.begin - 3, 3) == "的";
+        const bool noun = cues_.match_at("noun_suffix", kZh, text_, h.end, std::min(h.end + 12, range.end)) > 0;
+        if (!inside_name && !after_de && !noun) hits.push_back(h);
+    }
+    const auto kept = select_longest(hits);
+    for (const auto& k : kept) {
+        VerbSpan span{{k.begin, k.end}, {}};
+        for (const auto& h : hits)
+            if (h.begin == k.begin && h.end == k.end) span.patterns.push_back(h.payload);
+        std::sort(span.patterns.begin(), span.patterns.end());
+        verbs_.push_back(std::move(span));
+    }
+    mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(),
+                                   [&](const Mention& m) {
+                                       return std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
+                                           return v.range.contains(m.range);
+                                       });
+                                   }),
+                    mentions_.end());
 }
 
 std::vector<RelationCandidate> SentenceRules::run() {
@@ -330,16 +401,7 @@ std::vector<RelationCandidate> SentenceRules::run() {
         out.push_back(RelationCandidate{a.person, a.org, role.relation, a.title, clause, Polarity::positive,
                                         Modality::asserted, "zh.role", 0.9});
     }
-    const TextRange range = view_.sentence->range;
-    std::vector<PhraseHit> hits;
-    for (const auto& h : lexicon_.verbs(true).find_all(text_, range.begin, range.end)) {
-        // Words inside a name are not verbs.
-        const bool inside = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-            return h.begin < m.range.end && m.range.begin < h.end;
-        });
-        if (!inside) hits.push_back(h);
-    }
-    verbs_ = select_longest(std::move(hits));
+    find_verbs();
     for (const auto& clause : view_.sentence->clauses) relate_clause(clause, out);
     return out;
 }

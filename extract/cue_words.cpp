@@ -27,6 +27,11 @@ std::vector<TextRange> CueWords::find(const std::string& id, std::string_view la
     return out;
 }
 
+bool CueWords::empty(const std::string& id, std::string_view lang) const {
+    auto it = matchers_.find(id + "/" + std::string(lang));
+    return it == matchers_.end() || it->second.phrases() == 0;
+}
+
 std::size_t CueWords::match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
                                std::size_t limit) const {
     std::size_t longest = 0;

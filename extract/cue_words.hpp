@@ -28,6 +28,8 @@ public:
     bool any(const std::string& id, std::string_view lang, std::string_view text, TextRange range) const {
         return !find(id, lang, text, range).empty();
     }
+    // Whether list `id` has no words for `lang`.
+    bool empty(const std::string& id, std::string_view lang) const;
     // Whether text[at, …) starts with a word of the list.
     std::size_t match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
                          std::size_t limit) const;

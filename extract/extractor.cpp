@@ -25,7 +25,7 @@ struct Extractor::Parts {
         : normalizer(Normalizer::shared()),
           segmenter(pack.lexicon("abbreviations").en),
           catalog(pack, normalizer),
-          mention_finder(catalog),
+          mention_finder(catalog, pack, normalizer),
           time_tagger(pack),
           cues(pack, normalizer),
           lexicon(pack, normalizer),

@@ -4,7 +4,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/error.hpp"
 #include "extract/entity_catalog.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/rule_pack.hpp"
 
 namespace chronokg {
 namespace {
@@ -43,7 +46,68 @@ bool is_word_byte(char c) {
 
 }  // namespace
 
-MentionFinder::MentionFinder(const EntityCatalog& catalog) : catalog_(catalog) {}
+namespace {
+
+// "华=china" → {"华", "china"}; throws on a malformed entry.
+std::pair<std::string, std::string> split_entry(const std::string& entry, const char* lexicon) {
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == entry.size())
+        throw Error(std::string(lexicon) + " lexicon entry \"" + entry + "\" is not of the form word=value");
+    return {entry.substr(0, eq), entry.substr(eq + 1)};
+}
+
+}  // namespace
+
+MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack, const Normalizer& normalizer)
+    : catalog_(catalog) {
+    for (const auto& entry : pack.lexicon("short_forms").zh) {
+        const auto [form, id] = split_entry(entry, "short_forms");
+        const auto entity = catalog.lookup(id);
+        if (!entity || catalog.entities()[*entity].id != id)
+            throw Error("short_forms lexicon entry \"" + entry + "\" names no entity of the pack");
+        for (const auto& context : pack.lexicon("short_form_context").zh) {
+            const std::string folded_context = normalizer.fold(context);
+            short_form_matcher_.add(folded_context + normalizer.fold(form), static_cast<std::uint32_t>(short_forms_.size()));
+            short_forms_.push_back({folded_context.size(), *entity});
+        }
+    }
+    short_form_matcher_.compile();
+    for (const auto& lang : {&pack.lexicon("anaphora").zh, &pack.lexicon("anaphora").en}) {
+        for (const auto& entry : *lang) {
+            const auto [phrase, type] = split_entry(entry, "anaphora");
+            anaphora_matcher_.add(normalizer.fold(phrase), static_cast<std::uint32_t>(anaphora_types_.size()));
+            anaphora_types_.push_back(type);
+        }
+    }
+    anaphora_matcher_.compile();
+}
+
+void MentionFinder::add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const {
+    for (const auto& hit : select_longest(short_form_matcher_.find_all(text, sentence.begin, sentence.end))) {
+        const ShortForm& form = short_forms_[hit.payload];
+        const TextRange r{hit.begin + form.context_length, hit.end};
+        if (!overlaps_any(found, r))
+            found.push_back(Mention{r, catalog_.entities()[form.entity], Mention::Kind::short_form});
+    }
+}
+
+void MentionFinder::add_references(std::string_view text, TextRange sentence, const std::vector<Mention>& earlier,
+                                   std::vector<Mention>& found) const {
+    for (const auto& hit : select_longest(anaphora_matcher_.find_all(text, sentence.begin, sentence.end))) {
+        const TextRange r{hit.begin, hit.end};
+        if (overlaps_any(found, r)) continue;
+        const std::string& type = anaphora_types_[hit.payload];
+        // The latest entity of that type named before the description, in this sentence or earlier.
+        const Mention* antecedent = nullptr;
+        const std::vector<Mention>& current = found;
+        for (const std::vector<Mention>* list : {&earlier, &current})
+            for (const auto& m : *list)
+                if (m.range.end <= r.begin && m.entity.type == type && m.kind != Mention::Kind::reference &&
+                    (!antecedent || m.range.begin > antecedent->range.begin))
+                    antecedent = &m;
+        if (antecedent) found.push_back(Mention{r, antecedent->entity, Mention::Kind::reference});
+    }
+}
 
 std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences) const {
     std::vector<Mention> mentions;
@@ -108,6 +172,8 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
                 if (!overlaps_any(found, r)) found.push_back(Mention{r, entity, Mention::Kind::acronym});
             }
         }
+        add_short_forms(text, sentence.range, found);
+        add_references(text, sentence.range, mentions, found);
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         mentions.insert(mentions.end(), found.begin(), found.end());
     }

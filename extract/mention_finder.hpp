@@ -8,19 +8,22 @@
 // Ambiguous aliases resolve to the candidate named most recently by an unambiguous alias, else
 // to the first in pack order. Mentions never overlap and come in text order.
 // Thread safety: find() may be called concurrently (no state between documents).
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/event.hpp"
+#include "extract/phrase_matcher.hpp"
 #include "extract/segmenter.hpp"
 
 namespace chronokg {
 
 class EntityCatalog;
 class Normalizer;
+class RulePack;
 
 struct Mention {
-    enum class Kind { alias, acronym, title, name };
+    enum class Kind { alias, acronym, title, name, short_form, reference };
     TextRange range;  // in the folded text
     EntityRef entity;
     Kind kind = Kind::alias;
@@ -28,13 +31,26 @@ struct Mention {
 
 class MentionFinder {
 public:
-    explicit MentionFinder(const EntityCatalog& catalog);
+    // Reads the `short_forms`, `short_form_context` and `anaphora` lexicons of `pack`.
+    MentionFinder(const EntityCatalog& catalog, const RulePack& pack, const Normalizer& normalizer);
 
     // Mentions in `text` (folded), sentence by sentence.
     std::vector<Mention> find(std::string_view text, const std::vector<Sentence>& sentences) const;
 
 private:
+    struct ShortForm {
+        std::size_t context_length;  // bytes of the context word before the short form
+        std::uint32_t entity;
+    };
+    void add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
+    void add_references(std::string_view text, TextRange sentence, const std::vector<Mention>& earlier,
+                        std::vector<Mention>& found) const;
+
     const EntityCatalog& catalog_;
+    PhraseMatcher short_form_matcher_;  // context word + short form; payload: index into short_forms_
+    std::vector<ShortForm> short_forms_;
+    PhraseMatcher anaphora_matcher_;    // payload: index into anaphora_types_
+    std::vector<std::string> anaphora_types_;
 };
 
 }  // namespace chronokg

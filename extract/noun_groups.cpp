@@ -32,7 +32,10 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
                 return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
             });
             if (adjacent || apposed) {
-                last.head = arg;
+                // The head comes last (韩国三星电子 is Samsung), except that a place right after a
+                // non-place is where, not what (台积电美国当地时间… is still TSMC).
+                const bool place_after = m.entity.type == "GPE" && last.head.entity.type != "GPE";
+                if (!place_after || apposed) last.head = arg;
                 last.range.end = m.range.end;
                 continue;
             }

@@ -48,6 +48,8 @@ void RelationLexicon::add_zh(const std::string& written, std::uint32_t relation,
         if (verb.empty()) {  // "撤销{O}": the object simply follows
             verb = p.before;
             p.before.clear();
+        } else if (p.before.empty()) {  // "{O}暂停实施": the object comes first
+            p.object_before = true;
         }
     }
     matcher.add(verb, static_cast<std::uint32_t>(patterns.size()));

@@ -26,6 +26,7 @@ struct VerbPattern {
     std::string after_object;    // folded words that follow the object slot (English)
     std::string written;         // the pattern as written in the pack
     bool participle = false;     // English past participle form (passive candidate)
+    bool object_before = false;  // `{O}暂停实施`: the object stands right before the verb
 };
 
 class RelationLexicon {
