@@ -18,7 +18,7 @@ TEST_CASE("impossible or malformed dates are rejected", "[core]") {
         CHECK_FALSE(Date::parse(bad).has_value());
 }
 
-TEST_CASE("day arithmetic crosses months and years; weekdays are ISO", "[core]") {
+TEST_CASE("day arithmetic crosses months and years, weekdays are ISO", "[core]") {
     CHECK(chronokg::add_days(Date{2025, 1, 1}, -1) == Date{2024, 12, 31});
     CHECK(chronokg::add_months(Date{2025, 3, 31}, -1) == Date{2025, 2, 28});
     CHECK(chronokg::iso_weekday(Date{2022, 10, 7}) == 5);  // a Friday

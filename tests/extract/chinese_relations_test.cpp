@@ -30,7 +30,7 @@ TEST_CASE("coordinated subjects and a frame with the object inside", "[extract][
             "General Administration of Customs of China | restricts | germanium | 2023-07-03"});
 }
 
-TEST_CASE("a passive with an agent puts the agent first; without one, no event", "[extract][zh]") {
+TEST_CASE("a passive with an agent puts the agent first, without one there is no event", "[extract][zh]") {
     CHECK(triples("《AI扩散规则》由拜登政府签署。") == V{"Biden administration | signs | AI Diffusion Rule | -"});
     CHECK(triples("《AI扩散规则》被签署。").empty());
 }
@@ -55,7 +55,7 @@ TEST_CASE("an object that is no entity becomes a literal: its head after 的", "
     CHECK(triples("华为宣布重新开启尘封已久的芯片制造计划。") == V{"Huawei | restarts | 芯片制造计划 | -"});
 }
 
-TEST_CASE("a dateline's date does not date the news; the clause's own does", "[extract][zh]") {
+TEST_CASE("a dateline's date does not date the news, the clause's own does", "[extract][zh]") {
     CHECK(triples("【新唐人北京时间2022年10月08日讯】美国商务部周五(10月7日)发布一系列新规定。", "2022-10-08") ==
           V{"US Department of Commerce | issues | 新规定 | 2022-10-07"});
 }

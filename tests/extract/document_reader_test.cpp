@@ -22,7 +22,7 @@ TEST_CASE("the publication date is found in an article's first lines", "[extract
     CHECK_FALSE(find_publication_date("no date here\nat all").has_value());
 }
 
-TEST_CASE("JSONL articles: id, date and lang read; unknown fields ignored", "[extract][input]") {
+TEST_CASE("JSONL articles: id, date and lang read, unknown fields ignored", "[extract][input]") {
     const auto dir = test::temp_dir("jsonl");
     test::write_file(dir / "c.jsonl",
                      R"({"id": "a1", "text": "BIS acted.", "date": "2025-05-13", "lang": "en", "extra": 1})" "\n"
@@ -52,7 +52,7 @@ TEST_CASE("a malformed JSONL line is an error with its line, or skipped when ask
     CHECK(problems.size() == 2);
 }
 
-TEST_CASE("directories are read recursively in path order; ids are relative paths", "[extract][input]") {
+TEST_CASE("directories are read recursively in path order, ids are relative paths", "[extract][input]") {
     const auto dir = test::temp_dir("tree");
     std::filesystem::create_directories(dir / "b");
     test::write_file(dir / "b" / "z.txt", "second");

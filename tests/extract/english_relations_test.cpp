@@ -10,7 +10,7 @@ TEST_CASE("English subject, inflected verb and object, dated by the sentence", "
           V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | 2025-05-13"});
 }
 
-TEST_CASE("English passives with an agent; none without", "[extract][en]") {
+TEST_CASE("English passives with an agent, none without", "[extract][en]") {
     CHECK(triples("The AI Diffusion Rule was rescinded by the Commerce Department on Tuesday.") ==
           V{"US Department of Commerce | revokes | AI Diffusion Rule | 2025-05-20"});
     CHECK(triples("The AI Diffusion Rule was rescinded last week.").empty());

@@ -24,7 +24,7 @@ TEST_CASE("Traditional folds to Simplified character by character, names intact"
     CHECK(ScriptFold::shared().size() > 2000);
 }
 
-TEST_CASE("NFKC turns full-width forms into ASCII; name dots are unified", "[extract][normalize]") {
+TEST_CASE("NFKC turns full-width forms into ASCII, name dots are unified", "[extract][normalize]") {
     const auto& n = Normalizer::shared();
     CHECK(n.normalize("ＡＩ，２０２５年！").text == "AI,2025年!");
     CHECK(n.normalize("克里斯・米勒").text == "克里斯·米勒");

@@ -19,7 +19,7 @@ TEST_CASE("the longest match wins, then the leftmost", "[extract][match]") {
     CHECK(matches(m, "美国商务部工业和安全局宣布") == std::vector<std::string>{"美国商务部", "工业和安全局"});
 }
 
-TEST_CASE("Latin phrases match whole words; all-capital phrases match capitals only", "[extract][match]") {
+TEST_CASE("Latin phrases match whole words, all-capital phrases match capitals only", "[extract][match]") {
     PhraseMatcher m;
     m.add("AI", 0);
     m.add("Nvidia", 1);

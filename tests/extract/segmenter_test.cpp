@@ -12,7 +12,7 @@ std::vector<std::string> sentences(const Segmenter& s, const std::string& text) 
 }
 }  // namespace
 
-TEST_CASE("Chinese sentences end at 。!? and line breaks; quotes stay with them", "[extract][segment]") {
+TEST_CASE("Chinese sentences end at 。!? and line breaks, quotes stay with them", "[extract][segment]") {
     const Segmenter s({});
     CHECK(sentences(s, "甲宣布。乙表示:“好。”丙呢?\n丁") ==
           std::vector<std::string>{"甲宣布。", "乙表示:“好。”", "丙呢?", "丁"});

@@ -21,7 +21,7 @@ Event event(const std::string& s, const std::string& r, const std::string& o, co
 }
 }  // namespace
 
-TEST_CASE("entities merge by id; each event is an edge", "[graph]") {
+TEST_CASE("entities merge by id, each event is an edge", "[graph]") {
     const auto g = build_graph({event("bis", "adds to entity list", "huawei", "2019-05-16"),
                                 event("bis", "adds to entity list", "huawei", "2020-08-17", "d2"),
                                 event("bis", "revokes", "ai-rule", "2025-05-13")});
