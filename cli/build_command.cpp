@@ -17,8 +17,12 @@ public:
     void add_to(CLI::App& app) override {
         command_ = app.add_subcommand("build", "Build the event graph of articles (or of extracted events) and write it");
         add_input_options(*command_, options_);
-        command_->add_option("-o,--output", outputs_, "Output file; the format comes from its extension unless --format is given. "
-                                                      "May be given several times. A .jsonl output receives the events.")
+        command_->add_option("-o,--output", outputs_,
+                             "Output file; the format comes from its extension (.graphml, .gexf, .dot/.gv, .json, "
+                             ".csv, .neo4j.csv) unless --format is given. May be given several times. A .jsonl "
+                             "output receives the events. CSV is two files: -o g.csv writes g.nodes.csv and "
+                             "g.edges.csv (Gephi spreadsheet import), -o g.neo4j.csv writes g.neo4j.nodes.csv and "
+                             "g.neo4j.edges.csv (neo4j-admin import)")
             ->required()
             ->expected(1)
         ->allow_extra_args(false)
@@ -51,11 +55,13 @@ public:
                 io::write_atomically(outputs_[i], [&](std::ostream& file) {
                     for (const auto& e : events) file << io::event_to_json(e) << '\n';
                 });
-            } else {
-                io::write_atomically(outputs_[i], [&](std::ostream& file) { io::write_graph(file, graph, *formats[i]); });
+                err << fmt::format("chronokg: wrote {} ({} events)\n", outputs_[i], events.size());
+                continue;
             }
-            err << fmt::format("chronokg: wrote {} ({} entities, {} events)\n", outputs_[i], graph.vertex_count(),
-                               graph.edge_count());
+            io::write_graph_files(outputs_[i], graph, *formats[i]);
+            for (const auto& file : io::output_files(outputs_[i], *formats[i]))
+                err << fmt::format("chronokg: wrote {} ({} entities, {} edges)\n", file, graph.vertex_count(),
+                                   graph.edge_count());
         }
         (void)out;
         return log.count == 0 ? 0 : 1;

@@ -8,7 +8,8 @@
 
 namespace chronokg::io {
 
-std::string dot_quote(std::string_view text) {
+std::string dot_quote(std::string_view raw) {
+    const std::string text = valid_utf8(raw);  // Graphviz stops at invalid UTF-8 with charset=UTF-8
     std::string out = "\"";
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);

@@ -1,7 +1,9 @@
 #pragma once
-// Small text forms of graph values shared by every writer, so all formats say the same thing.
-// Thread safety: pure functions.
+// Small text forms of graph values shared by every writer and reader, so all formats say the
+// same thing. Thread safety: pure functions.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
@@ -9,13 +11,27 @@
 
 namespace chronokg::io {
 
-// "revokes (2025-05-13)", "revokes (2025-05-13, 2025-06-01)", or "revokes" without a date.
+// "revokes (2025-05-13)", "revokes (2025-05-13, 2025-06-01)", or "revokes" without a date;
+// "not revokes …" for a negated event. At most three dates, then "…".
 std::string edge_label(const EdgeData& edge);
 
-// "2025-05-13;2025-06-01".
-std::string join_dates(const std::vector<Date>& dates);
+// The relation as a kind of edge: "revokes", or "not revokes" when negated. Gephi merges
+// parallel edges of one kind, and a denial must not merge into the statement it denies.
+std::string edge_kind(const EdgeData& edge);
 
-// "BIS|工业和安全局".
+// "2025-05-13;2025-06-01", and back (nullopt when a part is not a date).
+std::string join_dates(const std::vector<Date>& dates);
+std::optional<std::vector<Date>> split_dates(std::string_view text);
+
+// "BIS|工业和安全局": `|` separates, and a `|` or `\` inside an alias is escaped with `\`,
+// so split_aliases(join_aliases(a)) == a for any aliases.
 std::string join_aliases(const std::vector<std::string>& aliases);
+std::vector<std::string> split_aliases(std::string_view text);
+
+// "day", "month" or "year"; empty without a date.
+std::string precision_name(const std::optional<Date>& date);
+
+// `text` with invalid UTF-8 replaced by U+FFFD (returned as is when valid).
+std::string valid_utf8(std::string_view text);
 
 }  // namespace chronokg::io

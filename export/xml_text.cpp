@@ -1,8 +1,11 @@
 #include "export/xml_text.hpp"
 
-namespace chronokg::io {
+#include "core/utf8.hpp"
 
-std::string xml_escape(std::string_view text) {
+namespace chronokg::io {
+namespace {
+
+std::string escape_valid(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -13,7 +16,13 @@ std::string xml_escape(std::string_view text) {
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
             case '\'': out += "&apos;"; break;
-            case '\t': case '\n': case '\r': out += static_cast<char>(c); break;
+            case '\t': out += "&#9;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\r': out += "&#13;"; break;
+            case ' ':
+                // Raw spaces that would fold: the first, the last, one after another raw space.
+                out += (out.empty() || i + 1 == text.size() || out.back() == ' ') ? "&#32;" : " ";
+                break;
             default:
                 if (c < 0x20 || c == 0x7F) break;  // forbidden (or discouraged) controls: dropped
                 // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters.
@@ -26,6 +35,13 @@ std::string xml_escape(std::string_view text) {
         }
     }
     return out;
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
+    if (utf8::find_invalid(text)) return escape_valid(utf8::repair(text));
+    return escape_valid(text);
 }
 
 }  // namespace chronokg::io

@@ -10,6 +10,10 @@ std::optional<std::size_t> KnowledgeGraph::find_vertex(const std::string& id) co
     return it->second;
 }
 
+std::size_t KnowledgeGraph::degree(std::size_t index) const {
+    return boost::in_degree(index, graph_) + boost::out_degree(index, graph_);
+}
+
 std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::edges() const {
     std::vector<EdgeView> out;
     out.reserve(edge_count());

@@ -22,21 +22,27 @@
 
 namespace chronokg {
 
+// An entity. Texts carry no outer whitespace (the builder trims it).
 struct VertexData {
     std::string id;
-    std::string label;
-    std::string type;
+    std::string label;                 // never empty (the id when no label was seen)
+    std::string type;                  // PERSON, ORG, …; CONCEPT for a literal noun phrase
     std::vector<std::string> aliases;  // other labels seen for this id, sorted
-    std::size_t mentions = 0;          // events it takes part in
-    std::optional<Date> first_seen;
+    std::size_t mentions = 0;          // events it takes part in (a self-loop counts twice)
+    std::optional<Date> first_seen;    // earliest and latest event date, at their precision
     std::optional<Date> last_seen;
+
+    bool operator==(const VertexData&) const = default;
 };
 
+// An event, or several with one subject, relation, object and polarity when collapsed; the
+// texts (doc, sentence, evidence, rule, modality) are then those of the first in edge order.
+// The date's precision is date->precision(). Confidence is rounded to two decimals.
 struct EdgeData {
     std::string relation;
     std::string relation_text;
     std::optional<Date> date;  // the first date, when collapsed
-    std::vector<Date> dates;   // every dated occurrence, sorted (one entry unless collapsed)
+    std::vector<Date> dates;   // every distinct date, sorted (at most one entry unless collapsed)
     Polarity polarity = Polarity::positive;
     Modality modality = Modality::asserted;
     double confidence = 0.0;
@@ -45,6 +51,8 @@ struct EdgeData {
     std::string evidence;
     std::string rule;
     std::size_t weight = 1;  // occurrences merged into this edge
+
+    bool operator==(const EdgeData&) const = default;
 };
 
 class KnowledgeGraph {
@@ -60,6 +68,8 @@ public:
     std::size_t vertex_count() const { return boost::num_vertices(graph_); }
     std::size_t edge_count() const { return boost::num_edges(graph_); }
     const VertexData& vertex(std::size_t index) const { return graph_[index]; }
+    // Edges in and out of the vertex at `index`, a self-loop counting twice.
+    std::size_t degree(std::size_t index) const;
     // Index of the vertex with `id`, or nullopt.
     std::optional<std::size_t> find_vertex(const std::string& id) const;
     // Every edge, in the graph's deterministic order.

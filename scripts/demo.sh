@@ -5,8 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 mkdir -p out
 build/chronokg build examples/articles \
-  -o out/graph.graphml -o out/graph.dot -o out/events.jsonl
+  -o out/graph.graphml -o out/graph.gexf -o out/graph.dot -o out/events.jsonl
 echo
-echo "Done. Open out/graph.graphml in Gephi (File > Open), render out/graph.dot with"
+echo "Done. Open out/graph.gexf in Gephi (File > Open) and play its Timeline; render out/graph.dot with"
 echo "  dot -Tsvg out/graph.dot -o out/graph.svg"
 echo "and read the events, one JSON object a line, in out/events.jsonl."

@@ -1,71 +1,50 @@
-// The graph files are checked by the programs that read them: networkx and Graphviz.
+// Text escaping shared by the writers, and files written whole or not at all.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-
 #include "export/atomic_file.hpp"
+#include "export/csv_text.hpp"
 #include "export/dot_writer.hpp"
-#include "export/graphml_writer.hpp"
+#include "export/graph_text.hpp"
+#include "export/neo4j_csv_writer.hpp"
 #include "export/xml_text.hpp"
-#include "graph/graph_builder.hpp"
-#include "../consumer_support.hpp"
+#include "../test_support.hpp"
 
 using namespace chronokg;
 
-namespace {
-
-// A graph whose labels carry everything that breaks careless writers.
-KnowledgeGraph hostile_graph() {
-    Event e;
-    e.doc = "doc \"1\"";
-    e.subject = {"bis", "BIS \"quoted\" \\ back <&> 工業和安全局 \xF0\x9F\x98\x80", "GOV"};
-    e.relation = "revokes";
-    e.relation_text = "撤銷";
-    e.object = {"node", "node\nwith newline\x01\x7F", "POLICY"};
-    e.date = Date{2025, 5, 13};
-    e.evidence = "line one\nline \"two\" \x02 end";
-    Event n = e;
-    n.object = {"edge", "edge", "ORG"};
-    n.polarity = Polarity::negative;
-    n.date.reset();
-    return build_graph({e, n});
-}
-
-std::string write_to(const std::string& name, void (*writer)(std::ostream&, const KnowledgeGraph&)) {
-    const auto path = (test::temp_dir("writers-" + name) / name).string();
-    io::write_atomically(path, [&](std::ostream& out) { writer(out, hostile_graph()); });
-    return path;
-}
-
-}  // namespace
-
-TEST_CASE("XML escaping drops characters XML 1.0 forbids", "[export]") {
-    CHECK(io::xml_escape("a<b>&\"c'\x01\x1F\n") == "a&lt;b&gt;&amp;&quot;c&apos;\n");
+TEST_CASE("XML escaping drops characters XML 1.0 forbids and keeps whitespace readers would fold", "[export]") {
+    CHECK(io::xml_escape("a<b>&\"c'\x01\x1F\n") == "a&lt;b&gt;&amp;&quot;c&apos;&#10;");
     CHECK(io::xml_escape("\xEF\xBF\xBE" "ok") == "ok");
+    // Tabs, line breaks and carriage returns survive attribute normalization and Boost's reader.
+    CHECK(io::xml_escape("a\tb\r\nc") == "a&#9;b&#13;&#10;c");
+    // One space between words stays as it is; leading, trailing and repeated ones are referenced.
+    CHECK(io::xml_escape(" two  words ") == "&#32;two &#32;words&#32;");
+    CHECK(io::xml_escape("bad \xFF") == "bad \xEF\xBF\xBD");
 }
 
-TEST_CASE("networkx reads our GraphML with labels and attributes intact", "[export][consumer]") {
-    const auto path = write_to("g.graphml", &io::write_graphml);
-    const auto r = test::run_command(
-        "python3 -c \"import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); "
-        "print(g.number_of_nodes(), g.number_of_edges()); print(g.nodes['bis']['label']); "
-        "e = [d for u, v, d in g.edges(data=True) if v == 'node'][0]; "
-        "print(e['relation'], e['date'], e['negated'], e['weight']); "
-        "print([d['negated'] for u, v, d in g.edges(data=True) if v == 'edge'][0])\" " + path);
-    INFO(r.err);
-    REQUIRE(r.code == 0);
-    CHECK(r.out == "3 2\nBIS \"quoted\" \\ back <&> 工業和安全局 \xF0\x9F\x98\x80\nrevokes 2025-05-13 False 1.0\nTrue\n");
-}
-
-TEST_CASE("Graphviz renders our DOT without a word on stderr", "[export][consumer]") {
-    const auto path = write_to("g.dot", &io::write_dot);
-    const auto r = test::run_command("dot -Tsvg " + path);
-    INFO(r.err);
-    CHECK(r.code == 0);
-    CHECK(r.err.empty());
-    CHECK(r.out.find("revokes (2025&#45;05&#45;13)") != std::string::npos);
-    CHECK(r.out.find("工業和安全局") != std::string::npos);
+TEST_CASE("DOT strings are always quoted and escaped", "[export]") {
     CHECK(io::dot_quote("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"");
+    CHECK(io::dot_quote("node") == "\"node\"");
+    CHECK(io::dot_quote("x\x01\x7Fy") == "\"xy\"");
+}
+
+TEST_CASE("CSV fields are quoted when they must be and kept on one line", "[export]") {
+    CHECK(io::csv_field("plain") == "plain");
+    CHECK(io::csv_field("a,b") == "\"a,b\"");
+    CHECK(io::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(io::csv_field("two\nlines\r\n\x01") == "\"two lines  \"");
+    CHECK(io::csv_field(" padded") == "\" padded\"");
+    CHECK(io::neo4j_type("adds to entity list") == "ADDS_TO_ENTITY_LIST");
+    CHECK(io::neo4j_type("not revokes") == "NOT_REVOKES");
+    CHECK(io::neo4j_type("ceo of (acting)") == "CEO_OF_ACTING");
+}
+
+TEST_CASE("aliases and dates join and split back whatever they hold", "[export]") {
+    const std::vector<std::string> aliases = {"BIS", "a|b", "back\\slash", "", "工业和安全局"};
+    CHECK(io::join_aliases(aliases) == "BIS|a\\|b|back\\\\slash||工业和安全局");
+    CHECK(io::split_aliases(io::join_aliases(aliases)) == aliases);
+    CHECK(io::split_aliases("").empty());
+    CHECK(io::split_dates("2025-05-13;2025-06;2025") == std::vector<Date>{Date{2025, 5, 13}, Date{2025, 6, 0}, Date{2025, 0, 0}});
+    CHECK(io::split_dates("2025-05-13;May") == std::nullopt);
 }
 
 TEST_CASE("a failed write leaves the old file untouched and no temporary file", "[export]") {

@@ -62,3 +62,63 @@ TEST_CASE("the graph does not depend on the order events arrive in", "[graph]") 
         CHECK(ea[i].data->sentence == eb[i].data->sentence);
     }
 }
+
+TEST_CASE("a vertex has its most frequent label, the others as aliases, and a type", "[graph]") {
+    auto a = event("bis", "revokes", "rule", "2025-05-13");
+    a.object.type = "";  // a literal noun phrase
+    auto b = a;
+    b.subject.label = "工业和安全局";
+    auto c = a;
+    c.subject.label = "  BIS \n";  // outer whitespace is no part of a name
+    auto d = event("x", "signs", "rule", "2025-01");
+    d.object.type = "POLICY";
+    auto e = event("y", "signs", "phrase", "2025");
+    e.object = {"phrase", "", "CONCEPT"};
+    const auto g = build_graph({a, b, c, d, e});
+    const VertexData& bis = g.vertex(*g.find_vertex("bis"));
+    CHECK(bis.label == "BIS");
+    CHECK(bis.aliases == std::vector<std::string>{"工业和安全局"});
+    CHECK(bis.first_seen == Date{2025, 5, 13});
+    // Seen once as a known POLICY and otherwise as a literal: the known type wins.
+    CHECK(g.vertex(*g.find_vertex("rule")).type == "POLICY");
+    CHECK(g.vertex(*g.find_vertex("rule")).first_seen == Date{2025, 1, 0});
+    const VertexData& phrase = g.vertex(*g.find_vertex("phrase"));
+    CHECK(phrase.type == "CONCEPT");
+    CHECK(phrase.label == "phrase");  // never blank: the id stands in
+    CHECK(g.degree(*g.find_vertex("rule")) == 4);
+}
+
+TEST_CASE("collapse keeps a denial apart, counts occurrences and keeps every date", "[graph]") {
+    auto yes1 = event("bis", "revokes", "rule", "2025-05-13");
+    yes1.confidence = 0.7;
+    auto yes2 = event("bis", "revokes", "rule", "2025-05", "d2");
+    yes2.confidence = 0.91234;
+    auto yes3 = event("bis", "revokes", "rule", "2025-05-13", "d3");
+    auto no = event("bis", "revokes", "rule", "2025-06-01");
+    no.polarity = Polarity::negative;
+    const auto g = build_graph({yes1, no, yes2, yes3}, BuildOptions{true});
+    REQUIRE(g.edge_count() == 2);
+    const EdgeData& yes = *g.edges()[0].data;
+    CHECK(yes.polarity == Polarity::positive);
+    CHECK(yes.weight == 3);
+    CHECK(yes.dates == std::vector<Date>{Date{2025, 5, 0}, Date{2025, 5, 13}});
+    CHECK(yes.date == Date{2025, 5, 0});
+    CHECK(yes.confidence == 0.91);
+    CHECK(g.edges()[1].data->polarity == Polarity::negative);
+    CHECK(g.edges()[1].data->weight == 1);
+}
+
+TEST_CASE("events that differ only in evidence or modality still give one graph in any order", "[graph]") {
+    auto a = event("bis", "revokes", "rule", "2025-05-13");
+    auto b = a;
+    b.evidence = "another sentence";
+    b.modality = Modality::planned;
+    auto c = a;
+    c.relation_text = "撤销";
+    const auto one = build_graph({a, b, c}, BuildOptions{true});
+    const auto two = build_graph({c, b, a}, BuildOptions{true});
+    CHECK(*one.edges()[0].data == *two.edges()[0].data);
+    const auto three = build_graph({b, c, a});
+    const auto four = build_graph({a, b, c});
+    for (std::size_t i = 0; i < 3; ++i) CHECK(*three.edges()[i].data == *four.edges()[i].data);
+}

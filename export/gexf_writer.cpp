@@ -1,0 +1,114 @@
+#include "export/gexf_writer.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "export/entity_style.hpp"
+#include "export/gephi_view.hpp"
+#include "export/graph_text.hpp"
+#include "export/xml_text.hpp"
+
+namespace chronokg::io {
+namespace {
+
+struct Attribute {
+    const char* id;
+    const char* type;
+};
+
+constexpr Attribute kNodeAttributes[] = {{"type", "string"},       {"aliases", "string"},  {"mentions", "integer"},
+                                         {"first_seen", "string"}, {"last_seen", "string"}};
+constexpr Attribute kEdgeAttributes[] = {
+    {"relation", "string"}, {"relation_text", "string"}, {"dates", "string"},    {"date_precision", "string"},
+    {"polarity", "string"}, {"modality", "string"},      {"negated", "boolean"}, {"confidence", "double"},
+    {"doc", "string"},      {"sentence", "integer"},     {"evidence", "string"}, {"rule", "string"}};
+
+using Values = std::vector<std::pair<const char*, std::string>>;
+
+void declare(std::ostream& out, const char* cls, const auto& attributes) {
+    fmt::print(out, "    <attributes class=\"{}\" mode=\"static\">\n", cls);
+    for (const Attribute& a : attributes)
+        fmt::print(out, "      <attribute id=\"{}\" title=\"{}\" type=\"{}\"/>\n", a.id, a.id, a.type);
+    out << "    </attributes>\n";
+}
+
+void attvalues(std::ostream& out, const Values& values) {
+    bool any = false;
+    for (const auto& [id, value] : values) {
+        if (value.empty()) continue;
+        if (!any) out << "        <attvalues>\n";
+        any = true;
+        fmt::print(out, "          <attvalue for=\"{}\" value=\"{}\"/>\n", id, xml_escape(value));
+    }
+    if (any) out << "        </attvalues>\n";
+}
+
+std::string interval_attributes(const std::optional<TimeInterval>& interval) {
+    if (!interval) return "";
+    return fmt::format(" start=\"{}\" end=\"{}\"", interval->start.iso(), interval->end.iso());
+}
+
+}  // namespace
+
+void write_gexf(std::ostream& out, const KnowledgeGraph& graph) {
+    const GephiView view = gephi_view(graph);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+           "  <meta>\n"
+           "    <creator>chronokg</creator>\n"
+           "    <description>Event timeline knowledge graph: entities, and the dated events between them</description>\n"
+           "  </meta>\n"
+           "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" timerepresentation=\"interval\">\n";
+    declare(out, "node", kNodeAttributes);
+    declare(out, "edge", kEdgeAttributes);
+    fmt::print(out, "    <nodes count=\"{}\">\n", graph.vertex_count());
+    for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+        const VertexData& v = graph.vertex(i);
+        fmt::print(out, "      <node id=\"{}\" label=\"{}\"{}>\n", xml_escape(v.id), xml_escape(v.label),
+                   interval_attributes(view.lifetimes[i]));
+        attvalues(out, {{"type", v.type},
+                        {"aliases", join_aliases(v.aliases)},
+                        {"mentions", std::to_string(v.mentions)},
+                        {"first_seen", v.first_seen ? v.first_seen->iso() : ""},
+                        {"last_seen", v.last_seen ? v.last_seen->iso() : ""}});
+        const EntityStyle& style = entity_style(v.type);
+        fmt::print(out, "        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>\n", style.r, style.g, style.b);
+        fmt::print(out, "        <viz:size value=\"{:.1f}\"/>\n", node_size(graph.degree(i)));
+        out << "      </node>\n";
+    }
+    out << "    </nodes>\n";
+    fmt::print(out, "    <edges count=\"{}\">\n", view.edges.size());
+    std::size_t n = 0;
+    for (const GephiEdge& e : view.edges) {
+        const EdgeData& d = e.data;
+        fmt::print(out, "      <edge id=\"e{}\" source=\"{}\" target=\"{}\" label=\"{}\" kind=\"{}\" weight=\"{}\">\n", n++,
+                   xml_escape(graph.vertex(e.source).id), xml_escape(graph.vertex(e.target).id),
+                   xml_escape(edge_label(d)), xml_escape(e.kind), d.weight);
+        attvalues(out, {{"relation", d.relation},
+                        {"relation_text", d.relation_text},
+                        {"dates", join_dates(d.dates)},
+                        {"date_precision", precision_name(d.date)},
+                        {"polarity", to_string(d.polarity)},
+                        {"modality", to_string(d.modality)},
+                        {"negated", d.polarity == Polarity::negative ? "true" : "false"},
+                        {"confidence", fmt::format("{}", d.confidence)},
+                        {"doc", d.doc},
+                        {"sentence", std::to_string(d.sentence)},
+                        {"evidence", d.evidence},
+                        {"rule", d.rule}});
+        if (!e.spells.empty()) {
+            out << "        <spells>\n";
+            for (const auto& s : e.spells)
+                fmt::print(out, "          <spell start=\"{}\" end=\"{}\"/>\n", s.start.iso(), s.end.iso());
+            out << "        </spells>\n";
+        }
+        out << "      </edge>\n";
+    }
+    out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+}  // namespace chronokg::io

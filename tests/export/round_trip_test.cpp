@@ -1,0 +1,103 @@
+// A saved graph loads back into the graph it was written from: GraphML (through Boost's
+// reader) and node-link JSON.
+#include "export_test_support.hpp"
+
+#include "core/error.hpp"
+#include "export/event_json.hpp"
+#include "export/graphml_reader.hpp"
+#include "export/node_link_reader.hpp"
+
+using namespace chronokg;
+
+namespace {
+
+void check_same(const KnowledgeGraph& a, const KnowledgeGraph& b) {
+    REQUIRE(a.vertex_count() == b.vertex_count());
+    for (std::size_t i = 0; i < a.vertex_count(); ++i) {
+        INFO("vertex " << a.vertex(i).id);
+        CHECK(a.vertex(i) == b.vertex(i));
+    }
+    const auto ea = a.edges();
+    const auto eb = b.edges();
+    REQUIRE(ea.size() == eb.size());
+    for (std::size_t i = 0; i < ea.size(); ++i) {
+        INFO("edge " << i << ": " << ea[i].data->relation << ", evidence " << ea[i].data->evidence);
+        CHECK(ea[i].source == eb[i].source);
+        CHECK(ea[i].target == eb[i].target);
+        CHECK(*ea[i].data == *eb[i].data);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("GraphML and JSON read back into the same vertices, edges and attributes", "[export][reader]") {
+    for (const bool collapse : {false, true}) {
+        INFO("collapse " << collapse);
+        // XML has no place for control characters: GraphML drops them, JSON keeps them.
+        const auto hostile = test::hostile_graph(collapse);
+        const auto hostile_xml = test::hostile_graph(collapse, false);
+        const auto gold = test::gold_events();
+        REQUIRE(gold.size() > 100);
+        const auto examples = build_graph(gold, BuildOptions{collapse});
+        for (const auto* graph : {&hostile_xml, &examples})
+            check_same(*graph, io::read_graph_file(test::write_graph_to(*graph, io::GraphFormat::graphml, "rt.graphml")));
+        for (const auto* graph : {&hostile, &examples})
+            check_same(*graph, io::read_graph_file(test::write_graph_to(*graph, io::GraphFormat::json, "rt.json")));
+    }
+}
+
+TEST_CASE("a hostile graph keeps its texts exactly through GraphML", "[export][reader]") {
+    const auto read = io::read_graph_file(test::write_graph_to(test::hostile_graph(), io::GraphFormat::graphml, "t.graphml"));
+    const auto q = read.find_vertex("id \"q\" <&>\\ 中");
+    REQUIRE(q);
+    CHECK(read.vertex(*q).aliases == std::vector<std::string>{"alias|x\\y"});
+    CHECK(read.vertex(*read.find_vertex("node")).label == "node\nwith  newline\ttab");  // controls were never XML
+    CHECK(read.edges().front().data->evidence == "line one\nline \"two\"  end\r\nthird <b>&amp;</b>");
+}
+
+TEST_CASE("unreadable graph files are refused with the file and what is wrong", "[export][reader][errors]") {
+    const auto dir = test::temp_dir("readers-bad");
+    auto attempt = [&](const std::string& name, const std::string& content) -> std::string {
+        const auto path = (dir / name).string();
+        test::write_file(path, content);
+        try {
+            io::read_graph_file(path);
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    CHECK_THAT(attempt("broken.graphml", "<graphml><graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph>"),
+               Catch::StartsWith((dir / "broken.graphml").string() + ":") && Catch::Contains("bad XML"));
+    CHECK_THAT(attempt("foreign.graphml",
+                       "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/></graph></graphml>"),
+               Catch::Contains("no entity_id"));
+    CHECK_THAT(attempt("undirected.graphml",
+                       "<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/><edge source=\"a\" target=\"a\"/></graph></graphml>"),
+               Catch::Contains("bad GraphML"));
+    CHECK_THAT(attempt("bad.json", "{\"nodes\": [\n{\"id\": \"a\",}]}"),
+               Catch::StartsWith((dir / "bad.json").string() + ":2:") && Catch::Contains("bad JSON"));
+    CHECK_THAT(attempt("dangling.json", R"({"nodes": [{"id": "a"}], "links": [{"source": "a", "target": "b", "relation": "r"}]})"),
+               Catch::Contains("link 0: unknown target \"b\""));
+    CHECK_THAT(attempt("date.json", R"({"nodes": [{"id": "a", "first_seen": "May"}], "links": []})"),
+               Catch::Contains("node 0: first_seen \"May\" is not a date"));
+    CHECK_THAT(attempt("graph.gexf", "<gexf/>"), Catch::Contains("give a .graphml or .json"));
+    CHECK_THAT(attempt("missing.json.nope", ""), Catch::Contains("give a .graphml or .json"));
+}
+
+TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edges\" key)", "[export][reader]") {
+    const auto json = test::write_graph_to(test::hostile_graph(true), io::GraphFormat::json, "nx.json");
+    const auto out = (std::filesystem::path(json).parent_path() / "from-networkx.json").string();
+    // networkx 3.4+ writes "edges" by default; older versions write "links". Either is read.
+    const auto r = test::run_command(
+        "python3 -c \"import json, sys, networkx as nx, inspect\n"
+        "data = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+        "kw = {'edges': 'links'} if 'edges' in inspect.signature(nx.node_link_graph).parameters else {}\n"
+        "g = nx.node_link_graph(data, **kw)\n"
+        "for u, v, d in g.edges(data=True): d['weight'] = float(d['weight'])\n"
+        "json.dump(nx.node_link_data(g), open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)\" '" +
+        json + "' '" + out + "'");
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    check_same(test::hostile_graph(true), io::read_graph_file(out));
+}
