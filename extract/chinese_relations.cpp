@@ -26,6 +26,17 @@ struct VerbSpan {
     std::vector<std::uint32_t> patterns;  // in pack order
 };
 
+// What stands around a verb in its clause.
+struct Neighbours {
+    std::size_t next_verb = 0;  // where the next verb's phrase starts (the clause end when none)
+    std::vector<TextRange> later_frame_starts;  // first parts the later verbs' frames reach
+
+    bool frame_claimed(TextRange start) const {
+        return std::any_of(later_frame_starts.begin(), later_frame_starts.end(),
+                           [&](const TextRange& r) { return r.begin == start.begin; });
+    }
+};
+
 // A role apposition found in the sentence.
 struct Apposition {
     TextRange title;
@@ -56,8 +67,9 @@ private:
     bool governed(std::size_t begin, TextRange clause) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
     void find_verbs();
+    void find_unknown_organizations();
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
-    bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, std::size_t next_verb,
+    bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                 std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
     std::size_t emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
@@ -151,7 +163,11 @@ void SentenceRules::find_appositions() {
 std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
-    return noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers);
+    // Where predicates start (verbs, time expressions): a place name before one is no modifier.
+    std::vector<std::size_t> predicate_starts;
+    for (const auto& v : verbs_) predicate_starts.push_back(v.range.begin);
+    for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
+    return noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers, predicate_starts);
 }
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
@@ -190,6 +206,11 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         np = slice(text_, r);
     }
     if (np.size() < 6 || np.size() > 60) return std::nullopt;  // two Hanzi at least
+    // A bare generic noun (公司, 能力, 一部分) says nothing; nor does a phrase that starts by
+    // joining something else (和研发产业集群).
+    if (cues_.match_at("noun_suffix", kZh, text_, r.begin, r.end) == r.size() ||
+        cues_.match_at("coordination", kZh, text_, r.begin, r.end) > 0)
+        return std::nullopt;
     if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
     return Argument{EntityRef{"", "", "CONCEPT"}, r};
 }
@@ -245,19 +266,25 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
 }
 
 // Tries one pattern at one verb; true when it gave events.
-bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange clause, std::size_t next_verb,
+bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                            std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const {
     const TextRange verb = v.range;
+    const std::size_t next_verb = around.next_verb;
     const VerbPattern& p = lexicon_.pattern(pattern);
+    const RelationRule& relation = lexicon_.relations()[p.relation];
     const std::optional<TextRange> before = frame_start(p, verb, clause);
-    if (!p.before.empty() && !before) return false;
     const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
     const auto groups = groups_in(clause, barriers);
     const std::size_t verb_front = before ? before->begin : verb.begin;
 
-    // Passive: 由X签署, 被X列入 — X is the agent and the subject.
+    // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
+    // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
     for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front})) passive = marker;
+    if (!p.before.empty() && !before && !passive) return false;
+    // A first part that a later verb's frame also reaches belongs to that verb: in
+    // 对美光在华销售的产品启动审查, 对 opens 对{O}启动审查, not 对{O}销售.
+    if (before && around.frame_claimed(*before)) return false;
     std::optional<NounGroup> subject;
     std::vector<Argument> objects;
     std::string rule = before ? "zh.frame" : "zh.svo";
@@ -282,11 +309,15 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             objects = object_first->members;
         }
         const std::size_t subject_limit = object_first ? object_first->range.begin : verb_front;
-        for (const auto& g : groups) {
-            if (g.range.end > subject_limit) break;
-            if (!governed(g.range.begin, clause)) {
-                subject = g;
-                break;
+        // After a pivot verb (要求X停止采购Y, 禁止X采购Y) the subject is the pivot's object X; without
+        // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
+        std::size_t pivot_end = clause.begin;
+        for (const auto& pivot : cues_.find("pivot_verb", kZh, text_, {clause.begin, subject_limit}))
+            pivot_end = pivot.end;
+        for (const std::size_t from : {pivot_end, clause.begin}) {
+            for (const auto& g : groups) {
+                if (g.range.end > subject_limit || subject) break;
+                if (g.range.begin >= from && !g.nationality && !governed(g.range.begin, clause)) subject = g;
             }
         }
         if (!subject && clause_subject) subject = clause_subject;
@@ -311,9 +342,18 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 return g.range.begin >= verb.end && !governed(g.range.begin, clause);
             });
             const std::size_t object_start = object_group == groups.end() ? clause.end : object_group->range.begin;
-            if (next_verb < object_start) return false;
-            if (object_group != groups.end() && !object_group->modifier) objects = object_group->members;
-            if (objects.empty())
+            if (next_verb < object_start) {
+                if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
+                objects.clear();
+            } else if (object_group != groups.end()) {
+                // A possessor (中国的「经济胁迫」) is the object of a relation that takes only names.
+                const bool names_only = !relation.object_types.empty() &&
+                                        !lexicon_.allows(relation.object_types, "CONCEPT");
+                if (!object_group->modifier || names_only) objects = object_group->members;
+            }
+            // "X制造的Y": a verb before 的 modifies Y; only a named Y is its object.
+            const bool relative = text_.substr(verb.end, 3) == "的";
+            if (objects.empty() && !relative)
                 if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
         }
     }
@@ -326,20 +366,43 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
 }
 
 void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidate>& out) {
+    // The clause's verbs that can be read at all: a bare pattern, or a frame whose first part
+    // stands before it (禁令 of 解除{O}禁令 is no verb in 撤销禁令).
+    const bool has_passive = cues_.any("passive_agent", kZh, text_, clause);
     std::vector<const VerbSpan*> verbs;
-    for (const auto& v : verbs_)
-        if (clause.contains(v.range)) verbs.push_back(&v);
+    for (const auto& v : verbs_) {
+        if (!clause.contains(v.range)) continue;
+        const bool usable = has_passive || std::any_of(v.patterns.begin(), v.patterns.end(), [&](std::uint32_t q) {
+                                const VerbPattern& p = lexicon_.pattern(q);
+                                return p.before.empty() || frame_start(p, v.range, clause);
+                            });
+        if (usable) verbs.push_back(&v);
+    }
+    // A verb that opens a later verb's frame (暂停 in 暂停{O}对美国出口) is part of that frame.
+    auto opens_later_frame = [&](std::size_t i) {
+        for (std::size_t j = i + 1; j < verbs.size(); ++j)
+            for (std::uint32_t q : verbs[j]->patterns)
+                if (auto front = frame_start(lexicon_.pattern(q), verbs[j]->range, clause);
+                    front && front->contains(verbs[i]->range))
+                    return true;
+        return false;
+    };
     std::optional<NounGroup> clause_subject;
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
+        if (opens_later_frame(i)) continue;
         // Where the next verb's phrase starts: its verb, or its frame's first part.
-        std::size_t next_verb = clause.end;
+        Neighbours around{clause.end, {}};
         if (i + 1 < verbs.size()) {
-            next_verb = verbs[i + 1]->range.begin;
+            around.next_verb = verbs[i + 1]->range.begin;
             for (std::uint32_t q : verbs[i + 1]->patterns)
                 if (auto front = frame_start(lexicon_.pattern(q), verbs[i + 1]->range, clause); front && front->begin >= v.range.end)
-                    next_verb = std::min(next_verb, front->begin);
+                    around.next_verb = std::min(around.next_verb, front->begin);
         }
+        for (std::size_t j = i + 1; j < verbs.size(); ++j)
+            for (std::uint32_t q : verbs[j]->patterns)
+                if (auto front = frame_start(lexicon_.pattern(q), verbs[j]->range, clause))
+                    around.later_frame_starts.push_back(*front);
         // Frames whose first part is present are the most specific reading; then the rest, in
         // pack order. The first pattern that yields events wins.
         std::vector<std::uint32_t> order;
@@ -347,12 +410,24 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             if (frame_start(lexicon_.pattern(q), v.range, clause)) order.push_back(q);
         for (std::uint32_t q : v.patterns)
             if (lexicon_.pattern(q).before.empty()) order.push_back(q);
+        // In the passive a frame stands without its first part (长江存储被美国商务部列入实体清单).
+        if (has_passive)
+            for (std::uint32_t q : v.patterns)
+                if (!lexicon_.pattern(q).before.empty() && !frame_start(lexicon_.pattern(q), v.range, clause))
+                    order.push_back(q);
         for (std::uint32_t q : order)
-            if (relate(v, q, clause, next_verb, clause_subject, out)) break;
+            if (relate(v, q, clause, around, clause_subject, out)) break;
     }
-    // The clause's own first free group becomes the topic carried into later clauses.
+    // The topic carried into later clauses: this clause's subject, else its first free group
+    // that stands before its first verb (a group after a verb is an object, not a topic).
+    if (clause_subject) {
+        topic_ = clause_subject;
+        return;
+    }
+    const std::size_t first_verb = verbs.empty() ? clause.end : verbs.front()->range.begin;
     for (const auto& g : groups_in(clause, {})) {
-        if (!governed(g.range.begin, clause)) {
+        if (g.range.end > first_verb) break;
+        if (!g.nationality && !governed(g.range.begin, clause)) {
             topic_ = g;
             break;
         }
@@ -360,18 +435,23 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
 }
 
 // The relation verbs of the sentence. A word inside a name is no verb (投资 in 投资税收抵免), nor is
-// one used as a noun: after 的, or before a noun suffix (制造业, 研发中心). A verb phrase may hold
-// a name (列入实体清单): that name is then part of the verb, not a noun of the clause.
+// one used as a noun: after a noun_prefix word (的, 总投资), before a noun_suffix word (制造业,
+// 研发中心) or a coordination word (制造和研发). A verb phrase may hold a name (列入实体清单):
+// that name is then part of the verb, not a noun of the clause.
 void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
+    const auto noun_prefixes = cues_.find("noun_prefix", kZh, text_, range);
     std::vector<PhraseHit> hits;
     for (const auto& h : lexicon_.verbs(true).find_all(text_, range.begin, range.end)) {
         const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
             return m.range.begin <= h.begin && h.end <= m.range.end;
         });
-        const bool after_de = h.begin >= range.begin + 3 && text_.substr(h.begin - 3, 3) == "的";
-        const bool noun = cues_.match_at("noun_suffix", kZh, text_, h.end, std::min(h.end + 12, range.end)) > 0;
-        if (!inside_name && !after_de && !noun) hits.push_back(h);
+        const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
+                                             [&](const TextRange& r) { return r.end == h.begin; });
+        const std::size_t look = std::min(h.end + 12, range.end);
+        const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, h.end, look) > 0 ||
+                                cues_.match_at("coordination", kZh, text_, h.end, look) > 0;
+        if (!inside_name && !noun_before && !noun_after) hits.push_back(h);
     }
     const auto kept = select_longest(hits);
     for (const auto& k : kept) {
@@ -390,8 +470,76 @@ void SentenceRules::find_verbs() {
                     mentions_.end());
 }
 
+// Organizations the pack does not know, named by a run of characters that ends in an
+// organization word (网络安全审查办公室, “战略与国际研究中心”): the run starts where a clause, a
+// quote, a name, a time expression, a verb or a function word ends, and holds none of them.
+void SentenceRules::find_unknown_organizations() {
+    const TextRange range = view_.sentence->range;
+    std::vector<std::size_t> boundaries;  // positions a name may start at
+    for (const auto& c : view_.sentence->clauses) boundaries.push_back(c.begin);
+    for (const auto& m : mentions_) boundaries.push_back(m.range.end);
+    for (const auto& t : view_.times) boundaries.push_back(t.range.end);
+    for (const auto& v : verbs_) boundaries.push_back(v.range.end);
+    for (const char* list : {"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
+        for (const auto& w : cues_.find(list, kZh, text_, range)) boundaries.push_back(w.end);
+    auto is_boundary = [&](std::size_t at) { return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end(); };
+    auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {
+        for (const auto& [open, close] : {std::pair{"“", "”"}, std::pair{"「", "」"}, std::pair{"『", "』"}}) {
+            if (text_.substr(suffix.end, 3) != close) continue;
+            const std::size_t at = text_.rfind(open, suffix.begin);
+            if (at == std::string_view::npos || at < range.begin || suffix.end - at > 3 + 45) continue;
+            const TextRange inner{at + 3, suffix.end};
+            if (text_.substr(inner.begin, inner.size()).find_first_of(",;:") == std::string_view::npos) return inner;
+        }
+        return std::nullopt;
+    };
+    std::vector<Mention> found;
+    for (const auto& suffix : cues_.find("org_suffix", kZh, text_, range)) {
+        if (suffix.size() < 6) continue;  // one-character words (部, 局) name too many things
+        const bool taken = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+            return m.range.begin < suffix.end && suffix.begin < m.range.end;
+        });
+        if (taken) continue;
+        // A quoted name is the whole quotation (“战略与国际研究中心”).
+        if (const auto quoted = quoted_name(suffix); quoted) {
+            found.push_back(Mention{*quoted, EntityRef{"", "", "ORG"}, Mention::Kind::name});
+            continue;
+        }
+        std::size_t start = suffix.begin;
+        while (start > range.begin && !is_boundary(start)) {
+            std::size_t prev = start - 1;
+            while (prev > range.begin && (static_cast<unsigned char>(text_[prev]) & 0xC0) == 0x80) --prev;
+            std::size_t at = prev;
+            const char32_t cp = utf8::decode(text_, at);
+            if (!is_hanzi(cp) || cp == U'的' || cp == U'了' || cp == U'是') break;
+            start = prev;
+        }
+        if (!is_boundary(start)) continue;
+        // Two characters before the suffix are a name only where a clause or a name ends
+        // (某国 + 工业局); after a word (这将推动公司) they are more often a verb.
+        const bool strong_start = std::any_of(view_.sentence->clauses.begin(), view_.sentence->clauses.end(),
+                                              [&](const TextRange& c) { return c.begin == start; }) ||
+                                  std::any_of(mentions_.begin(), mentions_.end(),
+                                              [&](const Mention& m) { return m.range.end == start; });
+        const std::size_t chars_before = (suffix.begin - start) / 3;
+        if (chars_before < (strong_start ? 2u : 3u) || chars_before > 10) continue;
+        const TextRange name{start, suffix.end};
+        const bool crosses_verb = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
+            return v.range.begin < name.end && name.begin < v.range.end;
+        });
+        if (crosses_verb) continue;
+        const bool government = cues_.match_at("gov_suffix", kZh, text_, suffix.begin, suffix.end) == suffix.size();
+        found.push_back(Mention{name, EntityRef{"", "", government ? "GOV" : "ORG"}, Mention::Kind::name});
+    }
+    mentions_.insert(mentions_.end(), found.begin(), found.end());
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+}
+
 std::vector<RelationCandidate> SentenceRules::run() {
     std::vector<RelationCandidate> out;
+    find_verbs();
+    find_unknown_organizations();
     find_appositions();
     for (const auto& a : appositions_) {
         const RelationRule& role = lexicon_.roles()[lexicon_.role_pattern(a.role).relation];
@@ -401,7 +549,6 @@ std::vector<RelationCandidate> SentenceRules::run() {
         out.push_back(RelationCandidate{a.person, a.org, role.relation, a.title, clause, Polarity::positive,
                                         Modality::asserted, "zh.role", 0.9});
     }
-    find_verbs();
     for (const auto& clause : view_.sentence->clauses) relate_clause(clause, out);
     return out;
 }

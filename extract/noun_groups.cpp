@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
 
 namespace chronokg {
@@ -19,15 +20,26 @@ struct Unit {
     TextRange range;
 };
 
+// Whether the words between two names make the second a part of the first (华为的昇腾910B,
+// 美国商务部下属的工业和安全局): a few characters ending in 的, holding no verb and no break.
+bool possessive_link(std::string_view text, TextRange gap, const std::vector<std::size_t>& verb_starts) {
+    if (gap.size() < 3 || gap.size() > 12 || text.substr(gap.end - 3, 3) != "的") return false;
+    if (text.substr(gap.begin, gap.size()).find_first_of(",;:()\"") != std::string_view::npos) return false;
+    return std::none_of(verb_starts.begin(), verb_starts.end(),
+                        [&](std::size_t v) { return v >= gap.begin && v < gap.end; });
+}
+
 std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                           const std::vector<RoleJoin>& roles) {
+                           const std::vector<RoleJoin>& roles, const std::string& lang,
+                           const std::vector<std::size_t>& verb_starts) {
     std::vector<Unit> units;
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
         const Argument arg{m.entity, m.range};
         if (!units.empty()) {
             Unit& last = units.back();
-            const bool adjacent = trim_spaces(text, {last.range.end, m.range.begin}).empty();
+            const TextRange gap = trim_spaces(text, {last.range.end, m.range.begin});
+            const bool adjacent = gap.empty() || (lang == "zh" && possessive_link(text, gap, verb_starts));
             const bool apposed = std::any_of(roles.begin(), roles.end(), [&](const RoleJoin& r) {
                 return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
             });
@@ -45,18 +57,47 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
     return units;
 }
 
-bool followed_by_modifier_mark(std::string_view text, std::size_t end, const std::string& lang) {
+bool is_hanzi_at(std::string_view text, std::size_t at) {
+    if (at >= text.size() || static_cast<unsigned char>(text[at]) < 0xE3) return false;
+    std::size_t pos = at;
+    const char32_t cp = utf8::decode(text, pos);
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+// Whether a unit ending at `end` is possessive: before 的 (Chinese) or 's (English).
+bool possessive_after(std::string_view text, std::size_t end, const std::string& lang) {
     if (lang == "zh") return text.substr(end, 3) == "的";
     return text.substr(end, 2) == "'s" || text.substr(end, 4) == "\xE2\x80\x99s" || text.substr(end, 2) == "s'";
+}
+
+// Whether a Chinese place name ending at `end` qualifies the plain noun after it (美国技术,
+// 中国企业) rather than standing before a verb, a time or a function word.
+bool nationality_after(std::string_view text, std::size_t end, const std::string& lang, const std::string& type,
+                       const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
+    if (lang != "zh" || type != "GPE" || !is_hanzi_at(text, end)) return false;
+    if (std::find(verb_starts.begin(), verb_starts.end(), end) != verb_starts.end()) return false;
+    const std::size_t look = std::min(end + 12, text.size());
+    for (const char* list : {"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
+                             "function_word"})
+        if (cues.match_at(list, lang, text, end, look)) return false;
+    return true;
+}
+
+// Sets the modifier flags of a group whose last unit ends at `end` with head `type`.
+void flag_modifier(NounGroup& g, std::string_view text, const std::string& lang, const std::string& type,
+                   const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
+    g.nationality = nationality_after(text, g.range.end, lang, type, cues, verb_starts);
+    g.modifier = g.nationality || possessive_after(text, g.range.end, lang);
 }
 
 }  // namespace
 
 std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
                                    const std::string& lang, const CueWords& cues,
-                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers) {
+                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
+                                   const std::vector<std::size_t>& verb_starts) {
     std::vector<NounGroup> groups;
-    for (const auto& unit : units_in(text, mentions, clause, roles)) {
+    for (const auto& unit : units_in(text, mentions, clause, roles, lang, verb_starts)) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
             const TextRange gap = trim_spaces(text, {last.range.end, unit.range.begin});
@@ -76,11 +117,12 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
             if (joined) {
                 last.members.push_back(unit.head);
                 last.range.end = unit.range.end;
-                last.modifier = followed_by_modifier_mark(text, unit.range.end, lang);
+                flag_modifier(last, text, lang, unit.head.entity.type, cues, verb_starts);
                 continue;
             }
         }
-        groups.push_back(NounGroup{{unit.head}, unit.range, followed_by_modifier_mark(text, unit.range.end, lang)});
+        groups.push_back(NounGroup{{unit.head}, unit.range});
+        flag_modifier(groups.back(), text, lang, unit.head.entity.type, cues, verb_starts);
     }
     return groups;
 }

@@ -6,7 +6,8 @@
 // the last mention, as heads come last in Chinese and in English compounds) or a role title
 // standing between an organization and a person (the person is the head). A group is units
 // joined only by coordination words (`、`, 和, `and`, `,`): each member gets its own event.
-// Units followed by a possessive (`China's`) or by 的 modify what follows and are flagged.
+// Units followed by a possessive (`China's`), by 的, or place names right before a plain noun
+// (美国技术) modify what follows and are flagged.
 // Thread safety: a value computed per clause.
 #include <string_view>
 #include <vector>
@@ -20,7 +21,8 @@ class CueWords;
 struct NounGroup {
     std::vector<Argument> members;
     TextRange range;
-    bool modifier = false;  // followed by 的 or 's: it describes the next noun
+    bool modifier = false;     // it describes the next noun: before 的 or 's, or a nationality
+    bool nationality = false;  // a place name before a plain noun (美国企业): never the subject
 };
 
 // Where a role title joins an organization to a person, so the two form one unit.
@@ -30,10 +32,12 @@ struct RoleJoin {
 };
 
 // Groups of the mentions inside `clause`, in text order. Coordination never crosses a
-// `barrier` (the `与` of a `与{O}合作` frame, for one).
+// `barrier` (the `与` of a `与{O}合作` frame, for one). `verb_starts`: where relation verbs
+// begin (a place name before a verb is a subject, before a plain noun a modifier).
 std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
                                    const std::string& lang, const CueWords& cues,
-                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers);
+                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
+                                   const std::vector<std::size_t>& verb_starts = {});
 
 // Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`).
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,

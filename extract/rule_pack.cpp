@@ -363,7 +363,8 @@ const std::vector<std::string>& RulePack::known_lexicons() {
         "negation",      "not_negation", "planned",       "hypothetical",   "reported",
         "passive_agent", "preposition",  "coordination",  "carry_date",     "org_suffix",
         "name_stop",     "np_strip",     "abbreviations", "month_names",    "weekday_names",
-        "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora"};
+        "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora",
+        "noun_prefix", "function_word", "pivot_verb", "gov_suffix"};
     return ids;
 }
 

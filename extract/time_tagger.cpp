@@ -50,25 +50,18 @@ std::optional<int> lookup(const std::vector<std::pair<std::string, int>>& names,
     return std::nullopt;
 }
 
-// The date in {year-1, year, year+1} with `month` (and `day`) nearest to `ref`, past on a tie.
+// The year for a month (and day) given without one: the latest of last, this and next year
+// that is not more than two months after the publication date. News reports what happened,
+// and announces a little of what is coming (`8月1日起实施` in a July article).
 Date nearest_year(const Date& ref, int month, int day) {
-    Date best;
-    long best_distance = 0;
-    for (int dy : {-1, 0, 1}) {
-        Date d{ref.year + dy, month, day};
+    const Date limit = add_days(ref, 62);
+    for (int dy : {1, 0, -1}) {
+        const Date d{ref.year + dy, month, day};
         if (day > days_in_month(d.year, month)) continue;
-        // Distance in days, approximating a month-precision date by its 15th.
-        const Date probe{d.year, month, day == 0 ? 15 : day};
-        const long distance = std::labs(static_cast<long>(probe.year * 372 + probe.month * 31 + probe.day) -
-                                        static_cast<long>(ref.year * 372 + ref.month * 31 + ref.day));
-        const bool better = best.year == 0 || distance < best_distance ||
-                            (distance == best_distance && d < best);
-        if (better) {
-            best = d;
-            best_distance = distance;
-        }
+        const Date probe{d.year, month, day == 0 ? 1 : day};
+        if (!(limit < probe)) return d;
     }
-    return best;
+    return Date{ref.year - 1, month, day};
 }
 
 }  // namespace
@@ -189,7 +182,7 @@ std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std
         } else if (offset_months) {
             date = add_months(Date{p.year, p.month, 0}, *offset_months);
         } else {
-            date = Date{p.year + *offset_years, month.value_or(0), 0};
+            date = Date{p.year + *offset_years, month.value_or(0), month ? day.value_or(0) : 0};
         }
     } else if (month) {
         date = nearest_year(*published, *month, day.value_or(0));

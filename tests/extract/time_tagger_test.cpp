@@ -36,6 +36,14 @@ TEST_CASE("Chinese relative dates", "[extract][time]") {
     CHECK(dates("去年底", "2025-11-09", "zh") == V{"2024-12"});
     CHECK(dates("去年", "2025-11-09", "zh") == V{"2024"});
     CHECK(dates("上月", "2025-01-09", "zh") == V{"2024-12"});
+    CHECK(dates("去年11月", "2023-05-22", "zh") == V{"2022-11"});
+    CHECK(dates("今年3月31日", "2023-05-22", "zh") == V{"2023-03-31"});
+}
+
+TEST_CASE("a month without a year leans to the past, but not past next month", "[extract][time]") {
+    CHECK(dates("11月", "2023-05-22", "zh") == V{"2022-11"});       // half a year either way: the past
+    CHECK(dates("8月1日", "2023-07-04", "zh") == V{"2023-08-01"});   // an announced start date
+    CHECK(dates("12月", "2025-01-10", "zh") == V{"2024-12"});
 }
 
 TEST_CASE("numbers that are not dates are left alone", "[extract][time]") {
