@@ -31,7 +31,7 @@ void write_gephi_edges_csv(std::ostream& out, const KnowledgeGraph& graph) {
     for (const GephiEdge& e : view.edges) {
         const EdgeData& d = e.data;
         write_csv_row(out, {graph.vertex(e.source).id, graph.vertex(e.target).id, "Directed", e.kind,
-                            "e" + std::to_string(n++), edge_label(d), std::to_string(d.weight), gephi_timeset(e.spells),
+                            fmt::format("e{}", n++), edge_label(d), std::to_string(d.weight), gephi_timeset(e.spells),
                             d.relation, d.relation_text, join_dates(d.dates), precision_name(d.date),
                             to_string(d.polarity), to_string(d.modality),
                             d.polarity == Polarity::negative ? "true" : "false", fmt::format("{}", d.confidence), d.doc,

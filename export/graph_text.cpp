@@ -12,14 +12,20 @@ std::string edge_label(const EdgeData& edge) {
     std::string label = edge_kind(edge);
     if (edge.dates.empty()) return label;
     label += " (";
-    for (std::size_t i = 0; i < edge.dates.size() && i < 3; ++i) label += (i ? ", " : "") + edge.dates[i].iso();
+    for (std::size_t i = 0; i < edge.dates.size() && i < 3; ++i) {
+        if (i) label += ", ";
+        label += edge.dates[i].iso();
+    }
     if (edge.dates.size() > 3) label += ", …";
     return label + ")";
 }
 
 std::string join_dates(const std::vector<Date>& dates) {
     std::string out;
-    for (const auto& d : dates) out += (out.empty() ? "" : ";") + d.iso();
+    for (const auto& d : dates) {
+        if (!out.empty()) out += ';';
+        out += d.iso();
+    }
     return out;
 }
 

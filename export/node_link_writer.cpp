@@ -1,5 +1,6 @@
 #include "export/node_link_writer.hpp"
 
+#include <fmt/format.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -93,7 +94,7 @@ void write_node_link(std::ostream& out, const KnowledgeGraph& graph) {
         Line line;
         line.string("source", graph.vertex(edges[n].source).id)
             .string("target", graph.vertex(edges[n].target).id)
-            .string("key", "e" + std::to_string(n))
+            .string("key", fmt::format("e{}", n))
             .string("label", edge_label(d))
             .string("relation", d.relation)
             .string("relation_text", d.relation_text)

@@ -1,5 +1,7 @@
 #include "export/time_interval.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace chronokg::io {
@@ -40,7 +42,7 @@ std::string gephi_timeset(const std::vector<TimeInterval>& intervals) {
     if (intervals.empty()) return "";
     std::string out = "<";
     for (std::size_t k = 0; k < intervals.size(); ++k)
-        out += (k ? "; [" : "[") + intervals[k].start.iso() + ", " + intervals[k].end.iso() + "]";
+        out += fmt::format("{}[{}, {}]", k ? "; " : "", intervals[k].start.iso(), intervals[k].end.iso());
     return out + ">";
 }
 
