@@ -29,6 +29,7 @@ struct VerbSpan {
 // What stands around a verb in its clause.
 struct Neighbours {
     std::size_t next_verb = 0;  // where the next verb's phrase starts (the clause end when none)
+    std::optional<NounGroup> relative_head;  // the named head after a relative clause (…的玄戒T1)
     std::vector<TextRange> later_frame_starts;  // first parts the later verbs' frames reach
 
     bool frame_claimed(TextRange start) const {
@@ -69,6 +70,8 @@ private:
     void find_verbs();
     void find_unknown_organizations();
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
+    std::optional<std::pair<std::size_t, NounGroup>> relative_clause_head(
+        TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                 std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
@@ -122,8 +125,20 @@ std::optional<TextRange> SentenceRules::read_name(std::size_t at, std::size_t li
 
 void SentenceRules::find_appositions() {
     const TextRange range = view_.sentence->range;
-    for (const auto& hit : select_longest(lexicon_.roles(true).find_all(text_, range.begin, range.end))) {
+    const auto titles = select_longest(lexicon_.roles(true).find_all(text_, range.begin, range.end));
+    for (const auto& hit : titles) {
         const TextRange title{hit.begin, hit.end};
+        // Titles joined by 兼 share the person after the last one (董事长兼CEO雷军).
+        std::size_t name_at = title.end;
+        for (bool joined = true; joined;) {
+            joined = false;
+            if (text_.substr(name_at, 3) != "兼") break;
+            for (const auto& next : titles)
+                if (next.begin == name_at + 3) {
+                    name_at = next.end;
+                    joined = true;
+                }
+        }
         // The organization: a mention ending at the title, or sharing its first character
         // (商务部 + 部长), or a few words of specialty before it (中心 + 网络安全 + 专家).
         const Mention* org = nullptr;
@@ -143,14 +158,16 @@ void SentenceRules::find_appositions() {
         // The person: a PERSON mention right after the title, or an unknown name.
         Argument person;
         auto after = std::find_if(mentions_.begin(), mentions_.end(),
-                                  [&](const Mention& m) { return m.range.begin >= title.end; });
-        if (after != mentions_.end() && after->range.begin == title.end && after->entity.type == "PERSON") {
+                                  [&](const Mention& m) { return m.range.begin >= name_at; });
+        if (after != mentions_.end() && after->range.begin == name_at && after->entity.type == "PERSON") {
             person = Argument{after->entity, after->range};
-        } else if (after != mentions_.end() && after->range.begin == title.end) {
+        } else if (after != mentions_.end() && after->range.begin == name_at) {
             continue;
-        } else if (auto name = read_name(title.end, after == mentions_.end() ? range.end : after->range.begin)) {
+        } else if (auto name = read_name(name_at, after == mentions_.end() ? range.end : after->range.begin)) {
             person = Argument{EntityRef{"", "", "PERSON"}, *name};
-            mentions_.push_back(Mention{*name, person.entity, Mention::Kind::name});
+            const bool known = std::any_of(mentions_.begin(), mentions_.end(),
+                                           [&](const Mention& m) { return m.range.begin == name->begin; });
+            if (!known) mentions_.push_back(Mention{*name, person.entity, Mention::Kind::name});
         } else {
             continue;
         }
@@ -195,6 +212,20 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // Time expressions at the front are adverbials, not part of the object.
     for (const auto& t : view_.times)
         if (t.range.begin == r.begin && t.range.end <= r.end) r = trim_spaces(text_, {t.range.end, r.end});
+    // The phrase ends where an adverb or a negation stands before a verb or another negation
+    // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂).
+    for (std::size_t at = r.begin + 3; at < r.end; at += 3) {
+        if (static_cast<unsigned char>(text_[at]) < 0xE0) break;  // keep mixed-script phrases whole
+        std::size_t word = cues_.match_at("function_word", kZh, text_, at, r.end);
+        if (word == 0) word = cues_.match_at("negation", kZh, text_, at, r.end);
+        if (word == 0) continue;
+        const std::size_t next = at + word;
+        const bool verb_next = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin == next; });
+        if (verb_next || cues_.match_at("negation", kZh, text_, next, r.end) || next >= r.end) {
+            r.end = at;
+            break;
+        }
+    }
     // "尘封已久的芯片制造计划" → its head "芯片制造计划"; a modifier that names an entity
     // ("针对中国的出口管制措施") stays, as it says what the thing is about.
     std::string_view np = slice(text_, r);
@@ -212,7 +243,18 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         cues_.match_at("coordination", kZh, text_, r.begin, r.end) > 0)
         return std::nullopt;
     if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
-    return Argument{EntityRef{"", "", "CONCEPT"}, r};
+    // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
+    // 规则 → POLICY), so relations that take only products or policies can read it.
+    std::string type = "CONCEPT";
+    for (const auto& entry : cues_.words("literal_type", kZh)) {
+        const auto eq = entry.find('=');
+        const std::string_view head = std::string_view(entry).substr(0, eq);
+        if (eq != std::string::npos && np.size() >= head.size() && np.substr(np.size() - head.size()) == head) {
+            type = entry.substr(eq + 1);
+            break;
+        }
+    }
+    return Argument{EntityRef{"", "", type}, r};
 }
 
 std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
@@ -257,11 +299,30 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
 // The nearest place before the verb where the frame's first part stands (与 of 与{O}合作).
 std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const {
     if (p.before.empty()) return std::nullopt;
-    for (std::size_t at = verb.begin; at > clause.begin;) {
-        at = text_.rfind(p.before, at - 1);
-        if (at == std::string_view::npos || at < clause.begin) break;
-        if (at + p.before.size() <= verb.begin) return TextRange{at, at + p.before.size()};
-    }
+    // Searched between the clause's start and the verb only: a search back through the whole
+    // text made long documents quadratic (issue 8).
+    if (verb.begin < clause.begin) return std::nullopt;
+    const std::size_t at = text_.substr(clause.begin, verb.begin - clause.begin).rfind(p.before);
+    if (at == std::string_view::npos) return std::nullopt;
+    return TextRange{clause.begin + at, clause.begin + at + p.before.size()};
+}
+
+// A relative clause after `from` that ends in 的 before a named head (搭载了[内置小米自研4G基带]的
+// 手表芯片玄戒T1): the position of that 的 and the head, when a verb stands inside the clause and
+// none after the 的.
+std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_head(
+    TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
+    const std::size_t de = text_.rfind("的", clause.end);
+    if (de == std::string_view::npos || de < from || de + 3 > clause.end) return std::nullopt;
+    const bool verb_inside = std::any_of(verbs.begin(), verbs.end(), [&](const VerbSpan* v) {
+        return v->range.begin >= from && v->range.end <= de;
+    });
+    const bool verb_after = std::any_of(verbs.begin(), verbs.end(), [&](const VerbSpan* v) {
+        return v->range.begin > de;
+    });
+    if (!verb_inside || verb_after) return std::nullopt;
+    for (const auto& g : groups_in(clause, {}))
+        if (g.range.begin > de && !g.modifier) return std::pair{de, g};
     return std::nullopt;
 }
 
@@ -342,14 +403,22 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 return g.range.begin >= verb.end && !governed(g.range.begin, clause);
             });
             const std::size_t object_start = object_group == groups.end() ? clause.end : object_group->range.begin;
-            if (next_verb < object_start) {
+            if (around.relative_head) {
+                objects = around.relative_head->members;
+            } else if (next_verb < object_start) {
                 if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
                 objects.clear();
             } else if (object_group != groups.end()) {
-                // A possessor (中国的「经济胁迫」) is the object of a relation that takes only names.
+                // The object is the first name that heads its phrase: past possessors and
+                // attributes (3纳米制程的手机处理器芯片“玄戒O1”). A possessor (中国的「经济胁迫」)
+                // is the object only of a relation that takes names alone.
+                const auto head = std::find_if(object_group, groups.end(), [&](const NounGroup& g) {
+                    return !g.modifier && g.range.begin < next_verb;
+                });
                 const bool names_only = !relation.object_types.empty() &&
                                         !lexicon_.allows(relation.object_types, "CONCEPT");
-                if (!object_group->modifier || names_only) objects = object_group->members;
+                if (head != groups.end()) objects = head->members;
+                else if (names_only) objects = object_group->members;
             }
             // "X制造的Y": a verb before 的 modifies Y; only a named Y is its object.
             const bool relative = text_.substr(verb.end, 3) == "的";
@@ -388,11 +457,18 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         return false;
     };
     std::optional<NounGroup> clause_subject;
+    std::vector<TextRange> embedded;  // relative clauses found so far
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
         // Where the next verb's phrase starts: its verb, or its frame's first part.
-        Neighbours around{clause.end, {}};
+        if (std::any_of(embedded.begin(), embedded.end(), [&](const TextRange& r) { return r.contains(v.range); }))
+            continue;  // a verb inside a relative clause (内置 in 搭载了内置…的玄戒T1) is no predicate
+        Neighbours around{clause.end, std::nullopt, {}};
+        if (auto relative = relative_clause_head(clause, v.range.end, verbs)) {
+            embedded.push_back(TextRange{v.range.end, relative->first});
+            around.relative_head = relative->second;
+        }
         if (i + 1 < verbs.size()) {
             around.next_verb = verbs[i + 1]->range.begin;
             for (std::uint32_t q : verbs[i + 1]->patterns)

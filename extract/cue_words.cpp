@@ -10,7 +10,11 @@ CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) {
         const WordList& list = pack.lexicon(id);
         for (const auto& [lang, words] : {std::pair{"zh", &list.zh}, std::pair{"en", &list.en}}) {
             PhraseMatcher matcher;
-            for (const auto& w : *words) matcher.add(normalizer.fold(w), 0);
+            std::vector<std::string>& folded = words_[id + "/" + lang];
+            for (const auto& w : *words) {
+                folded.push_back(normalizer.fold(w));
+                matcher.add(folded.back(), 0);
+            }
             matcher.compile();
             matchers_.emplace(id + "/" + lang, std::move(matcher));
         }
@@ -25,6 +29,12 @@ std::vector<TextRange> CueWords::find(const std::string& id, std::string_view la
     for (const auto& hit : select_longest(it->second.find_all(text, range.begin, range.end)))
         out.push_back({hit.begin, hit.end});
     return out;
+}
+
+const std::vector<std::string>& CueWords::words(const std::string& id, std::string_view lang) const {
+    static const std::vector<std::string> none;
+    auto it = words_.find(id + "/" + std::string(lang));
+    return it == words_.end() ? none : it->second;
 }
 
 bool CueWords::empty(const std::string& id, std::string_view lang) const {

@@ -28,6 +28,8 @@ public:
     bool any(const std::string& id, std::string_view lang, std::string_view text, TextRange range) const {
         return !find(id, lang, text, range).empty();
     }
+    // The folded words of list `id` for `lang`, in pack order (empty when none).
+    const std::vector<std::string>& words(const std::string& id, std::string_view lang) const;
     // Whether list `id` has no words for `lang`.
     bool empty(const std::string& id, std::string_view lang) const;
     // Whether text[at, …) starts with a word of the list.
@@ -35,7 +37,8 @@ public:
                          std::size_t limit) const;
 
 private:
-    std::map<std::string, PhraseMatcher> matchers_;  // key: id + "/" + lang
+    std::map<std::string, PhraseMatcher> matchers_;           // key: id + "/" + lang
+    std::map<std::string, std::vector<std::string>> words_;  // same key: the folded words
 };
 
 }  // namespace chronokg

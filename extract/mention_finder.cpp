@@ -80,6 +80,63 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
         }
     }
     anaphora_matcher_.compile();
+    for (const auto& kind : pack.lexicon("product_kind").zh) product_kinds_.push_back(normalizer.fold(kind));
+    // Longest first, so 笔记本电脑 is tried before 笔记本.
+    std::sort(product_kinds_.begin(), product_kinds_.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+namespace {
+
+bool ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// End of a product model code at `pos` ("15S Pro", "Mate 60 Pro", "Watch S4", "7 Ultra"): tokens
+// of letters and digits separated by single spaces, each after the first holding a digit or
+// starting with a capital, with a digit somewhere; 0 when there is none.
+std::size_t model_code_end(std::string_view text, std::size_t pos, std::size_t limit) {
+    std::size_t end = 0;
+    bool digit = false;
+    for (int tokens = 0; tokens < 4 && pos < limit && ascii_alnum(text[pos]); ++tokens) {
+        std::size_t e = pos;
+        bool token_digit = false;
+        for (; e < limit && (ascii_alnum(text[e]) || text[e] == '+'); ++e)
+            if (text[e] >= '0' && text[e] <= '9') token_digit = true;
+        const bool capital = text[pos] >= 'A' && text[pos] <= 'Z';
+        if (tokens > 0 && !token_digit && !capital) break;
+        digit |= token_digit;
+        end = e;
+        if (e + 1 < limit && text[e] == ' ' && ascii_alnum(text[e + 1])) pos = e + 1;
+        else break;
+    }
+    return digit ? end : 0;
+}
+
+}  // namespace
+
+// A maker's name followed by a model code names a product (小米15S Pro, 华为Mate 60 Pro, 小米平板7
+// Ultra: a product_kind word may stand between).
+void MentionFinder::add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const {
+    for (auto& m : found) {
+        if (m.entity.type != "ORG") continue;
+        std::size_t pos = m.range.end;
+        // An optional kind of product (平板, 手表) between the maker and the model.
+        for (const auto& kind : product_kinds_) {
+            if (text.substr(pos, kind.size()) == kind) {
+                pos += kind.size();
+                break;
+            }
+        }
+        const std::size_t end = model_code_end(text, pos, sentence.end);
+        if (end == 0) continue;
+        const TextRange product{m.range.begin, end};
+        const bool clash = std::any_of(found.begin(), found.end(), [&](const Mention& o) {
+            return &o != &m && o.range.begin < product.end && product.begin < o.range.end;
+        });
+        if (clash) continue;
+        m.range = product;
+        m.entity = EntityRef{"", "", "PRODUCT"};
+        m.kind = Mention::Kind::name;
+    }
 }
 
 void MentionFinder::add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const {
@@ -98,13 +155,16 @@ void MentionFinder::add_references(std::string_view text, TextRange sentence, co
         if (overlaps_any(found, r)) continue;
         const std::string& type = anaphora_types_[hit.payload];
         // The latest entity of that type named before the description, in this sentence or earlier.
+        // `earlier` is in text order: it is read back from its end, so that a long document stays
+        // linear (issue 8).
         const Mention* antecedent = nullptr;
-        const std::vector<Mention>& current = found;
-        for (const std::vector<Mention>* list : {&earlier, &current})
-            for (const auto& m : *list)
-                if (m.range.end <= r.begin && m.entity.type == type && m.kind != Mention::Kind::reference &&
-                    (!antecedent || m.range.begin > antecedent->range.begin))
-                    antecedent = &m;
+        auto qualifies = [&](const Mention& m) {
+            return m.range.end <= r.begin && m.entity.type == type && m.kind != Mention::Kind::reference;
+        };
+        for (const auto& m : found)
+            if (qualifies(m) && (!antecedent || m.range.begin > antecedent->range.begin)) antecedent = &m;
+        for (auto m = earlier.rbegin(); !antecedent && m != earlier.rend(); ++m)
+            if (qualifies(*m)) antecedent = &*m;
         if (antecedent) found.push_back(Mention{r, antecedent->entity, Mention::Kind::reference});
     }
 }
@@ -120,7 +180,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         // Titles first: a title is one name, whatever aliases it contains.
         for (std::size_t pos = sentence.range.begin; pos < sentence.range.end; ++pos) {
             if (!starts_with(text, pos, "《")) continue;
-            const std::size_t close = text.find("》", pos);
+            const std::size_t close = text.substr(0, sentence.range.end).find("》", pos);  // not past it
             if (close == std::string_view::npos || close > sentence.range.end) break;
             const TextRange inner{pos + 3, close};
             if (!inner.empty() && inner.size() <= 90) {
@@ -163,15 +223,17 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         }
         // Bound acronyms used anywhere in this sentence, where no alias already stands.
         for (const auto& [acronym, entity] : acronyms) {
-            for (std::size_t at = text.find(acronym, sentence.range.begin);
+            const std::string_view upto_end = text.substr(0, sentence.range.end);  // not past the sentence
+            for (std::size_t at = upto_end.find(acronym, sentence.range.begin);
                  at != std::string_view::npos && at + acronym.size() <= sentence.range.end;
-                 at = text.find(acronym, at + 1)) {
+                 at = upto_end.find(acronym, at + 1)) {
                 const TextRange r{at, at + acronym.size()};
                 if ((at > 0 && is_word_byte(text[at - 1])) || (r.end < text.size() && is_word_byte(text[r.end])))
                     continue;
                 if (!overlaps_any(found, r)) found.push_back(Mention{r, entity, Mention::Kind::acronym});
             }
         }
+        add_products(text, sentence.range, found);
         add_short_forms(text, sentence.range, found);
         add_references(text, sentence.range, mentions, found);
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });

@@ -42,6 +42,7 @@ private:
         std::size_t context_length;  // bytes of the context word before the short form
         std::uint32_t entity;
     };
+    void add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
     void add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
     void add_references(std::string_view text, TextRange sentence, const std::vector<Mention>& earlier,
                         std::vector<Mention>& found) const;
@@ -51,6 +52,7 @@ private:
     std::vector<ShortForm> short_forms_;
     PhraseMatcher anaphora_matcher_;    // payload: index into anaphora_types_
     std::vector<std::string> anaphora_types_;
+    std::vector<std::string> product_kinds_;  // folded, longest first
 };
 
 }  // namespace chronokg

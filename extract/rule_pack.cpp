@@ -364,7 +364,8 @@ const std::vector<std::string>& RulePack::known_lexicons() {
         "passive_agent", "preposition",  "coordination",  "carry_date",     "org_suffix",
         "name_stop",     "np_strip",     "abbreviations", "month_names",    "weekday_names",
         "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora",
-        "noun_prefix", "function_word", "pivot_verb", "gov_suffix"};
+        "noun_prefix", "function_word", "pivot_verb", "gov_suffix",
+        "product_kind", "literal_type"};
     return ids;
 }
 
