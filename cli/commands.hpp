@@ -25,6 +25,11 @@ protected:
 std::unique_ptr<Command> make_extract_command();
 std::unique_ptr<Command> make_build_command();
 std::unique_ptr<Command> make_eval_command();
+std::unique_ptr<Command> make_query_command();
+std::unique_ptr<Command> make_timeline_command();
+std::unique_ptr<Command> make_neighbors_command();
+std::unique_ptr<Command> make_path_command();
+std::unique_ptr<Command> make_stats_command();
 
 // Every subcommand, in the order `--help` lists them.
 std::vector<std::unique_ptr<Command>> all_commands();

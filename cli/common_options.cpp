@@ -27,6 +27,10 @@ void add_input_options(CLI::App& command, InputOptions& options, bool inputs_req
                                       "Articles: .txt/.md files, .jsonl corpora (one article a line), directories "
                                       "(read recursively), or - for stdin");
     if (inputs_required) inputs->required();
+    add_extraction_options(command, options);
+}
+
+void add_extraction_options(CLI::App& command, InputOptions& options) {
     command.add_option("--rules", options.rule_packs,
                        "Add a rule pack (a .jsonl file or a directory); may be given several times")
         ->expected(1)

@@ -29,6 +29,9 @@ struct InputOptions {
 
 // Adds INPUT... and the options above to `command`.
 void add_input_options(CLI::App& command, InputOptions& options, bool inputs_required = true);
+// Adds only the options above (rules, date, language, error policy), for commands that name
+// their inputs themselves.
+void add_extraction_options(CLI::App& command, InputOptions& options);
 
 // The default pack (unless disabled) plus the user's packs, validated.
 RulePack load_rules(const InputOptions& options);
