@@ -47,8 +47,11 @@ std::optional<DateSource> parse_date_source(std::string_view t) {
 }
 
 bool event_less(const Event& a, const Event& b) {
-    return std::tie(a.doc, a.sentence, a.span, a.subject.id, a.relation, a.object.id, a.rule) <
-           std::tie(b.doc, b.sentence, b.span, b.subject.id, b.relation, b.object.id, b.rule);
+    // Every field takes part, so that sorting gives one order whatever order events came in.
+    return std::tie(a.doc, a.sentence, a.span, a.subject, a.relation, a.object, a.rule, a.date, a.date_source,
+                    a.polarity, a.modality, a.relation_text, a.evidence, a.confidence) <
+           std::tie(b.doc, b.sentence, b.span, b.subject, b.relation, b.object, b.rule, b.date, b.date_source,
+                    b.polarity, b.modality, b.relation_text, b.evidence, b.confidence);
 }
 
 }  // namespace chronokg

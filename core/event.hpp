@@ -53,7 +53,8 @@ std::optional<Polarity> parse_polarity(std::string_view text);
 std::optional<Modality> parse_modality(std::string_view text);
 std::optional<DateSource> parse_date_source(std::string_view text);
 
-// Total order used for deterministic output: document, sentence, span, then the triple.
+// Total order used for deterministic output: document, sentence, span, the triple, then every
+// other field.
 bool event_less(const Event& a, const Event& b);
 
 }  // namespace chronokg
