@@ -1,6 +1,8 @@
 // `chronokg build INPUT... -o OUT...`: the graph of the events, in one or more formats.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "core/error.hpp"
@@ -37,12 +39,15 @@ public:
     int run(std::ostream& out, std::ostream& err) override {
         // Check every output before the (possibly long) extraction.
         std::vector<std::optional<io::GraphFormat>> formats;
+        std::set<std::string> files;  // every file the outputs write, under one spelling each
         for (std::size_t i = 0; i < outputs_.size(); ++i) {
-            for (std::size_t j = 0; j < i; ++j)
-                if (outputs_[j] == outputs_[i]) throw Error(outputs_[i], 0, 0, "the same output is given twice");
             if (io::format_from_path(outputs_[i]) == std::nullopt && format_.empty() && !is_events(outputs_[i]))
                 throw Error(outputs_[i], 0, 0, "unknown output format: use a known extension or --format");
             formats.push_back(format_.empty() ? io::format_from_path(outputs_[i]) : io::format_from_name(format_));
+            const bool events = is_events(outputs_[i]) && format_.empty();
+            for (const auto& file : events ? std::vector<std::string>{outputs_[i]} : io::output_files(outputs_[i], *formats[i]))
+                if (!files.insert(io::output_identity(file)).second)
+                    throw Error(file, 0, 0, "the same output is given twice");
         }
         ProblemLog log{err};
         std::vector<Event> events;
@@ -50,15 +55,22 @@ public:
         std::sort(events.begin(), events.end(), event_less);
         if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
         const KnowledgeGraph graph = build_graph(events, BuildOptions{collapse_});
+        io::OutputSet written;  // all outputs are replaced together, or none (a full disk on the last)
         for (std::size_t i = 0; i < outputs_.size(); ++i) {
             if (is_events(outputs_[i]) && format_.empty()) {
-                io::write_atomically(outputs_[i], [&](std::ostream& file) {
+                written.write(outputs_[i], [&](std::ostream& file) {
                     for (const auto& e : events) file << io::event_to_json(e) << '\n';
                 });
+            } else {
+                io::write_graph_files(written, outputs_[i], graph, *formats[i]);
+            }
+        }
+        written.commit();
+        for (std::size_t i = 0; i < outputs_.size(); ++i) {
+            if (is_events(outputs_[i]) && format_.empty()) {
                 err << fmt::format("chronokg: wrote {} ({} events)\n", outputs_[i], events.size());
                 continue;
             }
-            io::write_graph_files(outputs_[i], graph, *formats[i]);
             for (const auto& file : io::output_files(outputs_[i], *formats[i]))
                 err << fmt::format("chronokg: wrote {} ({} entities, {} edges)\n", file, graph.vertex_count(),
                                    graph.edge_count());

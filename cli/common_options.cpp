@@ -4,6 +4,7 @@
 #include <fstream>
 #include <memory>
 
+#include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
 #include "export/event_json.hpp"
 #include "extract/extractor.hpp"
@@ -49,12 +50,17 @@ void add_extraction_options(CLI::App& command, InputOptions& options) {
     command.add_flag("--keep-going", options.keep_going,
                      "Write output files even when some articles were bad (they are left out; the exit code is "
                      "still 1). Without it, a run with bad articles writes no file.");
+    command.add_option("--threads", options.threads,
+                       "Extract on this many threads (default: one per core); the output is the same for any number")
+        ->check(CLI::Range(0u, 1024u));
 }
 
 RulePack load_rules(const InputOptions& options) {
+    std::vector<std::string> paths;
+    if (!options.no_default_rules) paths.push_back(default_rules_path());
+    paths.insert(paths.end(), options.rule_packs.begin(), options.rule_packs.end());
     RulePack pack;
-    if (!options.no_default_rules) pack.add(default_rules_path());
-    for (const auto& path : options.rule_packs) pack.add(path);
+    pack.add(paths);  // one batch: the problems of every pack are reported together
     return pack;
 }
 
@@ -65,7 +71,7 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
     read.lenient = options.lenient;
     if (!options.strict) read.on_error = [&log](const Error& e) { log.report(e.what()); };
 
-    const auto inputs = expand_inputs(options.inputs);
+    const auto inputs = expand_inputs(options.inputs, read.on_error);  // a missing input: reported, skipped
     auto is_event_file = [](const InputFile& f) { return f.path != "-" && is_jsonl_path(f.path) && holds_events(f.path); };
     // Rules are loaded (and their errors reported) before any input is read; event files need none.
     std::unique_ptr<Extractor> extractor;
@@ -77,9 +83,39 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
     auto extract = [&](Document document) {
         for (auto& event : extractor->extract(document)) sink(std::move(event));
     };
-    for (const auto& input : inputs) {
+    // With several threads, documents are extracted in parallel, and what the serial loop would
+    // do (events, problems, skipping the rest of an input whose extraction failed) is replayed
+    // in the same order, so the output does not depend on the number of threads.
+    const unsigned threads = options.threads == 0 ? default_thread_count() : options.threads;
+    std::unique_ptr<OrderedExtraction> pool;
+    std::size_t current = 0;                  // the input being read
+    std::size_t failed = inputs.size();       // an input whose extraction threw: the rest of it is skipped
+    bool in_order = false;                    // the Error being thrown was delivered in order by the pool
+    if (extractor && threads > 1) {
+        pool = std::make_unique<OrderedExtraction>(*extractor, threads, [&](ExtractionOutcome& outcome) {
+            if (outcome.input == failed) return;
+            if (outcome.error) {
+                try {
+                    std::rethrow_exception(outcome.error);
+                } catch (const Error& e) {
+                    if (options.strict) {
+                        in_order = true;
+                        throw;
+                    }
+                    log.report(e.what());
+                    if (!outcome.reported) failed = outcome.input;
+                }
+            }
+            for (auto& event : outcome.events) sink(std::move(event));
+        });
+        if (!options.strict)
+            read.on_error = [&](const Error& e) { pool->report(current, std::make_exception_ptr(e)); };
+    }
+    for (current = 0; current < inputs.size(); ++current) {
+        const InputFile& input = inputs[current];
         try {
             if (is_event_file(input)) {
+                if (pool) pool->finish();
                 std::ifstream in(input.path, std::ios::binary);
                 std::string line;
                 std::size_t line_no = 0;
@@ -93,14 +129,24 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
                         log.report(e.what());
                     }
                 }
+            } else if (pool) {
+                read_documents(input, read, [&](Document document) { pool->extract(current, std::move(document)); });
             } else {
                 read_documents(input, read, extract);
             }
         } catch (const Error& e) {
+            if (in_order) throw;
+            if (pool) {
+                // After the documents read before it, as a serial run would report it.
+                pool->report(current, std::current_exception());
+                if (options.strict) pool->finish();  // throws it, in order
+                continue;
+            }
             if (options.strict) throw;
             log.report(e.what());
         }
     }
+    if (pool) pool->finish();
 }
 
 }  // namespace chronokg::cli

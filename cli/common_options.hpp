@@ -25,6 +25,7 @@ struct InputOptions {
     bool lenient = false;
     bool strict = false;
     bool keep_going = false;
+    unsigned threads = 0;  // extraction threads; 0: one per core
 };
 
 // Adds INPUT... and the options above to `command`.

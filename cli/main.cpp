@@ -1,4 +1,5 @@
 // chronokg's command-line entry point: forwards to chronokg::cli::run, which tests call directly.
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -6,6 +7,9 @@
 #include "cli/app.hpp"
 
 int main(int argc, char** argv) {
+    // Past a file size limit (ulimit -f) a write then fails with EFBIG and is reported like a full
+    // disk, rather than the signal killing chronokg with a temporary file left behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     std::vector<std::string> args(argv + 1, argv + argc);
     return chronokg::cli::run(args, std::cout, std::cerr);
 }

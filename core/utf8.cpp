@@ -88,7 +88,8 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     std::size_t column = 1;
     for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
         const auto b = static_cast<unsigned char>(text[i]);
-        if (b == '\n') { ++line; column = 1; }
+        // A line ends at "\n", "\r\n" or a lone "\r", as LineReader reads them.
+        if (b == '\n' || (b == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) { ++line; column = 1; }
         else if ((b & 0xC0) != 0x80) ++column;
     }
     return {line, column};

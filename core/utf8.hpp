@@ -23,7 +23,8 @@ void append(std::string& out, char32_t cp);
 // Copy of `text` with every invalid sequence replaced by U+FFFD.
 std::string repair(std::string_view text);
 
-// 1-based line and column (in code points) of byte offset `pos`, for error messages.
+// 1-based line and column (in code points) of byte offset `pos`, for error messages. Lines end
+// at "\n", "\r\n" or a lone "\r".
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t pos);
 
 }  // namespace chronokg::utf8

@@ -1,18 +1,51 @@
 #pragma once
-// Writing an output file all or nothing.
+// Writing output files all or nothing.
 //
-// The content goes to a temporary file beside the target, which is flushed, closed and then
-// renamed over the target: a reader sees the old file or the new one, never half of one, and a
-// failure (an unwritable directory, a full disk) leaves the old file untouched.
-// Thread safety: independent calls may run concurrently on different paths.
+// Each file's content goes to a temporary file beside its target, which is flushed, synced to
+// disk, closed and then renamed over the target: a reader sees the old file or the new one,
+// never half of one, and a failure (an unwritable directory, a full disk, a file size limit)
+// leaves the old file untouched and no temporary file behind. An OutputSet does this for
+// several files at once: every file is written before any is renamed, so a run that fails on its
+// third output leaves the first two old as well. A replaced file keeps its permissions; a
+// symbolic link is followed (the file it points to is replaced, the link kept).
+// Thread safety: an OutputSet is used by one thread; independent sets and calls may run
+// concurrently on different paths.
 #include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace chronokg::io {
 
-// Calls `write` with a stream to a temporary file, then renames it to `path`.
-// Throws chronokg::Error naming `path` when anything fails; no temporary file is left behind.
+class OutputSet {
+public:
+    OutputSet() = default;
+    OutputSet(const OutputSet&) = delete;
+    OutputSet& operator=(const OutputSet&) = delete;
+    // Removes the temporary files of a set that was not committed.
+    ~OutputSet();
+
+    // Calls `write` with a stream to a temporary file for `path`. Throws chronokg::Error naming
+    // `path` when it cannot be written or is already in the set (under any spelling).
+    void write(const std::string& path, const std::function<void(std::ostream&)>& write);
+    // Renames every temporary file over its target, in the order written. Throws
+    // chronokg::Error naming the file when a rename fails (files before it are then new).
+    void commit();
+
+private:
+    struct Pending {
+        std::string path;
+        std::string identity;
+        std::string temp;
+    };
+    std::vector<Pending> pending_;
+};
+
+// One file through an OutputSet of its own.
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// What `path` names, the same for every spelling of one file ("g.dot", "./g.dot", "out/../g.dot",
+// a symbolic link to it): for telling that two outputs are one file before writing either.
+std::string output_identity(const std::string& path);
 
 }  // namespace chronokg::io

@@ -87,10 +87,16 @@ std::vector<std::string> output_files(const std::string& path, GraphFormat forma
 }
 
 void write_graph_files(const std::string& path, const KnowledgeGraph& graph, GraphFormat format) {
+    OutputSet outputs;  // a CSV pair is replaced together
+    write_graph_files(outputs, path, graph, format);
+    outputs.commit();
+}
+
+void write_graph_files(OutputSet& outputs, const std::string& path, const KnowledgeGraph& graph, GraphFormat format) {
     const auto files = output_files(path, format);
     const auto& writers = info(format).writers;
     for (std::size_t i = 0; i < files.size(); ++i)
-        write_atomically(files[i], [&](std::ostream& out) { writers[i](out, graph); });
+        outputs.write(files[i], [&](std::ostream& out) { writers[i](out, graph); });
 }
 
 void write_graph(std::ostream& out, const KnowledgeGraph& graph, GraphFormat format) {

@@ -22,6 +22,8 @@
 
 namespace chronokg::io {
 
+class OutputSet;
+
 enum class GraphFormat { graphml, gexf, dot, json, csv, neo4j };
 
 // "graphml" → graphml …; nullopt for an unknown name.
@@ -37,6 +39,8 @@ std::vector<std::string> output_files(const std::string& path, GraphFormat forma
 // Writes `graph` to output_files(path, format), each file whole or not at all (see
 // atomic_file.hpp); throws chronokg::Error naming the file that failed.
 void write_graph_files(const std::string& path, const KnowledgeGraph& graph, GraphFormat format);
+// The same into `outputs`, which replaces its files together on commit().
+void write_graph_files(OutputSet& outputs, const std::string& path, const KnowledgeGraph& graph, GraphFormat format);
 
 // Writes a single-file format to `out`. Precondition: format is neither csv nor neo4j.
 void write_graph(std::ostream& out, const KnowledgeGraph& graph, GraphFormat format);

@@ -44,12 +44,9 @@ bool CueWords::empty(const std::string& id, std::string_view lang) const {
 
 std::size_t CueWords::match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
                                std::size_t limit) const {
-    std::size_t longest = 0;
     auto it = matchers_.find(id + "/" + std::string(lang));
     if (it == matchers_.end() || at >= limit) return 0;
-    for (const auto& hit : it->second.find_all(text, at, limit))
-        if (hit.begin == at && hit.end - hit.begin > longest) longest = hit.end - hit.begin;
-    return longest;
+    return it->second.longest_at(text, at, limit);
 }
 
 }  // namespace chronokg

@@ -3,19 +3,33 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <re2/re2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/line_reader.hpp"
 #include "core/utf8.hpp"
 
 namespace chronokg {
 namespace fs = std::filesystem;
 namespace {
+
+// Bytes read before deciding how to read the rest: enough to see a byte-order mark, UTF-16
+// without one, or a binary file.
+constexpr std::size_t kSniffBytes = 4096;
+// The largest article (or JSONL line) read: a runaway stream (`/dev/zero`, an endless pipe)
+// must end in an error, not in exhausted memory.
+constexpr std::size_t kMaxArticleBytes = LineReader::kDefaultMaxLineBytes;
+// RapidJSON's iterative parser needs no stack however deep a hostile line nests.
+constexpr rapidjson::ParseFlag kJsonFlags =
+    static_cast<rapidjson::ParseFlag>(rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag);
 
 std::string extension_of(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
@@ -26,20 +40,6 @@ std::string extension_of(const std::string& path) {
 bool is_article_path(const fs::path& p) {
     const std::string ext = extension_of(p.string());
     return ext == ".txt" || ext == ".md" || ext == ".jsonl";
-}
-
-std::string read_whole(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream out;
-        out << std::cin.rdbuf();
-        return out.str();
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, 0, 0, "cannot open file");
-    std::ostringstream out;
-    out << in.rdbuf();
-    if (in.bad()) throw Error(path, 0, 0, "cannot read file");
-    return out.str();
 }
 
 // The id of a file's document: its path below `root` without extension, '/' kept.
@@ -58,10 +58,83 @@ std::string document_id(const std::string& path, const std::string& root) {
     return p.generic_string();
 }
 
+// The rest of `in`, appended to `out`; throws when the whole would pass kMaxArticleBytes.
+void read_rest(std::istream& in, std::string& out, const std::string& where) {
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+        if (out.size() + static_cast<std::size_t>(in.gcount()) > kMaxArticleBytes)
+            throw Error(where, 0, 0, "larger than 1 GiB: not read (split it into articles, one JSONL line each)");
+        out.append(chunk, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) throw Error(where, 0, 0, "cannot read file");
+}
+
+struct ByteOrderMark {
+    const char* charset;  // ICU's name for the encoding
+    std::size_t length;
+};
+
+std::optional<ByteOrderMark> byte_order_mark(std::string_view bytes) {
+    using namespace std::string_view_literals;
+    auto starts = [&](std::string_view mark) { return bytes.substr(0, mark.size()) == mark; };
+    if (starts("\xFF\xFE\0\0"sv)) return ByteOrderMark{"UTF-32LE", 4};  // before UTF-16LE, which it extends
+    if (starts("\0\0\xFE\xFF"sv)) return ByteOrderMark{"UTF-32BE", 4};
+    if (starts("\xEF\xBB\xBF"sv)) return ByteOrderMark{"UTF-8", 3};
+    if (starts("\xFF\xFE"sv)) return ByteOrderMark{"UTF-16LE", 2};
+    if (starts("\xFE\xFF"sv)) return ByteOrderMark{"UTF-16BE", 2};
+    return std::nullopt;
+}
+
+// Why text with NUL bytes is refused. ASCII written as UTF-16 without a byte-order mark has a NUL
+// in every other byte: say so, since that file is text and converting it is easy.
+std::string nul_message(std::string_view bytes) {
+    const std::string_view sample = bytes.substr(0, kSniffBytes);
+    std::size_t nul[2] = {0, 0};
+    for (std::size_t i = 0; i < sample.size(); ++i)
+        if (sample[i] == '\0') ++nul[i % 2];
+    const std::size_t half = sample.size() / 2;
+    for (int parity : {0, 1})
+        if (half >= 4 && nul[parity] * 2 >= half && nul[1 - parity] * 8 <= half)
+            return std::string("NUL bytes: this looks like UTF-16") + (parity ? "LE" : "BE") +
+                   " without a byte-order mark; convert it to UTF-8 (iconv -f UTF-16" + (parity ? "LE" : "BE") +
+                   " -t UTF-8)";
+    return "binary data (NUL bytes): not a text article";
+}
+
+// `bytes` (UTF-16 or UTF-32 in `charset`, without its byte-order mark) as UTF-8, converted by
+// ICU. An invalid sequence is an error at its byte offset in the file, or U+FFFD when lenient.
+std::string to_utf8(std::string_view bytes, const ByteOrderMark& mark, const std::string& where, bool lenient) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(mark.charset, &status), ucnv_close);
+    if (U_FAILURE(status)) throw Error(where, 0, 0, std::string("ICU cannot read ") + mark.charset);
+    if (!lenient) ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    // Two bytes of UTF-16 give at most one UTF-16 unit; four of UTF-32 at most two.
+    std::u16string units(bytes.size() / 2 + 1, u'\0');
+    UChar* target = units.data();
+    const char* source = bytes.data();
+    ucnv_toUnicode(converter.get(), &target, units.data() + units.size(), &source, bytes.data() + bytes.size(),
+                   nullptr, true, &status);
+    if (U_FAILURE(status)) {
+        char invalid[8];
+        int8_t length = sizeof invalid;
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter.get(), invalid, &length, &ignored);
+        const std::size_t at = static_cast<std::size_t>(source - bytes.data()) - static_cast<std::size_t>(length);
+        throw Error(where, 0, 0,
+                    std::string("invalid ") + mark.charset + " at byte " + std::to_string(at + mark.length) +
+                        " (use --lenient to replace it)");
+    }
+    std::string out;
+    icu::UnicodeString(false, units.data(), static_cast<int32_t>(target - units.data())).toUTF8String(out);
+    return out;
+}
+
 // Checks text is usable: not binary (NUL bytes), valid UTF-8 (or repaired when lenient).
 std::string checked_text(std::string text, const std::string& where, std::size_t line, bool lenient) {
-    if (text.find('\0') != std::string::npos)
-        throw Error(where, line, 0, "binary data (NUL bytes): not a text article");
+    if (text.find('\0') != std::string::npos) {
+        if (line) throw Error(where, line, 0, "\"text\" holds a NUL character (U+0000): not a text article");
+        throw Error(where, 0, 0, nul_message(text));
+    }
     if (auto bad = utf8::find_invalid(text)) {
         if (lenient) return utf8::repair(text);
         const auto [l, c] = utf8::line_and_column(text, *bad);
@@ -71,81 +144,132 @@ std::string checked_text(std::string text, const std::string& where, std::size_t
     return text;
 }
 
-Document parse_jsonl_line(const std::string& path, const std::string& base, const std::string& line,
-                          std::size_t line_no, const ReadOptions& options);
+Document parse_jsonl_line(const std::string& where, const std::string& base, std::string& line, std::size_t line_no,
+                          const ReadOptions& options) {
+    if (const auto nul = line.find('\0'); nul != std::string::npos)
+        throw Error(where, line_no, utf8::line_and_column(line, nul).second, "NUL byte: not JSON text");
+    if (options.lenient && utf8::find_invalid(line)) line = utf8::repair(line);
+    rapidjson::Document doc;
+    doc.Parse<kJsonFlags>(line.data(), line.size());
+    if (doc.HasParseError()) {
+        const auto column = utf8::line_and_column(line, doc.GetErrorOffset()).second;
+        throw Error(where, line_no, column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    }
+    // The document holds its own copy of every string: a long line's buffer can go now.
+    if (line.capacity() > (std::size_t{1} << 20)) std::string().swap(line);
+    if (!doc.IsObject()) throw Error(where, line_no, 1, "each line must be a JSON object with a \"text\" field");
+    auto text = doc.FindMember("text");
+    if (text == doc.MemberEnd() || !text->value.IsString())
+        throw Error(where, line_no, 1, "missing string field \"text\"");
+    auto field = [&](const char* key) -> std::string {
+        auto it = doc.FindMember(key);
+        if (it == doc.MemberEnd() || it->value.IsNull()) return "";
+        if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
+        if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
+        throw Error(where, line_no, 1, std::string("field \"") + key + "\" must be a string");
+    };
+    Document d;
+    d.source = where + ":" + std::to_string(line_no);
+    d.id = field("id");
+    if (d.id.empty()) d.id = base + "#" + std::to_string(line_no);
+    d.title = field("title");
+    d.url = field("url");
+    d.language = field("lang");
+    if (d.language.empty()) d.language = options.lang;
+    if (d.language.rfind("zh", 0) == 0) d.language = "zh";
+    else if (d.language.rfind("en", 0) == 0) d.language = "en";
+    else if (!d.language.empty()) throw Error(where, line_no, 1, "\"lang\" must be zh or en, not \"" + d.language + "\"");
+    const std::string date = field("date");
+    d.text = checked_text(std::string(text->value.GetString(), text->value.GetStringLength()), where, line_no,
+                          options.lenient);
+    if (!date.empty()) {
+        d.published = Date::parse(date.substr(0, std::min<std::size_t>(date.size(), 10)));
+        if (!d.published) throw Error(where, line_no, 1, "\"date\" must be YYYY-MM-DD, not \"" + date + "\"");
+    } else {
+        d.published = find_publication_date(d.text);
+    }
+    if (options.date) d.published = options.date;
+    return d;
+}
 
-void read_jsonl(const std::string& path, const std::string& root, std::istream& in, const ReadOptions& options,
+void read_jsonl(LineReader& lines, const std::string& where, const std::string& base, const ReadOptions& options,
                 const std::function<void(Document)>& sink) {
     std::string line;
-    std::size_t line_no = 0;
-    const std::string base = document_id(path, root);
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    while (lines.next(line)) {
+        const std::size_t line_no = lines.line_number();
         std::optional<Document> document;
         try {
-            document = parse_jsonl_line(path, base, line, line_no, options);
+            if (lines.too_long()) throw Error(where, line_no, 0, "line longer than 1 GiB: not read");
+            if (line.find_first_not_of(" \t") == std::string::npos) continue;
+            document = parse_jsonl_line(where, base, line, line_no, options);
         } catch (const Error& e) {
             if (!options.on_error) throw;
             options.on_error(e);
         }
         if (document) sink(std::move(*document));
     }
-    if (in.bad()) throw Error(path, 0, 0, "cannot read file");
+    if (lines.bad()) throw Error(where, 0, 0, "cannot read file");
 }
 
-Document parse_jsonl_line(const std::string& path, const std::string& base, const std::string& line,
-                          std::size_t line_no, const ReadOptions& options) {
-    rapidjson::Document doc;
-    {
-        doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
-        if (doc.HasParseError()) {
-            const auto column = utf8::line_and_column(utf8::repair(line), doc.GetErrorOffset()).second;
-            throw Error(path, line_no, column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
-        }
-        if (!doc.IsObject()) throw Error(path, line_no, 1, "each line must be a JSON object with a \"text\" field");
-        auto text = doc.FindMember("text");
-        if (text == doc.MemberEnd() || !text->value.IsString())
-            throw Error(path, line_no, 1, "missing string field \"text\"");
-        Document d;
-        d.source = path + ":" + std::to_string(line_no);
-        d.text = checked_text(std::string(text->value.GetString(), text->value.GetStringLength()), path, line_no,
-                              options.lenient);
-        auto field = [&](const char* key) -> std::string {
-            auto it = doc.FindMember(key);
-            if (it == doc.MemberEnd() || it->value.IsNull()) return "";
-            if (it->value.IsString()) return std::string(it->value.GetString(), it->value.GetStringLength());
-            if (it->value.IsInt64()) return std::to_string(it->value.GetInt64());
-            throw Error(path, line_no, 1, std::string("field \"") + key + "\" must be a string");
-        };
-        d.id = field("id");
-        if (d.id.empty()) d.id = base + "#" + std::to_string(line_no);
-        d.title = field("title");
-        d.url = field("url");
-        d.language = field("lang");
-        if (d.language.empty()) d.language = options.lang;
-        if (d.language.rfind("zh", 0) == 0) d.language = "zh";
-        else if (d.language.rfind("en", 0) == 0) d.language = "en";
-        else if (!d.language.empty()) throw Error(path, line_no, 1, "\"lang\" must be zh or en, not \"" + d.language + "\"");
-        if (const std::string date = field("date"); !date.empty()) {
-            d.published = Date::parse(date.substr(0, std::min<std::size_t>(date.size(), 10)));
-            if (!d.published) throw Error(path, line_no, 1, "\"date\" must be YYYY-MM-DD, not \"" + date + "\"");
-        } else {
-            d.published = find_publication_date(d.text);
-        }
-        if (options.date) d.published = options.date;
-        return d;
+enum class Layout { article, jsonl, either };  // `either`: stdin, JSONL when it opens with '{'
+
+// Reads one source of documents: `in`, named `where` in messages, holding `layout`.
+void read_stream(std::istream& in, const std::string& path, const std::string& where, const std::string& base,
+                 Layout layout, const ReadOptions& options, const std::function<void(Document)>& sink) {
+    std::string head(kSniffBytes, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (in.bad()) throw Error(where, 0, 0, "cannot read file");
+    const auto mark = byte_order_mark(head);
+    std::string text;    // UTF-8: the start of the input, or all of it once `whole`
+    bool whole = false;  // UTF-16 and UTF-32 are read whole and converted
+    if (mark && std::string_view(mark->charset) != "UTF-8") {
+        read_rest(in, head, where);
+        text = to_utf8(std::string_view(head).substr(mark->length), *mark, where, options.lenient);
+        whole = true;
+    } else {
+        if (head.find('\0') != std::string::npos) throw Error(where, 0, 0, nul_message(head));
+        text = head.substr(mark ? mark->length : 0);
     }
+    std::string().swap(head);
+    if (layout == Layout::either) {
+        const auto first = text.find_first_not_of(" \t\r\n");
+        layout = first != std::string::npos && text[first] == '{' ? Layout::jsonl : Layout::article;
+    }
+    if (layout == Layout::jsonl) {
+        if (text.empty()) throw Error(where, 0, 0, "empty file");  // a sniff is short only at the end
+        if (whole) {
+            std::istringstream converted(std::move(text));
+            LineReader lines(converted);
+            read_jsonl(lines, where, base, options, sink);
+        } else {
+            LineReader lines(in, std::move(text));
+            read_jsonl(lines, where, base, options, sink);
+        }
+        return;
+    }
+    if (!whole) read_rest(in, text, where);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(where, 0, 0, "empty file: no article text");
+    Document d;
+    d.source = path;
+    d.id = base;
+    d.text = checked_text(std::move(text), where, 0, options.lenient);
+    d.language = options.lang;
+    d.published = options.date ? options.date : find_publication_date(d.text);
+    sink(std::move(d));
 }
 
 }  // namespace
 
 bool is_jsonl_path(const std::string& path) { return extension_of(path) == ".jsonl"; }
 
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs) {
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs,
+                                     const std::function<void(const Error&)>& on_error) {
     std::vector<InputFile> files;
+    auto problem = [&](Error error) {
+        if (!on_error) throw error;
+        on_error(error);
+    };
     for (const auto& input : inputs) {
         if (input == "-") {
             files.push_back({"-", ""});
@@ -153,14 +277,23 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs) {
         }
         std::error_code ec;
         const auto status = fs::status(input, ec);
-        if (ec || !fs::exists(status)) throw Error(input, 0, 0, "no such file or directory");
+        if (ec || !fs::exists(status)) {
+            problem(Error(input, 0, 0, "no such file or directory"));
+            continue;
+        }
         if (fs::is_directory(status)) {
             std::vector<std::string> found;
             for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::recursive_directory_iterator();
                  it.increment(ec))
                 if (it->is_regular_file() && is_article_path(it->path())) found.push_back(it->path().string());
-            if (ec) throw Error(input, 0, 0, "cannot read directory: " + ec.message());
-            if (found.empty()) throw Error(input, 0, 0, "directory holds no .txt, .md or .jsonl files");
+            if (ec) {
+                problem(Error(input, 0, 0, "cannot read directory: " + ec.message()));
+                continue;
+            }
+            if (found.empty()) {
+                problem(Error(input, 0, 0, "directory holds no .txt, .md or .jsonl files"));
+                continue;
+            }
             std::sort(found.begin(), found.end());
             for (auto& f : found) files.push_back({std::move(f), input});
         } else {
@@ -178,7 +311,7 @@ std::optional<Date> find_publication_date(std::string_view text) {
     static const re2::RE2 leading(R"(^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?:日|\s|$))");
     std::size_t pos = 0;
     for (int line = 0; line < 5 && pos < text.size(); ++line) {
-        std::size_t end = text.find('\n', pos);
+        std::size_t end = text.find_first_of("\r\n", pos);
         if (end == std::string_view::npos) end = text.size();
         const re2::StringPiece piece(text.data() + pos, std::min<std::size_t>(end - pos, 400));
         int y = 0, m = 0, d = 0;
@@ -186,38 +319,28 @@ std::optional<Date> find_publication_date(std::string_view text) {
             const Date date{y, m, d};
             if (date.valid() && date.day > 0) return date;
         }
-        pos = end + 1;
+        pos = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
     }
     return std::nullopt;
 }
 
 void read_documents(const InputFile& input, const ReadOptions& options, const std::function<void(Document)>& sink) {
     const std::string& path = input.path;
-    if (is_jsonl_path(path)) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw Error(path, 0, 0, "cannot open file");
-        if (in.peek() == std::ifstream::traits_type::eof()) throw Error(path, 0, 0, "empty file");
-        read_jsonl(path, input.root, in, options, sink);
+    const Layout layout = path == "-" ? Layout::either : is_jsonl_path(path) ? Layout::jsonl : Layout::article;
+    if (path == "-") {
+        read_stream(std::cin, path, "<stdin>", document_id(path, ""), layout, options, sink);
         return;
     }
-    std::string text = read_whole(path);
-    if (path == "-") {
-        const auto first = text.find_first_not_of(" \t\r\n");
-        if (first != std::string::npos && text[first] == '{') {
-            std::istringstream in(text);
-            read_jsonl("-", "", in, options, sink);
-            return;
-        }
-    }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw Error(path == "-" ? "<stdin>" : path, 0, 0, "empty file: no article text");
-    Document d;
-    d.source = path;
-    d.id = document_id(path, input.root);
-    d.text = checked_text(std::move(text), path == "-" ? "<stdin>" : path, 0, options.lenient);
-    d.language = options.lang;
-    d.published = options.date ? options.date : find_publication_date(d.text);
-    sink(std::move(d));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path, 0, 0, "cannot open file");
+    read_stream(in, path, path, document_id(path, input.root), layout, options, sink);
+}
+
+void read_documents_from_bytes(const std::string& name, std::string_view bytes, const ReadOptions& options,
+                               const std::function<void(Document)>& sink) {
+    std::istringstream in{std::string(bytes)};
+    read_stream(in, name, name, document_id(name, ""), is_jsonl_path(name) ? Layout::jsonl : Layout::article, options,
+                sink);
 }
 
 }  // namespace chronokg

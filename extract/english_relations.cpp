@@ -1,80 +1,154 @@
 #include "extract/english_relations.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
+#include "core/error.hpp"
 #include "extract/cue_words.hpp"
-#include "extract/noun_groups.hpp"
+#include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
+#include "extract/rule_pack.hpp"
 
 namespace chronokg {
 namespace {
 
 const std::string kEn = "en";
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string_view slice(std::string_view text, TextRange r) { return text.substr(r.begin, r.size()); }
-
-// Words (runs of non-space bytes) in text[range].
-std::vector<TextRange> words_in(std::string_view text, TextRange range) {
-    std::vector<TextRange> words;
-    std::size_t pos = range.begin;
-    while (pos < range.end) {
-        while (pos < range.end && text[pos] == ' ') ++pos;
-        const std::size_t begin = pos;
-        while (pos < range.end && text[pos] != ' ') ++pos;
-        if (pos > begin) words.push_back({begin, pos});
-    }
-    return words;
+std::pair<std::string, std::string> split_pair(const std::string& entry, const char* lexicon) {
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == entry.size())
+        throw Error(std::string(lexicon) + " lexicon entry \"" + entry + "\" is not of the form words=relation");
+    return {entry.substr(0, eq), entry.substr(eq + 1)};
 }
 
-class SentenceRules {
+bool overlaps(TextRange a, TextRange b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
+                                   const Normalizer& normalizer)
+    : lexicon_(lexicon), cues_(cues), clauses_(pack, lexicon, cues, normalizer) {
+    std::map<std::string, std::uint32_t> index;
+    for (std::uint32_t r = 0; r < lexicon.relations().size(); ++r) index.emplace(lexicon.relations()[r].relation, r);
+    // These word lists serve whichever relations the loaded pack defines: a pack without
+    // `merges with` simply has no merger nouns (tests check the default pack names only its own).
+    auto relation = [&](const std::string& name) -> std::optional<std::uint32_t> {
+        auto it = index.find(name);
+        if (it == index.end()) return std::nullopt;
+        return it->second;
+    };
+    for (const auto& r : pack.lexicon("reciprocal_relations").en) reciprocal_.insert(r);
+    for (const auto& r : pack.lexicon("org_roles").en) org_roles_.insert(r);
+    for (const auto& entry : pack.lexicon("clause_object_relations").en) {
+        const auto [name, types] = split_pair(entry, "clause_object_relations");
+        if (!relation(name)) continue;
+        std::string type;
+        for (char c : types + " ") {
+            if (c != ' ') type += c;
+            else if (!type.empty()) clause_objects_[name].insert(std::exchange(type, {}));
+        }
+    }
+    for (const auto& entry : pack.lexicon("place_relations").en) {
+        const auto [from, to] = split_pair(entry, "place_relations");
+        if (auto r = relation(to)) place_of_[from] = *r;
+    }
+    for (const auto& entry : pack.lexicon("reciprocal_nouns").en) {
+        const auto [words, name] = split_pair(entry, "reciprocal_nouns");
+        if (auto r = relation(name)) reciprocal_nouns_.add(normalizer.fold(words), *r);
+    }
+    reciprocal_nouns_.compile();
+}
+
+class EnglishRelations::SentenceRules {
 public:
-    SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues)
-        : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), mentions_(view.mentions),
-          range_(view.sentence->range) {}
+    SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless)
+        : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
+          mentions_(view.mentions), agentless_(agentless) {}
 
     std::vector<RelationCandidate> run();
 
 private:
-    std::optional<TextRange> read_name(std::size_t at) const;
-    void find_roles(std::vector<RelationCandidate>& out);
-    std::optional<Argument> literal_object(std::size_t from, std::size_t to) const;
-    bool be_before(std::size_t at) const;
-    void relate(const PhraseHit& v, std::size_t next_verb, std::vector<RelationCandidate>& out) const;
+    using Args = std::vector<Argument>;
 
+    const EnglishToken& tok(std::size_t i) const { return s_.tokens[i]; }
+    std::size_t token_count() const { return s_.tokens.size(); }
+    bool word_is(std::size_t i, std::string_view w) const { return i < token_count() && tok(i).word == w; }
+    TextRange segment_range(std::size_t seg) const {
+        const auto [b, e] = s_.segments[seg];
+        return {tok(b).range.begin, tok(e - 1).range.end};
+    }
+    bool governed(const NounGroup& g) const { return governed_by_preposition(text_, g.range.begin, range_, kEn, o_.cues_); }
+    const NounGroup* group_starting(std::size_t pos) const;
+    const NounGroup* group_ending(std::size_t end) const;
+    const NounGroup* group_at_token(std::size_t at) const;
+    bool is_modifier_end(std::size_t end) const;
+
+    void find_roles();
+    std::size_t verb_complex_start(std::size_t first) const;
+    std::optional<Args> relative_antecedent(std::size_t first) const;
+    Args nearest_subject(std::size_t before) const;
+    Args subject_of(std::size_t k, std::size_t& window_begin);
+    Args speech_subject(std::size_t t) const;
+    std::optional<std::size_t> complementizer_before(std::size_t before) const;
+    std::optional<std::size_t> tail_at(const EnglishPredicate& p, std::size_t j) const;
+    Args objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit) const;
+    Args item_argument(std::size_t a, std::size_t b, bool literal_ok, bool* named = nullptr) const;
+    std::optional<Argument> literal(std::size_t a, std::size_t b) const;
+    Args place_of(const EnglishPredicate& p) const;
+    bool effective(const TimeMention& t) const;
+    void date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const;
+    void relate(std::size_t k, const EnglishPredicate& p);
+    void reciprocal_nouns();
+    void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, const std::string& relation,
+              std::size_t window_begin, const std::string& rule, bool reciprocal);
+
+    const EnglishRelations& o_;
+    const EnglishClauses& c_;
     const SentenceView& view_;
     std::string_view text_;
-    const RelationLexicon& lexicon_;
-    const CueWords& cues_;
-    std::vector<Mention> mentions_;
     TextRange range_;
+    std::vector<Mention> mentions_;
+    bool agentless_;
     std::vector<RoleJoin> joins_;
-    std::vector<NounGroup> groups_;
+    EnglishSentence s_;
+    std::vector<std::optional<Args>> subjects_;  // per predicate, once related
+    std::vector<TextRange> relative_spans_;     // relative clauses (`, which …`)
+    std::vector<std::pair<TextRange, std::size_t>> used_objects_;  // objects of verbs related so far, with their segment
+    std::vector<RelationCandidate> out_;
 };
 
-// A capitalized name of one to three words at `at` ("Jensen Huang", "Liesje Schreinemacher").
-std::optional<TextRange> SentenceRules::read_name(std::size_t at) const {
-    std::size_t pos = trim_spaces(text_, {at, range_.end}).begin;
-    const std::size_t begin = pos;
-    int words = 0;
-    std::size_t end = begin;
-    while (pos < range_.end && words < 3 && is_upper(text_[pos])) {
-        std::size_t e = pos;
-        while (e < range_.end && (is_alpha(text_[e]) || text_[e] == '-' || text_[e] == '.')) ++e;
-        if (e - pos < 2) break;
-        end = e;
-        ++words;
-        pos = e;
-        if (pos < range_.end && text_[pos] == ' ') ++pos;
-    }
-    if (words < 2) return std::nullopt;  // a given name and a family name at least
-    return TextRange{begin, end};
+const NounGroup* EnglishRelations::SentenceRules::group_starting(std::size_t pos) const {
+    for (const auto& g : s_.groups)
+        if (g.range.begin == pos) return &g;
+    return nullptr;
 }
 
-void SentenceRules::find_roles(std::vector<RelationCandidate>& out) {
+// The group starting at token `at`, or right after a determiner there (`the United States`).
+const NounGroup* EnglishRelations::SentenceRules::group_at_token(std::size_t at) const {
+    if (at >= token_count()) return nullptr;
+    if (const NounGroup* g = group_starting(tok(at).range.begin)) return g;
+    if (at + 1 < token_count() && c_.determiner(text_, tok(at)) && !tok(at).after)
+        return group_starting(tok(at + 1).range.begin);
+    return nullptr;
+}
+
+const NounGroup* EnglishRelations::SentenceRules::group_ending(std::size_t end) const {
+    for (const auto& g : s_.groups)
+        if (g.range.end == end) return &g;
+    return nullptr;
+}
+
+bool EnglishRelations::SentenceRules::is_modifier_end(std::size_t end) const {
+    for (const auto& t : s_.tokens)
+        if (t.range.end == end) return t.possessive;
+    return false;
+}
+
+// Roles: `Nvidia CEO Jensen Huang`, `Jensen Huang, Nvidia's chief executive`, `Secretary of Commerce
+// Wilbur Ross`, `Wilbur Ross, U.S. Secretary of Commerce`, `Wingtech, the owner of Nexperia`.
+void EnglishRelations::SentenceRules::find_roles() {
     auto mention_at = [&](std::size_t begin) -> const Mention* {
         for (const auto& m : mentions_)
             if (m.range.begin == begin) return &m;
@@ -85,207 +159,736 @@ void SentenceRules::find_roles(std::vector<RelationCandidate>& out) {
             if (m.range.end == end) return &m;
         return nullptr;
     };
-    for (const auto& hit : select_longest(lexicon_.roles(false).find_all(text_, range_.begin, range_.end))) {
+    auto skip_possessive = [&](std::size_t end) {
+        for (std::string_view mark : {"'s", "’s"})
+            if (end >= mark.size() && text_.substr(end - mark.size(), mark.size()) == mark) return end - mark.size();
+        return end;
+    };
+    auto strip_determiner = [&](std::size_t end) {
+        end = trim_spaces(text_, {range_.begin, end}).end;
+        for (std::string_view det : {"the", "The", "a", "an"})
+            if (end >= range_.begin + det.size() + 1 && text_.substr(end - det.size(), det.size()) == det &&
+                text_[end - det.size() - 1] == ' ')
+                return trim_spaces(text_, {range_.begin, end - det.size()}).end;
+        return end;
+    };
+    for (const auto& hit : select_longest(o_.lexicon_.roles(false).find_all(text_, range_.begin, range_.end))) {
         const TextRange title{hit.begin, hit.end};
-        const RelationRule& role = lexicon_.roles()[lexicon_.role_pattern(hit.payload).relation];
-        // The organization: before the title ("Nvidia CEO", "Nvidia's chief executive") or
-        // after "of" ("Secretary of Commerce").
-        std::size_t org_end = trim_spaces(text_, {range_.begin, title.begin}).end;
-        if (org_end >= 2 && (slice(text_, {org_end - 2, org_end}) == "'s")) org_end -= 2;
-        const Mention* org = mention_ending(org_end);
+        if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return overlaps(m.range, title); }))
+            continue;
+        const RelationRule& role = o_.lexicon_.roles()[o_.lexicon_.role_pattern(hit.payload).relation];
+        const bool org_role = o_.org_roles_.count(role.relation) > 0;
+        // The organization: after `of` (`Secretary of Commerce`), else right before the title
+        // (`Nvidia CEO`, `Nvidia's chief executive`).
+        const Mention* org = nullptr;
         std::size_t after_title = title.end;
-        if (!org && text_.substr(title.end, 4) == " of ") {
-            org = mention_at(title.end + 4);
+        if (text_.substr(title.end, 4) == " of ") {
+            std::size_t at = title.end + 4;
+            if (text_.substr(at, 4) == "the ") at += 4;
+            org = mention_at(at);
             if (org) after_title = org->range.end;
         }
+        if (!org) org = mention_ending(skip_possessive(trim_spaces(text_, {range_.begin, title.begin}).end));
         if (!org || org->entity.type == "PERSON") continue;
-        const Argument organization{org->entity, org->range};  // mentions_ may grow below
-        // The person: right after ("CEO Jensen Huang"), or before, set off by a comma
-        // ("Jensen Huang, Nvidia's chief executive,").
-        Argument person;
+        const Argument organization{org->entity, org->range};
+        // The holder: right after (`CEO Jensen Huang`), or before a comma in front of the title
+        // and what stands before it (`Jensen Huang, Nvidia's chief executive`).
+        Argument holder;
         const std::size_t name_at = trim_spaces(text_, {after_title, range_.end}).begin;
-        if (const Mention* m = mention_at(name_at); m && m->entity.type == "PERSON") {
-            person = Argument{m->entity, m->range};
-        } else if (auto name = m ? std::nullopt : read_name(name_at)) {
-            person = Argument{EntityRef{"", "", "PERSON"}, *name};
-            mentions_.push_back(Mention{*name, person.entity, Mention::Kind::name});
+        const Mention* after = mention_at(name_at);
+        if (after && text_.substr(after_title, 1) != "," && after->entity.type == "PERSON") {
+            holder = Argument{after->entity, after->range};
+            joins_.push_back(RoleJoin{organization.range, holder.range});
         } else {
-            // "X, <org> <title>": the PERSON mention before the comma that precedes the organization.
-            const TextRange before = trim_spaces(text_, {range_.begin, std::min(organization.range.begin, title.begin)});
-            std::size_t comma = before.end;
-            for (std::string_view det : {"the", "The"})
-                if (comma >= det.size() && slice(text_, {comma - det.size(), comma}) == det) comma -= det.size();
-            comma = trim_spaces(text_, {range_.begin, comma}).end;
-            if (comma == 0 || text_[comma - 1] != ',') continue;
-            const Mention* m = mention_ending(trim_spaces(text_, {range_.begin, comma - 1}).end);
-            if (!m || m->entity.type != "PERSON") continue;
-            person = Argument{m->entity, m->range};
+            std::size_t pos = trim_spaces(text_, {range_.begin, std::min(organization.range.begin, title.begin)}).end;
+            pos = strip_determiner(pos);
+            if (const Mention* m = mention_ending(skip_possessive(pos)); m && m != org && m->range.begin < title.begin)
+                pos = strip_determiner(m->range.begin);
+            if (pos <= range_.begin || text_[pos - 1] != ',') continue;
+            const Mention* m = mention_ending(trim_spaces(text_, {range_.begin, pos - 1}).end);
+            if (!m || (m->entity.type != "PERSON" && !org_role) || m->entity.id == organization.entity.id) continue;
+            holder = Argument{m->entity, m->range};
         }
-        joins_.push_back(RoleJoin{organization.range, person.range});
-        out.push_back(RelationCandidate{person, organization, role.relation, title, range_,
-                                        Polarity::positive, Modality::asserted, "en.role", 0.85});
+        RelationCandidate c{holder, organization, role.relation, title, range_, Polarity::positive,
+                            Modality::asserted, "en.role", 0.85};
+        c.time_decided = true;
+        out_.push_back(c);
     }
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-// Up to eight words after the verb, up to a clause boundary, without leading determiners.
-std::optional<Argument> SentenceRules::literal_object(std::size_t from, std::size_t to) const {
-    TextRange r = trim_spaces(text_, {from, std::min(to, range_.end)});
-    std::size_t end = r.begin;
-    int count = 0;
-    for (const auto& w : words_in(text_, r)) {
-        std::string_view word = slice(text_, w);
-        if (word == "that" || word == "which" || word == "who" || word == "to" || word == "as" || word == "after" ||
-            word == "because" || word == "while" || word == "and" || word == "but" || word == "-" || ++count > 8)
-            break;
-        const char last = word.back();
-        end = w.end;
-        if (last == ',' || last == ';' || last == ':' || last == '.' || last == '"') {
-            end = w.end - 1;
-            break;
+// The first token of the verb complex ending at `first` (auxiliaries, adverbs, `not`, `plans to`).
+std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t first) const {
+    std::size_t j = first;
+    while (j > 0) {
+        const EnglishToken& t = tok(j - 1);
+        if (t.after || t.dash_after) break;
+        if (c_.auxiliary(text_, t) || c_.adverb(text_, t) || c_.in_list("negation", text_, t)) {
+            --j;
+            continue;
+        }
+        if (t.word == "to") {
+            std::optional<std::size_t> cue_begin;
+            for (const char* id : {"planned", "infinitive_verbs", "negation"}) {
+                const std::size_t from = t.range.end > range_.begin + 48 ? t.range.end - 48 : range_.begin;
+                for (const auto& hit : o_.cues_.find(id, kEn, text_, {from, t.range.end}))
+                    if (hit.end == t.range.end && (!cue_begin || hit.begin < *cue_begin)) cue_begin = hit.begin;
+            }
+            if (!cue_begin) break;
+            const std::size_t k = token_at_or_after(s_.tokens, *cue_begin);
+            if (k >= j - 1) break;
+            j = k;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+// `Huawei, which designs …` → Huawei; `the Rule, a framework that was issued …` → the Rule.
+// nullopt when no relative pronoun opens the verb's clause; an empty list when one does but its
+// antecedent is no name.
+std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceRules::relative_antecedent(
+    std::size_t first) const {
+    const std::size_t r = verb_complex_start(first);
+    if (r == 0 || !c_.in_list("relative_pronouns", text_, tok(r - 1))) return std::nullopt;
+    const std::size_t pronoun = r - 1;
+    if (pronoun == 0) return Args{};
+    const EnglishToken& before = tok(pronoun - 1);
+    if (const NounGroup* g = group_ending(before.range.end); g && !before.possessive) return g->members;
+    // An apposition: `…, a sweeping framework for chip exports that …`.
+    const std::size_t seg = s_.segment_of[pronoun - 1];
+    const std::size_t f = s_.segments[seg].first;
+    if (f > 0 && tok(f - 1).after == ',' && c_.determiner(text_, tok(f)))
+        if (const NounGroup* g = group_ending(tok(f - 1).range.end)) return g->members;
+    // A predicate noun: `ASML is the only company in the world that produces …`.
+    for (std::size_t j = pronoun; j-- > 0 && pronoun - j <= 12;) {
+        const EnglishToken& t = tok(j);
+        if (t.after && j + 1 < pronoun) break;
+        if (!c_.in_list("be_forms", text_, t)) continue;
+        std::size_t b = j;
+        while (b > 0 && (c_.adverb(text_, tok(b - 1)) || c_.auxiliary(text_, tok(b - 1))) && !tok(b - 1).after) --b;
+        if (b > 0 && !tok(b - 1).after)
+            if (const NounGroup* g = group_ending(tok(b - 1).range.end); g && !g->modifier && !governed(*g))
+                return g->members;
+        break;
+    }
+    return Args{};
+}
+
+// The nearest noun group before `before` that can be a subject.
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_subject(std::size_t before) const {
+    const NounGroup* found = nullptr;
+    std::optional<Args> possessor;
+    for (const auto& g : s_.groups) {
+        if (g.range.end > before) break;
+        if (governed(g)) {
+            // `after Washington tightened …`: a subordinator, not a preposition, before a clause's subject.
+            const std::size_t t = token_at_or_after(s_.tokens, g.range.begin);
+            const bool subordinate = t > 0 && c_.in_list("subordinators", text_, tok(t - 1)) &&
+                                     trim_spaces(text_, {g.range.end, before}).empty();
+            if (!subordinate) continue;
+        }
+        const bool in_relative = std::any_of(relative_spans_.begin(), relative_spans_.end(), [&](const TextRange& r) {
+            return r.contains(g.range) && !(r.begin <= before && before <= r.end);
+        });
+        if (in_relative) continue;
+        // `restrict more ASML exports to China`: the object of a verb is no subject of the next one.
+        const std::size_t seg = s_.segment_of[std::min(token_at_or_after(s_.tokens, before), token_count() - 1)];
+        if (std::any_of(used_objects_.begin(), used_objects_.end(),
+                        [&](const auto& u) { return u.second == seg && g.range.contains(u.first); }))
+            continue;
+        // An apposition set off by commas when an earlier subject exists.
+        const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
+        if (found && prev > range_.begin && text_[prev - 1] == ',') continue;
+        if (g.modifier) {
+            // `BIS's first rule will add …`: the owner acts through an agent noun.
+            const std::size_t t = token_at_or_after(s_.tokens, g.range.end);
+            std::size_t head = t;
+            while (head < token_count() && tok(head).range.end <= before && !c_.auxiliary(text_, tok(head)) &&
+                   !tok(head).after)
+                ++head;
+            if (head > t && c_.in_list("agent_nouns", text_, tok(head - 1)) &&
+                (head >= token_count() || tok(head).range.begin >= before || c_.auxiliary(text_, tok(head)))) {
+                found = &g;
+                possessor = g.members;
+            }
+            continue;
+        }
+        found = &g;
+        possessor.reset();
+    }
+    if (possessor) return *possessor;
+    return found ? found->members : Args{};
+}
+
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::speech_subject(std::size_t t) const {
+    // `as reported by TechInsights`.
+    std::size_t by = t;
+    while (by < token_count() && by < t + 4 && tok(by).word != "by") ++by;
+    if (by + 1 < token_count() && tok(by).word == "by")
+        if (const NounGroup* g = group_at_token(by + 1)) return g->members;
+    return nearest_subject(tok(t).range.begin);
+}
+
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_of(std::size_t k,
+                                                                                    std::size_t& window_begin) {
+    const EnglishPredicate& p = s_.predicates[k];
+    window_begin = tok(s_.segments[s_.segment_of[p.first]].first).range.begin;
+    if (auto antecedent = relative_antecedent(p.first)) return *antecedent;
+    const std::size_t start = verb_complex_start(p.first);
+    // `By taking control of …, the Dutch government …`: the main clause's subject.
+    if (p.gerund && s_.segment_of[p.first] == 0) {
+        bool opening = true;
+        for (std::size_t i = 0; i < start && opening; ++i) opening = c_.preposition(text_, tok(i));
+        std::size_t comma = p.last;
+        while (comma < token_count() && tok(comma).after != ',') ++comma;
+        if (opening && comma + 1 < token_count()) {
+            for (const auto& g : s_.groups)
+                if (g.range.begin >= tok(comma + 1).range.begin && !governed(g) && !g.modifier) return g.members;
         }
     }
-    r.end = end;
-    while (const std::size_t n = cues_.match_at("np_strip", kEn, text_, r.begin, r.end)) r = trim_spaces(text_, {r.begin + n, r.end});
-    const std::string_view np = slice(text_, r);
-    if (np.size() < 3 || np.find_first_of("()\"") != std::string_view::npos) return std::nullopt;
+    // `… and ban the export of …`: the subject of the verb (or speech verb) before.
+    if (start > 0) {
+        const EnglishToken& t = tok(start - 1);
+        if (!t.after && (t.word == "and" || t.word == "or" || t.word == "but")) {
+            std::optional<std::size_t> speech;
+            for (std::size_t sp : s_.speech)
+                if (tok(sp).range.end <= t.range.begin) speech = sp;
+            std::optional<std::size_t> verb;
+            for (std::size_t j = 0; j < k; ++j)
+                if (s_.predicates[j].verb.end <= t.range.begin && subjects_[j] && !subjects_[j]->empty()) verb = j;
+            window_begin = t.range.end;
+            if (speech && (!verb || tok(*speech).range.begin > s_.predicates[*verb].verb.begin)) {
+                if (auto args = speech_subject(*speech); !args.empty()) return args;
+            } else if (verb) {
+                return *subjects_[*verb];
+            }
+        }
+    }
+    Args subject = nearest_subject(tok(start).range.begin);
+    // Inside `… announced that X entered into …` the subject is the clause's own, unless it is a
+    // pronoun (`Nvidia said that it would …`), which stands for the subject before.
+    if (const auto that = complementizer_before(start);
+        that && !subject.empty() && subject.front().range.end <= tok(*that).range.begin) {
+        static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
+        if (*that + 1 >= start || !pronouns.count(tok(*that + 1).word)) return {};
+    }
+    return subject;
+}
+
+// The `that` opening a complement clause (`said that`, `argued that`) before token `before`.
+std::optional<std::size_t> EnglishRelations::SentenceRules::complementizer_before(std::size_t before) const {
+    // Any `that` but one right before the verb (a relative pronoun there) opens a clause.
+    std::optional<std::size_t> found;
+    for (std::size_t j = 1; j + 1 < before && j < token_count(); ++j)
+        if (tok(j).word == "that" && !tok(j - 1).after) found = j;
+    return found;
+}
+
+// Where the pattern tail (`to the Entity List`) ends when it starts at token j; determiners and
+// possessive words in the text may stand where the pattern has none or others.
+std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const EnglishPredicate& p, std::size_t j) const {
+    std::size_t w = 0;
+    while (w < p.tail.size() && j < token_count()) {
+        const std::string& want = p.tail[w];
+        const bool want_det = o_.cues_.match_at("determiners", kEn, want, 0, want.size()) == want.size();
+        if (want_det) {
+            ++w;
+            continue;
+        }
+        const EnglishToken& t = tok(j);
+        if (lower_copy(t.word) == want) {
+            ++w;
+            ++j;
+            if (w < p.tail.size() && t.after) return std::nullopt;
+            continue;
+        }
+        if ((c_.determiner(text_, t) || t.possessive) && !t.after && j > 0) {
+            ++j;
+            continue;
+        }
+        return std::nullopt;
+    }
+    if (w < p.tail.size()) return std::nullopt;
+    return j;
+}
+
+// A literal object: the words of tokens [a, b) without leading determiners, when they name a
+// thing (no amount, no pronoun).
+std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, std::size_t b) const {
+    if (a >= b) return std::nullopt;
+    TextRange r{tok(a).range.begin, tok(b - 1).range.end};
+    if (b - a > 8) return std::nullopt;
+    while (const std::size_t n = o_.cues_.match_at("np_strip", kEn, text_, r.begin, r.end)) {
+        const TextRange next = trim_spaces(text_, {r.begin + n, r.end});
+        if (next.begin == r.begin || next.empty()) break;
+        if (text_[next.begin - 1] != ' ') break;  // whole words only
+        r = next;
+    }
+    const std::string_view np = text_.substr(r.begin, r.size());
+    if (np.size() < 3 || np.find_first_of("()\"“”") != std::string_view::npos) return std::nullopt;
+    if (o_.cues_.any("amount_words", kEn, text_, r)) return std::nullopt;
+    if (std::any_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) { return overlaps(t.range, r); }))
+        return std::nullopt;
+    if (o_.cues_.match_at("not_objects", kEn, text_, r.begin, r.end) == r.size()) return std::nullopt;
+    bool word = false;
+    for (std::size_t i = token_at_or_after(s_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
+    if (!word) return std::nullopt;
     return Argument{EntityRef{"", "", "CONCEPT"}, r};
 }
 
-// Whether a form of "be" stands right before `at` (passive voice), adverbs allowed between.
-bool SentenceRules::be_before(std::size_t at) const {
-    const auto words = words_in(text_, {range_.begin, at});
-    for (std::size_t i = words.size(), seen = 0; i > 0 && seen < 3; --i, ++seen) {
-        const std::string_view w = slice(text_, words[i - 1]);
-        if (w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" || w == "being")
-            return true;
+// The entity of one noun phrase item, tokens [a, b): its first name that modifies nothing, else
+// the owner it names (`Huawei's access`), else the phrase itself.
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::item_argument(std::size_t a, std::size_t b,
+                                                                                      bool literal_ok, bool* named) const {
+    const TextRange item{tok(a).range.begin, tok(b - 1).range.end};
+    std::optional<Argument> owner;
+    for (const auto& g : s_.groups) {
+        for (const auto& m : g.members) {
+            if (!item.contains(m.range)) continue;
+            if (is_modifier_end(m.range.end)) {
+                if (!owner) owner = m;
+                continue;
+            }
+            if (named) *named = true;
+            // `older-generation DRAM chips`, `2-nanometre chips`: a technology naming a kind of thing.
+            if (m.entity.type == "TECH" && literal_ok && m.range.end < item.end && tok(b - 1).lower_word())
+                if (auto lit = literal(a, b)) return {*lit};
+            return {m};
+        }
     }
+    if (owner) return {*owner};
+    if (literal_ok)
+        if (auto lit = literal(a, b)) return {*lit};
+    return {};
+}
+
+// The objects after a verb: tokens from `from` up to `limit`.
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_of(const EnglishPredicate& p,
+                                                                                    std::size_t from,
+                                                                                    std::size_t limit) const {
+    const RelationRule& relation = o_.lexicon_.relations()[p.relation];
+    const bool literal_ok = o_.lexicon_.allows(relation.object_types, "CONCEPT");
+    std::size_t i = from;
+    while (i < limit && (c_.adverb(text_, tok(i)) || c_.in_list("negation", text_, tok(i))) && !tok(i).after) ++i;
+    if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
+    if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
+    if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
+        i = token_at_or_after(s_.tokens, tok(i).range.begin + n);
+    std::vector<bool> starts(token_count(), false);
+    for (const auto& q : s_.predicates) starts[q.first] = true;
+    for (std::size_t sp : s_.speech) starts[sp] = true;
+    auto stop = [&](std::size_t j) {
+        const EnglishToken& t = tok(j);
+        return starts[j] || c_.auxiliary(text_, t) || c_.in_list("relative_pronouns", text_, t) ||
+               c_.in_list("subordinators", text_, t) || c_.in_list("pronouns", text_, t) || t.word == "to" || t.opens ||
+               (c_.preposition(text_, t) && t.word != "of");
+    };
+    auto inside_mention = [&](std::size_t pos) {
+        return std::any_of(mentions_.begin(), mentions_.end(),
+                           [&](const Mention& m) { return m.range.begin < pos && pos < m.range.end; });
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> items;
+    bool list_word = false;
+    std::size_t cur = i;
+    while (cur < limit) {
+        std::size_t j = cur;
+        while (j < limit) {
+            const EnglishToken& t = tok(j);
+            if (j > cur && !inside_mention(t.range.begin) && (stop(j) || c_.in_list("coordination", text_, t))) break;
+            if (j == cur && (stop(j) && !c_.determiner(text_, t))) break;
+            ++j;
+            // A name may hold commas (`New Albany, OH`): the item goes on to its end.
+            if ((t.after || t.dash_after || t.closes) && !inside_mention(t.range.end)) break;
+        }
+        if (j == cur) break;
+        items.emplace_back(cur, j);
+        const EnglishToken& last = tok(j - 1);
+        if (last.after && last.after != ',') break;
+        if (j >= limit) break;
+        // `, and`, `and`, `or`, `as well as` join items; `or` between bare nouns keeps one phrase.
+        const std::size_t n = o_.cues_.match_at("coordination", kEn, text_, tok(j).range.begin, range_.end);
+        if (n) {
+            if (tok(j).word == "or" && last.after != ',' && !items.empty() && j + 1 < limit && tok(j + 1).lower_word() &&
+                !group_starting(tok(j + 1).range.begin)) {
+                // `190 persons or organizations`: one phrase.
+                std::size_t e = j + 1;
+                while (e < limit && !stop(e) && !tok(e - 1).after) ++e;
+                items.back().second = e;
+                if (tok(e - 1).after) break;
+                cur = e;
+                continue;
+            }
+            list_word = true;
+            cur = token_at_or_after(s_.tokens, tok(j).range.begin + n);
+            continue;
+        }
+        if (last.after != ',') break;
+        cur = j;
+    }
+    if (items.empty()) return {};
+    // Commas without a list word: the first item, or the name in apposition to a description.
+    if (!list_word && items.size() > 1) {
+        bool first_named = false;
+        item_argument(items[0].first, items[0].second, false, &first_named);
+        bool second_named = false;
+        if (!first_named && items[1].second - items[1].first <= 6) {
+            // The apposition is a name alone, closed by a comma or the sentence's end (`…, SMIC, to develop`).
+            Args apposed = item_argument(items[1].first, items[1].second, false, &second_named);
+            const std::size_t a = items[1].first + (c_.determiner(text_, tok(items[1].first)) ? 1 : 0);
+            const EnglishToken& end = tok(items[1].second - 1);
+            const bool alone = second_named && a < items[1].second && apposed.front().range.begin == tok(a).range.begin &&
+                               apposed.front().range.end >= end.range.end;
+            if (alone && (end.after || items[1].second == token_count())) return apposed;
+        }
+        items.resize(1);
+    }
+    Args out;
+    for (const auto& [a, b] : items) {
+        Args arg = item_argument(a, b, literal_ok);
+        if (arg.empty()) continue;
+        if (std::none_of(out.begin(), out.end(), [&](const Argument& x) {
+                return !x.entity.id.empty() && x.entity.id == arg.front().entity.id;
+            }))
+            out.push_back(arg.front());
+    }
+    return out;
+}
+
+// `build a fab in Boise`: the place after the verb in its segment.
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::place_of(const EnglishPredicate& p) const {
+    const std::size_t end = s_.segments[s_.segment_of[p.first]].second;
+    auto places_at = [&](std::size_t at) {
+        Args places;
+        if (const NounGroup* g = group_at_token(at))
+            for (const auto& m : g->members)
+                if (m.entity.type == "GPE") places.push_back(m);
+        return places;
+    };
+    // The pattern itself ends in `in` (`build a fab in`).
+    if (p.last < token_count() &&
+        o_.cues_.match_at("place_preposition", kEn, text_, tok(p.last - 1).range.begin, tok(p.last - 1).range.end))
+        if (Args places = places_at(p.last); !places.empty()) return places;
+    for (std::size_t j = p.last; j < end; ++j) {
+        if (j > p.last && s_.segment_of[j] != s_.segment_of[p.first]) break;
+        const std::size_t n = o_.cues_.match_at("place_preposition", kEn, text_, tok(j).range.begin, range_.end);
+        if (!n) continue;
+        if (Args places = places_at(token_at_or_after(s_.tokens, tok(j).range.begin + n)); !places.empty()) return places;
+    }
+    return {};
+}
+
+// Whether `t` says when something takes effect (`from July 23`), or is part of a name (`the
+// Trade Act of 1962`).
+bool EnglishRelations::SentenceRules::effective(const TimeMention& t) const {
+    if (text_.substr(t.range.begin, 3) == "of " || text_.substr(t.range.begin, 3) == "Of ") {
+        const std::size_t at = token_at_or_after(s_.tokens, t.range.begin);
+        if (at > 0 && tok(at - 1).capitalized()) return true;
+    }
+    const std::size_t from = t.range.begin > range_.begin + 40 ? t.range.begin - 40 : range_.begin;
+    for (const auto& hit : o_.cues_.find("effective_date", kEn, text_, {from, t.range.begin}))
+        if (trim_spaces(text_, {hit.end, t.range.begin}).empty()) return true;
     return false;
 }
 
-void SentenceRules::relate(const PhraseHit& v, std::size_t next_verb, std::vector<RelationCandidate>& out) const {
-    const TextRange verb{v.begin, v.end};
-    const VerbPattern& p = lexicon_.pattern(v.payload);
-    const RelationRule& relation = lexicon_.relations()[p.relation];
-    const bool passive = p.participle && be_before(verb.begin);
-
-    std::vector<Argument> subjects;
-    std::vector<Argument> objects;
-    std::size_t subject_end = range_.begin;
-    std::string rule = "en.svo";
-    // The group right after the verb phrase, else the first ungoverned one before the next verb.
-    auto group_after = [&](std::size_t from) -> const NounGroup* {
-        for (const auto& g : groups_) {
-            if (g.range.begin < from || g.range.begin >= next_verb) continue;
-            const bool adjacent = trim_spaces(text_, {from, g.range.begin}).empty();
-            if (!g.modifier && (adjacent || !governed_by_preposition(text_, g.range.begin, range_, kEn, cues_))) return &g;
-        }
-        return nullptr;
-    };
-    // The nearest ungoverned group before `at` (the sentence's subject, appositions skipped).
-    auto group_before = [&](std::size_t at) -> const NounGroup* {
-        const NounGroup* found = nullptr;
-        for (const auto& g : groups_) {
-            if (g.range.end > at) break;
-            if (g.modifier || governed_by_preposition(text_, g.range.begin, range_, kEn, cues_)) continue;
-            // Skip groups set off as appositions (", X,") when an earlier subject exists.
-            if (found && g.range.begin >= 2 && text_[trim_spaces(text_, {range_.begin, g.range.begin}).end - 1] == ',')
-                continue;
-            found = &g;
-        }
-        return found;
-    };
-    if (passive) {
-        const NounGroup* agent = nullptr;
-        const std::size_t after = trim_spaces(text_, {verb.end, range_.end}).begin;
-        std::size_t by = text_.find(" by ", verb.end - 1);
-        if (by == std::string_view::npos || by >= next_verb || by > after + 40) return;
-        std::size_t agent_at = by + 4;  // "by" + the agent, with nothing but a determiner between
-        while (const std::size_t n = cues_.match_at("np_strip", kEn, text_, agent_at, range_.end))
-            agent_at = trim_spaces(text_, {agent_at + n, range_.end}).begin;
-        agent = group_after(agent_at);
-        if (!agent || agent->range.begin != agent_at) return;
-        const NounGroup* patient = group_before(verb.begin);
-        if (!patient) return;
-        subjects = agent->members;
-        objects = patient->members;
-        subject_end = patient->range.end;
-        rule = "en.passive";
-    } else {
-        const NounGroup* subject = group_before(verb.begin);
-        if (!subject) return;
-        subjects = subject->members;
-        subject_end = subject->range.end;
-        if (const NounGroup* object = group_after(verb.end)) {
-            objects = object->members;
-            if (!p.after_object.empty()) {
-                const std::size_t tail = trim_spaces(text_, {object->range.end, range_.end}).begin;
-                if (!std::equal(p.after_object.begin(), p.after_object.end(), text_.begin() + tail,
-                                [](char a, char b) { return std::tolower(a) == std::tolower(b); }) ||
-                    tail + p.after_object.size() > range_.end)
-                    return;
-            }
-        } else if (p.after_object.empty()) {
-            if (auto lit = literal_object(verb.end, next_verb)) objects = {*lit};
-        } else {
-            // "added 140 entities to the Entity List": the literal between the verb and the tail.
-            const std::size_t tail = text_.find(p.after_object, verb.end);
-            if (tail == std::string_view::npos || tail >= range_.end) return;
-            if (auto lit = literal_object(verb.end, tail)) objects = {*lit};
-        }
+void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const {
+    c.time_decided = true;
+    const std::size_t seg = s_.segment_of[p.first];
+    const TextRange segment = segment_range(seg);
+    const TimeMention* before = nullptr;
+    const TimeMention* after = nullptr;
+    // A complement clause after the verb (`announced that … begin on Friday`) has its own dates.
+    std::size_t clause_end = segment.end;
+    for (std::size_t j = p.last; j < token_count() && tok(j).range.end <= segment.end; ++j)
+        if (tok(j).word == "that" && j == p.last) clause_end = tok(j).range.begin;
+    for (const auto& t : view_.times) {
+        if (!segment.contains(t.range) || effective(t) || t.range.end > clause_end) continue;
+        if (t.range.end <= p.verb.begin) before = &t;
+        else if (t.range.begin >= p.verb.end && !after &&
+                 std::none_of(objects.begin(), objects.end(), [&](const Argument& a) { return a.range.contains(t.range); }))
+            after = &t;
     }
-    if (subjects.empty() || objects.empty()) return;
+    if (const TimeMention* t = before ? before : after) {
+        c.time = t->range;
+        c.time_source = DateSource::clause;
+        return;
+    }
+    // A leading adverbial (`Last week, …`), or the date of a speech verb after (`…, it said on Tuesday`).
+    const TimeMention* lead = nullptr;
+    const TimeMention* speech = nullptr;
+    for (const auto& t : view_.times) {
+        if (effective(t)) continue;
+        const std::size_t ts = s_.segment_of[std::min(token_at_or_after(s_.tokens, t.range.begin), token_count() - 1)];
+        if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
+        if (ts > seg && !speech &&
+            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }))
+            speech = &t;
+    }
+    bool leading_verbless = seg > 0;
+    if (lead) {
+        const auto [b, e] = s_.segments[0];
+        // Words inside a time expression are no verbs (`On May 13,`: `May` is not the modal).
+        auto in_time = [&](std::size_t i) {
+            return std::any_of(view_.times.begin(), view_.times.end(),
+                               [&](const TimeMention& t) { return t.range.contains(tok(i).range); });
+        };
+        for (std::size_t i = b; i < e && leading_verbless; ++i)
+            leading_verbless = in_time(i) || (!c_.auxiliary(text_, tok(i)) &&
+                               std::none_of(s_.predicates.begin(), s_.predicates.end(),
+                                            [&](const EnglishPredicate& q) { return q.first == i; }));
+    }
+    if (lead && leading_verbless) {
+        c.time = lead->range;
+        c.time_source = DateSource::sentence;
+    } else if (speech) {
+        c.time = speech->range;
+        c.time_source = DateSource::sentence;
+    }
+}
 
-    const TextRange window{std::min(subject_end, verb.begin), verb.begin};
+void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& objects, const EnglishPredicate& p,
+                                           const std::string& relation_name, std::size_t window_begin,
+                                           const std::string& rule, bool reciprocal) {
+    const RelationRule* relation = nullptr;
+    for (const auto& r : o_.lexicon_.relations())
+        if (r.relation == relation_name) relation = &r;
+    if (!relation) return;
+    const TextRange window{std::min(window_begin, p.verb.begin), p.verb.begin};
+    auto outside_times = [&](const std::vector<TextRange>& hits) {
+        std::vector<TextRange> kept;
+        for (const auto& h : hits)
+            if (std::none_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) { return overlaps(t.range, h); }))
+                kept.push_back(h);
+        return kept;
+    };
     Polarity polarity = Polarity::positive;
-    const auto exceptions = cues_.find("not_negation", kEn, text_, window);
-    for (const auto& neg : cues_.find("negation", kEn, text_, window)) {
+    const auto exceptions = o_.cues_.find("not_negation", kEn, text_, window);
+    for (const auto& neg : o_.cues_.find("negation", kEn, text_, window)) {
         const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
                                            [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
         if (!exception) polarity = Polarity::negative;
     }
+    const std::size_t seg_begin = segment_range(s_.segment_of[p.first]).begin;
     Modality modality = Modality::asserted;
-    const TextRange before_verb{range_.begin, verb.begin};
-    if (cues_.any("hypothetical", kEn, text_, before_verb)) modality = Modality::hypothetical;
-    else if (cues_.any("planned", kEn, text_, window)) modality = Modality::planned;
-    else if (cues_.any("reported", kEn, text_, range_)) modality = Modality::reported;
+    const bool conditional_opening = o_.cues_.match_at("hypothetical", kEn, text_, range_.begin, range_.end) > 0;
+    if (conditional_opening || !outside_times(o_.cues_.find("hypothetical", kEn, text_, {seg_begin, p.verb.begin})).empty())
+        modality = Modality::hypothetical;
+    else if (o_.cues_.any("planned", kEn, text_, window))
+        modality = Modality::planned;
+    else if (!s_.speech.empty())
+        modality = Modality::reported;
 
-    for (const auto& s : subjects) {
-        if (!lexicon_.allows(relation.subject_types, s.entity.type)) continue;
-        for (const auto& o : objects) {
-            if (!lexicon_.allows(relation.object_types, o.entity.type)) continue;
-            if (!s.entity.id.empty() && s.entity.id == o.entity.id) continue;
-            const double confidence = o.entity.type == "CONCEPT" ? 0.65 : 0.85;
-            out.push_back(RelationCandidate{s, o, relation.relation, verb, range_, polarity, modality, rule, confidence});
+    auto push = [&](const Argument& s, const Argument& o) {
+        if (std::getenv("CHRONOKG_DEBUG_EN")) std::fprintf(stderr, "push %s %s -> %s %s [%.*s]\n", s.entity.id.c_str(), s.entity.type.c_str(), o.entity.id.c_str(), o.entity.type.c_str(), int(o.range.size()), text_.data() + o.range.begin);  // DEBUG-EN
+        if (!o_.lexicon_.allows(relation->subject_types, s.entity.type) && s.entity.type != "UNKNOWN") return;
+        if (!o_.lexicon_.allows(relation->object_types, o.entity.type)) return;
+        if (!s.entity.id.empty() && s.entity.id == o.entity.id) return;
+        const double confidence = o.entity.type == "CONCEPT" ? 0.65 : 0.85;
+        RelationCandidate c{s, o, relation->relation, p.verb, segment_range(s_.segment_of[p.first]), polarity,
+                            modality, rule, confidence};
+        date(p, objects, c);
+        out_.push_back(std::move(c));
+    };
+    if (reciprocal) {
+        for (std::size_t j = 1; j < subjects.size(); ++j) push(subjects[0], subjects[j]);
+        return;
+    }
+    for (const auto& s : subjects)
+        for (const auto& o : objects) push(s, o);
+}
+
+// Relates predicate k read as `p` (the predicate itself, or the shorter pattern under it).
+void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredicate& p) {
+    auto fall_back = [&] {
+        if (!p.fallback.empty()) relate(k, p.fallback.front());
+    };
+    const std::string& relation = o_.lexicon_.relations()[p.relation].relation;
+    const std::size_t seg_end = s_.segments[s_.segment_of[p.first]].second;
+    const std::size_t next = k + 1 < s_.predicates.size() ? s_.predicates[k + 1].first : token_count();
+
+    // `reviews of graphite exports to`: right after a noun a preposition governs, the word is a noun.
+    if (p.first > 0 && !tok(p.first - 1).after)
+        if (const NounGroup* g = group_ending(tok(p.first - 1).range.end); g && governed(*g)) {
+            const std::size_t t = token_at_or_after(s_.tokens, g->range.begin);
+            if (t == 0 || !c_.in_list("subordinators", text_, tok(t - 1))) {
+                subjects_[k] = Args{};
+                return;
+            }
+        }
+    // Passive: a form of be before the participle, or `the chip, manufactured in China by SMIC`.
+    bool be = false;
+    std::size_t be_at = p.first;
+    if (p.participle && !p.after_be) {
+        for (std::size_t j = p.first; j-- > 0 && p.first - j <= 4;) {
+            const EnglishToken& t = tok(j);
+            if (t.after) break;
+            if (c_.in_list("be_forms", text_, t)) {
+                be = true;
+                be_at = j;
+                while (be_at > 0 && c_.auxiliary(text_, tok(be_at - 1)) && !tok(be_at - 1).after) --be_at;
+                break;
+            }
+            if (!c_.adverb(text_, t) && !c_.in_list("negation", text_, t)) break;
         }
     }
-}
-
-std::vector<RelationCandidate> SentenceRules::run() {
-    std::vector<RelationCandidate> out;
-    find_roles(out);
-    groups_ = noun_groups(text_, mentions_, range_, kEn, cues_, joins_, {});
-    std::vector<PhraseHit> hits;
-    for (const auto& h : lexicon_.verbs(false).find_all(text_, range_.begin, range_.end)) {
-        const bool inside = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-            return h.begin < m.range.end && m.range.begin < h.end;
-        });
-        if (!inside) hits.push_back(h);
+    std::optional<Args> agent;
+    std::size_t after_verb = p.last;
+    if (p.participle && !p.after_be) {
+        if (be && !p.tail.empty()) {
+            // `was added to the Entity List by …`: the tail follows the participle.
+            const auto tail_end = tail_at(p, p.last);
+            if (!tail_end) return fall_back();
+            after_verb = *tail_end;
+        }
+        for (std::size_t j = after_verb; j < std::min(seg_end, after_verb + 10); ++j) {
+            if (tok(j).word == "by" && j + 1 < token_count()) {
+                if (const NounGroup* g = group_at_token(j + 1)) agent = g->members;
+                break;
+            }
+            if (const NounGroup* g = group_starting(tok(j).range.begin); g && !governed(*g)) break;
+            if (j > after_verb && tok(j - 1).after) break;
+        }
     }
-    const auto verbs = select_longest(std::move(hits));
-    for (std::size_t i = 0; i < verbs.size(); ++i)
-        relate(verbs[i], i + 1 < verbs.size() ? verbs[i + 1].begin : range_.end, out);
-    return out;
+    const bool reduced = !be && agent && !p.gerund;
+    // `a press release published Sunday`, `chips used in cars`: a participle after a plain noun and
+    // before no object modifies that noun; without an agent there is no event.
+    if (p.participle && !be && !agent && !p.gerund && p.first > 0) {
+        const EnglishToken& b = tok(p.first - 1);
+        const bool after_noun = b.lower_word() && !b.after && !c_.auxiliary(text_, b) && !c_.adverb(text_, b) &&
+                                !c_.in_list("coordination", text_, b) && !c_.in_list("relative_pronouns", text_, b) &&
+                                !c_.in_list("negation", text_, b);
+        const bool no_object = p.last >= token_count() || tok(p.last - 1).after || c_.preposition(text_, tok(p.last)) ||
+                               tok(p.last).word == "to" ||
+                               std::any_of(view_.times.begin(), view_.times.end(),
+                                           [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
+        if (after_noun && no_object) {
+            subjects_[k] = Args{};
+            return;
+        }
+    }
+    if (be || reduced) {
+        Args patient;
+        std::size_t window_begin = range_.begin;
+        if (be) {
+            patient = subject_of(k, window_begin);
+        } else {
+            // The noun right before: `the Kirin 9000s chip, manufactured …`.
+            for (const auto& g : s_.groups) {
+                if (g.range.end > p.verb.begin) break;
+                const std::size_t t = token_at_or_after(s_.tokens, g.range.end);
+                if (p.first >= t && p.first - t <= 2) patient = g.members;
+            }
+            window_begin = p.verb.begin;
+        }
+        // No name: the noun phrase itself (`The list of 23 items, first unveiled by METI …`).
+        if (patient.empty()) {
+            const std::size_t seg = s_.segment_of[p.first];
+            const auto [first, last] = s_.segments[seg];
+            if (be && be_at > first) {
+                if (auto lit = literal(first, be_at)) patient = {*lit};
+            } else if (!be && seg > 0 && p.first <= first + 1) {
+                const auto [pf, pl] = s_.segments[seg - 1];
+                if (auto lit = literal(pf, pl)) patient = {*lit};
+            }
+            const RelationRule& rule = o_.lexicon_.relations()[p.relation];
+            if (!patient.empty() && !o_.lexicon_.allows(rule.object_types, "CONCEPT")) patient.clear();
+        }
+        Args subjects;
+        if (agent) subjects = *agent;
+        else if (agentless_) subjects = {Argument{EntityRef{"unknown", "unknown", "UNKNOWN"}, p.verb}};
+        subjects_[k] = subjects;
+        if (subjects.empty() || patient.empty()) return;
+        emit(subjects, patient, p, relation, window_begin, "en.passive", false);
+        return;
+    }
+    std::size_t window_begin = range_.begin;
+    Args subjects = subject_of(k, window_begin);
+    subjects_[k] = subjects;
+    if (std::getenv("CHRONOKG_DEBUG_EN")) std::fprintf(stderr, "relate %s subjects=%zu\n", relation.c_str(), subjects.size());  // DEBUG-EN
+    if (subjects.empty()) return;
+    Args objects;
+    if (!p.tail.empty()) {
+        // `added 140 entities to the Entity List`: the object between the verb and the tail.
+        std::optional<std::size_t> tail;
+        for (std::size_t j = p.last + 1; j < seg_end && !tail; ++j)
+            if (tail_at(p, j)) tail = j;
+        if (!tail) return fall_back();
+        objects = objects_of(p, p.last, *tail);
+    } else {
+        objects = objects_of(p, p.last, next);
+    }
+    // `announced that Intel had entered into a PMT`: what the clause's verb is about.
+    if (auto types = o_.clause_objects_.find(relation);
+        objects.empty() && p.last < token_count() && tok(p.last).word == "that" && types != o_.clause_objects_.end())
+        for (std::size_t q = k + 1; q < s_.predicates.size() && objects.empty(); ++q) {
+            const EnglishPredicate& inner = s_.predicates[q];
+            if (!inner.tail.empty()) continue;
+            for (const auto& o : objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count()))
+                if (types->second.count(o.entity.type)) objects.push_back(o);
+            break;
+        }
+    // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps
+    // the object its pattern's `in` governs.
+    const bool pattern_in = objects.size() > 0 &&
+                            o_.cues_.match_at("place_preposition", kEn, text_, tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
+    if (auto place = o_.place_of_.find(relation); place != o_.place_of_.end() && !pattern_in) {
+        if (Args places = place_of(p); !places.empty()) {
+            emit(subjects, places, p, o_.lexicon_.relations()[place->second].relation, window_begin, "en.svo.place", false);
+            return;
+        }
+    }
+    if (std::getenv("CHRONOKG_DEBUG_EN")) std::fprintf(stderr, "objects=%zu\n", objects.size());  // DEBUG-EN
+    if (objects.empty()) {
+        if (o_.reciprocal_.count(relation) && subjects.size() >= 2)
+            emit(subjects, {}, p, relation, window_begin, "en.reciprocal", true);
+        else
+            fall_back();
+        return;
+    }
+    for (const auto& o : objects) used_objects_.push_back({o.range, s_.segment_of[p.first]});
+    emit(subjects, objects, p, relation, window_begin, "en.svo", false);
 }
 
-}  // namespace
+// `a deal between the Netherlands, the United States and Japan`.
+void EnglishRelations::SentenceRules::reciprocal_nouns() {
+    for (const auto& hit : select_longest(o_.reciprocal_nouns_.find_all(text_, range_.begin, range_.end))) {
+        const std::size_t at = token_at_or_after(s_.tokens, hit.end);
+        const NounGroup* g = group_at_token(at);
+        if (!g || g->members.size() < 2) continue;
+        EnglishPredicate p;
+        p.verb = {hit.begin, hit.end};
+        p.first = token_at_or_after(s_.tokens, hit.begin);
+        p.last = at;
+        p.relation = hit.payload;
+        emit(g->members, {}, p, o_.lexicon_.relations()[hit.payload].relation, hit.begin, "en.reciprocal-noun", true);
+    }
+}
 
-EnglishRelations::EnglishRelations(const RelationLexicon& lexicon, const CueWords& cues)
-    : lexicon_(lexicon), cues_(cues) {}
+std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
+    find_roles();
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    s_ = c_.read(view_, mentions_, joins_);
+    if (s_.tokens.empty()) return out_;
+    for (std::size_t r = 1; r < token_count(); ++r) {
+        // `, which …` up to the end of its segment.
+        if (tok(r - 1).after != ',' || !c_.in_list("relative_pronouns", text_, tok(r))) continue;
+        relative_spans_.push_back({tok(r).range.begin, segment_range(s_.segment_of[r]).end});
+    }
+    subjects_.assign(s_.predicates.size(), std::nullopt);
+    if (std::getenv("CHRONOKG_DEBUG_EN")) {  // DEBUG-EN
+        for (const auto& m : mentions_) std::fprintf(stderr, "mention [%.*s] %s %s\n", int(m.range.size()), text_.data() + m.range.begin, m.entity.id.c_str(), m.entity.type.c_str());
+        for (const auto& g : s_.groups) std::fprintf(stderr, "group [%.*s] n=%zu mod=%d\n", int(g.range.size()), text_.data() + g.range.begin, g.members.size(), int(g.modifier));
+        for (const auto& p : s_.predicates) std::fprintf(stderr, "pred [%.*s] %s part=%d ger=%d\n", int(p.verb.size()), text_.data() + p.verb.begin, o_.lexicon_.relations()[p.relation].relation.c_str(), int(p.participle), int(p.gerund));
+        for (const auto& [b, e] : s_.segments) std::fprintf(stderr, "segment [%.*s]\n", int(tok(e - 1).range.end - tok(b).range.begin), text_.data() + tok(b).range.begin);
+    }
+    for (std::size_t k = 0; k < s_.predicates.size(); ++k) relate(k, s_.predicates[k]);
+    reciprocal_nouns();
+    return out_;
+}
 
-std::vector<RelationCandidate> EnglishRelations::find(const SentenceView& view) const {
-    return SentenceRules(view, lexicon_, cues_).run();
+std::vector<RelationCandidate> EnglishRelations::find(const SentenceView& view, bool agentless_passives) const {
+    return SentenceRules(*this, view, agentless_passives).run();
 }
 
 }  // namespace chronokg

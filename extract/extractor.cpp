@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "extract/chinese_relations.hpp"
 #include "extract/cue_words.hpp"
+#include "extract/english_names.hpp"
 #include "extract/english_relations.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/garble_detector.hpp"
@@ -30,7 +31,8 @@ struct Extractor::Parts {
           cues(pack, normalizer),
           lexicon(pack, normalizer),
           chinese(lexicon, cues),
-          english(lexicon, cues) {}
+          english_names(pack, catalog, lexicon, cues, normalizer),
+          english(pack, lexicon, cues, normalizer) {}
 
     const Normalizer& normalizer;
     Segmenter segmenter;
@@ -40,6 +42,7 @@ struct Extractor::Parts {
     CueWords cues;
     RelationLexicon lexicon;
     ChineseRelations chinese;
+    EnglishNames english_names;
     EnglishRelations english;
     GarbleDetector garble;
 };
@@ -70,6 +73,15 @@ struct DatedBy {
 // The date of a candidate: see the class comment for the order of preference.
 DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& times, const DatedBy& carried,
                 const std::optional<Date>& published) {
+    if (c.time_decided) {
+        // The language rules chose (or chose none of) the sentence's time expressions.
+        if (c.time)
+            for (const auto& t : times)
+                if (t.range.begin == c.time->begin && t.range.end == c.time->end) return {t.date, c.time_source};
+        if (carried.date) return carried;
+        if (published) return {published, DateSource::document};
+        return {};
+    }
     const TimeMention* before_verb = nullptr;
     const TimeMention* earlier_clause = nullptr;
     const TimeMention* after_verb = nullptr;
@@ -90,6 +102,41 @@ DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& time
     if (carried.date) return carried;
     if (published) return {published, DateSource::document};
     return {};
+}
+
+// Lines that are no prose: `source: URL`, `date: 2019-05-16`, a bare URL.
+bool boilerplate(std::string_view sentence) {
+    if (sentence.find(' ') == std::string_view::npos &&
+        (sentence.rfind("http://", 0) == 0 || sentence.rfind("https://", 0) == 0 || sentence.rfind("www.", 0) == 0))
+        return true;
+    const std::size_t colon = sentence.find(':');
+    if (colon == std::string_view::npos || colon > 12) return false;
+    const std::string label = ascii_lower(sentence.substr(0, colon));
+    for (const char* header : {"source", "url", "link", "date", "published", "updated", "posted"})
+        if (label == header) return true;
+    return false;
+}
+
+// A last sentence that stops without punctuation (`… Schreinem`) was cut off when the text was
+// collected: nothing in it can be trusted.
+bool cut_off(std::string_view sentence) {
+    if (sentence.empty()) return false;
+    const unsigned char last = static_cast<unsigned char>(sentence.back());
+    if ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || (last >= '0' && last <= '9')) return true;
+    if (last < 0x80 || sentence.size() < 3) return false;
+    std::size_t pos = sentence.size() - 1;
+    while (pos > 0 && (static_cast<unsigned char>(sentence[pos]) & 0xC0) == 0x80) --pos;
+    std::size_t at = pos;
+    const char32_t cp = utf8::decode(sentence, at);
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+// A time expression that is a header's date (` date 2019-05-16 Wilbur Ross …`), not the event's.
+bool header_date(std::string_view text, TextRange sentence, const TimeMention& t) {
+    const std::string_view before = text.substr(sentence.begin, t.range.begin - sentence.begin);
+    std::string_view label = before;
+    while (!label.empty() && (label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
+    return ascii_lower(label) == "date" || ascii_lower(label) == "published" || ascii_lower(label) == "updated";
 }
 
 bool contains_hanzi_pair(std::string_view text) {
@@ -132,6 +179,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
                                                          : document.language;
     std::vector<Event> events;
     DatedBy previous;  // the date the previous sentence stated
+    std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
     auto next_mention = mentions.begin();
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         const Sentence& sentence = sentences[i];
@@ -147,12 +195,25 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             previous = {};
             continue;
         }
+        const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
+        if (boilerplate(words) || (i + 1 == sentences.size() && i > 0 && cut_off(words))) {
+            previous = {};
+            continue;
+        }
         view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
+        view.times.erase(std::remove_if(view.times.begin(), view.times.end(),
+                                        [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),
+                         view.times.end());
+        if (view.lang == "en") {
+            if (!names) names = p.english_names.start(text, sentences);
+            p.english_names.find(text, sentence, view.times, view.mentions, *names);
+        }
 
         const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,
                                              sentence.range.end) > 0;
         const DatedBy carried = carries && previous.date ? DatedBy{previous.date, DateSource::context} : DatedBy{};
-        const auto candidates = view.lang == "zh" ? p.chinese.find(view) : p.english.find(view);
+        const auto candidates =
+            view.lang == "zh" ? p.chinese.find(view) : p.english.find(view, options_.agentless_passives);
         const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
         const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
         for (const auto& c : candidates) {

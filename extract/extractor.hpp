@@ -25,6 +25,9 @@ struct ExtractorOptions {
     std::string lang = "auto";  // "auto", "zh" or "en": the language of every sentence
     bool keep_negated = true;    // events with polarity negative
     bool keep_hypothetical = true;
+    // English passives without an agent (`the rule was rescinded`) become events whose subject is
+    // "unknown" (type UNKNOWN); by default they give no event.
+    bool agentless_passives = false;
 };
 
 class Extractor {

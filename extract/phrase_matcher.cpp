@@ -17,7 +17,7 @@ bool same_class(unsigned char a, unsigned char b) {
 
 }  // namespace
 
-PhraseMatcher::PhraseMatcher() : nodes_(1), root_next_(256, 0) {}
+PhraseMatcher::PhraseMatcher() : trie_(1) {}
 
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     if (compiled_) throw std::logic_error("PhraseMatcher::add() after compile()");
@@ -34,59 +34,78 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     std::uint32_t node = 0;
     for (unsigned char c : phrase) {
         const unsigned char b = lower(c);
-        auto& next = nodes_[node].next;
+        auto& next = trie_[node].next;
         auto it = std::lower_bound(next.begin(), next.end(), b,
                                    [](const auto& e, unsigned char v) { return e.first < v; });
         if (it != next.end() && it->first == b) {
             node = it->second;
         } else {
-            const auto created = static_cast<std::uint32_t>(nodes_.size());
+            const auto created = static_cast<std::uint32_t>(trie_.size());
             next.insert(it, {b, created});
-            nodes_.emplace_back();
+            trie_.emplace_back();
             node = created;
         }
     }
-    nodes_[node].phrases.push_back(static_cast<std::uint32_t>(phrases_.size()));
+    trie_[node].phrases.push_back(static_cast<std::uint32_t>(phrases_.size()));
     phrases_.push_back(std::move(p));
 }
 
-std::uint32_t PhraseMatcher::child(std::uint32_t node, unsigned char byte) const {
-    const auto& next = nodes_[node].next;
-    if (next.size() < 8) {
-        for (const auto& [b, target] : next)
-            if (b == byte) return target;
-        return 0;
-    }
-    auto it = std::lower_bound(next.begin(), next.end(), byte,
-                               [](const auto& e, unsigned char v) { return e.first < v; });
-    return (it != next.end() && it->first == byte) ? it->second : 0;
-}
-
 void PhraseMatcher::compile() {
-    // Breadth-first: fail links point to the longest proper suffix that is a trie path.
-    std::deque<std::uint32_t> queue;
-    for (const auto& [byte, target] : nodes_[0].next) {
-        root_next_[byte] = target;
-        nodes_[target].fail = 0;
-        queue.push_back(target);
-    }
-    while (!queue.empty()) {
-        const std::uint32_t node = queue.front();
-        queue.pop_front();
-        for (const auto& [byte, target] : nodes_[node].next) {
-            std::uint32_t f = nodes_[node].fail;
-            std::uint32_t link = 0;
-            for (;;) {
-                link = f == 0 ? root_next_[byte] : child(f, byte);
-                if (link != 0 || f == 0) break;
-                f = nodes_[f].fail;
-            }
-            nodes_[target].fail = (link == target) ? 0 : link;
-            const std::uint32_t fl = nodes_[target].fail;
-            nodes_[target].output_link = nodes_[fl].phrases.empty() ? nodes_[fl].output_link : fl;
-            queue.push_back(target);
+    if (compiled_) return;
+    // Byte classes: one for each (lower-cased) byte some phrase holds, 0 for all the others.
+    bool used[256] = {};
+    for (const auto& node : trie_)
+        for (const auto& [byte, target] : node.next) used[byte] = true;
+    classes_ = 1;
+    for (int b = 0; b < 256; ++b)
+        if (used[b]) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
+    for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b - 'A' + 'a'];
+
+    // States are numbered breadth-first, so the shallow states a scan spends most of its time
+    // in share cache lines; a state's fail state (shallower) then has its row complete before
+    // the state's own: a missing transition is the fail state's transition on the same class.
+    const std::size_t n = trie_.size();
+    if (n * classes_ >= kOutputFlag) throw std::length_error("PhraseMatcher: too many phrases");
+    std::vector<std::uint32_t> order{0};  // state → trie node
+    std::vector<std::uint32_t> state_of(n, 0);
+    for (std::size_t i = 0; i < order.size(); ++i)
+        for (const auto& [byte, target] : trie_[order[i]].next) {
+            state_of[target] = static_cast<std::uint32_t>(order.size());
+            order.push_back(target);
+        }
+    delta_.assign(n * classes_, 0);
+    depth_.assign(n, 0);
+    first_output_.assign(n, 0);
+    output_link_.assign(n, 0);
+    ends_begin_.assign(n + 1, 0);
+    ends_.clear();
+    std::vector<std::uint32_t> fail(n, 0);
+    for (std::uint32_t state = 0; state < n; ++state) {
+        const TrieNode& node = trie_[order[state]];
+        ends_begin_[state] = static_cast<std::uint32_t>(ends_.size());
+        ends_.insert(ends_.end(), node.phrases.begin(), node.phrases.end());
+        std::uint32_t* row = &delta_[state * classes_];
+        if (state != 0) {
+            const std::uint32_t* fail_row = &delta_[fail[state] * classes_];
+            std::copy(fail_row, fail_row + classes_, row);
+        }
+        for (const auto& [byte, target_node] : node.next) {
+            const std::uint8_t c = byte_class_[byte];
+            const std::uint32_t target = state_of[target_node];
+            const std::uint32_t f = state == 0 ? 0 : row[c] & ~kOutputFlag;  // still the fail state's move
+            fail[target] = f;
+            depth_[target] = depth_[state] + 1;
+            output_link_[target] = trie_[order[f]].phrases.empty() ? output_link_[f] : f;
+            first_output_[target] = trie_[target_node].phrases.empty() ? output_link_[target] : target;
+            row[c] = target | (first_output_[target] != 0 ? kOutputFlag : 0);
         }
     }
+    ends_begin_[n] = static_cast<std::uint32_t>(ends_.size());
+    // Transitions hold the target's row offset rather than its number: one multiplication less
+    // in the loop-carried chain of a scan.
+    for (auto& move : delta_) move = (move & ~kOutputFlag) * classes_ | (move & kOutputFlag);
+    trie_.clear();
+    trie_.shrink_to_fit();
     compiled_ = true;
 }
 
@@ -106,27 +125,36 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
                                                std::size_t end) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
     std::vector<PhraseHit> hits;
-    std::uint32_t node = 0;
+    std::uint32_t row = 0;  // offset of the current state's row in delta_
     for (std::size_t i = begin; i < end; ++i) {
-        const unsigned char b = lower(static_cast<unsigned char>(text[i]));
-        for (;;) {
-            const std::uint32_t next = node == 0 ? root_next_[b] : child(node, b);
-            if (next != 0 || node == 0) {
-                node = next;
-                break;
-            }
-            node = nodes_[node].fail;
-        }
-        for (std::uint32_t out = nodes_[node].phrases.empty() ? nodes_[node].output_link : node; out != 0;
-             out = nodes_[out].output_link) {
-            for (std::uint32_t index : nodes_[out].phrases) {
-                const Phrase& p = phrases_[index];
+        const std::uint32_t move = delta_[row + byte_class_[static_cast<unsigned char>(text[i])]];
+        row = move & ~kOutputFlag;
+        if (!(move & kOutputFlag)) continue;
+        for (std::uint32_t out = first_output_[row / classes_]; out != 0; out = output_link_[out]) {
+            for (std::uint32_t k = ends_begin_[out]; k < ends_begin_[out + 1]; ++k) {
+                const Phrase& p = phrases_[ends_[k]];
                 const std::size_t start = i + 1 - p.text.size();
                 if (start >= begin && accept(p, text, start, i + 1)) hits.push_back({start, i + 1, p.payload});
             }
         }
     }
     return hits;
+}
+
+std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std::size_t limit) const {
+    if (!compiled_) throw std::logic_error("PhraseMatcher::longest_at() before compile()");
+    std::size_t longest = 0;
+    std::uint32_t state = 0;
+    // Follow trie edges only: a move that is not one byte deeper left the phrases starting at `at`.
+    for (std::size_t i = at; i < limit; ++i) {
+        const std::uint32_t next =
+            (delta_[state * classes_ + byte_class_[static_cast<unsigned char>(text[i])]] & ~kOutputFlag) / classes_;
+        if (depth_[next] != depth_[state] + 1) break;
+        state = next;
+        for (std::uint32_t k = ends_begin_[state]; k < ends_begin_[state + 1]; ++k)
+            if (accept(phrases_[ends_[k]], text, at, i + 1)) longest = i + 1 - at;
+    }
+    return longest;
 }
 
 std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {

@@ -7,8 +7,10 @@
 // match capitals only. A phrase that starts or ends with a Latin letter or digit matches whole
 // words only: no letter may touch a letter, and no digit a digit, across its edges
 // (`AI` never matches in `said`; `Computex` matches in `Computex2025`).
+// compile() turns the trie into a full automaton: one table lookup a byte (transitions over
+// byte classes, failure links folded in), so scanning costs the same whatever the phrase count.
 // Lifecycle (as RE2's): construct → add()… → compile() → const find_all(). Movable, not copyable.
-// Thread safety: find_all() may be called concurrently after compile().
+// Thread safety: find_all() and longest_at() may be called concurrently after compile().
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -40,6 +42,10 @@ public:
     std::vector<PhraseHit> find_all(std::string_view text, std::size_t begin, std::size_t end) const;
     std::vector<PhraseHit> find_all(std::string_view text) const { return find_all(text, 0, text.size()); }
 
+    // Length of the longest phrase that starts at `at` and ends by `limit` (0 when none): the
+    // longest hit of find_all(text, at, limit) that begins at `at`, found without scanning on.
+    std::size_t longest_at(std::string_view text, std::size_t at, std::size_t limit) const;
+
     std::size_t phrases() const { return phrases_.size(); }
 
 private:
@@ -50,18 +56,26 @@ private:
         bool word_start;  // starts with a Latin letter or digit: check the left edge
         bool word_end;    // ends with one: check the right edge
     };
-    struct Node {
-        std::vector<std::pair<unsigned char, std::uint32_t>> next;  // sorted by byte
-        std::uint32_t fail = 0;
-        std::uint32_t output_link = 0;  // nearest node on the fail chain with phrases, 0 = none
-        std::vector<std::uint32_t> phrases;  // indexes into phrases_ that end here
+    // The trie while phrases are added: children sorted by (lower-cased) byte.
+    struct TrieNode {
+        std::vector<std::pair<unsigned char, std::uint32_t>> next;
+        std::vector<std::uint32_t> phrases;  // indexes into phrases_ that end here, in order added
     };
-    std::uint32_t child(std::uint32_t node, unsigned char byte) const;
     bool accept(const Phrase& phrase, std::string_view text, std::size_t begin, std::size_t end) const;
+    // Set in a transition whose target state has phrases ending on its fail chain.
+    static constexpr std::uint32_t kOutputFlag = 0x80000000u;
 
-    std::vector<Node> nodes_;
-    std::vector<std::uint32_t> root_next_;  // dense transitions out of the root
+    std::vector<TrieNode> trie_;    // emptied by compile()
     std::vector<Phrase> phrases_;
+    // The automaton compile() builds. States are trie nodes, 0 the root.
+    std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z
+    std::uint32_t classes_ = 1;
+    std::vector<std::uint32_t> delta_;         // state * classes_ + class → next state * classes_ | kOutputFlag
+    std::vector<std::uint32_t> depth_;         // bytes from the root (a trie child is one deeper)
+    std::vector<std::uint32_t> first_output_;  // the state, or the nearest on its fail chain, where phrases end; 0 = none
+    std::vector<std::uint32_t> output_link_;   // next such state on the fail chain after that one
+    std::vector<std::uint32_t> ends_begin_;    // phrases ending at state s: ends_[ends_begin_[s] .. ends_begin_[s + 1])
+    std::vector<std::uint32_t> ends_;
     bool compiled_ = false;
 };
 

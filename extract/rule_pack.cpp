@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,7 +13,9 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "core/line_reader.hpp"
 #include "core/utf8.hpp"
+#include "extract/normalizer.hpp"
 
 namespace chronokg {
 namespace fs = std::filesystem;
@@ -47,6 +50,16 @@ private:
         if (at == std::string::npos) return 1;
         return utf8::line_and_column(line_, at).second;
     }
+    // Column of `"value"` after `"key"` in the current line (the key's column when not found
+    // as written, e.g. when the value holds escapes).
+    std::size_t value_column(const std::string& key, const std::string& value) const {
+        const auto at = line_.find('"' + key + '"');
+        const auto v = at == std::string::npos ? std::string::npos : line_.find('"' + value + '"', at + key.size() + 2);
+        return v == std::string::npos ? key_column(key) : utf8::line_and_column(line_, v).second;
+    }
+    // Whether every name in `names` still has a letter or digit once folded as text is; reports
+    // those that do not (they would match nothing, or every punctuation mark).
+    bool names_fold_to_words(const std::vector<std::string>& names, const char* key);
     bool check_keys(const rapidjson::Value& obj, const std::set<std::string>& allowed,
                     const std::set<std::string>& required);
     std::optional<std::string> string_field(const rapidjson::Value& obj, const char* key);
@@ -133,6 +146,21 @@ std::optional<std::vector<std::string>> FileReader::type_list(const rapidjson::V
     return list;
 }
 
+bool FileReader::names_fold_to_words(const std::vector<std::string>& names, const char* key) {
+    bool ok = true;
+    for (const auto& name : names) {
+        const std::string folded = Normalizer::shared().fold(name);
+        bool word = false;
+        for (std::size_t pos = 0; pos < folded.size() && !word;) word = u_isalnum(static_cast<UChar32>(utf8::decode(folded, pos)));
+        if (word) continue;
+        problem(value_column(key, name), std::string("\"") + key + "\" holds \"" + name + "\", which folds to " +
+                                             (folded.find_first_not_of(' ') == std::string::npos ? "nothing" : "\"" + folded + "\"") +
+                                             ": no letter or digit to match");
+        ok = false;
+    }
+    return ok;
+}
+
 bool FileReader::valid_id(const std::string& id) {
     bool ok = !id.empty() && ((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9'));
     for (char c : id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_');
@@ -157,6 +185,7 @@ bool FileReader::pattern_list_ok(const std::vector<std::string>& patterns, const
             problem(key_column(key), "pattern \"" + p + "\" has a slot other than {O}");
             return false;
         }
+        if (!names_fold_to_words({words}, key)) return false;
     }
     return true;
 }
@@ -235,9 +264,9 @@ std::optional<TimeRule> FileReader::time_rule(const rapidjson::Value& obj) {
             part.number = v.GetInt();
         } else if (v.IsString() && v.GetString()[0] == '$') {
             const std::string ref = v.GetString();
-            const int group = std::atoi(ref.c_str() + 1);
-            if (group < 1 || group > re.NumberOfCapturingGroups() ||
-                ref.find_first_not_of("0123456789", 1) != std::string::npos) {
+            const bool digits = ref.size() >= 2 && ref.size() <= 4 && ref.find_first_not_of("0123456789", 1) == std::string::npos;
+            const int group = digits ? std::stoi(ref.substr(1)) : 0;
+            if (group < 1 || group > re.NumberOfCapturingGroups()) {
                 problem(key_column(key), "\"" + ref + "\" names no capture group of the pattern");
                 return std::nullopt;
             }
@@ -260,21 +289,22 @@ std::optional<TimeRule> FileReader::time_rule(const rapidjson::Value& obj) {
 void FileReader::read(const std::string& text, std::vector<EntityRule>& entities,
                       std::vector<RelationRule>& relations, std::vector<RelationRule>& roles,
                       std::vector<TimeRule>& time_rules, std::map<std::string, WordList>& lexicons) {
-    if (auto bad = utf8::find_invalid(text)) {
-        const auto [line, column] = utf8::line_and_column(text, *bad);
-        problems_.push_back(Problem{file_, line, column, "invalid UTF-8"});
-        return;
-    }
     std::istringstream in(text);
+    LineReader lines(in);
     std::string kind;
-    while (std::getline(in, line_)) {
-        ++line_no_;
-        if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+    while (lines.next(line_)) {
+        line_no_ = lines.line_number();
         if (line_no_ == 1 && line_.rfind("\xEF\xBB\xBF", 0) == 0) line_.erase(0, 3);
         const auto first = line_.find_first_not_of(" \t");
         if (first == std::string::npos || line_[first] == '#') continue;
+        if (auto bad = utf8::find_invalid(line_)) {
+            problem(utf8::line_and_column(line_, *bad).second, "invalid UTF-8 at byte " + std::to_string(*bad) + " of the line");
+            if (kind.empty()) return;  // the header: the rest cannot be read
+            continue;
+        }
+        // Iterative: a hostile line nested a million deep costs no stack.
         rapidjson::Document doc;
-        doc.Parse(line_.data(), line_.size());
+        doc.Parse<rapidjson::kParseIterativeFlag>(line_.data(), line_.size());
         if (doc.HasParseError()) {
             const auto column = utf8::line_and_column(line_, doc.GetErrorOffset()).second;
             problem(column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
@@ -314,6 +344,8 @@ void FileReader::read(const std::string& text, std::vector<EntityRule>& entities
                 problem(key_column("aliases"), "\"aliases\" is empty");
                 continue;
             }
+            const bool label_ok = names_fold_to_words({*label}, "label");
+            if (!names_fold_to_words(*aliases, "aliases") || !label_ok) continue;
             entities.push_back(EntityRule{*id, *label, *type, *aliases, {file_, line_no_}});
         } else if (kind == "relations" || kind == "roles") {
             if (auto r = relation(doc, kind == "relations")) (kind == "roles" ? roles : relations).push_back(*r);
@@ -330,6 +362,14 @@ void FileReader::read(const std::string& text, std::vector<EntityRule>& entities
                 problem(key_column("id"), "unknown lexicon \"" + *id + "\"");
                 continue;
             }
+            bool words_ok = true;
+            for (const auto& [key, words] : {std::pair{"zh", &*zh}, std::pair{"en", &*en}})
+                for (const auto& w : *words)
+                    if (Normalizer::shared().fold(w).find_first_not_of(' ') == std::string::npos) {
+                        problem(value_column(key, w), std::string("\"") + key + "\" holds \"" + w + "\", which folds to nothing");
+                        words_ok = false;
+                    }
+            if (!words_ok) continue;
             auto& list = lexicons[*id];
             list.zh.insert(list.zh.end(), zh->begin(), zh->end());
             list.en.insert(list.en.end(), en->begin(), en->end());
@@ -363,9 +403,14 @@ const std::vector<std::string>& RulePack::known_lexicons() {
         "negation",      "not_negation", "planned",       "hypothetical",   "reported",
         "passive_agent", "preposition",  "coordination",  "carry_date",     "org_suffix",
         "name_stop",     "np_strip",     "abbreviations", "month_names",    "weekday_names",
-        "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora",
-        "noun_prefix", "function_word", "pivot_verb", "gov_suffix",
-        "product_kind", "literal_type"};
+        "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora", "noun_prefix", "function_word",
+        "pivot_verb", "product_kind", "literal_type",
+        // English names and clauses (rules/english.jsonl)
+        "not_names", "person_title", "demonyms", "gov_suffix", "policy_suffix", "event_suffix", "gpe_suffix",
+        "name_connectors", "place_preposition", "portfolio_forms", "org_roles", "auxiliaries", "be_forms",
+        "relative_pronouns", "subordinators", "determiners", "adverbs", "infinitive_verbs", "object_frame",
+        "agent_nouns", "amount_words", "not_objects", "effective_date", "reciprocal_relations", "reciprocal_nouns",
+        "place_relations", "clause_object_relations", "pronouns"};
     return ids;
 }
 
@@ -381,24 +426,36 @@ const WordList& RulePack::lexicon(const std::string& id) const {
     return it == lexicons_.end() ? empty : it->second;
 }
 
-void RulePack::add(const std::string& path) {
-    std::vector<std::pair<std::string, std::string>> texts;
-    for (const auto& file : pack_files(path)) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw Error(file, 0, 0, "cannot open rule file");
-        std::ostringstream text;
-        text << in.rdbuf();
-        texts.emplace_back(file, text.str());
+void RulePack::add(const std::string& path) { add(std::vector<std::string>{path}); }
+
+void RulePack::add(const std::vector<std::string>& paths) {
+    std::vector<SourceFile> files;
+    for (const auto& path : paths) {
+        try {
+            for (const auto& file : pack_files(path)) {
+                std::ifstream in(file, std::ios::binary);
+                std::ostringstream text;
+                text << in.rdbuf();
+                if (!in) files.push_back({file, "", Error(file, 0, 0, "cannot read rule file").what()});
+                else files.push_back({file, text.str(), ""});
+            }
+        } catch (const Error& e) {
+            files.push_back({path, "", e.what()});
+        }
     }
-    add_files(texts);
+    add_files(files);
 }
 
-void RulePack::add_text(const std::string& path, const std::string& text) { add_files({{path, text}}); }
+void RulePack::add_text(const std::string& path, const std::string& text) { add_files({{path, text, ""}}); }
 
-void RulePack::add_files(const std::vector<std::pair<std::string, std::string>>& files) {
+void RulePack::add_files(const std::vector<SourceFile>& files) {
     RulePack staged = *this;
     std::vector<Problem> problems;
-    for (const auto& [file, text] : files) {
+    for (const auto& [file, text, error] : files) {
+        if (!error.empty()) {
+            problems.push_back(Problem{error, 0, 0, ""});
+            continue;
+        }
         FileReader(file, problems)
             .read(text, staged.entities_, staged.relations_, staged.roles_, staged.time_rules_,
                   staged.lexicons_);
@@ -420,10 +477,13 @@ void RulePack::add_files(const std::vector<std::pair<std::string, std::string>>&
     check_unique(staged.roles_, "role");
     check_unique(staged.time_rules_, "time rule");
     if (!problems.empty()) {
+        // An unreadable path comes as a whole message in `file`, with no message of its own.
+        auto text = [](const Problem& p) {
+            return p.message.empty() ? p.file : format_position(p.file, p.line, p.column) + ": " + p.message;
+        };
         std::string message;
-        for (std::size_t i = 1; i < problems.size(); ++i)
-            message += "\n" + format_position(problems[i].file, problems[i].line, problems[i].column) + ": " +
-                       problems[i].message;
+        for (std::size_t i = 1; i < problems.size(); ++i) message.append("\n").append(text(problems[i]));
+        if (problems[0].message.empty()) throw Error(problems[0].file + message);
         throw Error(problems[0].file, problems[0].line, problems[0].column, problems[0].message + message);
     }
     *this = std::move(staged);

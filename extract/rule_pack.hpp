@@ -7,7 +7,10 @@
 // Call order: construct empty, add() each pack path in priority order (the default pack first),
 // then hand the pack to an Extractor. add() reads every file of the path, validates every line,
 // and throws one chronokg::Error listing all problems found ("file:line:column: message", one a
-// line) without changing the pack when anything is wrong.
+// line) without changing the pack when anything is wrong. Besides the form of each record, it
+// checks that every alias, label, pattern and word keeps a letter or digit (a word: anything)
+// once folded as text is (an alias of only spaces or punctuation would match nothing, or
+// everything), and that every regex compiles.
 // Thread safety: not synchronized; a loaded pack is read-only.
 #include <cstddef>
 #include <map>
@@ -67,6 +70,8 @@ class RulePack {
 public:
     // Reads a pack directory (its *.jsonl files, recursively, in byte order) or one file.
     void add(const std::string& path);
+    // Adds several paths as one batch: the problems of all of them are reported together.
+    void add(const std::vector<std::string>& paths);
     // Reads one file's text as if it were at `path` (used by tests and for stdin).
     void add_text(const std::string& path, const std::string& text);
 
@@ -84,8 +89,13 @@ public:
     static const std::vector<std::string>& known_types();
 
 private:
-    // Validates (path, text) pairs as one batch and commits them only when all are sound.
-    void add_files(const std::vector<std::pair<std::string, std::string>>& files);
+    struct SourceFile {
+        std::string path;
+        std::string text;
+        std::string error;  // why it could not be read: reported with the rest, in order
+    };
+    // Validates the files as one batch and commits them only when all are sound.
+    void add_files(const std::vector<SourceFile>& files);
 
     std::vector<EntityRule> entities_;
     std::vector<RelationRule> relations_;

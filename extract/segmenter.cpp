@@ -26,6 +26,18 @@ TextRange trimmed(std::string_view text, std::size_t begin, std::size_t end) {
     return {begin, end};
 }
 
+// Where to cut a run text[begin, limit) that has grown too long without a terminator: after the
+// last clause mark or space in its second half, else at the character boundary nearest `limit`.
+std::size_t forced_break(std::string_view text, std::size_t begin, std::size_t limit) {
+    for (std::size_t at = limit; at > begin + (limit - begin) / 2; --at) {
+        const char c = text[at - 1];
+        if (c == ',' || c == ';' || c == ':' || is_space(c)) return at;
+    }
+    std::size_t at = limit;
+    while (at > begin + 1 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+    return at;
+}
+
 }  // namespace
 
 Segmenter::Segmenter(const std::vector<std::string>& abbreviations) {
@@ -81,7 +93,8 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
             end = pos + 1;
         }
         if (end == 0) {
-            ++pos;
+            if (pos - begin >= kMaxSentenceBytes) close(forced_break(text, begin, pos));
+            else ++pos;
             continue;
         }
         // Repeated terminators ("?!", "。。") and closing quotes stay with this sentence.

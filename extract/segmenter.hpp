@@ -8,6 +8,10 @@
 // Closing quotes and brackets after the end stay with the sentence. Clauses are the pieces of
 // a sentence between `,`, `;` and `:` outside quotes and brackets; empty clauses (`,,`) are
 // dropped. Text is expected after NFKC, so full-width punctuation is already ASCII.
+// A run of more than kMaxSentenceBytes without a terminator (a table, a list, text without
+// punctuation) is cut at its last `,`, `;`, `:` or space before that length, else at a
+// character boundary: the clause rules' work grows with the square of a sentence's length, so
+// a bound keeps a document of any size linear (issue 8). Real sentences stay far below it.
 // Thread safety: immutable after construction.
 #include <cstddef>
 #include <string>
@@ -32,6 +36,8 @@ struct Sentence {
 
 class Segmenter {
 public:
+    static constexpr std::size_t kMaxSentenceBytes = 2048;
+
     // `abbreviations`: words that do not end a sentence although a `.` follows them, written
     // with their dot ("U.S.", "Corp."); compared case-insensitively.
     explicit Segmenter(const std::vector<std::string>& abbreviations);

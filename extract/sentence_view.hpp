@@ -43,6 +43,11 @@ struct RelationCandidate {
     Modality modality = Modality::asserted;
     std::string rule;
     double confidence = 0.0;
+    // The time expression the language rules chose for the event (time_decided), with where it
+    // stands: `clause` or `sentence`. When time_decided is false the extractor chooses.
+    bool time_decided = false;
+    std::optional<TextRange> time;
+    DateSource time_source = DateSource::clause;
 };
 
 }  // namespace chronokg

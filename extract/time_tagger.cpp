@@ -1,6 +1,7 @@
 #include "extract/time_tagger.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -15,6 +16,12 @@ namespace chronokg {
 struct TimeTagger::Compiled {
     TimeRule rule;
     std::unique_ptr<re2::RE2> re;
+};
+
+struct TimeTagger::Prefilter {
+    std::string lang;
+    std::unique_ptr<re2::RE2::Set> set;
+    std::vector<std::size_t> rules;  // set index → index into rules_
 };
 
 namespace {
@@ -78,6 +85,27 @@ TimeTagger::TimeTagger(const RulePack& pack)
             throw Error(rule.origin.file, rule.origin.line, 0, "time pattern does not compile: " + re->error());
         rules_.push_back(Compiled{rule, std::move(re)});
     }
+    for (const char* lang : {"zh", "en"}) {
+        auto filter = std::make_unique<Prefilter>();
+        filter->lang = lang;
+        RE2::Options set_options = options;
+        set_options.set_max_mem(256 << 20);
+        filter->set = std::make_unique<re2::RE2::Set>(set_options, RE2::UNANCHORED);
+        bool ok = true;
+        for (std::size_t r = 0; r < rules_.size() && ok; ++r) {
+            if (rules_[r].rule.lang != "any" && rules_[r].rule.lang != lang) continue;
+            ok = filter->set->Add(rules_[r].rule.pattern, nullptr) >= 0;
+            filter->rules.push_back(r);
+        }
+        // A set that does not compile only costs speed: every pattern then runs.
+        if (ok && filter->set->Compile()) prefilters_.push_back(std::move(filter));
+    }
+}
+
+const TimeTagger::Prefilter* TimeTagger::prefilter(std::string_view lang) const {
+    for (const auto& p : prefilters_)
+        if (p->lang == lang) return p.get();
+    return nullptr;
 }
 
 TimeTagger::~TimeTagger() = default;
@@ -210,9 +238,28 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
     std::vector<PhraseHit> hits;  // payload: index into `resolved`
     std::vector<std::pair<std::size_t, std::optional<Date>>> resolved;  // rule index, date
     const re2::StringPiece input(text.data(), text.size());
+    // The patterns that can match here. The set sees the sentence with one character on either
+    // side, so that \b, ^ and $ at its edges read the same bytes as the full-text search below:
+    // it may let through a pattern that then finds nothing, never drop one that would match.
+    std::vector<char> may_match;
+    if (const Prefilter* filter = prefilter(lang)) {
+        std::size_t from = range.begin;
+        if (from > 0) do --from; while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
+        std::size_t to = std::min(range.end, text.size());
+        if (to < text.size()) do ++to; while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80);
+        std::vector<int> matched;
+        re2::RE2::Set::ErrorInfo info{};
+        const bool any = filter->set->Match(re2::StringPiece(text.data() + from, to - from), &matched, &info);
+        if (any || info.kind == re2::RE2::Set::kNoError) {
+            if (!any) return {};
+            may_match.assign(rules_.size(), 0);
+            for (int m : matched) may_match[filter->rules[static_cast<std::size_t>(m)]] = 1;
+        }
+    }
     for (std::size_t r = 0; r < rules_.size(); ++r) {
         const Compiled& c = rules_[r];
         if (c.rule.lang != "any" && c.rule.lang != lang) continue;
+        if (!may_match.empty() && !may_match[r]) continue;
         const int n = c.re->NumberOfCapturingGroups() + 1;
         std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
         std::size_t pos = range.begin;

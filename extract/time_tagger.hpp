@@ -8,6 +8,9 @@
 // the past on a tie (news reports what happened); a day of the month later than the
 // publication day is read as last month's. Without a publication date, only expressions that
 // name their year resolve.
+// The patterns of each language are also compiled together into one RE2::Set: find() first
+// asks it which patterns match the sentence at all, and runs only those (most sentences hold
+// no date, or dates of one or two kinds).
 // Thread safety: find() may be called concurrently.
 #include <memory>
 #include <optional>
@@ -49,12 +52,16 @@ public:
 
 private:
     struct Compiled;
+    struct Prefilter;  // the RE2::Set of one language's patterns
+    // The prefilter for `lang`, or null when there is none (then every pattern runs).
+    const Prefilter* prefilter(std::string_view lang) const;
     std::optional<Date> resolve(const Compiled& rule, const std::vector<std::string_view>& groups,
                                 const std::optional<Date>& published) const;
     std::optional<int> read_part(const Compiled& rule, const std::string& key,
                                  const std::vector<std::string_view>& groups, bool weekday) const;
 
     std::vector<Compiled> rules_;
+    std::vector<std::unique_ptr<Prefilter>> prefilters_;
     std::vector<std::pair<std::string, int>> month_names_;    // lower-case name → 1..12
     std::vector<std::pair<std::string, int>> weekday_names_;  // lower-case name → 1..7
 };

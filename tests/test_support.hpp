@@ -18,12 +18,13 @@ inline std::string data_dir() { return source_dir() + "/tests/data"; }
 inline std::string shared_dir() { return source_dir() + "/../shared"; }
 inline bool have_shared() { return std::filesystem::is_directory(shared_dir() + "/dev"); }
 
-// The default pack's time rules and grammar words plus the small pack in tests/data/pack:
+// The default pack's time rules, grammar words and English word lists plus the small pack in tests/data/pack:
 // unit tests do not move when the default pack grows.
 inline RulePack test_pack() {
     RulePack pack;
     pack.add(source_dir() + "/rules/time.jsonl");
     pack.add(source_dir() + "/rules/grammar.jsonl");
+    pack.add(source_dir() + "/rules/english.jsonl");
     pack.add(data_dir() + "/pack");
     return pack;
 }

@@ -16,3 +16,9 @@ TEST_CASE("repair replaces each bad byte with U+FFFD and keeps the rest", "[core
     CHECK(utf8::repair("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
     CHECK(utf8::line_and_column("ab\n經x", 6) == std::pair<std::size_t, std::size_t>{2, 2});
 }
+
+TEST_CASE("error positions count CRLF and a lone CR as one line end each [issue8]", "[core][issue8]") {
+    using pos = std::pair<std::size_t, std::size_t>;
+    CHECK(utf8::line_and_column("a\r\nb\rcd", 6) == pos{3, 2});
+    CHECK(utf8::line_and_column("a\r\nb", 3) == pos{2, 1});
+}

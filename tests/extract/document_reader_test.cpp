@@ -77,3 +77,170 @@ TEST_CASE("invalid UTF-8, binary and empty files are errors naming the file", "[
     lenient.lenient = true;
     CHECK(read_all((dir / "bad.txt").string(), lenient).front().text == "ok\nbad \xEF\xBF\xBD here");
 }
+
+// Issue 8: hostile input. Every case is reported with its place, or read as a user would expect.
+namespace {
+std::vector<Document> read_bytes(const std::string& name, const std::string& bytes, ReadOptions options = {}) {
+    std::vector<Document> docs;
+    read_documents_from_bytes(name, bytes, options, [&](Document d) { docs.push_back(std::move(d)); });
+    return docs;
+}
+std::string error_of(const std::string& name, const std::string& bytes, ReadOptions options = {}) {
+    try {
+        read_bytes(name, bytes, options);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+// `text` (ASCII or BMP only) encoded as UTF-16, little or big endian, with a byte-order mark.
+std::string utf16(const std::u16string& text, bool little) {
+    std::string out = little ? "\xFF\xFE" : "\xFE\xFF";
+    for (char16_t u : text) {
+        const char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>(u >> 8);
+        out += little ? lo : hi;
+        out += little ? hi : lo;
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("UTF-16 with a byte-order mark is converted, UTF-8's mark dropped [issue8]", "[extract][input][issue8]") {
+    const std::u16string text = u"date: 2025-05-20\n美国商务部宣布。";
+    for (bool little : {true, false}) {
+        const auto docs = read_bytes("a.txt", utf16(text, little));
+        REQUIRE(docs.size() == 1);
+        CHECK(docs[0].text == "date: 2025-05-20\n美国商务部宣布。");
+        CHECK(docs[0].published == Date{2025, 5, 20});
+    }
+    // UTF-32 too, and a JSONL corpus in UTF-16.
+    CHECK(read_bytes("a.txt", std::string("\xFF\xFE\0\0" "A\0\0\0", 8)).front().text == "A");
+    const auto corpus = read_bytes("c.jsonl", utf16(u"{\"text\": \"甲\"}\r\n{\"text\": \"乙\"}\r\n", true));
+    REQUIRE(corpus.size() == 2);
+    CHECK(corpus[1].text == "乙");
+    CHECK(corpus[1].id == "c#2");
+    // The UTF-8 mark is no part of the text: a date on the first line is still found.
+    const auto marked = read_bytes("b.txt", "\xEF\xBB\xBF" "2025-05-20 17:22\n正文");
+    CHECK(marked.front().text == "2025-05-20 17:22\n正文");
+    CHECK(marked.front().published == Date{2025, 5, 20});
+}
+
+TEST_CASE("broken UTF-16 and UTF-16 without a mark are named as such [issue8]", "[extract][input][issue8]") {
+    // A lone high surrogate (D800) followed by 'A'.
+    CHECK_THAT(error_of("a.txt", std::string("\xFF\xFE" "A\0" "\x00\xD8" "A\0", 8)),
+               Catch::Contains("a.txt: invalid UTF-16LE at byte 4"));
+    ReadOptions lenient;
+    lenient.lenient = true;
+    CHECK(read_bytes("a.txt", std::string("\xFF\xFE" "A\0" "\x00\xD8" "A\0", 8), lenient).front().text ==
+          "A\xEF\xBF\xBD" "A");
+    CHECK_THAT(error_of("a.txt", std::string("h\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0", 22)),
+               Catch::Contains("looks like UTF-16LE without a byte-order mark"));
+    CHECK_THAT(error_of("a.jsonl", std::string("\0{\0\"\0t\0e\0x\0t\0\"\0:\0 \0\"\0x\0\"\0}", 28)),
+               Catch::Contains("looks like UTF-16BE"));
+}
+
+TEST_CASE("binary data and NUL characters are refused, never read as text [issue8]", "[extract][input][issue8]") {
+    CHECK_THAT(error_of("img.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16)), Catch::Contains("img.txt: binary data"));
+    // In a corpus: a raw NUL byte, and an escaped one in the text, each an error on its line.
+    std::vector<std::string> problems;
+    ReadOptions options;
+    options.on_error = [&](const Error& e) { problems.push_back(e.what()); };
+    const std::string corpus = std::string(5000, ' ') + "\n{\"text\": \"ok\"}\n" + std::string("{\"text\": \"a\"}\0x\n", 16) +
+                               "{\"text\": \"b\\u0000c\"}\n{\"text\": \"fine\"}\n";
+    const auto docs = read_bytes("c.jsonl", corpus, options);
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[1].text == "fine");
+    REQUIRE(problems.size() == 2);
+    CHECK_THAT(problems[0], Catch::StartsWith("c.jsonl:3:14: NUL byte"));
+    CHECK_THAT(problems[1], Catch::StartsWith("c.jsonl:4: \"text\" holds a NUL character"));
+}
+
+TEST_CASE("CRLF and lone CR end lines alike: line numbers and dates as an editor shows them [issue8]",
+          "[extract][input][issue8]") {
+    for (const std::string eol : {"\n", "\r\n", "\r"}) {
+        INFO(eol.size());
+        std::vector<std::string> problems;
+        ReadOptions options;
+        options.on_error = [&](const Error& e) { problems.push_back(e.what()); };
+        const auto docs = read_bytes("c.jsonl", "{\"text\": \"a\"}" + eol + eol + "{\"text\": 5}" + eol + "{\"text\": \"b\"}" + eol,
+                                     options);
+        CHECK(docs.size() == 2);
+        CHECK(docs[1].id == "c#4");
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0], Catch::StartsWith("c.jsonl:3:"));
+        CHECK(find_publication_date("标题" + eol + "来源" + eol + "时间:2024-04-22") == Date{2024, 4, 22});
+        CHECK_THAT(error_of("a.txt", "ok" + eol + "bad \xFF"), Catch::Contains("a.txt:2:5: invalid UTF-8 at byte"));
+    }
+}
+
+TEST_CASE("JSONL lines that are not objects, lack text or hold the wrong types are errors [issue8]",
+          "[extract][input][issue8]") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"[\"text\"]", "c.jsonl:1:1: each line must be a JSON object"},
+        {"\"just a string\"", "c.jsonl:1:1: each line must be a JSON object"},
+        {"{\"title\": \"no text\"}", "c.jsonl:1:1: missing string field \"text\""},
+        {"{\"text\": [\"a\"]}", "c.jsonl:1:1: missing string field \"text\""},
+        {"{\"text\": \"a\", \"date\": \"May 5\"}", "\"date\" must be YYYY-MM-DD"},
+        {"{\"text\": \"a\", \"id\": {\"x\": 1}}", "field \"id\" must be a string"},
+        {"{\"text\": \"a\"} {\"text\": \"b\"}", "c.jsonl:1:15: bad JSON"},
+        {"{\"text\": \"\\ud800\"}", "c.jsonl:1:"},
+    };
+    for (const auto& [line, message] : cases) {
+        INFO(line);
+        CHECK_THAT(error_of("c.jsonl", line + "\n"), Catch::Contains(message));
+    }
+    // Unknown fields, however big or deep, are ignored.
+    const auto docs = read_bytes("c.jsonl", "{\"text\": \"ok\", \"meta\": {\"a\": [1, {\"b\": null}]}, \"x\": 1e300}\n");
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].text == "ok");
+}
+
+TEST_CASE("deeply nested and huge JSON values cost no stack and no crash [issue8]", "[extract][input][issue8]") {
+    const std::string deep(1'000'000, '[');
+    CHECK_THAT(error_of("c.jsonl", deep + "\n"), Catch::Contains("c.jsonl:1:1000001: bad JSON"));
+    const std::string nested = "{\"text\": \"ok\", \"x\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}\n";
+    CHECK(read_bytes("c.jsonl", nested).size() == 1);
+    // A 20 MB article on one line, and an invalid byte in it replaced under --lenient.
+    std::string big(20'000'000, 'a');
+    big[10'000'000] = '\xFF';
+    ReadOptions lenient;
+    lenient.lenient = true;
+    const auto docs = read_bytes("c.jsonl", "{\"text\": \"" + big + "\"}\n", lenient);
+    REQUIRE(docs.size() == 1);
+    CHECK(docs[0].text.size() == 20'000'002);
+    CHECK(docs[0].text.substr(10'000'000, 3) == "\xEF\xBF\xBD");
+    CHECK_THAT(error_of("c.jsonl", "{\"text\": \"" + big + "\"}\n"), Catch::Contains("c.jsonl:1:"));
+}
+
+TEST_CASE("100,000 one-line articles are all read, in order, with their ids [issue8]", "[extract][input][issue8]") {
+    std::string corpus;
+    for (int i = 0; i < 100'000; ++i) corpus += "{\"id\": \"a" + std::to_string(i) + "\", \"text\": \"第" + std::to_string(i) + "篇\"}\n";
+    std::size_t n = 0;
+    bool in_order = true;
+    read_documents_from_bytes("c.jsonl", corpus, {}, [&](Document d) {
+        in_order = in_order && d.id == "a" + std::to_string(n) && d.source == "c.jsonl:" + std::to_string(n + 1);
+        ++n;
+    });
+    CHECK(n == 100'000);
+    CHECK(in_order);
+}
+
+TEST_CASE("empty files and directories without articles are reported, the rest still read [issue8]",
+          "[extract][input][issue8]") {
+    const auto dir = test::temp_dir("issue8-empty");
+    std::filesystem::create_directories(dir / "nothing" / "deeper");
+    test::write_file(dir / "nothing" / "deeper" / "notes.png", "x");
+    test::write_file(dir / "empty.jsonl", "");
+    test::write_file(dir / "bom-only.txt", "\xEF\xBB\xBF");
+    test::write_file(dir / "good.txt", "text");
+    std::vector<std::string> problems;
+    auto report = [&](const Error& e) { problems.push_back(e.what()); };
+    const auto inputs = expand_inputs({(dir / "nothing").string(), (dir / "missing").string(), (dir / "good.txt").string()}, report);
+    REQUIRE(inputs.size() == 1);
+    CHECK(inputs[0].path == (dir / "good.txt").string());
+    REQUIRE(problems.size() == 2);
+    CHECK_THAT(problems[0], Catch::Contains("nothing: directory holds no .txt, .md or .jsonl files"));
+    CHECK_THAT(problems[1], Catch::Contains("missing: no such file or directory"));
+    CHECK_THROWS_WITH(read_all((dir / "empty.jsonl").string()), Catch::Contains("empty.jsonl: empty file"));
+    CHECK_THROWS_WITH(read_all((dir / "bom-only.txt").string()), Catch::Contains("bom-only.txt: empty file"));
+}

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "extract/phrase_matcher.hpp"
 
 using namespace chronokg;
@@ -30,4 +33,100 @@ TEST_CASE("Latin phrases match whole words, all-capital phrases match capitals o
     CHECK(matches(m, "NVIDIA and nvidia") == std::vector<std::string>{"NVIDIA", "nvidia"});
     CHECK(matches(m, "在Computex2025上") == std::vector<std::string>{"Computex"});
     CHECK(matches(m, "Computexes").empty());
+}
+
+namespace {
+
+bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool same_kind(char a, char b) {
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    return (letter(a) && letter(b)) || (digit(a) && digit(b));
+}
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// What find_all() promises, by brute force: every phrase at every position, ordered by end,
+// longest first, then in the order the phrases were added.
+std::vector<PhraseHit> reference_hits(const std::vector<std::string>& phrases, const std::string& text, std::size_t begin,
+                                      std::size_t end) {
+    struct Found {
+        PhraseHit hit;
+        std::size_t index;
+    };
+    std::vector<Found> found;
+    for (std::size_t p = 0; p < phrases.size(); ++p) {
+        const std::string& phrase = phrases[p];
+        const bool exact = std::any_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                           std::none_of(phrase.begin(), phrase.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        for (std::size_t s = begin; s + phrase.size() <= end; ++s) {
+            const std::size_t e = s + phrase.size();
+            bool same = true;
+            for (std::size_t k = 0; k < phrase.size() && same; ++k)
+                same = exact ? text[s + k] == phrase[k] : lower_ascii(text[s + k]) == lower_ascii(phrase[k]);
+            if (!same) continue;
+            if (is_word_byte(phrase.front()) && s > 0 && same_kind(text[s - 1], text[s])) continue;
+            if (is_word_byte(phrase.back()) && e < text.size() && same_kind(text[e - 1], text[e])) continue;
+            found.push_back({{s, e, static_cast<std::uint32_t>(100 + p)}, p});
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+        if (a.hit.end != b.hit.end) return a.hit.end < b.hit.end;
+        if (a.hit.begin != b.hit.begin) return a.hit.begin < b.hit.begin;
+        return a.index < b.index;
+    });
+    std::vector<PhraseHit> hits;
+    for (const auto& f : found) hits.push_back(f.hit);
+    return hits;
+}
+
+std::string random_string(std::mt19937& rng, std::size_t pieces) {
+    static const std::vector<std::string> alphabet = {"a", "b", "A", "B", "1", "2", " ", "-", "中", "国", "美", "\xE4\xB8"};
+    std::string s;
+    for (std::size_t i = 0; i < pieces; ++i) s += alphabet[rng() % alphabet.size()];
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("find_all finds exactly what a brute-force search finds, in its order", "[extract][match]") {
+    std::mt19937 rng(20250520);
+    for (int round = 0; round < 200; ++round) {
+        std::vector<std::string> phrases;
+        for (std::size_t i = 0, n = 1 + rng() % 12; i < n; ++i) phrases.push_back(random_string(rng, 1 + rng() % 4));
+        PhraseMatcher m;
+        for (std::size_t p = 0; p < phrases.size(); ++p) m.add(phrases[p], static_cast<std::uint32_t>(100 + p));
+        m.compile();
+        const std::string text = random_string(rng, 40);
+        const std::size_t begin = rng() % 8;
+        const std::size_t end = text.size() - rng() % 8;
+        const auto got = m.find_all(text, begin, end);
+        const auto want = reference_hits(phrases, text, begin, end);
+        INFO("round " << round << ": text \"" << text << "\"");
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].begin == want[i].begin);
+            CHECK(got[i].end == want[i].end);
+            CHECK(got[i].payload == want[i].payload);
+        }
+        // longest_at: the longest of those hits that begins at a position, without the rest.
+        for (std::size_t at = begin; at < end; ++at) {
+            std::size_t longest = 0;
+            for (const auto& h : reference_hits(phrases, text, at, end))
+                if (h.begin == at) longest = std::max(longest, h.end - h.begin);
+            CHECK(m.longest_at(text, at, end) == longest);
+        }
+    }
+}
+
+TEST_CASE("longest_at reads only the phrases that start where it is asked", "[extract][match]") {
+    PhraseMatcher m;
+    for (const char* p : {"不", "不会", "会"}) m.add(p, 0);
+    m.add("AI", 1);
+    m.compile();
+    const std::string text = "他不会说AI";
+    CHECK(m.longest_at(text, 3, text.size()) == std::string("不会").size());
+    CHECK(m.longest_at(text, 3, 6) == std::string("不").size());  // the limit cuts "不会"
+    CHECK(m.longest_at(text, 0, text.size()) == 0);
+    CHECK(m.longest_at(text, 12, text.size()) == 2);
+    CHECK(m.longest_at("SAID", 1, 3) == 0);  // "AI" inside a word
 }

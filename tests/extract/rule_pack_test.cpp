@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "core/error.hpp"
 #include "extract/rule_pack.hpp"
 #include "../test_support.hpp"
@@ -69,4 +71,73 @@ TEST_CASE("the default rule pack loads without errors", "[extract][rules]") {
     CHECK(pack.entities().size() >= 300);
     CHECK(pack.relations().size() >= 60);
     CHECK_FALSE(pack.time_rules().empty());
+}
+
+TEST_CASE("the default pack's English word lists name only relations the pack defines", "[extract][rules]") {
+    const RulePack pack = test::default_pack();
+    std::set<std::string> defined;
+    for (const auto& r : pack.relations()) defined.insert(r.relation);
+    for (const auto& r : pack.roles()) defined.insert(r.relation);
+    // `words=relation` lists, and lists whose entries are relation names.
+    for (const char* id : {"place_relations", "reciprocal_nouns"})
+        for (const auto& entry : pack.lexicon(id).en) {
+            INFO(id << ": " << entry);
+            CHECK(defined.count(entry.substr(entry.find('=') + 1)) == 1);
+        }
+    for (const auto& entry : pack.lexicon("clause_object_relations").en) {
+        INFO(entry);
+        CHECK(defined.count(entry.substr(0, entry.find('='))) == 1);
+    }
+    for (const auto& name : pack.lexicon("reciprocal_relations").en) {
+        INFO(name);
+        CHECK(defined.count(name) == 1);
+    }
+}
+
+// Issue 8: broken packs are refused whole, every problem reported at once with its place.
+TEST_CASE("aliases and words that are empty or fold to nothing are errors at their column [issue8]",
+          "[extract][rules][issue8]") {
+    const std::string message =
+        load_error(kHeader + R"({"id": "a", "label": "A", "type": "ORG", "aliases": ["A", ""]})" "\n" +
+                   R"({"id": "b", "label": "B", "type": "ORG", "aliases": ["B", "\u200b"]})" "\n" +
+                   R"({"id": "c", "label": "C", "type": "ORG", "aliases": ["・", "C"]})" "\n" +
+                   R"({"id": "d", "label": "D", "type": "ORG", "aliases": ["　"]})" "\n");
+    CHECK_THAT(message, Catch::Contains("my.jsonl:2:42: \"aliases\" must hold non-empty strings only"));
+    CHECK_THAT(message, Catch::Contains("my.jsonl:3:42: \"aliases\" holds \"\u200b\", which folds to nothing"));
+    CHECK_THAT(message, Catch::Contains("my.jsonl:4:54: \"aliases\" holds \"・\", which folds to \"·\": no letter or digit"));
+    CHECK_THAT(message, Catch::Contains("my.jsonl:5:54: \"aliases\" holds \"　\", which folds to nothing"));
+    CHECK(load_error("{\"chronokg_rules\": 1, \"kind\": \"lexicon\"}\n" R"({"id": "negation", "zh": ["不", "\ufeff"]})")
+              .find("my.jsonl:2:20: \"zh\" holds \"\ufeff\", which folds to nothing") == 0);
+    CHECK(load_error("{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n" R"({"id": "r", "relation": "r", "zh": ["{O}・"]})")
+              .find("my.jsonl:2:30: \"zh\" holds \"・\", which folds to \"·\"") == 0);
+}
+
+TEST_CASE("all problems of several packs come together, each with file, line and column [issue8]",
+          "[extract][rules][issue8]") {
+    const auto dir = test::temp_dir("issue8-packs");
+    test::write_file(dir / "a.jsonl", kHeader + R"({"id": "x", "label": "X", "type": "ORG", "aliases": ["X"], "oops": 1})" "\r" +
+                                          R"({"id": "y", "label": "Y" "type": "ORG"})" "\r");
+    test::write_file(dir / "b.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"time\"}\n"
+                                      R"({"id": "t", "lang": "zh", "pattern": "(\\d+年", "value": {"year": "$1"}})" "\n"
+                                      R"({"id": "u", "lang": "zh", "pattern": "(\\d+)年", "value": {"year": "$99999999999"}})" "\n" +
+                                      std::string(200'000, '[') + "\n" + "{\"id\": \"v\", \"bad\": \"\xFF\"}\n");
+    RulePack pack;
+    std::string message;
+    try {
+        pack.add(std::vector<std::string>{(dir / "a.jsonl").string(), (dir / "missing").string(), (dir / "b.jsonl").string()});
+    } catch (const Error& e) {
+        message = e.what();
+    }
+    CHECK(pack.entities().empty());
+    const std::string a = (dir / "a.jsonl").string(), b = (dir / "b.jsonl").string();
+    CHECK_THAT(message, Catch::Contains(a + ":2:60: unknown key \"oops\""));
+    CHECK_THAT(message, Catch::Contains(a + ":3:26: bad JSON"));
+    CHECK_THAT(message, Catch::Contains((dir / "missing").string() + ": no such rule pack"));
+    CHECK_THAT(message, Catch::Contains(b + ":2:27: pattern does not compile"));
+    CHECK_THAT(message, Catch::Contains(b + ":3:59: \"$99999999999\" names no capture group"));
+    CHECK_THAT(message, Catch::Contains(b + ":4:200001: bad JSON"));
+    CHECK_THAT(message, Catch::Contains(b + ":5:21: invalid UTF-8"));
+    CHECK(std::count(message.begin(), message.end(), '\n') == 6);  // seven problems, one a line, in order
+    CHECK(message.find("a.jsonl:3:26") < message.find("missing: no such rule pack"));
+    CHECK(message.find("missing: no such rule pack") < message.find("b.jsonl:2:27"));
 }

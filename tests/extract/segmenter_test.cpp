@@ -44,3 +44,25 @@ TEST_CASE("a dateline bracket opening a sentence is a clause of its own", "[extr
     REQUIRE(split[0].clauses.size() == 2);
     CHECK(text.substr(split[0].clauses[1].begin, split[0].clauses[1].size()) == "美国商务部周五宣布新规");
 }
+
+TEST_CASE("text without terminators is cut into bounded sentences at clause marks or spaces [issue8]",
+          "[extract][segment][issue8]") {
+    const Segmenter s({});
+    std::string words;
+    while (words.size() < 10'000) words += "word ";
+    std::string hanzi;
+    while (hanzi.size() < 10'000) hanzi += "没有标点的文字";
+    for (const std::string& text : {words, hanzi, std::string(10'000, 'x')}) {
+        const auto found = s.split(text);
+        REQUIRE(found.size() >= 5);
+        std::size_t covered = 0;
+        for (const auto& sentence : found) {
+            CHECK(sentence.range.size() <= Segmenter::kMaxSentenceBytes);
+            covered += sentence.range.size();
+            // Cut at a character boundary: every piece is whole UTF-8.
+            CHECK((static_cast<unsigned char>(text[sentence.range.begin]) & 0xC0) != 0x80);
+        }
+        CHECK(covered + 2 * found.size() >= text.size());  // nothing lost but the spaces at the cuts
+    }
+    CHECK(sentences(s, words).front().back() == 'd');  // cut after a word, not inside one
+}

@@ -69,3 +69,26 @@ TEST_CASE("Chinese numerals read as numbers", "[extract][time]") {
     CHECK(TimeTagger::parse_number("二〇二四") == 2024);
     CHECK_FALSE(TimeTagger::parse_number("十十").has_value());
 }
+
+TEST_CASE("dates at the edges of a sentence are found, and text beside the sentence still counts", "[extract][time]") {
+    // find() first asks one RE2::Set which patterns can match the sentence (issue 7); that
+    // must not lose a date at either edge, nor find one that the text around it rules out.
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    const auto published = Date::parse("2025-06-10");
+    auto dates_in = [&](const std::string& text, std::size_t begin, std::size_t end, const char* lang) {
+        V out;
+        for (const auto& t : tagger.find(text, {begin, end}, lang, published)) out.push_back(t.date.iso());
+        return out;
+    };
+    const std::string en = "Officials met on May 13. On June 2 it said so.";
+    CHECK(dates_in(en, 0, 23, "en") == V{"2025-05-13"});
+    CHECK(dates_in(en, 25, en.size(), "en") == V{"2025-06-02"});
+    CHECK(dates_in(en, 17, 23, "en") == V{"2025-05-13"});  // the range is the date alone
+    const std::string glued = "x2025-05-13 y";
+    CHECK(dates_in(glued, 1, 11, "en") == dates_in(glued, 0, glued.size(), "en"));  // the letter before still touches it
+    const std::string zh = Normalizer::shared().fold("宣布。2025年5月13日,工業和安全局宣布撤銷規則。");
+    const std::size_t start = zh.find("2025");
+    CHECK(dates_in(zh, start, zh.size(), "zh") == V{"2025-05-13"});
+    CHECK(dates_in(zh, 0, start, "zh").empty());
+}

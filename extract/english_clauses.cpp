@@ -1,0 +1,441 @@
+#include "extract/english_clauses.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "extract/cue_words.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/relation_lexicon.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg {
+namespace {
+
+const std::string kEn = "en";
+
+std::vector<std::string> split_words(const std::string& s) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : s) {
+        if (c == ' ') {
+            if (!word.empty()) out.push_back(lower_copy(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) out.push_back(lower_copy(word));
+    return out;
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+    return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
+bool same_word(std::string_view word, const std::string& w) {
+    const std::string lw = lower_copy(word);
+    return lw == w || lw == w + "s" || lw + "s" == w || lw == w + "es";
+}
+
+}  // namespace
+
+EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
+                               const Normalizer& normalizer)
+    : lexicon_(lexicon), cues_(cues), inflection_(pack.lexicon("irregular_verbs").en) {
+    const auto& relations = lexicon.relations();
+    for (std::uint32_t r = 0; r < relations.size(); ++r) {
+        for (const auto& written : relations[r].en) {
+            const std::string folded = normalizer.fold(written);
+            std::string head = folded;
+            std::string tail;
+            if (const auto slot = folded.find("{O}"); slot != std::string::npos) {
+                head = folded.substr(0, slot);
+                tail = folded.substr(slot + 3);
+            }
+            std::vector<std::string> words = split_words(head);
+            if (words.empty()) continue;
+            LoosePattern p{r, {}, split_words(tail), false};
+            struct Form {
+                std::string text;
+                bool participle, base;
+            };
+            std::vector<Form> forms;
+            if (words.front() == "be" && words.size() >= 2) {
+                p.after_be = true;
+                forms.push_back({words[1], false, false});
+                p.words.assign(words.begin() + 2, words.end());
+            } else {
+                std::vector<std::string> lemmas = {words.front()};
+                // British spellings: `finalise` beside `finalize`.
+                if (ends_with(words.front(), "ize")) lemmas.push_back(words.front().substr(0, words.front().size() - 3) + "ise");
+                // Single words are found exactly by the relation lexicon; only their -ise spelling is added here.
+                if (words.size() == 1 && lemmas.size() == 1) continue;
+                for (std::size_t l = 0; l < lemmas.size(); ++l) {
+                    if (words.size() == 1 && l == 0) continue;
+                    const VerbForms f = inflection_.forms(lemmas[l]);
+                    forms.push_back({f.lemma, false, true});
+                    for (const auto& form : {f.third_person, f.past, f.gerund}) forms.push_back({form, false, false});
+                    forms.push_back({f.past_participle, true, false});
+                }
+                p.words.assign(words.begin() + 1, words.end());
+            }
+            const std::size_t index = loose_.size();
+            loose_.push_back(std::move(p));
+            for (const auto& form : forms) {
+                auto& entries = loose_index_[form.text];
+                auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
+                if (same == entries.end()) {
+                    entries.push_back({index, form.participle, form.base});
+                } else {
+                    same->participle = same->participle || form.participle;
+                    same->base = same->base || form.base;
+                }
+            }
+        }
+    }
+}
+
+bool EnglishClauses::in_list(const std::string& id, std::string_view text, const EnglishToken& t) const {
+    return cues_.match_at(id, kEn, text, t.range.begin, t.range.end) == t.range.size();
+}
+
+bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const {
+    return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || in_list("adverbs", text, t);
+}
+
+bool EnglishClauses::cue_ends_at(const std::string& id, std::string_view text, TextRange sentence,
+                                 const EnglishToken& t) const {
+    const std::size_t from = t.range.end > sentence.begin + 48 ? t.range.end - 48 : sentence.begin;
+    for (const auto& hit : cues_.find(id, kEn, text, {from, t.range.end}))
+        if (hit.end == t.range.end) return true;
+    return false;
+}
+
+EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector<Mention>& mentions,
+                                     const std::vector<RoleJoin>& joins) const {
+    EnglishSentence s;
+    s.range = view.sentence->range;
+    s.tokens = english_tokens(view.text, s.range, cues_);
+    s.predicates = find_predicates(view.text, s, mentions);
+    for (const auto& hit : cues_.find("reported", kEn, view.text, s.range)) {
+        const std::size_t t = token_at_or_after(s.tokens, hit.begin);
+        if (t < s.tokens.size()) s.speech.push_back(t);
+    }
+    cut_segments(view.text, s, mentions);
+    s.groups = group(view.text, s, mentions, joins);
+    return s;
+}
+
+std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view text, const EnglishSentence& s,
+                                                              const std::vector<Mention>& mentions) const {
+    const auto& tokens = s.tokens;
+    auto first_token = [&](std::size_t pos) -> std::size_t {
+        const std::size_t t = token_at_or_after(tokens, pos);
+        return t < tokens.size() && tokens[t].range.begin == pos ? t : tokens.size();
+    };
+    auto in_mention = [&](const EnglishToken& t) {
+        return std::any_of(mentions.begin(), mentions.end(),
+                           [&](const Mention& m) { return m.range.begin < t.range.end && t.range.begin < m.range.end; });
+    };
+    std::vector<EnglishPredicate> found;
+    // Loose multi-word patterns.
+    // Modifiers inside a loose pattern: no punctuation, no function word, and no name of an
+    // actor or a place (`restrict more ASML exports to China` is about ASML, not China).
+    auto filler = [&](std::size_t j) {
+        const EnglishToken& t = tokens[j];
+        const bool actor = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+            return m.range.begin < t.range.end && t.range.begin < m.range.end &&
+                   (m.entity.type == "ORG" || m.entity.type == "GOV" || m.entity.type == "GPE" || m.entity.type == "PERSON");
+        });
+        return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(text, t) &&
+               !auxiliary(text, t) && !in_list("relative_pronouns", text, t) && !in_list("coordination", text, t);
+    };
+    auto particle = [&](const std::string& w) {
+        return cues_.match_at("preposition", kEn, w, 0, w.size()) == w.size() || w == "up" || w == "out" ||
+               w == "off" || w == "down" || w == "back" || w == "away" || w == "ahead" || w == "around";
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        auto entries = loose_index_.find(lower_copy(tokens[i].word));
+        if (entries == loose_index_.end()) continue;
+        for (const auto& [index, participle, base] : entries->second) {
+            const LoosePattern& lp = loose_[index];
+            std::size_t j = i + 1;
+            bool ok = true;
+            for (const auto& w : lp.words) {
+                if (j > tokens.size() || tokens[j - 1].after || tokens[j - 1].dash_after || tokens[j - 1].closes) {
+                    ok = false;
+                    break;
+                }
+                if (cues_.match_at("determiners", kEn, w, 0, w.size()) == w.size()) {
+                    if (j < tokens.size() && determiner(text, tokens[j])) ++j;
+                    continue;
+                }
+                if (!particle(w)) {
+                    if (j < tokens.size() && determiner(text, tokens[j]) && !same_word(tokens[j].word, w)) ++j;
+                    for (int fillers = 0; fillers < 3 && j < tokens.size() && !same_word(tokens[j].word, w) && filler(j);
+                         ++fillers)
+                        ++j;
+                }
+                if (j >= tokens.size() || !same_word(tokens[j].word, w) || (j > i + 1 && tokens[j - 1].after)) {
+                    ok = false;
+                    break;
+                }
+                ++j;
+            }
+            if (!ok) continue;
+            if (lp.after_be) {
+                // A form of be before, adverbs allowed between (`is now equipped with`).
+                bool be = false;
+                for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
+                    if (in_list("be_forms", text, tokens[k])) {
+                        be = true;
+                        break;
+                    }
+                    if (!adverb(text, tokens[k])) break;
+                }
+                if (!be) continue;
+            }
+            EnglishPredicate p;
+            p.first = i;
+            p.last = j;
+            p.verb = {tokens[i].range.begin, tokens[j - 1].range.end};
+            p.relation = lp.relation;
+            p.tail = lp.tail;
+            p.participle = participle;
+            p.base = base;
+            p.after_be = lp.after_be;
+            found.push_back(std::move(p));
+        }
+    }
+    // Exact patterns after the loose ones: on a tie the loose `be …` reading wins.
+    for (const auto& hit : lexicon_.verbs(false).find_all(text, s.range.begin, s.range.end)) {
+        const VerbPattern& pattern = lexicon_.pattern(hit.payload);
+        if (pattern.written.rfind("be ", 0) == 0) continue;  // read loosely below
+        EnglishPredicate p;
+        p.first = first_token(hit.begin);
+        if (p.first == tokens.size()) continue;
+        p.last = p.first;
+        while (p.last < tokens.size() && tokens[p.last].range.end <= hit.end) ++p.last;
+        if (p.last == p.first) continue;
+        p.verb = {hit.begin, hit.end};
+        p.relation = pattern.relation;
+        p.tail = split_words(pattern.after_object);
+        p.participle = pattern.participle;
+        const std::vector<std::string> written = split_words(pattern.written);
+        p.base = !written.empty() && lower_copy(tokens[p.first].word) == written.front();
+        found.push_back(std::move(p));
+    }
+    // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
+    std::vector<PhraseHit> hits;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        auto& p = found[k];
+        p.gerund = ends_with(lower_copy(tokens[p.first].word), "ing");
+        if (in_mention(tokens[p.first]) || noun_use(text, s, p)) continue;
+        hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
+    }
+    std::vector<EnglishPredicate> out;
+    for (const auto& h : select_longest(hits)) {
+        EnglishPredicate p = found[h.payload];
+        const EnglishPredicate* shorter = nullptr;
+        for (const auto& other : hits) {
+            const EnglishPredicate& q = found[other.payload];
+            if (q.first == p.first && q.verb.end < p.verb.end && (!shorter || q.verb.end > shorter->verb.end)) shorter = &q;
+        }
+        if (shorter) p.fallback.push_back(*shorter);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, const EnglishPredicate& p) const {
+    const auto& tokens = s.tokens;
+    std::size_t prev = p.first;
+    while (prev > 0 && adverb(text, tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
+    if (prev > 0) {
+        const EnglishToken& b = tokens[prev - 1];
+        if (!b.after && !b.dash_after) {
+            // `the ban`, `the recently announced PMT`, `Nvidia's flagship` (but `that produces` is a clause).
+            if ((determiner(text, b) && b.word != "that") || b.possessive) return true;
+            // `to develop`, `to procure and produce`: an act only when a word such as `plans to` governs it.
+            const EnglishToken* to = b.word == "to" ? &b : nullptr;
+            if (!to && prev >= 3 && (b.word == "and" || b.word == "or") && tokens[prev - 3].word == "to" &&
+                tokens[prev - 2].lower_word() && !tokens[prev - 2].after)
+                to = &tokens[prev - 3];
+            if (to && !p.gerund) {
+                const bool governed = cue_ends_at("planned", text, s.range, *to) ||
+                                      cue_ends_at("infinitive_verbs", text, s.range, *to) ||
+                                      cue_ends_at("negation", text, s.range, *to);
+                if (!governed) return true;
+            }
+            // `while exports to China …`: a finite verb right after a subordinator or a preposition.
+            if (!p.gerund && b.word != "to" && (preposition(text, b) || in_list("subordinators", text, b)) &&
+                !in_list("relative_pronouns", text, b))
+                return true;
+            // `tangled supply chains`: a lemma after a plain word, with no auxiliary, `to` or pronoun
+            // before it that could make it a verb (`will in principle ban` is one).
+            if (p.base && b.lower_word() && !in_list("coordination", text, b) && !in_list("relative_pronouns", text, b)) {
+                bool verb_context = false;
+                for (std::size_t k = prev; k-- > 0 && prev - k <= 3 && !verb_context;) {
+                    const EnglishToken& t = tokens[k];
+                    verb_context = auxiliary(text, t) || t.word == "to" || in_list("pronouns", text, t) ||
+                                   in_list("negation", text, t) || in_list("planned", text, t);
+                    if (t.after) break;
+                }
+                if (!verb_context) return true;
+            }
+            if (p.gerund) {
+                static const std::set<std::string_view> clause_words = {"by", "after", "before", "while", "when",
+                                                                        "since", "to", "and", "or", "but", "not",
+                                                                        "upon", "through", "also", "then"};
+                const std::string lw = lower_copy(b.word);
+                if (!clause_words.count(lw) && !auxiliary(text, b) && !adverb(text, b)) {
+                    // After another preposition (`for manufacturing`) or a plain noun (`chip manufacturing`).
+                    if (preposition(text, b) || b.lower_word()) return true;
+                }
+            }
+        }
+    }
+    // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
+    if (!p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
+        !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front() != "of"))
+        return true;
+    return false;
+}
+
+void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const {
+    const auto& tokens = s.tokens;
+    s.segment_of.assign(tokens.size(), 0);
+    if (tokens.empty()) return;
+    std::vector<std::pair<std::size_t, std::size_t>> raw;
+    std::size_t begin = 0;
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const EnglishToken& b = tokens[i - 1];
+        const bool punct = b.after == ',' || b.after == ';' || b.after == ':' || b.dash_after;
+        const bool subordinate = cues_.match_at("subordinators", kEn, text, tokens[i].range.begin, s.range.end) > 0;
+        if (punct || subordinate) {
+            raw.emplace_back(begin, i);
+            begin = i;
+        }
+    }
+    raw.emplace_back(begin, tokens.size());
+    std::vector<bool> verb(tokens.size(), false);
+    for (const auto& p : s.predicates) verb[p.first] = true;
+    for (std::size_t t : s.speech) verb[t] = true;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (auxiliary(text, tokens[i])) verb[i] = true;
+        // `the Dutch government intends …`: a word in -s or -ed right after a name is a verb.
+        const std::string_view w = tokens[i].word;
+        if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
+            ((w.back() == 's' && w[w.size() - 2] != 's') || ends_with(w, "ed")) &&
+            std::any_of(mentions.begin(), mentions.end(),
+                        [&](const Mention& m) { return m.range.end == tokens[i - 1].range.end; }))
+            verb[i] = true;
+    }
+    for (const auto& [b, e] : raw) {
+        const bool has_verb = std::any_of(verb.begin() + static_cast<long>(b), verb.begin() + static_cast<long>(e),
+                                          [](bool v) { return v; });
+        // A segment without a verb belongs to the one before (`…, on April 9.`).
+        if (!has_verb && !s.segments.empty()) s.segments.back().second = e;
+        else s.segments.emplace_back(b, e);
+    }
+    for (std::size_t g = 0; g < s.segments.size(); ++g)
+        for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
+}
+
+std::vector<NounGroup> EnglishClauses::group(std::string_view text, const EnglishSentence& s,
+                                             const std::vector<Mention>& mentions,
+                                             const std::vector<RoleJoin>& joins) const {
+    struct Unit {
+        Argument head;
+        TextRange range;
+    };
+    std::vector<Unit> units;
+    for (const auto& m : mentions) {
+        if (!s.range.contains(m.range)) continue;
+        const Argument arg{m.entity, m.range};
+        if (!units.empty()) {
+            Unit& last = units.back();
+            const bool adjacent = m.range.begin >= last.range.end && trim_spaces(text, {last.range.end, m.range.begin}).empty();
+            const bool apposed = std::any_of(joins.begin(), joins.end(), [&](const RoleJoin& r) {
+                return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
+            });
+            if (adjacent || apposed) {
+                last.head = arg;
+                last.range.end = m.range.end;
+                continue;
+            }
+        }
+        units.push_back(Unit{arg, m.range});
+    }
+    const auto& tokens = s.tokens;
+    auto token_ending = [&](std::size_t end) -> const EnglishToken* {
+        for (const auto& t : tokens)
+            if (t.range.end == end) return &t;
+        return nullptr;
+    };
+    auto modifier = [&](std::size_t end) {
+        const EnglishToken* t = token_ending(end);
+        return t && t->possessive;
+    };
+    // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
+    std::vector<NounGroup> groups;
+    std::vector<std::vector<bool>> comma_joined;
+    for (const auto& unit : units) {
+        if (!groups.empty() && !groups.back().modifier) {
+            NounGroup& last = groups.back();
+            const EnglishToken* end = token_ending(last.range.end);
+            bool comma = end && end->after == ',';
+            bool word = false;
+            bool ok = end && (end->after == 0 || comma) && !end->closes;
+            // Between them only list words (`and`, `as well as`), commas and one determiner.
+            const auto coordination = cues_.find("coordination", kEn, text, {last.range.end, unit.range.begin});
+            int determiners = 0;
+            for (std::size_t i = token_at_or_after(tokens, last.range.end); ok && i < tokens.size() &&
+                                                                              tokens[i].range.end <= unit.range.begin;
+                 ++i) {
+                const EnglishToken& t = tokens[i];
+                const bool listed = std::any_of(coordination.begin(), coordination.end(), [&](const TextRange& c) {
+                    return c.begin <= t.range.begin && t.range.end <= c.end;
+                });
+                if (listed) word = true;
+                else if (!(determiner(text, t) && ++determiners == 1)) ok = false;
+                if (t.after == ',') comma = true;
+                else if (t.after || t.closes || t.dash_after) ok = false;
+            }
+            if (ok && (comma || word) && unit.range.begin > last.range.end) {
+                last.members.push_back(unit.head);
+                last.range.end = unit.range.end;
+                last.modifier = modifier(unit.range.end);
+                comma_joined.back().push_back(!word);
+                continue;
+            }
+        }
+        groups.push_back(NounGroup{{unit.head}, unit.range, modifier(unit.range.end)});
+        comma_joined.push_back({false});
+    }
+    // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
+    std::vector<NounGroup> out;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const auto& joined = comma_joined[g];
+        if (joined.size() < 2 || !joined.back()) {
+            out.push_back(groups[g]);
+            continue;
+        }
+        // Split before every comma-only join.
+        const NounGroup& whole = groups[g];
+        for (std::size_t m = 0; m < whole.members.size(); ++m) {
+            const Argument& a = whole.members[m];
+            if (m == 0 || joined[m]) {
+                out.push_back(NounGroup{{a}, {m == 0 ? whole.range.begin : a.range.begin, a.range.end}, false});
+            } else {
+                out.back().members.push_back(a);
+                out.back().range.end = a.range.end;
+            }
+        }
+        out.back().modifier = whole.modifier;
+    }
+    return out;
+}
+
+}  // namespace chronokg

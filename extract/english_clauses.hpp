@@ -1,0 +1,112 @@
+#pragma once
+// chronokg::EnglishClauses — the structure of an English sentence that the relation rules read.
+//
+// What it represents: for one sentence, its words (EnglishToken), its relation verbs
+// (predicates), its speech verbs, its segments and its noun groups:
+//  - Predicates are the pack's English patterns in every inflection (RelationLexicon), plus
+//    multi-word patterns read loosely: determiners and up to three modifiers may stand before
+//    the pattern's noun (`sign an agreement with` finds `signed a preliminary agreement with`,
+//    `finalize a grant to` finds `finalised a $1.5 billion grant to`; `-ise` spellings of `-ize`
+//    verbs are found too), and `be …` patterns (`be equipped with`) need a form of be before.
+//    Verb forms used as nouns or modifiers are dropped: after a determiner or a possessive (`the
+//    ban`, `the recently announced PMT`), before `of` (`the use of`), a gerund after a
+//    preposition other than `by`/`after`/`before` (`required for manufacturing`) or after a plain
+//    noun (`chip manufacturing`), and an infinitive of purpose (`to develop`, unless a word such
+//    as `plans to`, `agreed to`, `refused to` governs it).
+//  - Segments: the sentence cut at commas, semicolons, colons, dashes and subordinators (`after`,
+//    `while`, `if` …); a segment with no verb (`on April 9`, `including Hong Kong`) joins the
+//    segment before it unless it opens the sentence. Dates belong to segments.
+//  - Noun groups: mentions next to each other form a unit (`U.S. Commerce Department`; with a
+//    role title between, the person is the head), units joined by `and`, `or`, `&` … form a
+//    group, and so do lists joined by commas that end in such a word (`the Netherlands, the
+//    United States and Japan`); a determiner may follow the joining word. A unit followed by a
+//    possessive modifies the next noun.
+// Thread safety: read() may be called concurrently.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/english_inflection.hpp"
+#include "extract/english_tokens.hpp"
+#include "extract/noun_groups.hpp"
+#include "extract/sentence_view.hpp"
+
+namespace chronokg {
+
+class CueWords;
+class Normalizer;
+class RelationLexicon;
+class RulePack;
+
+struct EnglishPredicate {
+    TextRange verb;                 // the words of the pattern as found
+    std::size_t first = 0;          // its tokens: [first, last)
+    std::size_t last = 0;
+    std::uint32_t relation = 0;     // index into RelationLexicon::relations()
+    std::vector<std::string> tail;  // folded words after the object slot (`to the entity list`)
+    bool participle = false;        // the verb is a past participle (passive candidate)
+    bool after_be = false;          // a `be …` pattern
+    bool gerund = false;            // the verb ends in -ing
+    bool base = false;              // the verb is its lemma (`supply`, not `supplies`)
+    // The longest shorter pattern found at the same verb (`produce` under `produce chips for`),
+    // for when the longer one finds no object: zero or one element.
+    std::vector<EnglishPredicate> fallback;
+};
+
+struct EnglishSentence {
+    TextRange range;
+    std::vector<EnglishToken> tokens;
+    std::vector<EnglishPredicate> predicates;  // in text order, never overlapping
+    std::vector<std::size_t> speech;           // first tokens of speech and report cues (`said`, `as reported by`)
+    std::vector<std::size_t> segment_of;       // token → segment
+    std::vector<std::pair<std::size_t, std::size_t>> segments;  // token ranges
+    std::vector<NounGroup> groups;             // in text order
+};
+
+class EnglishClauses {
+public:
+    EnglishClauses(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
+                   const Normalizer& normalizer);
+
+    // The structure of `view`'s sentence; `mentions` are its entity mentions (role persons
+    // included), `joins` where a role title joins an organization to a person.
+    EnglishSentence read(const SentenceView& view, const std::vector<Mention>& mentions,
+                         const std::vector<RoleJoin>& joins) const;
+
+    // Word classes, from the pack's word lists.
+    bool in_list(const std::string& id, std::string_view text, const EnglishToken& t) const;
+    bool auxiliary(std::string_view text, const EnglishToken& t) const { return in_list("auxiliaries", text, t); }
+    bool determiner(std::string_view text, const EnglishToken& t) const { return in_list("determiners", text, t); }
+    bool preposition(std::string_view text, const EnglishToken& t) const { return in_list("preposition", text, t); }
+    bool adverb(std::string_view text, const EnglishToken& t) const;
+    // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb).
+    bool cue_ends_at(const std::string& id, std::string_view text, TextRange sentence, const EnglishToken& t) const;
+
+private:
+    struct LoosePattern {
+        std::uint32_t relation;
+        std::vector<std::string> words;  // after the verb, folded and lower-cased
+        std::vector<std::string> tail;
+        bool after_be;
+    };
+    std::vector<EnglishPredicate> find_predicates(std::string_view text, const EnglishSentence& s,
+                                                  const std::vector<Mention>& mentions) const;
+    bool noun_use(std::string_view text, const EnglishSentence& s, const EnglishPredicate& p) const;
+    void cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const;
+    std::vector<NounGroup> group(std::string_view text, const EnglishSentence& s, const std::vector<Mention>& mentions,
+                                 const std::vector<RoleJoin>& joins) const;
+
+    const RelationLexicon& lexicon_;
+    const CueWords& cues_;
+    EnglishInflection inflection_;
+    std::vector<LoosePattern> loose_;
+    struct LooseForm {
+        std::size_t pattern;
+        bool participle;
+        bool base;
+    };
+    std::map<std::string, std::vector<LooseForm>> loose_index_;  // verb form → patterns
+};
+
+}  // namespace chronokg

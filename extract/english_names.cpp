@@ -1,0 +1,502 @@
+#include "extract/english_names.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+
+#include "core/error.hpp"
+#include "extract/cue_words.hpp"
+#include "extract/entity_catalog.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/noun_groups.hpp"
+#include "extract/relation_lexicon.hpp"
+#include "extract/rule_pack.hpp"
+
+namespace chronokg {
+namespace {
+
+const std::string kEn = "en";
+
+// "name=value" entries of a lexicon, both parts non-empty.
+std::vector<std::pair<std::string, std::string>> read_pairs(const std::vector<std::string>& entries, const char* lexicon) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& e : entries) {
+        const auto eq = e.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == e.size())
+            throw Error(std::string(lexicon) + " lexicon entry \"" + e + "\" is not of the form word=value");
+        out.emplace_back(e.substr(0, eq), e.substr(eq + 1));
+    }
+    return out;
+}
+
+bool has_inner_capital(std::string_view w) {
+    for (std::size_t i = 1; i < w.size(); ++i)
+        if (w[i] >= 'A' && w[i] <= 'Z' && w[i - 1] >= 'a' && w[i - 1] <= 'z') return true;
+    return false;
+}
+
+bool has_letter(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// A given or family name: `Jensen`, `Jean-Pierre`, `O'Neil`, `McCaul` (no digits, not all capitals).
+bool person_word(const EnglishToken& t) {
+    if (!t.capitalized() || t.all_caps() || t.word.size() < 2) return false;
+    return std::all_of(t.word.begin(), t.word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '\'';
+    });
+}
+
+}  // namespace
+
+EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
+                           const CueWords& cues, const Normalizer& normalizer)
+    : catalog_(catalog), lexicon_(lexicon), cues_(cues), normalizer_(normalizer) {
+    for (const char* id : {"month_names", "weekday_names"})
+        for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id)) month_and_day_names_.insert(lower_copy(name));
+    for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[lower_copy(word)] = id;
+    portfolio_forms_ = read_pairs(pack.lexicon("portfolio_forms").en, "portfolio_forms");
+    for (const auto& [role, form] : portfolio_forms_)
+        if (form.find("{}") == std::string::npos)
+            throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
+}
+
+bool EnglishNames::in_list(const std::string& id, std::string_view text, const EnglishToken& t) const {
+    return cues_.match_at(id, kEn, text, t.range.begin, t.range.end) == t.range.size();
+}
+
+std::optional<EntityRef> EnglishNames::entity_by_id(const std::string& id) const {
+    const auto index = catalog_.lookup(id);
+    if (!index || catalog_.entities()[*index].id != id) return std::nullopt;
+    return catalog_.entities()[*index];
+}
+
+// The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
+// the first form the pack knows; of several candidates, the one the document named last.
+std::optional<EntityRef> EnglishNames::resolve(const std::string& name, std::string_view role,
+                                               const Memory& memory) const {
+    for (const auto& [key, form] : portfolio_forms_) {
+        if (key != role) continue;
+        std::string candidate = form;
+        candidate.replace(candidate.find("{}"), 2, name);
+        const std::string folded = normalizer_.fold(candidate);
+        for (const auto& hit : catalog_.find(folded, 0, folded.size())) {
+            if (hit.begin != 0 || hit.end != folded.size()) continue;
+            const auto& candidates = catalog_.candidates(hit.payload);
+            std::uint32_t chosen = candidates.front();
+            std::size_t best = 0;
+            for (std::uint32_t c : candidates) {
+                auto it = memory.last_seen.find(catalog_.entities()[c].id);
+                if (it != memory.last_seen.end() && it->second > best) {
+                    best = it->second;
+                    chosen = c;
+                }
+            }
+            return catalog_.entities()[chosen];
+        }
+    }
+    return std::nullopt;
+}
+
+bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
+    static const std::set<std::string_view> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
+                                                     "with", "at", "by", "from", "as", "or", "vs", "vs."};
+    int words = 0;
+    int capitalized = 0;
+    for (std::size_t i = first; i < last; ++i) {
+        const auto& t = tokens[i];
+        if (!has_letter(t.word) || small.count(t.word)) continue;
+        ++words;
+        if (t.capitalized() || t.all_caps()) ++capitalized;
+    }
+    const bool ends_like_prose = last > first && tokens[last - 1].after == '.';
+    return words >= 3 && capitalized * 5 >= words * 4 && !ends_like_prose;
+}
+
+// The names of one sentence.
+class EnglishNames::SentenceNames {
+public:
+    SentenceNames(const EnglishNames& owner, std::string_view text, const Sentence& sentence,
+                  const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory)
+        : o_(owner), text_(text), sentence_(sentence), times_(times), mentions_(mentions), memory_(memory),
+          tokens_(english_tokens(text, sentence.range, owner.cues_)) {}
+
+    void run();
+
+private:
+    bool taken(std::size_t i) const;
+    bool initial(std::size_t i) const;
+    bool excluded(std::size_t i) const;
+    bool name_word(std::size_t i) const;
+    bool initial_evidence(std::size_t i) const;
+    std::size_t extend(std::size_t i) const;
+    std::string guess_type(std::size_t first, std::size_t last) const;
+    std::string span_text(std::size_t first, std::size_t last) const {
+        return std::string(text_.substr(tokens_[first].range.begin, tokens_[last - 1].range.end - tokens_[first].range.begin));
+    }
+    EntityRef make_ref(std::size_t first, std::size_t last, const std::string& type) const {
+        const std::string label = span_text(first, last);
+        return EntityRef{derive_entity_id(label), label, type};
+    }
+    void add(TextRange range, const EntityRef& ref, Mention::Kind kind) {
+        mentions_.push_back(Mention{range, ref, kind});
+    }
+    void add(std::size_t first, std::size_t last, const EntityRef& ref) {
+        add(TextRange{tokens_[first].range.begin, tokens_[last - 1].range.end}, ref, Mention::Kind::name);
+    }
+    void bind_acronym_after(std::size_t last, const EntityRef& ref);
+    void titles();
+    void defined_terms();
+    void sequences();
+
+    const EnglishNames& o_;
+    std::string_view text_;
+    const Sentence& sentence_;
+    const std::vector<TimeMention>& times_;
+    std::vector<Mention>& mentions_;
+    Memory& memory_;
+    std::vector<EnglishToken> tokens_;
+    std::vector<bool> title_;    // inside a role or person title
+    std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
+};
+
+bool EnglishNames::SentenceNames::taken(std::size_t i) const {
+    const TextRange r = tokens_[i].range;
+    auto overlaps = [&](TextRange m) { return m.begin < r.end && r.begin < m.end; };
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return overlaps(m.range); }) ||
+           std::any_of(times_.begin(), times_.end(), [&](const TimeMention& t) { return overlaps(t.range); });
+}
+
+bool EnglishNames::SentenceNames::initial(std::size_t i) const {
+    return i == 0 || tokens_[i].opens || tokens_[i - 1].after == ':' || tokens_[i - 1].after == '.' ||
+           tokens_[i - 1].dash_after;
+}
+
+bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
+    const EnglishToken& t = tokens_[i];
+    const std::string lower = lower_copy(t.word);
+    return o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower) || o_.in_list("not_names", text_, t);
+}
+
+bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
+    const EnglishToken& t = tokens_[i];
+    if (!has_letter(t.word) || title_[i] || claimed_[i] || taken(i) || excluded(i)) return false;
+    return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
+}
+
+// A capitalized word that opens a sentence names something only when it does not look like
+// an ordinary word written with a capital because it comes first.
+bool EnglishNames::SentenceNames::initial_evidence(std::size_t i) const {
+    const EnglishToken& t = tokens_[i];
+    if (t.all_caps() || has_inner_capital(t.word) || t.has_digit()) return true;
+    const std::string lower = lower_copy(t.word);
+    if (memory_.lower_case.count(lower)) return false;
+    if (memory_.capitalized_inside.count(std::string(t.word))) return true;
+    if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) return false;
+    return i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1) &&
+           !memory_.lower_case.count(lower_copy(tokens_[i + 1].word));
+}
+
+// One past the last word of the name starting at `i`.
+std::size_t EnglishNames::SentenceNames::extend(std::size_t i) const {
+    std::size_t last = i;  // last word that may end the name
+    bool inner_of = false;
+    for (std::size_t j = i + 1; j < tokens_.size() && j - i < 8; ++j) {
+        const EnglishToken& prev = tokens_[j - 1];
+        if (prev.possessive || prev.after || prev.dash_after || prev.closes) break;
+        const EnglishToken& t = tokens_[j];
+        if (t.opens) break;
+        if (name_word(j)) {
+            last = j;
+            continue;
+        }
+        // Model numbers: `Mate 60 Pro`, `Kirin 9000s`.
+        if (t.has_digit() && !taken(j) && last == j - 1 && has_letter(tokens_[i].word) &&
+            std::all_of(t.word.begin(), t.word.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+            last = j;
+            continue;
+        }
+        // `of`, `and`, `&` … inside a name: `Bureau of Industry and Security`.
+        if (j + 1 < tokens_.size() && !t.after && o_.in_list("name_connectors", text_, t) && name_word(j + 1)) {
+            if (t.word == "and" && !inner_of) break;
+            if (t.word == "of" || t.word == "for" || t.word == "on") inner_of = true;
+            continue;
+        }
+        break;
+    }
+    return last + 1;
+}
+
+std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size_t last) const {
+    const std::size_t n = last - first;
+    const EnglishToken& end = tokens_[last - 1];
+    for (std::size_t i = first; i < last; ++i)
+        if (tokens_[i].capitalized() && o_.in_list("gov_suffix", text_, tokens_[i])) return "GOV";
+    if (o_.in_list("policy_suffix", text_, end)) return "POLICY";
+    if (o_.in_list("event_suffix", text_, end)) return "EVENT";
+    if (o_.in_list("org_suffix", text_, end)) return "ORG";
+    for (std::size_t i = first; i < last; ++i)
+        if (tokens_[i].capitalized() && o_.in_list("gpe_suffix", text_, tokens_[i])) return "GPE";
+    for (std::size_t i = first + 1; i < last; ++i)
+        if (tokens_[i].has_digit()) return "PRODUCT";
+    // A person: two or three name words, and a speech verb after, `said` before, or a title
+    // set off after a comma (`Liesje Schreinemacher, the minister,`).
+    bool plain = n >= 2 && n <= 3;
+    for (std::size_t i = first; i < last && plain; ++i) plain = person_word(tokens_[i]);
+    if (plain) {
+        if (last < tokens_.size() && !end.after &&
+            o_.cues_.match_at("reported", kEn, text_, tokens_[last].range.begin, sentence_.range.end))
+            return "PERSON";
+        if (first > 0 && (tokens_[first - 1].word == "said" || tokens_[first - 1].word == "says")) return "PERSON";
+        if (end.after == ',') {
+            for (std::size_t k = last; k < tokens_.size() && k < last + 5; ++k) {
+                if (title_[k]) return "PERSON";
+                if (tokens_[k].after && k > last) break;
+            }
+        }
+    }
+    // A place: `in Houston`, `Chitose, Hokkaido`.
+    if (first > 0) {
+        for (const auto& hit : o_.cues_.find("place_preposition", kEn, text_,
+                                             {tokens_[std::max<std::size_t>(first, 2) - 2].range.begin, tokens_[first].range.begin}))
+            if (trim_spaces(text_, {hit.end, tokens_[first].range.begin}).empty()) return "GPE";
+    }
+    if (end.after == ',' && last < tokens_.size()) {
+        const TextRange next = tokens_[last].range;
+        for (const auto& m : mentions_)
+            if (m.range.begin == next.begin && m.entity.type == "GPE") return "GPE";
+    }
+    return "ORG";
+}
+
+void EnglishNames::SentenceNames::bind_acronym_after(std::size_t last, const EntityRef& ref) {
+    if (last >= tokens_.size()) return;
+    const EnglishToken& t = tokens_[last];
+    if (!(t.opens && t.closes && t.all_caps()) || taken(last)) return;
+    memory_.acronyms[std::string(t.word)] = ref;
+    add(t.range, ref, Mention::Kind::acronym);
+}
+
+// Titles: the person named after one, the department a portfolio names beside one.
+void EnglishNames::SentenceNames::titles() {
+    const TextRange range = sentence_.range;
+    struct Title {
+        std::size_t first, last;  // tokens
+        std::string role;         // role id; empty for a person title (Mr., President)
+    };
+    std::vector<PhraseHit> hits;
+    for (const auto& h : o_.lexicon_.roles(false).find_all(text_, range.begin, range.end)) hits.push_back(h);
+    const auto person_titles = o_.cues_.find("person_title", kEn, text_, range);
+    const std::uint32_t person_mark = 0xFFFFFFFF;
+    for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
+    std::vector<Title> titles;
+    for (const auto& h : select_longest(std::move(hits))) {
+        const std::size_t first = token_at_or_after(tokens_, h.begin);
+        std::size_t last = first;
+        while (last < tokens_.size() && tokens_[last].range.end <= h.end) ++last;
+        if (last == first || tokens_[first].range.begin != h.begin || taken(first)) continue;
+        std::string role;
+        if (h.payload != person_mark)
+            role = o_.lexicon_.roles()[o_.lexicon_.role_pattern(h.payload).relation].id;
+        // A lower-case title word names no one unless a capitalized name follows (`analyst Dan Ives`).
+        titles.push_back(Title{first, last, role});
+        for (std::size_t i = first; i < last; ++i) title_[i] = true;
+    }
+    for (const auto& title : titles) {
+        std::size_t j = title.last;
+        // `Secretary of Commerce`, `Minister of Economy, Trade and Industry`.
+        if (j + 1 < tokens_.size() && tokens_[j].word == "of" && !tokens_[j - 1].after && !title.role.empty()) {
+            const std::size_t k = j + 1;
+            std::optional<std::pair<std::size_t, EntityRef>> best;
+            for (std::size_t e = k; e < tokens_.size() && e < k + 6; ++e) {
+                const EnglishToken& t = tokens_[e];
+                const bool word = name_word(e) || (e > k && (t.word == "and" || t.word == "&" || t.word == "the"));
+                if (!word) break;
+                if (t.word != "and" && t.word != "&" && t.word != "the")
+                    if (auto ref = o_.resolve(span_text(k, e + 1), title.role, memory_)) best = {{e + 1, *ref}};
+                if (t.after && t.after != ',') break;
+            }
+            if (best) {
+                add(k, best->first, best->second);
+                j = best->first;
+            }
+        }
+        // The person after the title: `CEO Jensen Huang`, `President Trump`.
+        if (j < tokens_.size() && !tokens_[j - 1].after && !tokens_[j - 1].possessive) {
+            std::size_t m = j;
+            while (m < tokens_.size() && m - j < 4 && person_word(tokens_[m]) && name_word(m)) {
+                ++m;
+                if (tokens_[m - 1].after || tokens_[m - 1].possessive || tokens_[m - 1].closes) break;
+            }
+            const std::size_t n = m - j;
+            if (n == 1) {
+                auto known = memory_.family_names.find(std::string(tokens_[j].word));
+                if (known != memory_.family_names.end()) add(j, m, known->second);
+                else if (tokens_[title.first].capitalized() || title.role.empty()) add(j, m, make_ref(j, m, "PERSON"));
+            } else if (n >= 2) {
+                const EntityRef ref = make_ref(j, m, "PERSON");
+                memory_.family_names[std::string(tokens_[m - 1].word)] = ref;
+                add(j, m, ref);
+            }
+        }
+        // Before the title: `Chinese Vice Premier`, `Commerce Secretary`.
+        if (title.first == 0) continue;
+        if (!taken(title.first - 1)) {
+            auto d = o_.demonyms_.find(lower_copy(tokens_[title.first - 1].word));
+            if (d != o_.demonyms_.end()) {
+                if (auto ref = o_.entity_by_id(d->second)) add(title.first - 1, title.first, *ref);
+                continue;
+            }
+        }
+        if (title.role.empty()) continue;
+        std::size_t p = title.first;
+        while (p > 0 && title.first - p < 3 && name_word(p - 1) && !tokens_[p - 1].after && !tokens_[p - 1].possessive)
+            --p;
+        if (p == title.first) continue;
+        bool found = false;
+        for (std::size_t b = p; b < title.first && !found; ++b) {
+            if (auto ref = o_.resolve(span_text(b, title.first), title.role, memory_)) {
+                add(b, title.first, *ref);
+                found = true;
+            }
+        }
+        if (found) continue;
+        // A portfolio the pack does not know (`Foreign Trade Minister`) is no organization name,
+        // unless a cue word says it is one (`Acme Corp CEO`).
+        const std::string type = guess_type(p, title.first);
+        if (type != "ORG" || !o_.in_list("org_suffix", text_, tokens_[title.first - 1]))
+            for (std::size_t i = p; i < title.first; ++i) claimed_[i] = true;
+    }
+}
+
+// `preliminary memorandum of terms (PMT)`: a lower-case term whose initials spell the acronym.
+void EnglishNames::SentenceNames::defined_terms() {
+    static const std::set<std::string_view> skip = {"of", "and", "the", "for", "on", "in", "to", "a", "an", "&"};
+    for (std::size_t i = 1; i < tokens_.size(); ++i) {
+        const EnglishToken& acr = tokens_[i];
+        if (!(acr.opens && acr.closes && acr.all_caps()) || taken(i) || tokens_[i - 1].after) continue;
+        std::string letters;
+        for (char c : acr.word)
+            if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
+        for (std::size_t s = i; s-- > 0 && i - s <= 8;) {
+            const EnglishToken& t = tokens_[s];
+            if (!t.lower_word() || taken(s) || (s + 1 < i && t.after)) break;
+            std::string initials;
+            for (std::size_t k = s; k < i; ++k) {
+                const std::string_view w = tokens_[k].word;
+                if (skip.count(w)) continue;
+                initials += w.front();
+                for (std::size_t h = 1; h + 1 < w.size(); ++h)
+                    if (w[h] == '-') initials += w[h + 1];
+            }
+            if (initials.size() > letters.size()) break;
+            if (initials == letters) {
+                const std::string type = o_.in_list("policy_suffix", text_, tokens_[i - 1]) ? "POLICY" : "CONCEPT";
+                const EntityRef ref = make_ref(s, i, type);
+                add(s, i, ref);
+                bind_acronym_after(i, ref);
+                break;
+            }
+        }
+    }
+}
+
+void EnglishNames::SentenceNames::sequences() {
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+        if (!name_word(i) || (initial(i) && !initial_evidence(i))) continue;
+        const std::size_t last = extend(i);
+        const std::string word(tokens_[i].word);
+        if (last == i + 1) {
+            if (auto it = memory_.family_names.find(word); it != memory_.family_names.end()) {
+                add(i, last, it->second);
+                continue;
+            }
+            if (auto it = memory_.acronyms.find(word); it != memory_.acronyms.end()) {
+                add(i, last, it->second);
+                continue;
+            }
+        }
+        // `the Department`: the entity last named with that word, or nothing.
+        if (last == i + 1 && i > 0 && lower_copy(tokens_[i - 1].word) == "the" &&
+            (o_.in_list("gov_suffix", text_, tokens_[i]) || o_.in_list("org_suffix", text_, tokens_[i]))) {
+            const std::string key = " " + lower_copy(word) + " ";
+            const EntityRef* best = nullptr;
+            std::size_t order = 0;
+            for (const auto& [id, ref] : memory_.seen) {
+                const auto seen = memory_.last_seen.find(id);
+                if ((" " + lower_copy(ref.label) + " ").find(key) != std::string::npos && seen->second > order) {
+                    best = &ref;
+                    order = seen->second;
+                }
+            }
+            if (best) add(i, last, *best);
+            continue;
+        }
+        std::size_t first = i;
+        std::string type = guess_type(first, last);
+        TextRange range{tokens_[first].range.begin, tokens_[last - 1].range.end};
+        // `the Huawei Protection Act`: a known name inside a policy or event name is part of it.
+        if (type == "POLICY" || type == "EVENT") {
+            for (auto m = mentions_.begin(); m != mentions_.end(); ++m) {
+                const bool adjacent = m->range.end < range.begin &&
+                                      trim_spaces(text_, {m->range.end, range.begin}).empty() &&
+                                      text_[m->range.begin] >= 'A' && text_[m->range.begin] <= 'Z';
+                if (!adjacent) continue;
+                range.begin = m->range.begin;
+                mentions_.erase(m);
+                break;
+            }
+        }
+        const std::string label(text_.substr(range.begin, range.size()));
+        const EntityRef ref{derive_entity_id(label), label, type};
+        add(range, ref, Mention::Kind::name);
+        if (type == "PERSON") memory_.family_names[std::string(tokens_[last - 1].word)] = ref;
+        bind_acronym_after(last, ref);
+        i = last - 1;
+    }
+}
+
+void EnglishNames::SentenceNames::run() {
+    if (tokens_.empty() || title_case(tokens_, 0, tokens_.size())) return;
+    title_.assign(tokens_.size(), false);
+    claimed_.assign(tokens_.size(), false);
+    titles();
+    defined_terms();
+    sequences();
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+}
+
+EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences) const {
+    Memory memory;
+    for (const auto& sentence : sentences) {
+        const auto tokens = english_tokens(text, sentence.range, cues_);
+        if (title_case(tokens, 0, tokens.size())) continue;
+        for (std::size_t i = 1; i < tokens.size(); ++i) {
+            const EnglishToken& t = tokens[i];
+            const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
+            if (t.lower_word()) memory.lower_case.insert(std::string(t.word));
+            else if (t.capitalized() && !first) memory.capitalized_inside.insert(std::string(t.word));
+        }
+    }
+    return memory;
+}
+
+void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<TimeMention>& times,
+                        std::vector<Mention>& mentions, Memory& memory) const {
+    // Names the pack knows teach the document's family names and what it mentioned last.
+    for (const auto& m : mentions) {
+        if (m.entity.type != "PERSON") continue;
+        const std::string_view written = text.substr(m.range.begin, m.range.size());
+        const auto space = written.rfind(' ');
+        if (space != std::string_view::npos && space + 1 < written.size())
+            memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
+    }
+    SentenceNames(*this, text, sentence, times, mentions, memory).run();
+    for (const auto& m : mentions) {
+        memory.last_seen[m.entity.id] = ++memory.order;
+        memory.seen[m.entity.id] = m.entity;
+    }
+}
+
+}  // namespace chronokg

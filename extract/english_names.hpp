@@ -1,0 +1,90 @@
+#pragma once
+// chronokg::EnglishNames — names in English sentences that the rule pack does not know.
+//
+// What it represents: the step that adds pattern-found entity mentions to an English sentence
+// after the pack's aliases are found:
+//  - capitalized sequences (`Goods Availability Act`, `Bureau of Industry and Security`, with
+//    `of`, `and`, `&` inside when a name needs them), all-capital acronyms, and mixed-case or
+//    numbered names (`TechInsights`, `Mate 60 Pro`); a possessive ends a name (`Wingtech's`);
+//  - persons after a title (`CEO Jensen Huang`, `President Trump`) or before a speech verb;
+//  - a portfolio next to a title names its department when the pack knows one (`Commerce
+//    Secretary`, `Secretary of Economic Affairs`), a nationality its country (`Chinese Vice
+//    Premier`), both through the `portfolio_forms` and `demonyms` lexicons;
+//  - a lower-case term defined by an acronym (`preliminary memorandum of terms (PMT)`), and any
+//    name followed by `(ABC)`, bind the acronym for the rest of the document; a person's family
+//    name alone (`Schreinemacher said`) names the person met before; `the Department`, `the
+//    Bureau` (a lone government or company word) names the last entity named with that word.
+// Sentence-initial words, months, weekdays, nationality adjectives and the words of the
+// `not_names` lexicon start no name; nor does a capitalized word that opens a sentence unless
+// the document also writes it capitalized elsewhere (or it is an acronym or mixed-case). Lines in
+// title case (headlines) get no guessed names. A guessed name gets a stable id
+// (derive_entity_id) and a type from cue words: `gov_suffix`, `policy_suffix`, `event_suffix`,
+// `gpe_suffix`, `org_suffix` lexicons, a digit (PRODUCT), titles and speech verbs (PERSON),
+// `in NAME` or `NAME, <place>` (GPE); ORG otherwise.
+// Lifecycle: one EnglishNames per rule pack; per document, start() then find() for each English
+// sentence in order (the Memory carries names and acronyms from sentence to sentence).
+// Thread safety: find() and start() may be called concurrently with distinct Memory objects.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event.hpp"
+#include "extract/english_tokens.hpp"
+#include "extract/mention_finder.hpp"
+#include "extract/time_tagger.hpp"
+
+namespace chronokg {
+
+class CueWords;
+class EntityCatalog;
+class Normalizer;
+class RelationLexicon;
+class RulePack;
+
+class EnglishNames {
+public:
+    // What one document has shown so far.
+    struct Memory {
+        std::set<std::string> capitalized_inside;  // words written capitalized after a sentence's first word
+        std::set<std::string> lower_case;          // words written in lower case (lower-cased)
+        std::map<std::string, EntityRef> family_names;  // "Schreinemacher" → the person
+        std::map<std::string, EntityRef> acronyms;      // bound by "(ABC)"
+        std::map<std::string, std::size_t> last_seen;   // entity id → order of its last mention
+        std::map<std::string, EntityRef> seen;          // entity id → the entity
+        std::size_t order = 0;
+    };
+
+    EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
+                 const CueWords& cues, const Normalizer& normalizer);
+
+    // The memory for a document, from the spelling of every word of its sentences.
+    Memory start(std::string_view text, const std::vector<Sentence>& sentences) const;
+
+    // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
+    // kept in text order); `times` are the sentence's time expressions (never names).
+    void find(std::string_view text, const Sentence& sentence, const std::vector<TimeMention>& times,
+              std::vector<Mention>& mentions, Memory& memory) const;
+
+    // Whether the words of text[range] are in title case (a headline): most words capitalized.
+    static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
+
+private:
+    class SentenceNames;
+
+    bool in_list(const std::string& id, std::string_view text, const EnglishToken& t) const;
+    std::optional<EntityRef> resolve(const std::string& name, std::string_view role, const Memory& memory) const;
+    std::optional<EntityRef> entity_by_id(const std::string& id) const;
+
+    const EntityCatalog& catalog_;
+    const RelationLexicon& lexicon_;
+    const CueWords& cues_;
+    const Normalizer& normalizer_;
+    std::set<std::string> month_and_day_names_;             // lower case
+    std::map<std::string, std::string> demonyms_;           // "chinese" → "china"
+    std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}
+};
+
+}  // namespace chronokg

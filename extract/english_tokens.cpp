@@ -1,0 +1,159 @@
+#include "extract/english_tokens.hpp"
+
+#include "extract/cue_words.hpp"
+
+namespace chronokg {
+namespace {
+
+bool starts_with(std::string_view s, std::size_t pos, std::string_view what) { return s.substr(pos, what.size()) == what; }
+
+// Byte length of an opening quote or bracket at text[pos], else 0.
+std::size_t opener_at(std::string_view text, std::size_t pos) {
+    const char c = text[pos];
+    if (c == '(' || c == '[' || c == '"' || c == '\'') return 1;
+    for (std::string_view q : {"“", "‘", "«"})
+        if (starts_with(text, pos, q)) return q.size();
+    return 0;
+}
+
+// Byte length of a closing quote or bracket ending at text[end), else 0.
+std::size_t closer_before(std::string_view text, std::size_t begin, std::size_t end) {
+    if (end <= begin) return 0;
+    const char c = text[end - 1];
+    if (c == ')' || c == ']' || c == '"' || c == '\'') return 1;
+    for (std::string_view q : {"”", "’", "»"})
+        if (end - begin >= q.size() && text.substr(end - q.size(), q.size()) == q) return q.size();
+    return 0;
+}
+
+// Byte length of a dash at text[pos] (`—`, `–`), else 0.
+std::size_t long_dash_at(std::string_view text, std::size_t pos) {
+    for (std::string_view d : {"—", "–"})
+        if (starts_with(text, pos, d)) return d.size();
+    return 0;
+}
+
+}  // namespace
+
+bool EnglishToken::all_caps() const {
+    int letters = 0;
+    for (char c : word) {
+        if (c >= 'A' && c <= 'Z') ++letters;
+        else if (!((c >= '0' && c <= '9') || c == '&' || c == '-' || c == '.')) return false;
+    }
+    return letters >= 2;
+}
+
+bool EnglishToken::has_digit() const {
+    for (char c : word)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
+bool EnglishToken::lower_word() const {
+    if (word.empty()) return false;
+    for (char c : word)
+        if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+    return word.front() != '-';
+}
+
+std::string lower_copy(std::string_view word) {
+    std::string out(word);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
+    std::vector<EnglishToken> tokens;
+    std::size_t pos = range.begin;
+    while (pos < range.end) {
+        while (pos < range.end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+        if (pos >= range.end) break;
+        const std::size_t chunk_begin = pos;
+        std::size_t chunk_end = pos;
+        bool dash_inside = false;
+        while (chunk_end < range.end && text[chunk_end] != ' ' && text[chunk_end] != '\t') {
+            if (chunk_end > chunk_begin && long_dash_at(text, chunk_end)) {
+                dash_inside = true;
+                break;
+            }
+            ++chunk_end;
+        }
+        pos = chunk_end;
+        if (dash_inside) pos += long_dash_at(text, chunk_end);
+        // A dash standing alone marks a break after the previous word.
+        const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
+        if (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size()) {
+            if (!tokens.empty()) tokens.back().dash_after = true;
+            continue;
+        }
+        EnglishToken t;
+        t.full = {chunk_begin, chunk_end};
+        std::size_t b = chunk_begin;
+        std::size_t e = chunk_end;
+        while (b < e) {
+            const std::size_t n = opener_at(text, b);
+            if (n == 0) break;
+            t.opens = true;
+            b += n;
+        }
+        for (bool changed = true; changed && e > b;) {
+            changed = false;
+            const char c = text[e - 1];
+            if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
+                if (!t.after) t.after = c;
+                --e;
+                changed = true;
+            } else if (c == '.') {
+                // Keep the dot of `U.S.`, `Corp.`, `C.`: the word with its dot is an abbreviation.
+                const std::string_view w = text.substr(b, e - b);
+                const bool inner_dot = w.substr(0, w.size() - 1).find('.') != std::string_view::npos;
+                const bool initial = w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z';
+                const bool abbreviation = cues.match_at("abbreviations", "en", text, b, e) == e - b;
+                if (inner_dot || initial || abbreviation) break;
+                if (!t.after) t.after = '.';
+                --e;
+                changed = true;
+            } else if (const std::size_t n = closer_before(text, b, e)) {
+                // `’s` and `'s` are possessives, not closing quotes.
+                const std::size_t before = e - n;
+                if (before > b && n <= 3 && (text[before - 1] == 's' || text[before - 1] == 'S') &&
+                    (text[e - 1] == '\'' || text.substr(before, n) == "’") && !t.opens) {
+                    // `companies'`: a possessive plural when nothing opened a quote.
+                    t.possessive = true;
+                    e = before;
+                    break;
+                }
+                t.closes = true;
+                e = before;
+                changed = true;
+            }
+        }
+        // `China's`, `BIS’s`.
+        for (std::string_view mark : {"'s", "’s", "'S", "’S"}) {
+            if (e - b > mark.size() && text.substr(e - mark.size(), mark.size()) == mark) {
+                t.possessive = true;
+                e -= mark.size();
+                break;
+            }
+        }
+        if (dash_inside) t.dash_after = true;
+        if (e <= b) {
+            if (!tokens.empty() && t.after && !tokens.back().after) tokens.back().after = t.after;
+            continue;
+        }
+        t.range = {b, e};
+        t.word = text.substr(b, e - b);
+        tokens.push_back(t);
+    }
+    return tokens;
+}
+
+std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
+    std::size_t i = 0;
+    while (i < tokens.size() && tokens[i].range.begin < pos) ++i;
+    return i;
+}
+
+}  // namespace chronokg

@@ -1,0 +1,49 @@
+#pragma once
+// chronokg::EnglishToken — the words of one English sentence, with the punctuation around them.
+//
+// What it represents: a sentence of folded text cut at spaces into words, each word without the
+// punctuation that touches it (quotes, brackets, commas, a sentence's final dot), that
+// punctuation remembered as flags, and a possessive `'s` / `’s` / `s'` split off as a flag.
+// A dot stays in the word when it belongs to it: `U.S.`, `Corp.`, an initial `C.` (anything the
+// `abbreviations` lexicon lists, or a word with a dot inside). Ranges are half-open byte ranges
+// into the folded text. The name finder and the clause rules both read sentences this way.
+// Thread safety: a value computed per sentence.
+#include <string_view>
+#include <vector>
+
+#include "extract/segmenter.hpp"
+
+namespace chronokg {
+
+class CueWords;
+
+struct EnglishToken {
+    TextRange range;         // the word itself (no punctuation, no possessive ending)
+    TextRange full;          // the whole space-delimited chunk, punctuation included
+    std::string_view word;   // text of `range`
+    bool possessive = false; // `China's`, `BIS’s`, `companies'`
+    bool opens = false;      // a quote or bracket opens right before the word
+    bool closes = false;     // a quote or bracket closes right after the word
+    char after = 0;          // `,` `;` `:` `.` `!` `?` right after the word (closers skipped), else 0
+    bool dash_after = false; // a dash (`-`, `–`, `—`) stands alone after the word
+
+    bool capitalized() const { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
+    // All capitals (two letters or more; digits, `&`, `-` and `.` allowed): `BIS`, `U.S.`, `SK`.
+    bool all_caps() const;
+    bool has_digit() const;
+    // Lower-case Latin letters only (hyphens allowed): a common word.
+    bool lower_word() const;
+    // A break in the sentence after this word: `,` `;` `:` a dash or a closing bracket.
+    bool breaks_after() const { return after == ',' || after == ';' || after == ':' || dash_after; }
+};
+
+// The words of text[range]; `cues` supplies the `abbreviations` lexicon.
+std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues);
+
+// The index of the first token that begins at or after `pos` (tokens.size() when none).
+std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);
+
+// ASCII lower case of `word`.
+std::string lower_copy(std::string_view word);
+
+}  // namespace chronokg

@@ -1,0 +1,23 @@
+// Normalizer: any valid UTF-8 folds to valid UTF-8, and every normalized offset maps back into
+// the original, in order.
+#include "extract/normalizer.hpp"
+#include "fuzz_support.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    using namespace chronokg;
+    const std::string original = fuzz::text(data, size);
+    const Normalizer& normalizer = Normalizer::shared();
+    const NormalizedText norm = normalizer.normalize(original);
+    CHRONOKG_FUZZ_CHECK(!utf8::find_invalid(norm.text));
+    std::size_t previous = 0;
+    for (std::size_t at = 0; at <= norm.text.size(); ++at) {
+        const auto [begin, end] = norm.offsets.to_original(at, std::min(at + 1, norm.text.size()));
+        CHRONOKG_FUZZ_CHECK(begin <= end && end <= original.size());
+        CHRONOKG_FUZZ_CHECK(begin >= previous);
+        previous = begin;
+    }
+    const auto whole = norm.offsets.to_original(0, norm.text.size());
+    CHRONOKG_FUZZ_CHECK(whole.second <= original.size());
+    CHRONOKG_FUZZ_CHECK(!utf8::find_invalid(normalizer.fold(original)));
+    return 0;
+}

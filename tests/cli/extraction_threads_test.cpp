@@ -1,0 +1,69 @@
+// `--threads N`: extraction on several threads gives the bytes one thread gives, problems and
+// their order included (issue 7).
+#include <catch2/catch.hpp>
+
+#include "../test_support.hpp"
+
+using namespace chronokg;
+using test::run_cli;
+
+namespace {
+
+// A corpus of many small articles, with bad lines among them.
+std::string corpus() {
+    std::string lines;
+    const char* sentences[] = {
+        "5月13日,美国商务部工业和安全局(BIS)宣布,撤销《人工智能扩散规则》。",
+        "Nvidia said on Monday it would partner with TSMC and Foxconn to build an AI supercomputer in Taiwan.",
+        "輝達執行長黃仁勳昨(19)日宣布,將與鴻海和台積電合作打造AI超級電腦。",
+        "The Commerce Department added Huawei to the Entity List on May 16, 2019.",
+    };
+    for (int i = 0; i < 120; ++i) {
+        if (i == 17) lines += "not json\n";
+        if (i == 64) lines += "{\"id\": \"no-text\"}\n";
+        lines += "{\"id\":\"a" + std::to_string(i) + "\",\"date\":\"2025-05-" + std::to_string(10 + i % 19) +
+                 "\",\"text\":\"" + sentences[i % 4] + " " + sentences[(i + 1) % 4] + "\"}\n";
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("extract --threads gives the same events and problems as one thread", "[cli][threads]") {
+    const auto dir = test::temp_dir("cli-threads");
+    test::write_file(dir / "corpus.jsonl", corpus());
+    test::write_file(dir / "bad.txt", "\xFF\xFE not UTF-8\n");
+    const std::string articles = test::source_dir() + "/examples/articles";
+    for (const char* policy : {"--keep-going", "--strict"}) {
+        INFO(policy);
+        const std::vector<std::string> inputs = {(dir / "corpus.jsonl").string(), (dir / "bad.txt").string(), articles};
+        std::vector<std::string> one = {"extract", policy, "--threads", "1"};
+        one.insert(one.end(), inputs.begin(), inputs.end());
+        const auto serial = run_cli(one);
+        REQUIRE(serial.code == 1);
+        REQUIRE(!serial.err.empty());
+        for (const char* threads : {"2", "3", "8"}) {
+            std::vector<std::string> many = {"extract", policy, "--threads", threads};
+            many.insert(many.end(), inputs.begin(), inputs.end());
+            const auto parallel = run_cli(many);
+            INFO("--threads " << threads);
+            CHECK(parallel.code == serial.code);
+            CHECK(parallel.out == serial.out);
+            CHECK(parallel.err == serial.err);
+        }
+    }
+    // Without problems the output holds every article's events, in input order.
+    const auto serial = run_cli({"extract", "--threads", "1", articles});
+    const auto parallel = run_cli({"extract", articles});  // default: one thread per core
+    REQUIRE(serial.code == 0);
+    CHECK(std::count(serial.out.begin(), serial.out.end(), '\n') > 50);
+    CHECK(parallel.out == serial.out);
+}
+
+TEST_CASE("build --threads writes the same graph as one thread", "[cli][threads]") {
+    const auto dir = test::temp_dir("cli-threads-build");
+    const std::string articles = test::source_dir() + "/examples/articles";
+    REQUIRE(run_cli({"build", articles, "--threads", "1", "-o", (dir / "one.graphml").string()}).code == 0);
+    REQUIRE(run_cli({"build", articles, "--threads", "4", "-o", (dir / "four.graphml").string()}).code == 0);
+    CHECK(test::read_file((dir / "one.graphml").string()) == test::read_file((dir / "four.graphml").string()));
+}

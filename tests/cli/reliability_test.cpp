@@ -1,0 +1,189 @@
+// Issue 8: what the command does with bad articles, failing outputs and reordered input.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "../consumer_support.hpp"
+#include "../test_support.hpp"
+
+using namespace chronokg;
+using test::run_cli;
+namespace fs = std::filesystem;
+
+namespace {
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+const std::string kZh = "date: 2025-05-20\n\n5月13日,美商务部工业和安全局(BIS)宣布,撤销《AI扩散规则》。\n";
+const std::string kEn = "date: 2025-05-20\n\nOn May 19, Nvidia partnered with TSMC and Foxconn to build an AI supercomputer.\n";
+
+// A folder of articles where some are bad, and the same folder with only the good ones. The
+// JSONL corpus keeps its line numbers (a blank line where the bad one was), so ids agree.
+struct Corpus {
+    fs::path dirty, clean;
+};
+Corpus mixed_corpus(const std::string& name) {
+    Corpus c{test::temp_dir(name + "-dirty"), test::temp_dir(name + "-clean")};
+    for (const auto& dir : {c.dirty, c.clean}) {
+        test::write_file(dir / "a.txt", kZh);
+        test::write_file(dir / "z.txt", kEn);
+    }
+    const std::string good1 = R"({"id": "j1", "text": "2025年5月13日,美商务部工业和安全局宣布,撤销《AI扩散规则》。"})";
+    const std::string good2 = R"({"id": "j3", "text": "Nvidia partnered with TSMC on May 19, 2025."})";
+    test::write_file(c.dirty / "c.jsonl", good1 + "\n{\"id\": \"j2\", \"text\": 7}\n" + good2 + "\n");
+    test::write_file(c.clean / "c.jsonl", good1 + "\n\n" + good2 + "\n");
+    test::write_file(c.dirty / "bad.txt", "date: 2025-05-20\n\xC3\x28 broken");
+    test::write_file(c.dirty / "binary.md", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+    test::write_file(c.dirty / "empty.txt", "");
+    return c;
+}
+}  // namespace
+
+TEST_CASE("a bad article is reported and skipped: every good article's events are there [issue8]", "[cli][errors][issue8]") {
+    const Corpus c = mixed_corpus("issue8-mixed");
+    const auto clean = run_cli({"extract", c.clean.string()});
+    REQUIRE(clean.code == 0);
+    REQUIRE(lines(clean.out) >= 4);
+    const auto dirty = run_cli({"extract", c.dirty.string()});
+    CHECK(dirty.code == 1);
+    CHECK(dirty.out == clean.out);
+    // One line a problem, each naming its file (and line where there is one).
+    CHECK(lines(dirty.err) == 4);
+    CHECK_THAT(dirty.err, Catch::Contains("bad.txt:2:1: invalid UTF-8"));
+    CHECK_THAT(dirty.err, Catch::Contains("binary.md: binary data"));
+    CHECK_THAT(dirty.err, Catch::Contains("c.jsonl:2:1: missing string field \"text\""));
+    CHECK_THAT(dirty.err, Catch::Contains("empty.txt: empty file"));
+    // A missing input is one more problem, not the end of the run.
+    const auto missing = run_cli({"extract", (c.clean / "nowhere.txt").string(), c.clean.string()});
+    CHECK(missing.code == 1);
+    CHECK(missing.out == clean.out);
+    CHECK(lines(missing.err) == 1);
+}
+
+TEST_CASE("build writes no file after a bad article unless --keep-going; --strict stops at the first [issue8]",
+          "[cli][errors][issue8]") {
+    const Corpus c = mixed_corpus("issue8-policy");
+    const auto out = test::temp_dir("issue8-policy-out");
+    const auto clean = run_cli({"build", c.clean.string(), "-o", (out / "clean.graphml").string()});
+    REQUIRE(clean.code == 0);
+    test::write_file(out / "g.graphml", "previous");
+    const auto refused = run_cli({"build", c.dirty.string(), "-o", (out / "g.graphml").string()});
+    CHECK(refused.code == 1);
+    CHECK(test::read_file((out / "g.graphml").string()) == "previous");
+    const auto kept = run_cli({"build", c.dirty.string(), "--keep-going", "-o", (out / "g.graphml").string()});
+    CHECK(kept.code == 1);
+    CHECK(test::read_file((out / "g.graphml").string()) == test::read_file((out / "clean.graphml").string()));
+    const auto strict = run_cli({"extract", "--strict", c.dirty.string()});
+    CHECK(strict.code == 1);
+    CHECK(lines(strict.err) == 1);
+    CHECK_THAT(strict.err, Catch::Contains("bad.txt:2:1: invalid UTF-8"));  // the first, in path order
+    const auto lenient = run_cli({"extract", "--lenient", (c.dirty / "bad.txt").string()});
+    CHECK(lenient.code == 0);
+}
+
+TEST_CASE("the same articles in any order give byte-identical files [issue8]", "[cli][determinism][issue8]") {
+    const auto dir = test::temp_dir("issue8-order");
+    std::vector<std::string> articles;
+    for (const auto& entry : fs::directory_iterator(test::source_dir() + "/examples/articles"))
+        articles.push_back(entry.path().string());
+    std::sort(articles.begin(), articles.end());
+    std::vector<std::vector<std::string>> orders = {articles, articles, {test::source_dir() + "/examples/articles"}};
+    std::reverse(orders[1].begin(), orders[1].end());
+    std::rotate(orders[0].begin(), orders[0].begin() + 3, orders[0].end());
+    std::vector<std::string> outputs;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        std::vector<std::string> args = {"build"};
+        args.insert(args.end(), orders[i].begin(), orders[i].end());
+        const std::string stem = (dir / ("run" + std::to_string(i))).string();
+        for (const char* ext : {".graphml", ".gexf", ".dot", ".json", ".jsonl"}) args.insert(args.end(), {"-o", stem + ext});
+        const auto r = run_cli(args);
+        INFO(r.err);
+        REQUIRE(r.code == 0);
+        std::string all;
+        for (const char* ext : {".graphml", ".gexf", ".dot", ".json", ".jsonl"}) all += test::read_file(stem + ext);
+        outputs.push_back(all);
+    }
+    CHECK(outputs[0].size() > 10'000);
+    CHECK(outputs[1] == outputs[0]);
+    CHECK(outputs[2] == outputs[0]);
+    // A JSONL corpus with its lines shuffled: ids are the articles' own.
+    std::vector<std::string> corpus;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        std::string escaped;
+        for (char ch : test::read_file(articles[i])) {
+            if (ch == '"' || ch == '\\') escaped += '\\';
+            if (ch == '\n') escaped += "\\n";
+            else escaped += ch;
+        }
+        corpus.push_back("{\"id\": \"doc" + std::to_string(i) + "\", \"text\": \"" + escaped + "\"}\n");
+    }
+    std::string forward, backward;
+    for (const auto& line : corpus) forward += line;
+    for (auto it = corpus.rbegin(); it != corpus.rend(); ++it) backward += *it;
+    test::write_file(dir / "forward.jsonl", forward);
+    test::write_file(dir / "backward.jsonl", backward);
+    const auto f = run_cli({"build", (dir / "forward.jsonl").string(), "-o", (dir / "f.graphml").string()});
+    const auto b = run_cli({"build", (dir / "backward.jsonl").string(), "-o", (dir / "b.graphml").string()});
+    REQUIRE(f.code == 0);
+    REQUIRE(b.code == 0);
+    CHECK(test::read_file((dir / "f.graphml").string()) == test::read_file((dir / "b.graphml").string()));
+}
+
+TEST_CASE("the same output twice, under any spelling, is refused before any work [issue8]", "[cli][errors][issue8]") {
+    const auto dir = test::temp_dir("issue8-twice-cli");
+    test::write_file(dir / "a.txt", kZh);
+    test::write_file(dir / "g.dot", "previous");
+    fs::create_directories(dir / "sub");
+    const std::string a = (dir / "a.txt").string();
+    for (const auto& [first, second] : std::vector<std::pair<std::string, std::string>>{
+             {(dir / "g.dot").string(), (dir / "." / "g.dot").string()},
+             {(dir / "g.csv").string(), (dir / "sub" / ".." / "g.csv").string()}}) {
+        const auto r = run_cli({"build", a, "-o", first, "-o", second});
+        CHECK(r.code == 1);
+        CHECK_THAT(r.err, Catch::Contains("the same output is given twice"));
+        CHECK(lines(r.err) == 1);
+    }
+    CHECK(test::read_file((dir / "g.dot").string()) == "previous");
+    CHECK_FALSE(fs::exists(dir / "g.nodes.csv"));
+}
+
+TEST_CASE("a full disk, a read-only directory and a file size limit: exit 1, old files untouched [issue8]",
+          "[cli][errors][issue8]") {
+    const std::string binary = CHRONOKG_BINARY;
+    const std::string articles = test::source_dir() + "/examples/articles";
+    const auto dir = test::temp_dir("issue8-disk");
+    const std::string d = dir.string();
+    // The file size limit works everywhere: the graph is far larger than 16 KiB.
+    test::write_file(dir / "g.graphml", "previous");
+    test::write_file(dir / "g.jsonl", "previous");
+    const auto limited = test::run_command("ulimit -f 32; " + binary + " build " + articles + " -o " + d + "/g.jsonl -o " + d + "/g.graphml");
+    CHECK(limited.code == 1);
+    CHECK_THAT(limited.err, Catch::Contains("cannot write output: File too large"));
+    CHECK(lines(limited.err) == 1);
+    CHECK(test::read_file(d + "/g.graphml") == "previous");
+    CHECK(test::read_file(d + "/g.jsonl") == "previous");  // written, but not renamed: the set failed
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 2);
+
+    // A real full disk and a read-only directory need a small file system of our own: a tmpfs in
+    // a user and mount namespace of the test's own (nothing outside it sees the mount).
+    if (test::run_command("unshare -Urm true").code != 0) {
+        WARN("unshare -Urm is not permitted here: the tmpfs cases are skipped");
+        return;
+    }
+    const std::string script =
+        "set -e; mount -t tmpfs -o size=16k tmpfs " + d + "; printf previous > " + d + "/g.graphml; " +
+        // Full: exit code, the old file, no temporary file.
+        "set +e; " + binary + " build " + articles + " -o " + d + "/g.graphml 2>" + d + "/err; echo \"full=$?\"; " +
+        "cat " + d + "/err; echo \"old=$(cat " + d + "/g.graphml)\"; echo \"files=$(ls -A " + d + " | wc -l)\"; " +
+        // Read-only.
+        "mount -o remount,ro " + d + "; " + binary + " build " + articles + " -o " + d + "/g.graphml; echo \"ro=$?\"; " +
+        "echo \"old=$(cat " + d + "/g.graphml)\"";
+    const auto r = test::run_command("unshare -Urm sh -c '" + script + "'");
+    INFO(r.out << r.err);
+    CHECK_THAT(r.out, Catch::Contains("full=1"));
+    CHECK_THAT(r.out, Catch::Contains("g.graphml: cannot write output: No space left on device"));
+    CHECK_THAT(r.out, Catch::Contains("files=2"));  // g.graphml and err
+    CHECK_THAT(r.out, Catch::Contains("ro=1"));
+    CHECK_THAT(r.err, Catch::Contains("g.graphml: cannot write output: Read-only file system"));
+    const std::string old = "old=previous";
+    CHECK(r.out.find(old) != std::string::npos);
+    CHECK(r.out.rfind(old) != r.out.find(old));  // both times
+}
