@@ -1,7 +1,6 @@
 #include "extract/english_relations.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <optional>
 
@@ -297,9 +296,15 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         if (std::any_of(used_objects_.begin(), used_objects_.end(),
                         [&](const auto& u) { return u.second == seg && g.range.contains(u.first); }))
             continue;
-        // An apposition set off by commas when an earlier subject exists.
+        // An apposition set off by commas when an earlier subject exists in the same segment
+        // (a clause after `If X lifts …,` has a subject of its own).
         const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
-        if (found && prev > range_.begin && text_[prev - 1] == ',') continue;
+        auto segment_at = [&](std::size_t pos) {
+            return s_.segment_of[std::min(token_at_or_after(s_.tokens, pos), token_count() - 1)];
+        };
+        if (found && prev > range_.begin && text_[prev - 1] == ',' &&
+            segment_at(found->range.begin) == segment_at(g.range.begin))
+            continue;
         if (g.modifier) {
             // `BIS's first rule will add …`: the owner acts through an agent noun.
             const std::size_t t = token_at_or_after(s_.tokens, g.range.end);
@@ -425,11 +430,16 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
         if (text_[next.begin - 1] != ' ') break;  // whole words only
         r = next;
     }
+    // A time expression ends the phrase (`launched a new phone last week`); one at its start or
+    // inside a word leaves no phrase.
+    for (const auto& t : view_.times)
+        if (overlaps(t.range, r)) {
+            if (t.range.begin <= r.begin || text_[t.range.begin - 1] != ' ') return std::nullopt;
+            r = trim_spaces(text_, {r.begin, t.range.begin});
+        }
     const std::string_view np = text_.substr(r.begin, r.size());
     if (np.size() < 3 || np.find_first_of("()\"“”") != std::string_view::npos) return std::nullopt;
     if (o_.cues_.any("amount_words", kEn, text_, r)) return std::nullopt;
-    if (std::any_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) { return overlaps(t.range, r); }))
-        return std::nullopt;
     if (o_.cues_.match_at("not_objects", kEn, text_, r.begin, r.end) == r.size()) return std::nullopt;
     bool word = false;
     for (std::size_t i = token_at_or_after(s_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
@@ -679,7 +689,6 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         modality = Modality::reported;
 
     auto push = [&](const Argument& s, const Argument& o) {
-        if (std::getenv("CHRONOKG_DEBUG_EN")) std::fprintf(stderr, "push %s %s -> %s %s [%.*s]\n", s.entity.id.c_str(), s.entity.type.c_str(), o.entity.id.c_str(), o.entity.type.c_str(), int(o.range.size()), text_.data() + o.range.begin);  // DEBUG-EN
         if (!o_.lexicon_.allows(relation->subject_types, s.entity.type) && s.entity.type != "UNKNOWN") return;
         if (!o_.lexicon_.allows(relation->object_types, o.entity.type)) return;
         if (!s.entity.id.empty() && s.entity.id == o.entity.id) return;
@@ -804,7 +813,6 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     std::size_t window_begin = range_.begin;
     Args subjects = subject_of(k, window_begin);
     subjects_[k] = subjects;
-    if (std::getenv("CHRONOKG_DEBUG_EN")) std::fprintf(stderr, "relate %s subjects=%zu\n", relation.c_str(), subjects.size());  // DEBUG-EN
     if (subjects.empty()) return;
     Args objects;
     if (!p.tail.empty()) {
@@ -837,7 +845,6 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
             return;
         }
     }
-    if (std::getenv("CHRONOKG_DEBUG_EN")) std::fprintf(stderr, "objects=%zu\n", objects.size());  // DEBUG-EN
     if (objects.empty()) {
         if (o_.reciprocal_.count(relation) && subjects.size() >= 2)
             emit(subjects, {}, p, relation, window_begin, "en.reciprocal", true);
@@ -876,12 +883,6 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
         relative_spans_.push_back({tok(r).range.begin, segment_range(s_.segment_of[r]).end});
     }
     subjects_.assign(s_.predicates.size(), std::nullopt);
-    if (std::getenv("CHRONOKG_DEBUG_EN")) {  // DEBUG-EN
-        for (const auto& m : mentions_) std::fprintf(stderr, "mention [%.*s] %s %s\n", int(m.range.size()), text_.data() + m.range.begin, m.entity.id.c_str(), m.entity.type.c_str());
-        for (const auto& g : s_.groups) std::fprintf(stderr, "group [%.*s] n=%zu mod=%d\n", int(g.range.size()), text_.data() + g.range.begin, g.members.size(), int(g.modifier));
-        for (const auto& p : s_.predicates) std::fprintf(stderr, "pred [%.*s] %s part=%d ger=%d\n", int(p.verb.size()), text_.data() + p.verb.begin, o_.lexicon_.relations()[p.relation].relation.c_str(), int(p.participle), int(p.gerund));
-        for (const auto& [b, e] : s_.segments) std::fprintf(stderr, "segment [%.*s]\n", int(tok(e - 1).range.end - tok(b).range.begin), text_.data() + tok(b).range.begin);
-    }
     for (std::size_t k = 0; k < s_.predicates.size(); ++k) relate(k, s_.predicates[k]);
     reciprocal_nouns();
     return out_;

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <rapidjson/document.h>
+#include <sstream>
+
 #include "eval/scorer.hpp"
 #include "extract/normalizer.hpp"
 #include "../test_support.hpp"
@@ -41,12 +45,34 @@ TEST_CASE("scoring matches aliases across scripts, relation synonyms, and date p
     CHECK_FALSE(Scorer::same_relation("takes control of", "ceo of"));
 }
 
-TEST_CASE("extraction on our own examples stays above its floor", "[eval][examples]") {
-    // The floor only rises: raise it when the rules improve (see README, "Accuracy").
-    const auto r = test::run_cli({"eval", test::source_dir() + "/examples/gold", test::source_dir() + "/examples/articles",
-                                  "--min-f1", "0.10"});
+namespace {
+// Runs `chronokg eval --json` and checks each language's strict F1 (and the whole) against its floor.
+void check_floors(const std::string& gold, const std::string& articles, const std::map<std::string, double>& floors) {
+    const auto r = test::run_cli({"eval", "--json", gold, articles});
     INFO(r.out << r.err);
-    CHECK(r.code == 0);
+    REQUIRE(r.code == 0);
+    std::map<std::string, double> f1;
+    std::istringstream lines(r.out);
+    std::string line;
+    while (std::getline(lines, line)) {
+        rapidjson::Document d;
+        d.Parse(line.c_str());
+        REQUIRE((!d.HasParseError() && d.IsObject()));
+        f1[d["name"].GetString()] = d["f1"].GetDouble();
+    }
+    for (const auto& [name, floor] : floors) {
+        INFO(name << ": strict F1 " << (f1.count(name) ? f1[name] : -1.0) << ", floor " << floor);
+        REQUIRE(f1.count(name) == 1);
+        CHECK(f1[name] >= floor);
+    }
+}
+}  // namespace
+
+// The floors only rise: raise them when the rules improve (see README, "Accuracy"). They sit a
+// little under the scores measured when they were set, so that noise-free regressions show.
+TEST_CASE("extraction on our own examples stays above its floor", "[eval][examples]") {
+    check_floors(test::source_dir() + "/examples/gold", test::source_dir() + "/examples/articles",
+                 {{"all", 0.62}, {"en", 0.78}, {"zh-Hans", 0.70}, {"zh-Hant", 0.40}});
 }
 
 TEST_CASE("extraction on the development set stays above its floor", "[eval][dev]") {
@@ -54,8 +80,6 @@ TEST_CASE("extraction on the development set stays above its floor", "[eval][dev
         WARN("skipped: ../shared/dev is not on this machine");
         return;
     }
-    const auto r = test::run_cli({"eval", test::shared_dir() + "/dev/gold", test::shared_dir() + "/dev/raw", "--min-f1",
-                                  "0.10"});
-    INFO(r.out << r.err);
-    CHECK(r.code == 0);
+    check_floors(test::shared_dir() + "/dev/gold", test::shared_dir() + "/dev/raw",
+                 {{"all", 0.73}, {"en", 0.76}, {"zh-Hans", 0.65}, {"zh-Hant", 0.75}});
 }
