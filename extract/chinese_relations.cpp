@@ -182,7 +182,16 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
     std::vector<std::size_t> predicate_starts;
-    for (const auto& v : verbs_) predicate_starts.push_back(v.range.begin);
+    for (const auto& v : verbs_) {
+        predicate_starts.push_back(v.range.begin);
+        // A frame starts at its first words: 放宽 in 中国放宽对美国的出口管制 (verb part 的出口管制).
+        for (const std::uint32_t p : v.patterns) {
+            const std::string& before = lexicon_.pattern(p).before;
+            if (before.empty()) continue;
+            const std::size_t at = text_.rfind(before, v.range.begin);
+            if (at != std::string_view::npos && at >= clause.begin) predicate_starts.push_back(at);
+        }
+    }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
     return noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers, predicate_starts);
 }

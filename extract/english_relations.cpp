@@ -91,6 +91,7 @@ private:
     Args subject_of(std::size_t k, std::size_t& window_begin);
     Args speech_subject(std::size_t t) const;
     std::optional<std::size_t> complementizer_before(std::size_t before) const;
+    Args announcing_authority(const EnglishPredicate& p) const;
     std::optional<std::size_t> tail_at(const EnglishPredicate& p, std::size_t j) const;
     Args objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit) const;
     Args item_argument(std::size_t a, std::size_t b, bool literal_ok, bool* named = nullptr) const;
@@ -379,6 +380,19 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
         if (*that + 1 >= start || !pronouns.count(tok(*that + 1).word)) return {};
     }
     return subject;
+}
+
+// `BIS confirmed that Huawei has been added to the Entity List`: a government that announces an
+// agentless passive of its own domain is its agent. Only GOV subjects: a newspaper that reports
+// a ban (`Reuters reported that … was banned`) did not ban it.
+EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::announcing_authority(const EnglishPredicate& p) const {
+    const auto that = complementizer_before(verb_complex_start(p.first));
+    if (!that || *that == 0) return {};
+    Args speaker = nearest_subject(tok(*that).range.begin);
+    const bool government = !speaker.empty() && std::all_of(speaker.begin(), speaker.end(), [](const Argument& a) {
+        return a.entity.type == "GOV";
+    });
+    return government ? speaker : Args{};
 }
 
 // The `that` opening a complement clause (`said that`, `argued that`) before token `before`.
@@ -804,7 +818,8 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         }
         Args subjects;
         if (agent) subjects = *agent;
-        else if (agentless_) subjects = {Argument{EntityRef{"unknown", "unknown", "UNKNOWN"}, p.verb}};
+        else if (be) subjects = announcing_authority(p);
+        if (subjects.empty() && agentless_) subjects = {Argument{EntityRef{"unknown", "unknown", "UNKNOWN"}, p.verb}};
         subjects_[k] = subjects;
         if (subjects.empty() || patient.empty()) return;
         emit(subjects, patient, p, relation, window_begin, "en.passive", false);

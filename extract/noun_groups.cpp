@@ -75,7 +75,10 @@ bool possessive_after(std::string_view text, std::size_t end, const std::string&
 bool nationality_after(std::string_view text, std::size_t end, const std::string& lang, const std::string& type,
                        const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
     if (lang != "zh" || type != "GPE" || !is_hanzi_at(text, end)) return false;
-    if (std::find(verb_starts.begin(), verb_starts.end(), end) != verb_starts.end()) return false;
+    // Adverbs may stand between the name and its verb (中国持续放宽…).
+    std::size_t at = end;
+    while (const std::size_t n = cues.match_at("adverbs", lang, text, at, std::min(at + 9, text.size()))) at += n;
+    if (std::find(verb_starts.begin(), verb_starts.end(), at) != verb_starts.end()) return false;
     const std::size_t look = std::min(end + 12, text.size());
     for (const char* list : {"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
                              "function_word"})
