@@ -117,6 +117,25 @@ std::size_t model_code_end(std::string_view text, std::size_t pos, std::size_t l
 // Ultra: a product_kind word may stand between).
 void MentionFinder::add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const {
     for (auto& m : found) {
+        // A product line followed by a model (昇腾910D, Kirin 9010) is that model of the line.
+        if (m.entity.type == "PRODUCT" && !m.entity.id.empty()) {
+            std::size_t pos = m.range.end;
+            if (pos < sentence.end && text[pos] == ' ') ++pos;
+            const std::size_t end = model_code_end(text, pos, sentence.end);
+            if (end == 0 || !(text[pos] >= '0' && text[pos] <= '9')) continue;
+            const std::string code(text.substr(pos, end - pos));
+            const bool year = code.size() == 4 && (code.rfind("19", 0) == 0 || code.rfind("20", 0) == 0) &&
+                              std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (year) continue;  // `Ascend 2025 roadmap`
+            const TextRange product{m.range.begin, end};
+            const bool clash = std::any_of(found.begin(), found.end(), [&](const Mention& o) {
+                return &o != &m && o.range.begin < product.end && product.begin < o.range.end;
+            });
+            if (clash) continue;
+            m.range = product;
+            m.entity = EntityRef{m.entity.id + "-" + derive_entity_id(code), m.entity.label + " " + code, "PRODUCT"};
+            continue;
+        }
         if (m.entity.type != "ORG") continue;
         std::size_t pos = m.range.end;
         // An optional kind of product (平板, 手表) between the maker and the model.

@@ -1,6 +1,7 @@
 #include "extract/phrase_matcher.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <stdexcept>
 
@@ -115,9 +116,13 @@ bool PhraseMatcher::accept(const Phrase& phrase, std::string_view text, std::siz
     if (phrase.word_start && begin > 0 &&
         same_class(static_cast<unsigned char>(text[begin - 1]), static_cast<unsigned char>(text[begin])))
         return false;
-    if (phrase.word_end && end < text.size() &&
-        same_class(static_cast<unsigned char>(text[end - 1]), static_cast<unsigned char>(text[end])))
-        return false;
+    if (phrase.word_end && end < text.size()) {
+        const auto last = static_cast<unsigned char>(text[end - 1]);
+        const auto next = static_cast<unsigned char>(text[end]);
+        if (same_class(last, next)) return false;
+        // A model number goes on in a letter (`910` is not `910D`); a word may run into digits.
+        if (std::isdigit(last) && std::isalpha(next)) return false;
+    }
     return true;
 }
 

@@ -6,7 +6,8 @@
 // compared case-insensitively, except phrases written all in capitals (`BIS`, `AI`), which
 // match capitals only. A phrase that starts or ends with a Latin letter or digit matches whole
 // words only: no letter may touch a letter, and no digit a digit, across its edges
-// (`AI` never matches in `said`; `Computex` matches in `Computex2025`).
+// (`AI` never matches in `said`; `Computex` matches in `Computex2025`), and a phrase ending in a
+// digit is not followed by a letter (`昇腾910` does not match in `昇腾910D`).
 // compile() turns the trie into a full automaton: one table lookup a byte (transitions over
 // byte classes, failure links folded in), so scanning costs the same whatever the phrase count.
 // Lifecycle (as RE2's): construct → add()… → compile() → const find_all(). Movable, not copyable.

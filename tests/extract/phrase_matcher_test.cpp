@@ -35,6 +35,15 @@ TEST_CASE("Latin phrases match whole words, all-capital phrases match capitals o
     CHECK(matches(m, "Computexes").empty());
 }
 
+TEST_CASE("a phrase ending in a digit does not match a longer model name", "[extract][match]") {
+    PhraseMatcher m;
+    m.add("昇腾910", 0);
+    m.add("H20", 1);
+    m.compile();
+    CHECK(matches(m, "昇腾910D和昇腾910") == std::vector<std::string>{"昇腾910"});
+    CHECK(matches(m, "H20s, H20E; H20") == std::vector<std::string>{"H20"});
+}
+
 namespace {
 
 bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
@@ -66,6 +75,9 @@ std::vector<PhraseHit> reference_hits(const std::vector<std::string>& phrases, c
             if (!same) continue;
             if (is_word_byte(phrase.front()) && s > 0 && same_kind(text[s - 1], text[s])) continue;
             if (is_word_byte(phrase.back()) && e < text.size() && same_kind(text[e - 1], text[e])) continue;
+            if (phrase.back() >= '0' && phrase.back() <= '9' && e < text.size() && is_word_byte(text[e]) &&
+                !(text[e] >= '0' && text[e] <= '9'))
+                continue;  // a model number goes on in a letter
             found.push_back({{s, e, static_cast<std::uint32_t>(100 + p)}, p});
         }
     }
