@@ -220,6 +220,12 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         }
         r = trim_spaces(text_, r);
     }
+    // A phrase opened by a preposition (由11月1日起…, 在高雄建置) is an adverbial, not a thing,
+    // unless it modifies a head (针对中国的出口管制措施).
+    for (const char* list : {"preposition", "passive_agent"})
+        if (cues_.match_at(list, kZh, text_, r.begin, r.end) > 0 &&
+            slice(text_, r).find("的") == std::string_view::npos)
+            return std::nullopt;
     // Time expressions at the front are adverbials, not part of the object.
     for (const auto& t : view_.times)
         if (t.range.begin == r.begin && t.range.end <= r.end) r = trim_spaces(text_, {t.range.end, r.end});
@@ -232,7 +238,11 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         if (word == 0) continue;
         const std::size_t next = at + word;
         const bool verb_next = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin == next; });
-        if (verb_next || cues_.match_at("negation", kZh, text_, next, r.end) || next >= r.end) {
+        // At the phrase's end only before a verb (领域再|投资), not as a word's last character (规则).
+        const bool verb_at_end = next >= r.end && std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
+            return v.range.begin == r.end;
+        });
+        if (verb_next || cues_.match_at("negation", kZh, text_, next, r.end) || verb_at_end) {
             r.end = at;
             break;
         }
@@ -358,6 +368,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // 对美光在华销售的产品启动审查, 对 opens 对{O}启动审查, not 对{O}销售.
     if (before && around.frame_claimed(*before)) return false;
     std::optional<NounGroup> subject;
+    bool inherited = false;  // the subject came from an earlier clause or the topic
     std::vector<Argument> objects;
     std::string rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
@@ -392,8 +403,12 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (g.range.begin >= from && !g.nationality && !governed(g.range.begin, clause)) subject = g;
             }
         }
-        if (!subject && clause_subject) subject = clause_subject;
+        if (!subject && clause_subject) {
+            subject = clause_subject;
+            inherited = true;
+        }
         if (!subject && topic_) {
+            inherited = true;
             subject = topic_;
             rule += ".carried";
             confidence -= 0.05;
@@ -431,8 +446,15 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (head != groups.end()) objects = head->members;
                 else if (names_only) objects = object_group->members;
             }
-            // "X制造的Y": a verb before 的 modifies Y; only a named Y is its object.
+            // "X制造的Y": a verb before 的 modifies Y; only a named Y is its object, and only the X
+            // of the relative clause is its subject (鸿海宣布建置采用GB200的中心: no 鸿海 uses GB200).
             const bool relative = text_.substr(verb.end, 3) == "的";
+            if (relative && !passive) {
+                const bool verb_between = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
+                    return v.range.begin >= subject->range.end && v.range.end <= verb.begin;
+                });
+                if (inherited || verb_between) return false;
+            }
             if (objects.empty() && !relative)
                 if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
         }
