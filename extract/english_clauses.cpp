@@ -274,15 +274,25 @@ bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, c
                 return true;
             // `tangled supply chains`: a lemma after a plain word, with no auxiliary, `to` or pronoun
             // before it that could make it a verb (`will in principle ban` is one).
-            if (p.base && b.lower_word() && !in_list("coordination", text, b) && !in_list("relative_pronouns", text, b)) {
-                bool verb_context = false;
-                for (std::size_t k = prev; k-- > 0 && prev - k <= 3 && !verb_context;) {
+            auto verb_context = [&] {
+                for (std::size_t k = prev; k-- > 0 && prev - k <= 3;) {
                     const EnglishToken& t = tokens[k];
-                    verb_context = auxiliary(text, t) || t.word == "to" || in_list("pronouns", text, t) ||
-                                   in_list("negation", text, t) || in_list("planned", text, t);
+                    if (auxiliary(text, t) || t.word == "to" || in_list("pronouns", text, t) ||
+                        in_list("negation", text, t) || in_list("planned", text, t))
+                        return true;
                     if (t.after) break;
                 }
-                if (!verb_context) return true;
+                return false;
+            };
+            if (p.base && b.lower_word() && !in_list("coordination", text, b) && !in_list("relative_pronouns", text, b) &&
+                !verb_context())
+                return true;
+            // `restrictions on chip exports to China`: a verb form after a preposition and a plain
+            // noun is a noun itself.
+            if (!p.gerund && !p.participle && b.lower_word() && prev >= 2) {
+                const EnglishToken& bb = tokens[prev - 2];
+                if (!bb.after && preposition(text, bb) && !in_list("subordinators", text, bb) && !verb_context())
+                    return true;
             }
             if (p.gerund) {
                 static const std::set<std::string_view> clause_words = {"by", "after", "before", "while", "when",
