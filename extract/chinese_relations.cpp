@@ -30,6 +30,10 @@ struct VerbSpan {
 struct Neighbours {
     std::size_t next_verb = 0;  // where the next verb's phrase starts (the clause end when none)
     std::optional<NounGroup> relative_head;  // the named head after a relative clause (…的玄戒T1)
+    // For a verb inside such a clause (搭载 in 发布了搭载麒麟9000S的Mate 60 Pro): the head is its
+    // subject, and its objects end at the clause's 的.
+    std::optional<NounGroup> relative_subject;
+    std::size_t object_end = std::string_view::npos;
     std::vector<TextRange> later_frame_starts;  // first parts the later verbs' frames reach
 
     bool frame_claimed(TextRange start) const {
@@ -342,8 +346,20 @@ std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_
         return v->range.begin > de;
     });
     if (!verb_inside || verb_after) return std::nullopt;
-    for (const auto& g : groups_in(clause, {}))
+    for (const auto& g : groups_in(clause, {})) {
         if (g.range.begin > de && !g.modifier) return std::pair{de, g};
+        // The relative clause's own object joined its head as a possessor (搭载[麒麟9000S的Mate
+        // 60 Pro]): the head is the members after the 的.
+        if (g.range.begin < de && g.range.end > de + 3 && !g.modifier) {
+            NounGroup head = g;
+            head.members.clear();
+            for (const auto& m : g.members)
+                if (m.range.begin > de) head.members.push_back(m);
+            if (head.members.empty()) continue;
+            head.range.begin = head.members.front().range.begin;
+            return std::pair{de, head};
+        }
+    }
     return std::nullopt;
 }
 
@@ -372,7 +388,14 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     std::vector<Argument> objects;
     std::string rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
-    if (passive) {
+    if (around.relative_subject && !passive) {
+        // Y of 搭载X的Y: X is the object, before the 的; Y does the act.
+        subject = around.relative_subject;
+        for (const auto& m : mentions_)
+            if (m.range.begin >= verb.end && m.range.end <= around.object_end)
+                objects.push_back(Argument{m.entity, m.range});
+        rule = "zh.relative";
+    } else if (passive) {
         const auto agent = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
             return g.range.begin >= passive->end && g.range.end <= verb_front;
         });
@@ -416,7 +439,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         if (!subject) return false;
         if (before) {
             for (const auto& g : groups)
-                if (g.range.begin >= before->end && g.range.end <= verb.begin) {
+                if (g.range.begin >= before->end && g.range.end <= verb.begin && !g.nationality) {
+                    // 将多家中国企业列入: a nationality qualifies a plain noun; no name is listed.
                     objects = g.members;
                     break;
                 }
@@ -444,7 +468,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 const bool names_only = !relation.object_types.empty() &&
                                         !lexicon_.allows(relation.object_types, "CONCEPT");
                 if (head != groups.end()) objects = head->members;
-                else if (names_only) objects = object_group->members;
+                else if (names_only && !object_group->nationality) objects = object_group->members;
             }
             // "X制造的Y": a verb before 的 modifies Y; only a named Y is its object, and only the X
             // of the relative clause is its subject (鸿海宣布建置采用GB200的中心: no 鸿海 uses GB200).
@@ -490,16 +514,34 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         return false;
     };
     std::optional<NounGroup> clause_subject;
-    std::vector<TextRange> embedded;  // relative clauses found so far
+    struct Embedded {
+        TextRange range;  // from the verb before the clause to its 的
+        NounGroup head;
+    };
+    std::vector<Embedded> embedded;  // relative clauses found so far
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
         // Where the next verb's phrase starts: its verb, or its frame's first part.
-        if (std::any_of(embedded.begin(), embedded.end(), [&](const TextRange& r) { return r.contains(v.range); }))
-            continue;  // a verb inside a relative clause (内置 in 搭载了内置…的玄戒T1) is no predicate
         Neighbours around{clause.end, std::nullopt, {}};
+        // A verb inside a relative clause (内置 in 搭载了内置…的玄戒T1) is no predicate of the clause;
+        // right at the clause's start, with no subject of its own, its head is its subject.
+        const auto inside = std::find_if(embedded.begin(), embedded.end(),
+                                         [&](const Embedded& e) { return e.range.contains(v.range); });
+        if (inside != embedded.end()) {
+            const bool alone = std::none_of(verbs.begin(), verbs.end(), [&](const VerbSpan* w) {
+                return w != &v && inside->range.contains(w->range);
+            });
+            if (alone && trim_spaces(text_, {inside->range.begin, v.range.begin}).empty()) {
+                around.relative_subject = inside->head;
+                around.object_end = inside->range.end;
+                for (std::uint32_t q : v.patterns)
+                    if (lexicon_.pattern(q).before.empty() && relate(v, q, clause, around, clause_subject, out)) break;
+            }
+            continue;
+        }
         if (auto relative = relative_clause_head(clause, v.range.end, verbs)) {
-            embedded.push_back(TextRange{v.range.end, relative->first});
+            embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
             around.relative_head = relative->second;
         }
         if (i + 1 < verbs.size()) {

@@ -75,6 +75,8 @@ bool possessive_after(std::string_view text, std::size_t end, const std::string&
 bool nationality_after(std::string_view text, std::size_t end, const std::string& lang, const std::string& type,
                        const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
     if (lang != "zh" || type != "GPE" || !is_hanzi_at(text, end)) return false;
+    // 中国的… is a possessor, and 美方 / 中方 (the side of) never qualifies a noun.
+    if (text.substr(end, 3) == "的" || (end >= 3 && text.substr(end - 3, 3) == "方")) return false;
     // Adverbs may stand between the name and its verb (中国持续放宽…).
     std::size_t at = end;
     while (const std::size_t n = cues.match_at("adverbs", lang, text, at, std::min(at + 9, text.size()))) at += n;
