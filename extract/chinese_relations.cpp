@@ -297,6 +297,9 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
                                            [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
         if (!exception) polarity = Polarity::negative;
     }
+    // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it.
+    for (const auto& w : cues_.find("prevent_verb", kZh, text_, {clause.begin, subjects.range.begin}))
+        if (w.end == subjects.range.begin) polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
     if (cues_.any("hypothetical", kZh, text_, sentence_before)) {
@@ -559,6 +562,10 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         std::vector<std::uint32_t> order;
         for (std::uint32_t q : v.patterns)
             if (frame_start(lexicon_.pattern(q), v.range, clause)) order.push_back(q);
+        // The longest first part is the most specific frame (停止向{O}供货 before 向{O}供货).
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return lexicon_.pattern(a).before.size() > lexicon_.pattern(b).before.size();
+        });
         for (std::uint32_t q : v.patterns)
             if (lexicon_.pattern(q).before.empty()) order.push_back(q);
         // In the passive a frame stands without its first part (长江存储被美国商务部列入实体清单).
