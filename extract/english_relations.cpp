@@ -825,6 +825,17 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         emit(subjects, patient, p, relation, window_begin, "en.passive", false);
         return;
     }
+    // `restrict more ASML exports to China`: right after an earlier verb's object, a verb form is
+    // the head of that noun phrase.
+    if (p.first > 0 && !tok(p.first - 1).after) {
+        const TextRange before = tok(p.first - 1).range;
+        const std::size_t seg = s_.segment_of[p.first];
+        if (std::any_of(used_objects_.begin(), used_objects_.end(),
+                        [&](const auto& u) { return u.second == seg && u.first.contains(before); })) {
+            subjects_[k] = Args{};
+            return;
+        }
+    }
     std::size_t window_begin = range_.begin;
     Args subjects = subject_of(k, window_begin);
     subjects_[k] = subjects;
