@@ -302,7 +302,10 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
         if (w.end == subjects.range.begin) polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
-    if (cues_.any("hypothetical", kZh, text_, sentence_before)) {
+    // 中共能利用这些芯片: what someone can do is no event yet.
+    const auto modals = cues_.find("ability", kZh, text_, window);
+    const bool can = std::any_of(modals.begin(), modals.end(), [&](const TextRange& w) { return w.end == verb.begin; });
+    if (can || cues_.any("hypothetical", kZh, text_, sentence_before)) {
         modality = Modality::hypothetical;
     } else {
         for (const auto& w : cues_.find("planned", kZh, text_, window))
