@@ -42,7 +42,7 @@ public:
             ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
         command_->add_flag("--no-default-rules", options_.no_default_rules, "Use only the packs given with --rules");
         command_->add_flag("--json", json_, "One JSON object a line: each article, each language, then \"all\"");
-        command_->add_flag("-v,--verbose", verbose_, "List missed gold events and false positives");
+        command_->add_flag("-v,--verbose", verbose_, "List missed gold events, false positives and wrong dates");
         command_->add_option("--min-f1", min_f1_, "Exit with 1 when the overall strict F1 is below this");
         command_->add_option("--min-recall", min_recall_, "Exit with 1 when the overall strict recall is below this");
         command_->add_option("--min-precision", min_precision_,
@@ -76,6 +76,7 @@ public:
             if (verbose_) {
                 for (const auto& m : s.missed) fmt::print(out, "    missed: {}\n", m);
                 for (const auto& f : s.false_positives) fmt::print(out, "    extra:  {}\n", f);
+                for (const auto& w : s.wrong_dates) fmt::print(out, "    date:   {}\n", w);
             }
         }
         for (const auto& [group, counts] : totals) {

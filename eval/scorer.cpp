@@ -158,7 +158,14 @@ ArticleScore Scorer::score(const GoldArticle& gold, const std::string& article_t
                     const std::string got = e->date->iso();
                     return got.rfind(want, 0) == 0 || want.rfind(got, 0) == 0;
                 });
-                if (right) ++counts.dated_correct;
+                if (right) {
+                    ++counts.dated_correct;
+                } else if (!loose) {
+                    std::string got;
+                    for (const Event* e : matched) got += (got.empty() ? "" : ", ") + (e->date ? e->date->iso() : "none");
+                    result.wrong_dates.push_back(triple_text(g->subject.front(), g->relation, g->object.front(), want) +
+                                                 ": got " + got);
+                }
             }
         }
         counts.extracted_matched = used.size();

@@ -44,6 +44,7 @@ struct ArticleScore {
     ScoreCounts loose;
     std::vector<std::string> missed;           // gold triples not found (strict), as text
     std::vector<std::string> false_positives;  // extracted triples matching no gold (strict)
+    std::vector<std::string> wrong_dates;      // matched gold triples (strict) whose date none of the events gave
 };
 
 class Scorer {

@@ -70,6 +70,7 @@ private:
     void find_appositions();
     std::vector<NounGroup> groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
+    bool opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
     void find_verbs();
     void find_unknown_organizations();
@@ -369,6 +370,21 @@ std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_
     return std::nullopt;
 }
 
+// Whether `g` starts a clause of its own: only adverbs, modal or function words stand between it
+// and the next verb (辉达将与…合作, 华为也推出).
+bool SentenceRules::opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const {
+    if (next_verb >= clause.end || next_verb < g.range.end) return false;
+    std::size_t at = g.range.end;
+    while (at < next_verb) {
+        std::size_t n = 0;
+        for (const char* list : {"planned", "function_word", "adverbs", "negation", "ability"})
+            n = std::max(n, cues_.match_at(list, kZh, text_, at, next_verb));
+        if (n == 0) return false;
+        at += n;
+    }
+    return true;
+}
+
 // Tries one pattern at one verb; true when it gave events.
 bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                            std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const {
@@ -424,8 +440,9 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         // After a pivot verb (要求X停止采购Y, 禁止X采购Y) the subject is the pivot's object X; without
         // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
         std::size_t pivot_end = clause.begin;
-        for (const auto& pivot : cues_.find("pivot_verb", kZh, text_, {clause.begin, subject_limit}))
-            pivot_end = pivot.end;
+        for (const char* list : {"pivot_verb", "complement_verb"})
+            for (const auto& pivot : cues_.find(list, kZh, text_, {clause.begin, subject_limit}))
+                pivot_end = std::max(pivot_end, pivot.end);
         for (const std::size_t from : {pivot_end, clause.begin}) {
             for (const auto& g : groups) {
                 if (g.range.end > subject_limit || subject) break;
@@ -464,6 +481,11 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             } else if (next_verb < object_start) {
                 if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
                 objects.clear();
+            } else if (object_group != groups.end() &&
+                       cues_.match_at("complement_verb", kZh, text_, verb.begin, verb.end) == verb.size() &&
+                       opens_clause(*object_group, next_verb, clause)) {
+                // 宣布辉达将与台积电合作: the name is the subject of the next verb, not an object.
+                return false;
             } else if (object_group != groups.end()) {
                 // The object is the first name that heads its phrase: past possessors and
                 // attributes (3纳米制程的手机处理器芯片“玄戒O1”). A possessor (中国的「经济胁迫」)

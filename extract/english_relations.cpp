@@ -641,9 +641,10 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     const TimeMention* lead = nullptr;
     const TimeMention* speech = nullptr;
     for (const auto& t : view_.times) {
-        if (effective(t)) continue;
         const std::size_t ts = s_.segment_of[std::min(token_at_or_after(s_.tokens, t.range.begin), token_count() - 1)];
+        // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
         if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
+        if (effective(t)) continue;
         if (ts > seg && !speech &&
             std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }))
             speech = &t;

@@ -92,3 +92,9 @@ TEST_CASE("dates at the edges of a sentence are found, and text beside the sente
     CHECK(dates_in(zh, start, zh.size(), "zh") == V{"2025-05-13"});
     CHECK(dates_in(zh, 0, start, "zh").empty());
 }
+
+TEST_CASE("Taiwanese bracketed day numbers after 昨 and 今 give that day", "[extract][time]") {
+    CHECK(dates("黃仁勳昨(19)日宣布", "2025-05-20", "zh") == V{"2025-05-19"});
+    CHECK(dates("今（20）日", "2025-05-20", "zh") == V{"2025-05-20"});
+    CHECK(dates("前(3)日", "2025-06-04", "zh") == V{"2025-06-03"});
+}
