@@ -214,6 +214,13 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         const DatedBy carried = carries && previous.date ? DatedBy{previous.date, DateSource::context} : DatedBy{};
         const auto candidates =
             view.lang == "zh" ? p.chinese.find(view) : p.english.find(view, options_.agentless_passives);
+        // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
+        // effect; the act is dated by the sentence's other dates when it has some.
+        std::vector<TimeMention> act_times;
+        if (view.lang == "zh")
+            for (const auto& t : view.times)
+                if (p.cues.match_at("effective_date", "zh", text, t.range.end, sentence.range.end) == 0)
+                    act_times.push_back(t);
         const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
         const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
         for (const auto& c : candidates) {
@@ -235,7 +242,11 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) continue;
             e.relation = c.relation;
             e.relation_text = clean_original(document.text, norm.offsets.to_original(c.verb.begin, c.verb.end));
-            const DatedBy dated = date_of(c, view.times, carried, document.published);
+            DatedBy dated = date_of(c, view.times, carried, document.published);
+            if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
+                const DatedBy act = date_of(c, act_times, carried, document.published);
+                if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
+            }
             e.date = dated.date;
             e.date_source = dated.source;
             e.polarity = c.polarity;
