@@ -175,7 +175,12 @@ bool EnglishNames::SentenceNames::initial(std::size_t i) const {
 bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     const std::string lower = lower_copy(t.word);
-    return o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower) || o_.in_list("not_names", text_, t);
+    // Two-word demonyms (`South Korean`, `North Korean`) name no one either.
+    const bool two_word_demonym =
+        (i + 1 < tokens_.size() && !t.after && o_.demonyms_.count(lower + " " + lower_copy(tokens_[i + 1].word))) ||
+        (i > 0 && !tokens_[i - 1].after && o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower));
+    return o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower) || two_word_demonym ||
+           o_.in_list("not_names", text_, t);
 }
 
 bool EnglishNames::SentenceNames::name_word(std::size_t i) const {

@@ -88,6 +88,7 @@ private:
     std::size_t verb_complex_start(std::size_t first) const;
     std::optional<Args> relative_antecedent(std::size_t first) const;
     Args nearest_subject(std::size_t before) const;
+    bool after_subordinator(const NounGroup& g) const;
     Args subject_of(std::size_t k, std::size_t& window_begin);
     Args speech_subject(std::size_t t) const;
     std::optional<std::size_t> complementizer_before(std::size_t before) const;
@@ -275,6 +276,14 @@ std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceR
     return Args{};
 }
 
+// Whether a subordinator (`after`, `while`) opens the clause `g` starts, determiners skipped
+// (`after the U.S. government restricted …`).
+bool EnglishRelations::SentenceRules::after_subordinator(const NounGroup& g) const {
+    std::size_t t = token_at_or_after(s_.tokens, g.range.begin);
+    while (t > 0 && c_.determiner(text_, tok(t - 1)) && !tok(t - 1).after) --t;
+    return t > 0 && c_.in_list("subordinators", text_, tok(t - 1));
+}
+
 // The nearest noun group before `before` that can be a subject.
 EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_subject(std::size_t before) const {
     const NounGroup* found = nullptr;
@@ -283,8 +292,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         if (g.range.end > before) break;
         if (governed(g)) {
             // `after Washington tightened …`: a subordinator, not a preposition, before a clause's subject.
-            const std::size_t t = token_at_or_after(s_.tokens, g.range.begin);
-            const bool subordinate = t > 0 && c_.in_list("subordinators", text_, tok(t - 1)) &&
+            const bool subordinate = after_subordinator(g) &&
                                      trim_spaces(text_, {g.range.end, before}).empty();
             if (!subordinate) continue;
         }
@@ -372,6 +380,30 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
         }
     }
     Args subject = nearest_subject(tok(start).range.begin);
+    // `… after the government restricted exports`: a clause a subordinator opens has its own
+    // subject; a name before the subordinator is not it.
+    {
+        const auto [seg_first, seg_last] = s_.segments[s_.segment_of[p.first]];
+        if (!subject.empty() && seg_first < start && c_.in_list("subordinators", text_, tok(seg_first)) &&
+            subject.front().range.begin < tok(seg_first).range.begin)
+            return {};
+    }
+    // `Lutnick said the agency would revoke …`: after a speech verb a clause with a subject of its
+    // own that is no name (`the agency`) leaves the speaker out; a pronoun stands for the speaker.
+    if (!subject.empty()) {
+        for (std::size_t sp : s_.speech) {
+            if (tok(sp).range.begin < subject.back().range.end || sp + 1 >= start) continue;
+            std::size_t next = sp + 1;
+            auto in_time = [&](std::size_t i) {
+                return std::any_of(view_.times.begin(), view_.times.end(),
+                                   [&](const TimeMention& t) { return t.range.contains(tok(i).range); });
+            };
+            while (next < start && (in_time(next) || c_.preposition(text_, tok(next)) || tok(next).word == "on")) ++next;
+            if (next >= start || tok(next).word == "that") continue;
+            static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
+            if (!pronouns.count(tok(next).word)) return {};
+        }
+    }
     // Inside `… announced that X entered into …` the subject is the clause's own, unless it is a
     // pronoun (`Nvidia said that it would …`), which stands for the subject before.
     if (const auto that = complementizer_before(start);
@@ -733,8 +765,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     // `reviews of graphite exports to`: right after a noun a preposition governs, the word is a noun.
     if (p.first > 0 && !tok(p.first - 1).after)
         if (const NounGroup* g = group_ending(tok(p.first - 1).range.end); g && governed(*g)) {
-            const std::size_t t = token_at_or_after(s_.tokens, g->range.begin);
-            if (t == 0 || !c_.in_list("subordinators", text_, tok(t - 1))) {
+            if (!after_subordinator(*g)) {
                 subjects_[k] = Args{};
                 return;
             }
