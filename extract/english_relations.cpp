@@ -292,8 +292,14 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         if (g.range.end > before) break;
         if (governed(g)) {
             // `after Washington tightened …`: a subordinator, not a preposition, before a clause's subject.
+            // The clause's subject stands in the verb's segment (`after Tokyo Electron said it
+            // would build …`), not in an earlier one (`After Washington tightened …, the ministry …`).
+            const auto segment_at = [&](std::size_t pos) {
+                return s_.segment_of[std::min(token_at_or_after(s_.tokens, pos), token_count() - 1)];
+            };
             const bool subordinate = after_subordinator(g) &&
-                                     trim_spaces(text_, {g.range.end, before}).empty();
+                                     (trim_spaces(text_, {g.range.end, before}).empty() ||
+                                      segment_at(g.range.begin) == segment_at(before));
             if (!subordinate) continue;
         }
         const bool in_relative = std::any_of(relative_spans_.begin(), relative_spans_.end(), [&](const TextRange& r) {
