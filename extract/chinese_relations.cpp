@@ -33,6 +33,7 @@ struct Neighbours {
     // For a verb inside such a clause (搭载 in 发布了搭载麒麟9000S的Mate 60 Pro): the head is its
     // subject, and its objects end at the clause's 的.
     std::optional<NounGroup> relative_subject;
+    std::optional<NounGroup> relative_object;  // 撤销[拜登政府签署]的《规则》: the head is the object
     std::size_t object_end = std::string_view::npos;
     std::vector<TextRange> later_frame_starts;  // first parts the later verbs' frames reach
 
@@ -413,9 +414,12 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     if (around.relative_subject && !passive) {
         // Y of 搭载X的Y: X is the object, before the 的; Y does the act.
         subject = around.relative_subject;
-        for (const auto& m : mentions_)
-            if (m.range.begin >= verb.end && m.range.end <= around.object_end)
-                objects.push_back(Argument{m.entity, m.range});
+        if (around.relative_object)
+            objects = around.relative_object->members;
+        else
+            for (const auto& m : mentions_)
+                if (m.range.begin >= verb.end && m.range.end <= around.object_end)
+                    objects.push_back(Argument{m.entity, m.range});
         rule = "zh.relative";
     } else if (passive) {
         const auto agent = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
@@ -486,6 +490,25 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                        opens_clause(*object_group, next_verb, clause)) {
                 // 宣布辉达将与台积电合作: the name is the subject of the next verb, not an object.
                 return false;
+            } else if (object_group != groups.end() && opens_clause(*object_group, next_verb, clause) &&
+                       std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) {
+                           return w.range.begin == next_verb && text_.substr(w.range.end, 3) == "的";
+                       })) {
+                // 撤销了华为申请的许可证: 华为 acts in a relative clause; the thing after its 的 is
+                // the object.
+                const auto w = std::find_if(verbs_.begin(), verbs_.end(),
+                                            [&](const VerbSpan& x) { return x.range.begin == next_verb; });
+                const std::size_t head = w->range.end + 3;
+                std::size_t head_end = clause.end;
+                for (const auto& x : verbs_)
+                    if (x.range.begin >= head) head_end = std::min(head_end, x.range.begin);
+                for (const auto& g : groups)
+                    if (g.range.begin >= head && g.range.end <= head_end && !g.modifier) {
+                        objects = g.members;
+                        break;
+                    }
+                if (objects.empty())
+                    if (auto lit = literal_object(clause, head, head_end)) objects = {*lit};
             } else if (object_group != groups.end()) {
                 // The object is the first name that heads its phrase: past possessors and
                 // attributes (3纳米制程的手机处理器芯片“玄戒O1”). A possessor (中国的「经济胁迫」)
@@ -515,6 +538,19 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     const std::size_t window_begin = passive ? passive->begin : subject->range.end;
     const std::size_t emitted = emit(*subject, objects, pattern, verb, clause, std::max(window_begin, clause.begin), rule,
                                      confidence, before.has_value(), out);
+    // 撤销拜登政府签署的《规则》: a relative clause tells of an earlier act; the sentence's date is
+    // the main verb's, so the relative clause's event takes only a date of its own (none here).
+    if (text_.substr(verb.end, 3) == "的")
+        for (std::size_t i = out.size() - emitted; i < out.size(); ++i) {
+            out[i].time_decided = true;
+            const bool own = std::any_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) {
+                return t.range.end <= verb.begin && t.range.begin >= subject->range.begin;
+            });
+            if (own)
+                for (const auto& t : view_.times)
+                    if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
+            out[i].time_source = DateSource::clause;
+        }
     if (emitted > 0 && !passive) clause_subject = subject;
     return emitted > 0;
 }
@@ -560,8 +596,16 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             const bool alone = std::none_of(verbs.begin(), verbs.end(), [&](const VerbSpan* w) {
                 return w != &v && inside->range.contains(w->range);
             });
-            if (alone && trim_spaces(text_, {inside->range.begin, v.range.begin}).empty()) {
-                around.relative_subject = inside->head;
+            std::optional<NounGroup> own_subject;  // a name between the clause's start and its verb
+            for (const auto& g : groups_in(clause, {}))
+                if (g.range.begin >= inside->range.begin && g.range.end <= v.range.begin && !g.modifier &&
+                    !governed(g.range.begin, clause))
+                    own_subject = g;
+            const bool at_start = trim_spaces(text_, {inside->range.begin, v.range.begin}).empty();
+            const bool verb_then_de = text_.substr(v.range.end, 3) == "的";
+            if (alone && (at_start || (own_subject && verb_then_de))) {
+                around.relative_subject = at_start ? inside->head : *own_subject;
+                if (!at_start) around.relative_object = inside->head;
                 around.object_end = inside->range.end;
                 for (std::uint32_t q : v.patterns)
                     if (lexicon_.pattern(q).before.empty() && relate(v, q, clause, around, clause_subject, out)) break;
