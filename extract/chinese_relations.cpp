@@ -17,7 +17,11 @@ bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-std::string_view slice(std::string_view text, TextRange r) { return text.substr(r.begin, r.size()); }
+// The text of `r`; empty when `r` is reversed or outside (never the rest of the document).
+std::string_view slice(std::string_view text, TextRange r) {
+    if (r.end <= r.begin || r.begin >= text.size()) return {};
+    return text.substr(r.begin, r.end - r.begin);
+}
 
 // Where a relation verb stands and every pattern that has its words there (`发布` is both
 // `issues` and `releases`; `签署` both `signs` and, after `与…`, `signs agreement with`).
@@ -194,8 +198,11 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
         for (const std::uint32_t p : v.patterns) {
             const std::string& before = lexicon_.pattern(p).before;
             if (before.empty()) continue;
-            const std::size_t at = text_.rfind(before, v.range.begin);
-            if (at != std::string_view::npos && at >= clause.begin) predicate_starts.push_back(at);
+            // Searched within the clause only: a search through the rest of the document made one
+            // long text without full stops quadratic (issue 8).
+            if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
+            const std::size_t at = slice(text_, {clause.begin, v.range.begin}).rfind(before);
+            if (at != std::string_view::npos) predicate_starts.push_back(clause.begin + at);
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
@@ -345,8 +352,10 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
 // none after the 的.
 std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_head(
     TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
-    const std::size_t de = text_.rfind("的", clause.end);
-    if (de == std::string_view::npos || de < from || de + 3 > clause.end) return std::nullopt;
+    const std::size_t found = slice(text_, clause).rfind("的");  // within the clause: linear (issue 8)
+    if (found == std::string_view::npos) return std::nullopt;
+    const std::size_t de = clause.begin + found;
+    if (de < from) return std::nullopt;
     const bool verb_inside = std::any_of(verbs.begin(), verbs.end(), [&](const VerbSpan* v) {
         return v->range.begin >= from && v->range.end <= de;
     });
@@ -713,8 +722,9 @@ void SentenceRules::find_unknown_organizations() {
     auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {
         for (const auto& [open, close] : {std::pair{"“", "”"}, std::pair{"「", "」"}, std::pair{"『", "』"}}) {
             if (text_.substr(suffix.end, 3) != close) continue;
-            const std::size_t at = text_.rfind(open, suffix.begin);
-            if (at == std::string_view::npos || at < range.begin || suffix.end - at > 3 + 45) continue;
+            const std::size_t found = slice(text_, {range.begin, suffix.begin}).rfind(open);
+            const std::size_t at = found == std::string_view::npos ? found : range.begin + found;
+            if (at == std::string_view::npos || suffix.end - at > 3 + 45) continue;
             const TextRange inner{at + 3, suffix.end};
             if (text_.substr(inner.begin, inner.size()).find_first_of(",;:") == std::string_view::npos) return inner;
         }

@@ -104,6 +104,24 @@ DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& time
     return {};
 }
 
+// One event per (sentence, subject, relation, object) among events[from, end): the most
+// confident reading. Done sentence by sentence, so a long document never holds its rejected
+// readings (each carries its sentence as evidence) all at once.
+void keep_best_readings(std::vector<Event>& events, std::size_t from) {
+    const auto first = events.begin() + static_cast<std::ptrdiff_t>(from);
+    std::stable_sort(first, events.end(), [](const Event& a, const Event& b) {
+        return std::tie(a.subject.id, a.relation, a.object.id) < std::tie(b.subject.id, b.relation, b.object.id) ||
+               (std::tie(a.subject.id, a.relation, a.object.id) == std::tie(b.subject.id, b.relation, b.object.id) &&
+                a.confidence > b.confidence);
+    });
+    events.erase(std::unique(first, events.end(),
+                             [](const Event& a, const Event& b) {
+                                 return a.subject.id == b.subject.id && a.relation == b.relation &&
+                                        a.object.id == b.object.id;
+                             }),
+                 events.end());
+}
+
 // Lines that are no prose: `source: URL`, `date: 2019-05-16`, a bare URL.
 bool boilerplate(std::string_view sentence) {
     if (sentence.find(' ') == std::string_view::npos &&
@@ -221,6 +239,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             for (const auto& t : view.times)
                 if (p.cues.match_at("effective_date", "zh", text, t.range.end, sentence.range.end) == 0)
                     act_times.push_back(t);
+        const std::size_t sentence_events = events.size();
         const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
         const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
         for (const auto& c : candidates) {
@@ -259,23 +278,10 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             e.confidence = c.confidence;
             events.push_back(std::move(e));
         }
+        keep_best_readings(events, sentence_events);
         if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
         else if (!carries) previous = {};
     }
-    // One event per (sentence, subject, relation, object): the most confident reading.
-    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-        return std::tie(a.sentence, a.subject.id, a.relation, a.object.id) <
-                   std::tie(b.sentence, b.subject.id, b.relation, b.object.id) ||
-               (std::tie(a.sentence, a.subject.id, a.relation, a.object.id) ==
-                    std::tie(b.sentence, b.subject.id, b.relation, b.object.id) &&
-                a.confidence > b.confidence);
-    });
-    events.erase(std::unique(events.begin(), events.end(),
-                             [](const Event& a, const Event& b) {
-                                 return a.sentence == b.sentence && a.subject.id == b.subject.id &&
-                                        a.relation == b.relation && a.object.id == b.object.id;
-                             }),
-                 events.end());
     std::sort(events.begin(), events.end(), event_less);
     return events;
 }
