@@ -69,6 +69,7 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 int days_in_month(int year, int month) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) return 0;  // no such month: no day fits
     if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
     return days[month - 1];
 }

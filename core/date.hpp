@@ -33,6 +33,7 @@ struct Date {
 };
 
 // Days in `month` of `year` (Gregorian).
+// 28 to 31; 0 for a month outside 1..12.
 int days_in_month(int year, int month);
 
 // `date` moved by `days` days. Precondition: date has day precision.

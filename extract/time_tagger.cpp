@@ -213,6 +213,7 @@ std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std
             date = Date{p.year + *offset_years, month.value_or(0), month ? day.value_or(0) : 0};
         }
     } else if (month) {
+        if (*month < 1 || *month > 12) return std::nullopt;  // 50月 is no month (found by fuzzing)
         date = nearest_year(*published, *month, day.value_or(0));
     } else if (day) {
         // A day of the month alone: this month, or last month when still to come.

@@ -24,3 +24,10 @@ TEST_CASE("day arithmetic crosses months and years, weekdays are ISO", "[core]")
     CHECK(chronokg::iso_weekday(Date{2022, 10, 7}) == 5);  // a Friday
     CHECK(chronokg::iso_weekday(Date{2025, 5, 18}) == 7);  // a Sunday
 }
+
+TEST_CASE("days_in_month knows leap years and no month outside 1..12 [issue8]", "[core][issue8]") {
+    CHECK(chronokg::days_in_month(2024, 2) == 29);
+    CHECK(chronokg::days_in_month(2100, 2) == 28);
+    CHECK(chronokg::days_in_month(2025, 49) == 0);
+    CHECK(chronokg::days_in_month(2025, 0) == 0);
+}

@@ -98,3 +98,9 @@ TEST_CASE("Taiwanese bracketed day numbers after 昨 and 今 give that day", "[e
     CHECK(dates("今（20）日", "2025-05-20", "zh") == V{"2025-05-20"});
     CHECK(dates("前(3)日", "2025-06-04", "zh") == V{"2025-06-03"});
 }
+
+TEST_CASE("a month number outside 1..12 is no date (found by fuzzing) [issue8]", "[extract][time][issue8]") {
+    CHECK(dates("-50月13日", "2025-02-05", "zh").empty());
+    CHECK(dates("13月", "2025-02-05", "zh").empty());
+    CHECK(dates("0月5日", "2025-02-05", "zh").empty());
+}
