@@ -38,7 +38,7 @@ std::vector<GoldEvent> read_gold_file(const std::string& path) {
         ++line_no;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         rapidjson::Document doc;
-        doc.Parse(line.data(), line.size());
+        doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());  // no stack for deep nesting
         if (doc.HasParseError())
             throw Error(path, line_no, doc.GetErrorOffset() + 1,
                         std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));

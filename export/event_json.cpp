@@ -14,6 +14,8 @@ namespace chronokg::io {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+// RapidJSON's iterative parser needs no stack however deep a hostile line nests.
+constexpr unsigned kJsonFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 
 void write_string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -104,7 +106,7 @@ std::string event_to_json(const Event& e) {
 
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+    doc.Parse<kJsonFlags>(json.data(), json.size());
     if (doc.HasParseError()) {
         const auto column = utf8::line_and_column(utf8::repair(json), doc.GetErrorOffset()).second;
         throw Error(file, line, column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
@@ -154,7 +156,7 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
 
 bool looks_like_event(std::string_view json) {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
+    doc.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
     return !doc.HasParseError() && doc.IsObject() && doc.HasMember("relation") && doc.HasMember("subject");
 }
 

@@ -4,10 +4,13 @@
 #include <boost/property_tree/xml_parser.hpp>
 
 #include <charconv>
+#include <iterator>
 #include <map>
+#include <sstream>
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "export/graph_fields.hpp"
 #include "export/graph_text.hpp"
 
@@ -93,12 +96,64 @@ private:
     const std::map<std::string, std::string>& values_;
 };
 
+// Boost's XML parser (RapidXML) descends one call per element level, and so does the tree it
+// builds when destroyed: a file nested a million deep would overflow the stack. GraphML needs
+// four levels (graphml, graph, node, data); more than kMaxNesting is refused before Boost reads
+// the file. Markup is skipped as RapidXML skips it, so the count is never too low: a '<' in a
+// comment, CDATA section, processing instruction or quoted attribute value opens nothing, and
+// one in a DOCTYPE counts (too high at worst).
+constexpr std::size_t kMaxNesting = 100;
+
+void check_nesting(std::string_view xml, const std::string& file) {
+    constexpr auto npos = std::string_view::npos;
+    std::size_t depth = 0;
+    std::size_t at = xml.find('<');
+    auto skip_past = [&](std::string_view end) {
+        const std::size_t found = xml.find(end, at + 1);
+        at = found == npos ? xml.size() : found + end.size();
+    };
+    while (at < xml.size()) {
+        const std::string_view tag = xml.substr(at);
+        if (tag.starts_with("<!--")) {
+            skip_past("-->");
+        } else if (tag.starts_with("<![CDATA[")) {
+            skip_past("]]>");
+        } else if (tag.starts_with("<?")) {
+            skip_past("?>");
+        } else if (tag.starts_with("<!")) {
+            ++at;  // a DOCTYPE: what it declares is no element
+        } else if (tag.starts_with("</")) {
+            if (depth > 0) --depth;
+            skip_past(">");
+        } else {
+            if (++depth > kMaxNesting) {
+                const auto [line, column] = utf8::line_and_column(xml, at);
+                throw Error(file, line, column,
+                            "elements nested more than " + std::to_string(kMaxNesting) + " deep: not a graph chronokg wrote");
+            }
+            char quote = 0;
+            std::size_t end = at + 1;
+            for (; end < xml.size() && (quote || xml[end] != '>'); ++end) {
+                if (quote && xml[end] == quote) quote = 0;
+                else if (!quote && (xml[end] == '"' || xml[end] == '\'')) quote = xml[end];
+            }
+            if (end < xml.size() && xml[end - 1] == '/') --depth;  // <empty/>
+            at = end;
+        }
+        at = xml.find('<', at);
+    }
+}
+
 }  // namespace
 
 KnowledgeGraph read_graphml(std::istream& in, const std::string& file) {
+    const std::string xml{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw Error(file, 0, 0, "cannot read file");
+    check_nesting(xml, file);
+    std::istringstream checked(xml);
     Collector raw;
     try {
-        boost::read_graphml(in, raw, 0);
+        boost::read_graphml(checked, raw, 0);
     } catch (const boost::property_tree::xml_parser_error& e) {
         throw Error(file, e.line(), 0, "bad XML: " + e.message());
     } catch (const boost::property_tree::ptree_error& e) {

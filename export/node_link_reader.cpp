@@ -87,7 +87,7 @@ KnowledgeGraph read_node_link(std::istream& in, const std::string& file) {
     const std::string json{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw Error(file, 0, 0, "cannot read file");
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+    doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(json.data(), json.size());
     if (doc.HasParseError()) {
         const auto [line, column] = utf8::line_and_column(utf8::repair(json), doc.GetErrorOffset());
         throw Error(file, line, column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));

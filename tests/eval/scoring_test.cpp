@@ -83,3 +83,9 @@ TEST_CASE("extraction on the development set stays above its floor", "[eval][dev
     check_floors(test::shared_dir() + "/dev/gold", test::shared_dir() + "/dev/raw",
                  {{"all", 0.76}, {"en", 0.80}, {"zh-Hans", 0.70}, {"zh-Hant", 0.75}});
 }
+
+TEST_CASE("a gold line nested a million deep is a bad-JSON error, not a stack overflow [issue8]", "[eval][issue8]") {
+    const auto dir = test::temp_dir("gold-deep");
+    test::write_file(dir / "a.jsonl", std::string(1'000'000, '[') + "\n");
+    CHECK_THROWS_WITH(read_gold_file((dir / "a.jsonl").string()), Catch::Contains("a.jsonl:1:1000001: bad JSON"));
+}

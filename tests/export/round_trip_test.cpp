@@ -85,6 +85,34 @@ TEST_CASE("unreadable graph files are refused with the file and what is wrong", 
     CHECK_THAT(attempt("missing.json.nope", ""), Catch::Contains("give a .graphml or .json"));
 }
 
+TEST_CASE("graphs and event lines nested a million deep are refused, not a stack overflow [issue8]",
+          "[export][reader][errors][issue8]") {
+    const auto dir = test::temp_dir("readers-deep");
+    auto attempt = [&](const std::string& name, const std::string& content) -> std::string {
+        const auto path = (dir / name).string();
+        test::write_file(path, content);
+        try {
+            io::read_graph_file(path);
+        } catch (const Error& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    std::string opens;
+    for (int i = 0; i < 1'000'000; ++i) opens += "<a>";
+    CHECK_THAT(attempt("deep.graphml", "<graphml>\n" + opens),
+               Catch::Contains("deep.graphml:2:298: elements nested more than 100 deep"));
+    // Comments, CDATA and quoted values hold no closing tags: 121 levels are still too deep.
+    std::string hidden = "<graphml>";
+    for (int i = 0; i < 120; ++i) hidden += "<a><!-- </a> --><![CDATA[</a>]]><?pi </a>?><b x='/>' y=\"</a>\"/>";
+    CHECK_THAT(attempt("hidden.graphml", hidden), Catch::Contains("nested more than 100 deep"));
+    CHECK_THAT(attempt("deep.json", "{\"nodes\": " + std::string(1'000'000, '[')),
+               Catch::Contains("deep.json:1:1000011: bad JSON"));
+    const std::string deep_line(1'000'000, '{');
+    CHECK_THROWS_WITH(io::event_from_json(deep_line, "e.jsonl", 3), Catch::StartsWith("e.jsonl:3:2: bad JSON"));
+    CHECK_FALSE(io::looks_like_event(std::string(1'000'000, '[')));
+}
+
 TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edges\" key)", "[export][reader]") {
     const auto json = test::write_graph_to(test::hostile_graph(true), io::GraphFormat::json, "nx.json");
     const auto out = (std::filesystem::path(json).parent_path() / "from-networkx.json").string();
