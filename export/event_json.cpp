@@ -144,13 +144,18 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
     e.evidence = f.string("evidence", false);
     if (auto it = doc.FindMember("span"); it != doc.MemberEnd()) {
         const auto& span = it->value;
-        if (!span.IsArray() || span.Size() != 2 || !span[0].IsUint64() || !span[1].IsUint64())
-            f.fail("\"span\" must be [begin, end]");
+        if (!span.IsArray() || span.Size() != 2 || !span[0].IsUint64() || !span[1].IsUint64() ||
+            span[0].GetUint64() > span[1].GetUint64())
+            f.fail("\"span\" must be [begin, end], begin <= end");
         e.span = {span[0].GetUint64(), span[1].GetUint64()};
     }
     e.rule = f.string("rule", false);
-    if (auto it = doc.FindMember("confidence"); it != doc.MemberEnd() && it->value.IsNumber())
+    if (auto it = doc.FindMember("confidence"); it != doc.MemberEnd()) {
+        // Outside 0..1 it would not even write back as it was read (found by fuzzing).
+        if (!it->value.IsNumber() || !(it->value.GetDouble() >= 0 && it->value.GetDouble() <= 1))
+            f.fail("\"confidence\" must be a number from 0 to 1");
         e.confidence = it->value.GetDouble();
+    }
     return e;
 }
 

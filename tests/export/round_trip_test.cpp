@@ -113,6 +113,27 @@ TEST_CASE("graphs and event lines nested a million deep are refused, not a stack
     CHECK_FALSE(io::looks_like_event(std::string(1'000'000, '[')));
 }
 
+TEST_CASE("an event line writes back as it was read; a confidence outside 0..1 or a reversed span is refused [issue8]",
+          "[export][reader][errors][issue8]") {
+    const std::string line =
+        R"({"doc":"d","sentence":1,"subject":{"id":"a","label":"A","type":"ORG"},"relation":"buys","relation_text":"buys",)"
+        R"("object":{"id":"b","label":"B","type":"ORG"},"date":"2024-03-08","date_source":"sentence","polarity":"positive",)"
+        R"("modality":"asserted","evidence":"A buys B.","span":[3,63],"rule":"en.svo","confidence":0.85})";
+    CHECK(io::event_to_json(io::event_from_json(line, "e.jsonl", 1)) == line);
+    auto with = [&](const std::string& from, const std::string& to) {
+        std::string changed = line;
+        changed.replace(changed.find(from), from.size(), to);
+        return changed;
+    };
+    // What fuzz_event_json found: 4.4e70 came back as another number after a write and a read.
+    for (const char* confidence : {"4.4e70", "-0.5", "1.01", "\"high\"", "null"}) {
+        INFO(confidence);
+        CHECK_THROWS_WITH(io::event_from_json(with("0.85", confidence), "e.jsonl", 7),
+                          Catch::StartsWith("e.jsonl:7") && Catch::Contains("\"confidence\" must be a number from 0 to 1"));
+    }
+    CHECK_THROWS_WITH(io::event_from_json(with("[3,63]", "[63,3]"), "e.jsonl", 7), Catch::Contains("begin <= end"));
+}
+
 TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edges\" key)", "[export][reader]") {
     const auto json = test::write_graph_to(test::hostile_graph(true), io::GraphFormat::json, "nx.json");
     const auto out = (std::filesystem::path(json).parent_path() / "from-networkx.json").string();
