@@ -29,10 +29,12 @@ for target in "${targets[@]}"; do
     graphml_reader) dict=(-dict=fuzz/dict/xml.dict) ;;
     *) dict=() ;;
   esac
-  # -rss_limit_mb: a leak or a runaway allocation is a finding too. -timeout: a hang is one.
-  if "$binary" "$scratch/$target" "fuzz/corpus/$target" "${dict[@]}" -max_total_time="$seconds" \
-      -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
-      -artifact_prefix="fuzz/findings/$target-" >"$scratch/$target.log" 2>&1; then
+  # -rss_limit_mb: a leak or a runaway allocation is a finding too. -timeout: a hang is one. A
+  # 512 KiB stack: recursion that deepens with the input (a parser descending once per nesting
+  # level) overflows it within -max_len, where 8 MiB would need inputs of megabytes.
+  if (ulimit -s 512 && exec "$binary" "$scratch/$target" "fuzz/corpus/$target" "${dict[@]}" \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
+      -artifact_prefix="fuzz/findings/$target-") >"$scratch/$target.log" 2>&1; then
     echo "fuzz: $target: $(grep -m1 -o 'stat::number_of_executed_units: [0-9]*' "$scratch/$target.log" | grep -o '[0-9]*$') runs, no finding"
   else
     echo "fuzz: $target: FINDING (input saved in fuzz/findings/)"

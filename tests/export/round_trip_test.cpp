@@ -28,6 +28,17 @@ void check_same(const KnowledgeGraph& a, const KnowledgeGraph& b) {
     }
 }
 
+// What reading `content` as the graph file `path` throws, or "no error".
+std::string read_error(const std::filesystem::path& path, const std::string& content) {
+    test::write_file(path, content);
+    try {
+        io::read_graph_file(path.string());
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "no error";
+}
+
 }  // namespace
 
 TEST_CASE("GraphML and JSON read back into the same vertices, edges and attributes", "[export][reader]") {
@@ -57,16 +68,7 @@ TEST_CASE("a hostile graph keeps its texts exactly through GraphML", "[export][r
 
 TEST_CASE("unreadable graph files are refused with the file and what is wrong", "[export][reader][errors]") {
     const auto dir = test::temp_dir("readers-bad");
-    auto attempt = [&](const std::string& name, const std::string& content) -> std::string {
-        const auto path = (dir / name).string();
-        test::write_file(path, content);
-        try {
-            io::read_graph_file(path);
-        } catch (const Error& e) {
-            return e.what();
-        }
-        return "no error";
-    };
+    auto attempt = [&](const std::string& name, const std::string& content) { return read_error(dir / name, content); };
     CHECK_THAT(attempt("broken.graphml", "<graphml><graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph>"),
                Catch::StartsWith((dir / "broken.graphml").string() + ":") && Catch::Contains("bad XML"));
     CHECK_THAT(attempt("foreign.graphml",
@@ -88,16 +90,7 @@ TEST_CASE("unreadable graph files are refused with the file and what is wrong", 
 TEST_CASE("graphs and event lines nested a million deep are refused, not a stack overflow [issue8]",
           "[export][reader][errors][issue8]") {
     const auto dir = test::temp_dir("readers-deep");
-    auto attempt = [&](const std::string& name, const std::string& content) -> std::string {
-        const auto path = (dir / name).string();
-        test::write_file(path, content);
-        try {
-            io::read_graph_file(path);
-        } catch (const Error& e) {
-            return e.what();
-        }
-        return "no error";
-    };
+    auto attempt = [&](const std::string& name, const std::string& content) { return read_error(dir / name, content); };
     std::string opens;
     for (int i = 0; i < 1'000'000; ++i) opens += "<a>";
     CHECK_THAT(attempt("deep.graphml", "<graphml>\n" + opens),
