@@ -97,12 +97,19 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
             else ++pos;
             continue;
         }
-        // Repeated terminators ("?!", "。。") and closing quotes stay with this sentence.
+        if (end - begin > kMaxSentenceBytes) {  // the terminator would pass the bound: cut before it
+            close(forced_break(text, begin, pos));
+            continue;
+        }
+        // Repeated terminators ("?!", "。。") and closing quotes stay with this sentence, within
+        // the bound (a run of thousands of "?" becomes several sentences).
         for (;;) {
-            if (end < text.size() && (text[end] == '!' || text[end] == '?')) ++end;
-            else if (starts_with(text, end, "。")) end += 3;
-            else if (std::size_t n = closing_length(text, end)) end += n;
-            else break;
+            std::size_t n = 0;
+            if (end < text.size() && (text[end] == '!' || text[end] == '?')) n = 1;
+            else if (starts_with(text, end, "。")) n = 3;
+            else n = closing_length(text, end);
+            if (n == 0 || end + n - begin > kMaxSentenceBytes) break;
+            end += n;
         }
         close(end);
         pos = end;

@@ -66,3 +66,24 @@ TEST_CASE("text without terminators is cut into bounded sentences at clause mark
     }
     CHECK(sentences(s, words).front().back() == 'd');  // cut after a word, not inside one
 }
+
+TEST_CASE("a terminator or a run of them and of closing quotes never passes the bound (found by fuzzing) [issue8]",
+          "[extract][segment][issue8]") {
+    const Segmenter s({});
+    const std::size_t max = Segmenter::kMaxSentenceBytes;
+    const std::string near(max - 1, 'x');
+    for (const std::string& text : {near + "。after", near + std::string(5'000, '?'), "Word." + std::string(5'000, ')'),
+                                    near + "!" + std::string(3'000, '"') + " next", std::string(9'000, '!')}) {
+        INFO(text.substr(max - 4, 12));
+        std::size_t previous_end = 0, covered = 0;
+        for (const auto& sentence : s.split(text)) {
+            CHECK(sentence.range.size() <= max);
+            CHECK(sentence.range.begin >= previous_end);
+            previous_end = sentence.range.end;
+            covered += sentence.range.size();
+        }
+        CHECK(covered + 1 >= text.size());  // nothing dropped but a space
+    }
+    // Below the bound nothing changes: the terminator and its closers stay with the sentence.
+    CHECK(sentences(s, "甲宣布!?”乙") == std::vector<std::string>{"甲宣布!?”", "乙"});
+}
