@@ -62,6 +62,9 @@ void OrderedExtraction::deliver_ready(std::unique_lock<std::mutex>& lock, std::s
             ExtractionOutcome outcome = std::move(slots_.front().outcome);
             slots_.pop_front();
             ++first_;
+            // A reported problem is done before any worker reaches its place: the workers'
+            // cursor must not stay behind the front, or it would index before the deque.
+            if (next_work_ < first_) next_work_ = first_;
             lock.unlock();
             deliver_(outcome);
             lock.lock();

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the tests: where things are, a rule pack for unit tests, running the CLI.
 #include <filesystem>
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -63,9 +64,12 @@ inline RunResult run_cli(const std::vector<std::string>& args) {
     return {code, out.str(), err.str()};
 }
 
-// A fresh empty directory under the system's temp directory.
+// A fresh empty directory under the system's temp directory. The process id is
+// part of the name because CTest runs test cases in parallel processes, and two
+// cases that share a name must not remove each other's files.
 inline std::filesystem::path temp_dir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("chronokg-test-" + name);
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("chronokg-test-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

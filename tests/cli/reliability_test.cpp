@@ -82,6 +82,25 @@ TEST_CASE("build writes no file after a bad article unless --keep-going; --stric
     CHECK(lenient.code == 0);
 }
 
+TEST_CASE("a bad article before good ones, on several threads: reported, the rest extracted [issue8]",
+          "[cli][errors][threads][issue8]") {
+    // A problem delivered before any worker had looked at its place in the queue once sent the
+    // next worker one place before the queue's front (found by the sanitizer build).
+    const auto dir = test::temp_dir("issue8-first-bad");
+    test::write_file(dir / "a-bad.txt", "date: 2025-05-20\n\xC3\x28 broken");
+    test::write_file(dir / "b.txt", kEn);
+    test::write_file(dir / "c.txt", kZh);
+    const auto serial = run_cli({"extract", "--threads", "1", dir.string()});
+    REQUIRE(serial.code == 1);
+    REQUIRE(lines(serial.out) >= 2);
+    for (const char* threads : {"2", "4"}) {
+        const auto parallel = run_cli({"extract", "--threads", threads, dir.string()});
+        CHECK(parallel.code == 1);
+        CHECK(parallel.out == serial.out);
+        CHECK(parallel.err == serial.err);
+    }
+}
+
 TEST_CASE("the same articles in any order, on any number of threads, give byte-identical files [issue8]", "[cli][determinism][issue8]") {
     const auto dir = test::temp_dir("issue8-order");
     std::vector<std::string> articles;
@@ -191,6 +210,29 @@ TEST_CASE("a full disk, a read-only directory and a file size limit: exit 1, old
     const std::string old = "old=previous";
     CHECK(r.out.find(old) != std::string::npos);
     CHECK(r.out.rfind(old) != r.out.find(old));  // both times
+}
+
+TEST_CASE("a pipe given as output is written, never replaced; a full standard output is an error [issue8]",
+          "[cli][errors][issue8]") {
+    const std::string binary = CHRONOKG_BINARY;
+    const auto dir = test::temp_dir("issue8-devices");
+    const std::string d = dir.string();
+    test::write_file(dir / "a.txt", kEn);
+    const std::string events = run_cli({"extract", d + "/a.txt"}).out;
+    REQUIRE(lines(events) >= 1);
+    // A FIFO (as /dev/stdout or /dev/null would be): once a plain file was renamed over it.
+    REQUIRE(test::run_command("mkfifo " + d + "/pipe").code == 0);
+    const auto piped = test::run_command("cat " + d + "/pipe > " + d + "/got & " + binary + " extract " + d +
+                                         "/a.txt -o " + d + "/pipe; code=$?; wait; exit $code");
+    INFO(piped.err);
+    CHECK(piped.code == 0);
+    CHECK(fs::is_fifo(dir / "pipe"));
+    CHECK(test::read_file(d + "/got") == events);
+    // Standard output on a full device: once exit code 0 and the events lost without a word.
+    if (!fs::is_character_file("/dev/full")) return;
+    const auto full = test::run_command("(" + binary + " extract " + d + "/a.txt > /dev/full)");
+    CHECK(full.code == 1);
+    CHECK(full.err == "chronokg: cannot write to standard output: the output is incomplete\n");
 }
 
 // Slow (about 40 s in a Release build, far more under the sanitizers): hidden from ctest, run
