@@ -118,7 +118,12 @@ private:
         const std::size_t end = c.begin + to;
         const std::size_t begin = end - self.length_[id];
         if (self.word_start_[id] && begin > 0 && same_class(c.text[begin - 1], c.text[begin])) return 0;
-        if (self.word_end_[id] && end < c.text.size() && same_class(c.text[end - 1], c.text[end])) return 0;
+        if (self.word_end_[id] && end < c.text.size()) {
+            if (same_class(c.text[end - 1], c.text[end])) return 0;
+            // As PhraseMatcher: a model number goes on in a letter (`910` is not `910D`).
+            if (is_digit(static_cast<unsigned char>(c.text[end - 1])) && is_letter(static_cast<unsigned char>(c.text[end])))
+                return 0;
+        }
         c.hits.push_back({begin, end, id});
         return 0;
     }

@@ -11,11 +11,15 @@ bench/make_corpus.py (kept in bench/out/ for the next run), then measures:
   - `opencc -c t2s.json` over the same corpus (the script conversion alone);
   - graph build and each writer on N events (chronokg_bench graph), `chronokg build` of those
     N events to GraphML plus GEXF, and a networkx script doing the same to GraphML.
-Prints each ratio, and writes everything to bench/out/results.json. Python 3 standard library
-only; needs /usr/bin/time (Debian `time`) and opencc (Debian `opencc`).
+Also alias matching alone (chronokg_bench aliases): PhraseMatcher against Hyperscan when
+libhyperscan-dev is installed. Prints each ratio and each target met or missed, and writes
+everything to bench/out/results.json. Python 3 standard library, plus networkx for its baseline;
+the Debian packages it needs are listed in bench/debian-packages.txt.
 """
 import argparse
 import hashlib
+import importlib.util
+import shutil
 import json
 import os
 import re
@@ -57,7 +61,7 @@ def timed(command, stdout_path=None):
         "command": " ".join(shlex.quote(c) for c in command) + (f" > {os.path.relpath(stdout_path, ROOT)}" if stdout_path else ""),
         "wall_s": wall,
         "cpu_s": float(field("User time (seconds)")) + float(field("System time (seconds)")),
-        "peak_rss_mb": int(field("Maximum resident set size (kbytes)")) / 1024,
+        "peak_rss_mb": int(field("Maximum resident set size (kbytes)")) * 1024 / 1e6,  # MB, not MiB
         "stdout": None if stdout_path else result.stdout.decode("utf-8"),
     }
 
@@ -96,13 +100,20 @@ def main(argv):
     parser.add_argument("--no-build", action="store_true", help="use the binaries already in --build-dir")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each timed command; the fastest counts")
     args = parser.parse_args(argv)
+    missing = [what for what, ok in (("/usr/bin/time (Debian: time)", os.path.exists("/usr/bin/time")),
+                                     ("opencc (Debian: opencc)", shutil.which("opencc")),
+                                     (f"networkx for {sys.executable} (Debian: python3-networkx)",
+                                      importlib.util.find_spec("networkx"))) if not ok]
+    if missing:
+        raise SystemExit("bench/run.py needs " + ", ".join(missing) +
+                         ": apt-get install $(grep -v '^#' bench/debian-packages.txt)")
     os.makedirs(OUT, exist_ok=True)
     all_cores = cores()
 
     if not args.no_build:
         subprocess.run(["cmake", "-S", ROOT, "-B", args.build_dir, "-DCMAKE_BUILD_TYPE=Release", "-DCHRONOKG_BUILD_BENCH=ON"],
                        check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["cmake", "--build", args.build_dir, "--target", "chronokg", "chronokg_bench", "-j", str(all_cores)],
+        subprocess.run(["cmake", "--build", args.build_dir, "--target", "chronokg_tool", "chronokg_bench", "-j", str(all_cores)],
                        check=True, stdout=subprocess.DEVNULL)
     chronokg = os.path.join(args.build_dir, "chronokg")
     bench = os.path.join(args.build_dir, "chronokg_bench")
@@ -177,6 +188,10 @@ def main(argv):
     else:
         chronokg_nx = results["build_events_graphml"]
 
+    # Dictionary matching alone: the pack's aliases over (the first 20 MB of) the corpus.
+    aliases = json.loads(timed([bench, "aliases", corpus_rel, "--mb", "20"])["stdout"])
+    results["alias_matching"] = aliases
+
     one, many = extract[1], extract[all_cores]
     results["ratios"] = {
         "extract_scaling": one["wall_s"] / many["wall_s"],
@@ -185,6 +200,27 @@ def main(argv):
         "extract_all_cores_vs_opencc": many["mb_per_s"] / opencc["mb_per_s"],
         "build_graphml_vs_networkx": nx_run["wall_s"] / chronokg_nx["wall_s"],
     }
+    if nx_events >= steps["events"]:
+        results["ratios"]["build_graphml_gexf_vs_networkx_graphml"] = (
+            nx_run["wall_s"] / results["build_events_graphml_gexf"]["wall_s"])
+    if "hyperscan" in aliases:
+        results["ratios"]["hyperscan_vs_phrase_matcher_sentences"] = (
+            aliases["hyperscan"]["sentence_mb_s"] / aliases["phrase_matcher"]["sentence_mb_s"])
+    g2 = results["build_events_graphml_gexf"]
+    results["targets"] = [
+        ("extract >= 50 MB/s per core", one["mb_per_s"] >= 50, f"{one['mb_per_s']:.1f} MB/s on 1 thread"),
+        (f"--threads {all_cores} >= 1.8x one thread", results["ratios"]["extract_scaling"] >= 1.8,
+         f"{results['ratios']['extract_scaling']:.2f}x"),
+        ("identical output on 1 and all cores", results["extract_identical_output"] and results["build_identical_output"],
+         f"extract {results['extract_identical_output']}, build {results['build_identical_output']}"),
+        ("extract >= 5x opencc t2s", results["ratios"]["extract_1_thread_vs_opencc"] >= 5,
+         f"{results['ratios']['extract_1_thread_vs_opencc']:.2f}x on 1 thread, "
+         f"{results['ratios']['extract_all_cores_vs_opencc']:.2f}x on {all_cores}"),
+        (f"build {steps['events']} events to GraphML + GEXF < 3 s", g2["wall_s"] < 3, f"{g2['wall_s']:.2f} s"),
+        ("... and < 1 GB peak", g2["peak_rss_mb"] < 1000, f"{g2['peak_rss_mb']:.0f} MB"),
+        (">= 20x networkx (GraphML)", results["ratios"]["build_graphml_vs_networkx"] >= 20,
+         f"{results['ratios']['build_graphml_vs_networkx']:.1f}x"),
+    ]
     for run in list(results.values()):
         if isinstance(run, dict):
             run.pop("stdout", None)
@@ -216,9 +252,20 @@ def main(argv):
         print(f"{label:34} {r[key]['wall_s']:6.2f} s wall, {r[key]['peak_rss_mb']:6.0f} MB peak")
     print(f"{'networkx ' + nx_run['networkx'] + ' -> GraphML':34} {nx_run['wall_s']:6.2f} s wall, "
           f"{nx_run['peak_rss_mb']:6.0f} MB peak ({nx_run['events']} events)")
+    pm = aliases["phrase_matcher"]
+    print(f"\nalias matching ({aliases['aliases']} aliases, {aliases['folded_mb']} MB, CPU MB/s): PhraseMatcher "
+          f"{pm['sentence_mb_s']:.0f} a sentence at a time, {pm['document_mb_s']:.0f} a document at a time", end="")
+    if "hyperscan" in aliases:
+        hs = aliases["hyperscan"]
+        print(f"; Hyperscan {hs['sentence_mb_s']:.0f} / {hs['document_mb_s']:.0f} (same hits: {hs['same_hits']})")
+    else:
+        print(" (no Hyperscan: install libhyperscan-dev to compare)")
     print("\nratios:")
     for k, v in r["ratios"].items():
-        print(f"  {k:32} {v:6.2f}x")
+        print(f"  {k:40} {v:6.2f}x")
+    print("\ntargets:")
+    for name, met, value in r["targets"]:
+        print(f"  {'met   ' if met else 'MISSED'} {name:42} {value}")
     print(f"\nevery command and number: {os.path.relpath(os.path.join(OUT, 'results.json'), ROOT)}")
 
 

@@ -26,8 +26,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return app.exit(e, out, err) == 0 ? 0 : 1;
     }
     try {
-        for (auto& command : commands)
-            if (command->chosen()) return command->run(out, err);
+        for (auto& command : commands) {
+            if (!command->chosen()) continue;
+            const int code = command->run(out, err);
+            // A full disk or a closed pipe behind standard output: what was printed is incomplete.
+            if (!out.flush()) {
+                err << "chronokg: cannot write to standard output: the output is incomplete\n";
+                return 1;
+            }
+            return code;
+        }
     } catch (const Error& e) {
         // Several problems come one a line; each line gets the program's name.
         std::string message = e.what();

@@ -1,6 +1,7 @@
 // `chronokg build INPUT... -o OUT...`: the graph of the events, in one or more formats.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "cli/commands.hpp"
@@ -52,9 +53,14 @@ public:
         ProblemLog log{err};
         std::vector<Event> events;
         read_events_from_inputs(options_, log, [&](Event e) { events.push_back(std::move(e)); });
-        std::sort(events.begin(), events.end(), event_less);
+        // The graph takes the events (and their texts) unless an events output still needs them,
+        // in their order; build_graph sorts them itself.
+        const bool events_output = std::any_of(outputs_.begin(), outputs_.end(),
+                                               [&](const std::string& o) { return is_events(o) && format_.empty(); });
+        if (events_output) std::sort(events.begin(), events.end(), event_less);
         if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
-        const KnowledgeGraph graph = build_graph(events, BuildOptions{collapse_});
+        const KnowledgeGraph graph =
+            events_output ? build_graph(events, BuildOptions{collapse_}) : build_graph(std::move(events), BuildOptions{collapse_});
         io::OutputSet written;  // all outputs are replaced together, or none (a full disk on the last)
         for (std::size_t i = 0; i < outputs_.size(); ++i) {
             if (is_events(outputs_[i]) && format_.empty()) {

@@ -1,5 +1,8 @@
 #include "core/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace chronokg::utf8 {
 namespace {
 
@@ -29,8 +32,23 @@ std::size_t valid_length(std::string_view s, std::size_t pos) {
 std::optional<std::size_t> find_invalid(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
-        // ASCII fast path: most of any news text.
-        if (static_cast<unsigned char>(text[pos]) < 0x80) { ++pos; continue; }
+        // ASCII fast path: most of any news text, eight bytes at a time.
+        while (pos + 8 <= text.size()) {
+            std::uint64_t word;
+            std::memcpy(&word, text.data() + pos, 8);
+            if (word & 0x8080808080808080ull) break;
+            pos += 8;
+        }
+        if (pos >= text.size()) break;
+        const auto b0 = static_cast<unsigned char>(text[pos]);
+        if (b0 < 0x80) { ++pos; continue; }
+        // Three-byte characters (all of CJK) that cannot be overlong or surrogates: E1–EC, EE–EF.
+        if (pos + 2 < text.size() && ((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF &&
+            (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(text[pos + 2]) & 0xC0) == 0x80) {
+            pos += 3;
+            continue;
+        }
         const std::size_t len = valid_length(text, pos);
         if (len == 0) return pos;
         pos += len;

@@ -53,6 +53,27 @@ private:
     int error_ = 0;
 };
 
+// Writes through `write` to `fd`, then closes it (fsync first when `durable`). Returns the errno
+// of the first failure, 0 when none; an exception from `write` passes through, `fd` closed.
+int write_to_fd(int fd, const std::function<void(std::ostream&)>& write, bool durable) {
+    int error = 0;
+    {
+        FileBuffer buffer(fd);
+        std::ostream out(&buffer);
+        try {
+            write(out);
+        } catch (...) {
+            ::close(fd);
+            throw;
+        }
+        out.flush();
+        error = buffer.error();
+        if (durable && error == 0 && ::fsync(fd) != 0) error = errno;
+    }
+    if (::close(fd) != 0 && error == 0) error = errno;
+    return error;
+}
+
 }  // namespace
 
 std::string output_identity(const std::string& path) {
@@ -64,7 +85,8 @@ std::string output_identity(const std::string& path) {
 
 OutputSet::~OutputSet() {
     std::error_code ec;
-    for (const auto& p : pending_) fs::remove(p.temp, ec);
+    for (const auto& p : pending_)
+        if (!p.temp.empty()) fs::remove(p.temp, ec);
 }
 
 void OutputSet::write(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -74,7 +96,17 @@ void OutputSet::write(const std::string& path, const std::function<void(std::ost
     std::error_code ec;
     // A symbolic link is followed: the file it points to is replaced and the link kept.
     const fs::path target = fs::is_symlink(path, ec) && fs::exists(path, ec) ? fs::path(identity) : fs::path(path);
-    if (fs::is_directory(target, ec)) throw Error(path, 0, 0, "cannot write output: it is a directory");
+    const auto status = fs::status(target, ec);
+    if (fs::is_directory(status)) throw Error(path, 0, 0, "cannot write output: it is a directory");
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        // A device or a pipe (/dev/stdout, /dev/null, a FIFO) cannot be replaced: renaming over it
+        // would put a plain file where the device was. It is written as it is, straight away.
+        const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+        const int error = fd < 0 ? errno : write_to_fd(fd, write, false);
+        if (error != 0) throw Error(path, 0, 0, std::string("cannot write output: ") + std::strerror(error));
+        pending_.push_back(Pending{target.string(), identity, ""});
+        return;
+    }
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(dir, ec)) throw Error(path, 0, 0, "cannot write output: no directory " + dir.string());
     std::random_device seed;
@@ -90,23 +122,14 @@ void OutputSet::write(const std::string& path, const std::function<void(std::ost
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw Error(path, 0, 0, std::string("cannot write output: ") + std::strerror(errno));
     int error = 0;
-    {
-        FileBuffer buffer(fd);
-        std::ostream out(&buffer);
-        try {
-            write(out);
-        } catch (...) {
-            ::close(fd);
-            fs::remove(temp, ec);
-            throw;
-        }
-        out.flush();
-        error = buffer.error();
-        // Makes the content durable before it replaces the target: without it, a crash soon
-        // after the rename may leave an empty file where the old one was.
-        if (error == 0 && ::fsync(fd) != 0) error = errno;
+    try {
+        // Durable before it replaces the target: without fsync, a crash soon after the rename
+        // may leave an empty file where the old one was.
+        error = write_to_fd(fd, write, true);
+    } catch (...) {
+        fs::remove(temp, ec);
+        throw;
     }
-    if (::close(fd) != 0 && error == 0) error = errno;
     if (error != 0) fail(std::strerror(error));
     // A replaced file keeps its permissions (a private 0600 file stays private).
     if (const auto old = fs::status(target, ec); !ec && fs::is_regular_file(old))
@@ -118,7 +141,7 @@ void OutputSet::commit() {
     while (!pending_.empty()) {
         const Pending p = pending_.front();
         std::error_code ec;
-        fs::rename(p.temp, p.path, ec);
+        if (!p.temp.empty()) fs::rename(p.temp, p.path, ec);  // empty: a device, written already
         if (ec) throw Error(p.path, 0, 0, "cannot write output: " + ec.message());  // the destructor cleans up
         pending_.erase(pending_.begin());
     }

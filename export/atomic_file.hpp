@@ -7,7 +7,9 @@
 // leaves the old file untouched and no temporary file behind. An OutputSet does this for
 // several files at once: every file is written before any is renamed, so a run that fails on its
 // third output leaves the first two old as well. A replaced file keeps its permissions; a
-// symbolic link is followed (the file it points to is replaced, the link kept).
+// symbolic link is followed (the file it points to is replaced, the link kept). A target that
+// is a device or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) cannot be replaced: it is written
+// to directly, at write() rather than at commit().
 // Thread safety: an OutputSet is used by one thread; independent sets and calls may run
 // concurrently on different paths.
 #include <functional>
@@ -36,7 +38,7 @@ private:
     struct Pending {
         std::string path;
         std::string identity;
-        std::string temp;
+        std::string temp;  // empty for a device or pipe, written already
     };
     std::vector<Pending> pending_;
 };

@@ -25,9 +25,34 @@ constexpr Key kEdgeKeys[] = {{"label", "string"},      {"weight", "double"},    
                              {"doc", "string"},        {"sentence", "int"},          {"evidence", "string"},
                              {"rule", "string"}};
 
-void data(std::ostream& out, const char* prefix, const char* key, std::string_view value) {
+// The file is made in a buffer, written out a megabyte at a time.
+class Buffer {
+public:
+    explicit Buffer(std::ostream& out) : out_(out) { text.reserve(kFlushAt + 65536); }
+    ~Buffer() { flush(); }
+    void maybe_flush() {
+        if (text.size() >= kFlushAt) flush();
+    }
+    void flush() {
+        out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+        text.clear();
+    }
+    std::string text;
+
+private:
+    static constexpr std::size_t kFlushAt = 1 << 20;
+    std::ostream& out_;
+};
+
+void data(std::string& out, const char* prefix, const char* key, std::string_view value) {
     if (value.empty()) return;
-    fmt::print(out, "      <data key=\"{}_{}\">{}</data>\n", prefix, key, xml_escape(value));
+    out += "      <data key=\"";
+    out += prefix;
+    out += '_';
+    out += key;
+    out += "\">";
+    append_xml_escaped(out, value);
+    out += "</data>\n";
 }
 
 }  // namespace
@@ -46,42 +71,81 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
     declare(kNodeKeys, "v", "node");
     declare(kEdgeKeys, "e", "edge");
     out << "  <graph id=\"chronokg\" edgedefault=\"directed\">\n";
+    std::string node;
     for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
         const VertexData& v = graph.vertex(i);
-        fmt::print(out, "    <node id=\"{}\">\n", xml_escape(v.id));
-        data(out, "v", "label", v.label);
-        data(out, "v", "entity_id", v.id);
-        data(out, "v", "type", v.type);
-        data(out, "v", "aliases", join_aliases(v.aliases));
-        data(out, "v", "mentions", std::to_string(v.mentions));
-        data(out, "v", "first_seen", v.first_seen ? v.first_seen->iso() : "");
-        data(out, "v", "last_seen", v.last_seen ? v.last_seen->iso() : "");
-        data(out, "v", "color", entity_style(v.type).hex);
-        out << "    </node>\n";
+        node.clear();
+        node += "    <node id=\"";
+        append_xml_escaped(node, v.id);
+        node += "\">\n";
+        data(node, "v", "label", v.label);
+        data(node, "v", "entity_id", v.id);
+        data(node, "v", "type", v.type);
+        data(node, "v", "aliases", join_aliases(v.aliases));
+        data(node, "v", "mentions", std::to_string(v.mentions));
+        data(node, "v", "first_seen", v.first_seen ? v.first_seen->iso() : "");
+        data(node, "v", "last_seen", v.last_seen ? v.last_seen->iso() : "");
+        data(node, "v", "color", entity_style(v.type).hex);
+        node += "    </node>\n";
+        out << node;
     }
+    Buffer buffer(out);
+    std::string& b = buffer.text;
     std::size_t n = 0;
+    char number[64];
+    std::string label, last_iso;
+    std::optional<Date> last_date;
     for (const auto& e : graph.edges()) {
         const EdgeData& d = *e.data;
-        fmt::print(out, "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", n++, xml_escape(graph.vertex(e.source).id),
-                   xml_escape(graph.vertex(e.target).id));
-        data(out, "e", "label", edge_label(d));
-        data(out, "e", "weight", std::to_string(d.weight));
-        data(out, "e", "relation", d.relation);
-        data(out, "e", "interaction", d.relation);
-        data(out, "e", "relation_text", d.relation_text);
-        data(out, "e", "date", d.date ? d.date->iso() : "");
-        data(out, "e", "dates", join_dates(d.dates));
-        data(out, "e", "date_precision", precision_name(d.date));
-        data(out, "e", "polarity", to_string(d.polarity));
-        data(out, "e", "modality", to_string(d.modality));
-        data(out, "e", "negated", d.polarity == Polarity::negative ? "true" : "false");
-        data(out, "e", "confidence", fmt::format("{}", d.confidence));
-        data(out, "e", "doc", d.doc);
-        data(out, "e", "sentence", std::to_string(d.sentence));
-        data(out, "e", "evidence", d.evidence);
-        data(out, "e", "rule", d.rule);
-        out << "    </edge>\n";
+        b += "    <edge id=\"e";
+        b += std::to_string(n++);
+        b += "\" source=\"";
+        append_xml_escaped(b, graph.vertex(e.source).id);
+        b += "\" target=\"";
+        append_xml_escaped(b, graph.vertex(e.target).id);
+        b += "\">\n";
+        // One date (every edge unless collapsed): its text is made once, and again only when it
+        // changes from the edge before; the label and the dates are then as edge_label() and
+        // join_dates() write them.
+        const bool one_date = d.dates.size() == 1 && d.date && *d.date == d.dates.front();
+        if (one_date && (!last_date || *last_date != *d.date)) {
+            last_date = d.date;
+            last_iso = d.date->iso();
+        }
+        if (one_date) {
+            label = edge_kind(d);
+            label += " (";
+            label += last_iso;
+            label += ')';
+            data(b, "e", "label", label);
+        } else {
+            data(b, "e", "label", edge_label(d));
+        }
+        data(b, "e", "weight", std::to_string(d.weight));
+        data(b, "e", "relation", d.relation);
+        data(b, "e", "interaction", d.relation);
+        data(b, "e", "relation_text", d.relation_text);
+        if (one_date) {
+            data(b, "e", "date", last_iso);
+            data(b, "e", "dates", last_iso);
+        } else {
+            data(b, "e", "date", d.date ? d.date->iso() : "");
+            data(b, "e", "dates", join_dates(d.dates));
+        }
+        data(b, "e", "date_precision", precision_name(d.date));
+        data(b, "e", "polarity", to_string(d.polarity));
+        data(b, "e", "modality", to_string(d.modality));
+        data(b, "e", "negated", d.polarity == Polarity::negative ? "true" : "false");
+        const auto written = fmt::format_to_n(number, sizeof number, "{}", d.confidence);
+        data(b, "e", "confidence", std::string_view(number, written.size));
+        data(b, "e", "doc", d.doc);
+        data(b, "e", "sentence", std::to_string(d.sentence));
+        data(b, "e", "evidence", d.evidence);
+        data(b, "e", "rule", d.rule);
+        b += "    </edge>\n";
+        buffer.maybe_flush();
     }
+    buffer.flush();
     out << "  </graph>\n</graphml>\n";
 }
 

@@ -5,10 +5,21 @@
 namespace chronokg::io {
 namespace {
 
-std::string escape_valid(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
+void escape_valid(std::string& out, std::string_view text) {
+    const std::size_t start = out.size();
+    // Runs of bytes that need no escape are appended whole.
+    auto plain = [](unsigned char c) {
+        return c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != ' ' && c != 0x7F &&
+               c != 0xEF;
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (plain(static_cast<unsigned char>(text[i]))) {
+            std::size_t j = i + 1;
+            while (j < text.size() && plain(static_cast<unsigned char>(text[j]))) ++j;
+            out.append(text.data() + i, j - i);
+            i = j - 1;
+            continue;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         switch (c) {
             case '&': out += "&amp;"; break;
@@ -21,7 +32,7 @@ std::string escape_valid(std::string_view text) {
             case '\r': out += "&#13;"; break;
             case ' ':
                 // Raw spaces that would fold: the first, the last, one after another raw space.
-                out += (out.empty() || i + 1 == text.size() || out.back() == ' ') ? "&#32;" : " ";
+                out += (out.size() == start || i + 1 == text.size() || out.back() == ' ') ? "&#32;" : " ";
                 break;
             default:
                 if (c < 0x20 || c == 0x7F) break;  // forbidden (or discouraged) controls: dropped
@@ -34,14 +45,23 @@ std::string escape_valid(std::string_view text) {
                 out += static_cast<char>(c);
         }
     }
-    return out;
 }
 
 }  // namespace
 
+void append_xml_escaped(std::string& out, std::string_view text) {
+    if (utf8::find_invalid(text)) {
+        escape_valid(out, utf8::repair(text));
+        return;
+    }
+    escape_valid(out, text);
+}
+
 std::string xml_escape(std::string_view text) {
-    if (utf8::find_invalid(text)) return escape_valid(utf8::repair(text));
-    return escape_valid(text);
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    append_xml_escaped(out, text);
+    return out;
 }
 
 }  // namespace chronokg::io

@@ -18,5 +18,7 @@
 namespace chronokg::io {
 
 std::string xml_escape(std::string_view text);
+// The same text appended to `out` (no temporary string: the writers' inner loops use this).
+void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace chronokg::io

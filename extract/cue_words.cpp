@@ -8,45 +8,57 @@ namespace chronokg {
 CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) {
     for (const auto& id : RulePack::known_lexicons()) {
         const WordList& list = pack.lexicon(id);
-        for (const auto& [lang, words] : {std::pair{"zh", &list.zh}, std::pair{"en", &list.en}}) {
-            PhraseMatcher matcher;
-            std::vector<std::string>& folded = words_[id + "/" + lang];
+        Lists& lists = lists_[id];
+        for (const auto& [index, words] : {std::pair{0, &list.zh}, std::pair{1, &list.en}}) {
+            PhraseMatcher& matcher = lists.matchers[index];
+            std::vector<std::string>& folded = lists.words[index];
             for (const auto& w : *words) {
                 folded.push_back(normalizer.fold(w));
                 matcher.add(folded.back(), 0);
             }
             matcher.compile();
-            matchers_.emplace(id + "/" + lang, std::move(matcher));
         }
     }
+}
+
+const CueWords::Lists* CueWords::lists(const std::string& id, std::string_view lang, std::size_t& index) const {
+    if (lang == "zh") index = 0;
+    else if (lang == "en") index = 1;
+    else return nullptr;
+    auto it = lists_.find(id);
+    return it == lists_.end() ? nullptr : &it->second;
 }
 
 std::vector<TextRange> CueWords::find(const std::string& id, std::string_view lang, std::string_view text,
                                       TextRange range) const {
     std::vector<TextRange> out;
-    auto it = matchers_.find(id + "/" + std::string(lang));
-    if (it == matchers_.end() || range.empty()) return out;
-    for (const auto& hit : select_longest(it->second.find_all(text, range.begin, range.end)))
+    std::size_t index = 0;
+    const Lists* l = lists(id, lang, index);
+    if (!l || range.empty() || l->matchers[index].phrases() == 0) return out;
+    for (const auto& hit : select_longest(l->matchers[index].find_all(text, range.begin, range.end)))
         out.push_back({hit.begin, hit.end});
     return out;
 }
 
 const std::vector<std::string>& CueWords::words(const std::string& id, std::string_view lang) const {
     static const std::vector<std::string> none;
-    auto it = words_.find(id + "/" + std::string(lang));
-    return it == words_.end() ? none : it->second;
+    std::size_t index = 0;
+    const Lists* l = lists(id, lang, index);
+    return l ? l->words[index] : none;
 }
 
 bool CueWords::empty(const std::string& id, std::string_view lang) const {
-    auto it = matchers_.find(id + "/" + std::string(lang));
-    return it == matchers_.end() || it->second.phrases() == 0;
+    std::size_t index = 0;
+    const Lists* l = lists(id, lang, index);
+    return !l || l->matchers[index].phrases() == 0;
 }
 
 std::size_t CueWords::match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
                                std::size_t limit) const {
-    auto it = matchers_.find(id + "/" + std::string(lang));
-    if (it == matchers_.end() || at >= limit) return 0;
-    return it->second.longest_at(text, at, limit);
+    std::size_t index = 0;
+    const Lists* l = lists(id, lang, index);
+    if (!l || at >= limit) return 0;
+    return l->matchers[index].longest_at(text, at, limit);
 }
 
 }  // namespace chronokg

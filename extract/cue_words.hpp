@@ -4,9 +4,10 @@
 //
 // What it represents: one PhraseMatcher per (list, language), over folded words; English words
 // match whole words, case-insensitively. Thread safety: immutable after construction.
-#include <map>
+#include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/phrase_matcher.hpp"
@@ -37,8 +38,16 @@ public:
                          std::size_t limit) const;
 
 private:
-    std::map<std::string, PhraseMatcher> matchers_;           // key: id + "/" + lang
-    std::map<std::string, std::vector<std::string>> words_;  // same key: the folded words
+    // The lists of one id: [0] for "zh", [1] for "en". Looked up once per call by id alone
+    // (the rules consult these lists in their inner loops: no key is built per call).
+    struct Lists {
+        std::array<PhraseMatcher, 2> matchers;
+        std::array<std::vector<std::string>, 2> words;  // the folded words, in pack order
+    };
+    // The lists of `id` and the index of `lang` in them, or nullptr for an unknown id or language.
+    const Lists* lists(const std::string& id, std::string_view lang, std::size_t& index) const;
+
+    std::unordered_map<std::string, Lists> lists_;
 };
 
 }  // namespace chronokg

@@ -67,3 +67,42 @@ TEST_CASE("build --threads writes the same graph as one thread", "[cli][threads]
     REQUIRE(run_cli({"build", articles, "--threads", "4", "-o", (dir / "four.graphml").string()}).code == 0);
     CHECK(test::read_file((dir / "one.graphml").string()) == test::read_file((dir / "four.graphml").string()));
 }
+
+TEST_CASE("build reads event files on several threads as on one", "[cli][threads]") {
+    const auto dir = test::temp_dir("cli-threads-events");
+    const std::string articles = test::source_dir() + "/examples/articles";
+    const auto extracted = run_cli({"extract", "--threads", "1", articles});
+    REQUIRE(extracted.code == 0);
+    // The events with bad lines among them: each must be reported in its place.
+    std::string events;
+    std::size_t line = 0;
+    for (std::size_t begin = 0, end; (end = extracted.out.find('\n', begin)) != std::string::npos; begin = end + 1) {
+        if (++line % 23 == 5) events += "{\"doc\": \"x\", \"subject\": 1}\n";
+        if (line == 40) events += "not json\n";
+        events += extracted.out.substr(begin, end + 1 - begin);
+    }
+    REQUIRE(line > 50);
+    test::write_file(dir / "events.jsonl", events);
+    auto problems = [](const std::string& err) {  // stderr without the `wrote FILE` lines
+        std::string kept;
+        for (std::size_t begin = 0, end; (end = err.find('\n', begin)) != std::string::npos; begin = end + 1)
+            if (err.compare(begin, 16, "chronokg: wrote ") != 0) kept += err.substr(begin, end + 1 - begin);
+        return kept;
+    };
+    for (const char* policy : {"--keep-going", "--strict"}) {
+        INFO(policy);
+        const auto one = run_cli({"build", policy, "--threads", "1", (dir / "events.jsonl").string(), "-o",
+                                  (dir / "one.graphml").string()});
+        REQUIRE(one.code == 1);
+        REQUIRE(!problems(one.err).empty());
+        for (const char* threads : {"2", "3"}) {
+            INFO("--threads " << threads);
+            const auto many = run_cli({"build", policy, "--threads", threads, (dir / "events.jsonl").string(), "-o",
+                                       (dir / "many.graphml").string()});
+            CHECK(many.code == one.code);
+            CHECK(problems(many.err) == problems(one.err));
+            if (std::string(policy) == "--keep-going")
+                CHECK(test::read_file((dir / "one.graphml").string()) == test::read_file((dir / "many.graphml").string()));
+        }
+    }
+}
