@@ -21,7 +21,7 @@ CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) {
     }
 }
 
-const CueWords::Lists* CueWords::lists(const std::string& id, std::string_view lang, std::size_t& index) const {
+const CueWords::Lists* CueWords::lists(std::string_view id, std::string_view lang, std::size_t& index) const {
     if (lang == "zh") index = 0;
     else if (lang == "en") index = 1;
     else return nullptr;
@@ -29,7 +29,7 @@ const CueWords::Lists* CueWords::lists(const std::string& id, std::string_view l
     return it == lists_.end() ? nullptr : &it->second;
 }
 
-std::vector<TextRange> CueWords::find(const std::string& id, std::string_view lang, std::string_view text,
+std::vector<TextRange> CueWords::find(std::string_view id, std::string_view lang, std::string_view text,
                                       TextRange range) const {
     std::vector<TextRange> out;
     std::size_t index = 0;
@@ -40,20 +40,20 @@ std::vector<TextRange> CueWords::find(const std::string& id, std::string_view la
     return out;
 }
 
-const std::vector<std::string>& CueWords::words(const std::string& id, std::string_view lang) const {
+const std::vector<std::string>& CueWords::words(std::string_view id, std::string_view lang) const {
     static const std::vector<std::string> none;
     std::size_t index = 0;
     const Lists* l = lists(id, lang, index);
     return l ? l->words[index] : none;
 }
 
-bool CueWords::empty(const std::string& id, std::string_view lang) const {
+bool CueWords::empty(std::string_view id, std::string_view lang) const {
     std::size_t index = 0;
     const Lists* l = lists(id, lang, index);
     return !l || l->matchers[index].phrases() == 0;
 }
 
-std::size_t CueWords::match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
+std::size_t CueWords::match_at(std::string_view id, std::string_view lang, std::string_view text, std::size_t at,
                                std::size_t limit) const {
     std::size_t index = 0;
     const Lists* l = lists(id, lang, index);

@@ -24,17 +24,17 @@ public:
 
     // Occurrences of list `id` ("negation", …) for `lang` ("zh" or "en") in text[range],
     // longest first then leftmost, in text order.
-    std::vector<TextRange> find(const std::string& id, std::string_view lang, std::string_view text,
+    std::vector<TextRange> find(std::string_view id, std::string_view lang, std::string_view text,
                                 TextRange range) const;
-    bool any(const std::string& id, std::string_view lang, std::string_view text, TextRange range) const {
+    bool any(std::string_view id, std::string_view lang, std::string_view text, TextRange range) const {
         return !find(id, lang, text, range).empty();
     }
     // The folded words of list `id` for `lang`, in pack order (empty when none).
-    const std::vector<std::string>& words(const std::string& id, std::string_view lang) const;
+    const std::vector<std::string>& words(std::string_view id, std::string_view lang) const;
     // Whether list `id` has no words for `lang`.
-    bool empty(const std::string& id, std::string_view lang) const;
+    bool empty(std::string_view id, std::string_view lang) const;
     // Whether text[at, …) starts with a word of the list.
-    std::size_t match_at(const std::string& id, std::string_view lang, std::string_view text, std::size_t at,
+    std::size_t match_at(std::string_view id, std::string_view lang, std::string_view text, std::size_t at,
                          std::size_t limit) const;
 
 private:
@@ -45,9 +45,14 @@ private:
         std::array<std::vector<std::string>, 2> words;  // the folded words, in pack order
     };
     // The lists of `id` and the index of `lang` in them, or nullptr for an unknown id or language.
-    const Lists* lists(const std::string& id, std::string_view lang, std::size_t& index) const;
+    const Lists* lists(std::string_view id, std::string_view lang, std::size_t& index) const;
 
-    std::unordered_map<std::string, Lists> lists_;
+    // Looked up by string_view without building a string (callers pass literals).
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    };
+    std::unordered_map<std::string, Lists, IdHash, std::equal_to<>> lists_;
 };
 
 }  // namespace chronokg

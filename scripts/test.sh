@@ -21,6 +21,8 @@ current=""  # the stage running, and when it started
 started=0
 report() {
   ((${#times[@]} == 0)) || printf 'test: %s\n' "${times[@]}"
+  [[ ! -f tests/consumers/npm-unavailable.txt ]] ||
+    echo "test: the graphology consumer tests were SKIPPED: $(cat tests/consumers/npm-unavailable.txt)"
   [[ -z $current ]] || echo "test: $current FAILED after $((SECONDS - started)) s"
 }
 trap report EXIT

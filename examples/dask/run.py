@@ -112,7 +112,20 @@ def main(argv):
         same = same and equal
         print(f"{os.path.relpath(d, ROOT)} {'==' if equal else '!='} {os.path.relpath(s, ROOT)} "
               f"({os.path.getsize(d)} bytes)")
-    return 0 if same else 1
+    # The Spark recipe's map step (README.md): the same `sh -c` guard `RDD.pipe` would run, fed
+    # the first shard on stdin, must print what `extract` wrote for it; an empty partition nothing.
+    guard = ("IFS= read -r first || exit 0; "
+             "{ printf '%s\\n' \"$first\"; cat; } | \"$CHRONOKG\" extract --threads 1 -")
+    env = dict(os.environ, CHRONOKG=chronokg)
+    with open(shards[0], "rb") as shard:
+        piped = subprocess.run(["sh", "-c", guard], stdin=shard, capture_output=True, env=env)
+    with open(events[0], "rb") as written:
+        pipe_same = piped.returncode == 0 and piped.stdout == written.read()
+    empty = subprocess.run(["sh", "-c", guard], input=b"", capture_output=True, env=env)
+    empty_ok = empty.returncode == 0 and empty.stdout == b""
+    print(f"Spark pipe guard: first shard {'same events' if pipe_same else 'DIFFERENT events'}, "
+          f"empty partition {'no output, exit 0' if empty_ok else 'FAILED'}")
+    return 0 if same and pipe_same and empty_ok else 1
 
 
 if __name__ == "__main__":

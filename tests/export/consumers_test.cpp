@@ -86,6 +86,7 @@ TEST_CASE("networkx reads hostile labels intact from GraphML, GEXF and JSON", "[
 }
 
 TEST_CASE("graphology loads GraphML and GEXF as Gephi Lite does, labels intact", "[export][consumer]") {
+    if (!test::graphology_available()) return;
     const auto graph = test::hostile_graph();
     const auto graphml = test::read_with_graphology("graphml", test::write_graph_to(graph, io::GraphFormat::graphml, "g.graphml"));
     INFO(graphml.err);
@@ -188,8 +189,10 @@ TEST_CASE("every consumer sees the same graph of our examples' gold events", "[e
     CHECK(reference.out.rfind("graph nodes=" + std::to_string(graph.vertex_count()) +
                               " edges=" + std::to_string(graph.edge_count()) + "\n", 0) == 0);
     CHECK(sorted_lines(test::read_with_networkx("python3", "json", json).out) == sorted_lines(reference.out));
-    CHECK(sorted_lines(test::read_with_graphology("graphml", graphml).out) == sorted_lines(reference.out));
+    if (test::graphology_available())
+        CHECK(sorted_lines(test::read_with_graphology("graphml", graphml).out) == sorted_lines(reference.out));
     const auto gephi = test::read_with_networkx("python3", "gexf", gexf);
     REQUIRE(gephi.code == 0);
-    CHECK(sorted_lines(test::read_with_graphology("gexf", gexf).out) == without_time(sorted_lines(gephi.out)));
+    if (test::graphology_available())
+        CHECK(sorted_lines(test::read_with_graphology("gexf", gexf).out) == without_time(sorted_lines(gephi.out)));
 }

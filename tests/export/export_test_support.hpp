@@ -139,6 +139,18 @@ inline CommandResult read_with_networkx(const std::string& python, const std::st
 
 // graphology, as Gephi Lite loads files. Its packages come from `npm ci` in tests/consumers,
 // which scripts/setup.sh runs: without them the test fails rather than passing unchecked.
+// False, with a warning, only when scripts/setup.sh could not install graphology from the npm
+// registry (it left the reason in tests/consumers/npm-unavailable.txt): graphology is not a
+// Debian package. Packages merely never installed are a failure: run scripts/setup.sh.
+inline bool graphology_available() {
+    const std::string reason_file = consumers_dir() + "/npm-unavailable.txt";
+    if (std::filesystem::is_directory(consumers_dir() + "/node_modules/graphology-gexf") ||
+        !std::filesystem::exists(reason_file))
+        return true;
+    WARN("SKIPPED: graphology could not be installed from the npm registry: " << read_file(reason_file));
+    return false;
+}
+
 inline CommandResult read_with_graphology(const std::string& format, const std::string& path) {
     REQUIRE(run_command("node --version").code == 0);
     INFO("run scripts/setup.sh, or `npm ci` in tests/consumers");
