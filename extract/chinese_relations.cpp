@@ -456,10 +456,31 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         for (const char* list : {"pivot_verb", "complement_verb"})
             for (const auto& pivot : cues_.find(list, kZh, text_, {clause.begin, subject_limit}))
                 pivot_end = std::max(pivot_end, pivot.end);
+        // 针对[美国近期收紧对华出口限制]的反击: a name a preposition governs is still the subject of
+        // the verb right after it (only adverbs and times between) when the verb's phrase is a
+        // relative clause, closed by a 的 later in the clause.
+        auto embedded_subject = [&](const NounGroup& g) {
+            if (slice(text_, {verb.end, clause.end}).find("的") == std::string_view::npos) return false;
+            std::size_t at = g.range.end;
+            for (bool moved = true; moved && at < verb_front;) {
+                moved = false;
+                if (const std::size_t n = cues_.match_at("adverbs", kZh, text_, at, verb_front)) {
+                    at += n;
+                    moved = true;
+                }
+                for (const auto& t : view_.times)
+                    if (t.range.begin == at && t.range.end <= verb_front) {
+                        at = t.range.end;
+                        moved = true;
+                    }
+            }
+            return at == verb_front;
+        };
         for (const std::size_t from : {pivot_end, clause.begin}) {
             for (const auto& g : groups) {
                 if (g.range.end > subject_limit || subject) break;
-                if (g.range.begin >= from && !g.nationality && !governed(g.range.begin, clause)) subject = g;
+                if (g.range.begin >= from && !g.nationality && (!governed(g.range.begin, clause) || embedded_subject(g)))
+                    subject = g;
             }
         }
         if (!subject && clause_subject) {
@@ -689,10 +710,40 @@ void SentenceRules::find_verbs() {
                                 cues_.match_at("coordination", kZh, text_, h.end, look) > 0;
         if (!inside_name && !noun_before && !noun_after) hits.push_back(h);
     }
-    const auto kept = select_longest(hits);
+    // A verb that only stands in frames none of which opens before it in the sentence (出口限制 of
+    // 放宽对{O}出口限制, read in 收紧对中国出口限制) gives way to an overlapping verb whose frame
+    // does open before it (出口 of 收紧对{O}出口). Otherwise it stays: a passive drops the frame's
+    // first part, and a longer verb keeps a bare one inside it from splitting a noun (出口管制措施).
+    auto frames = [&](const PhraseHit& h, bool& framed, bool& only_frames) {
+        const std::string_view before_verb = slice(text_, {range.begin, h.begin});
+        framed = false;
+        only_frames = true;
+        for (const auto& other : hits)
+            if (other.begin == h.begin && other.end == h.end) {
+                const VerbPattern& p = lexicon_.pattern(other.payload);
+                if (p.before.empty() || p.object_before) only_frames = false;
+                else if (before_verb.find(p.before) != std::string_view::npos) framed = true;
+            }
+    };
+    std::vector<TextRange> framed_ranges;
+    std::vector<bool> weak(hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        bool framed = false, only_frames = false;
+        frames(hits[i], framed, only_frames);
+        weak[i] = only_frames && !framed;
+        if (framed) framed_ranges.push_back({hits[i].begin, hits[i].end});
+    }
+    std::vector<PhraseHit> candidates;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const bool yields = weak[i] && std::any_of(framed_ranges.begin(), framed_ranges.end(), [&](const TextRange& f) {
+                                return hits[i].begin < f.end && f.begin < hits[i].end;
+                            });
+        if (!yields) candidates.push_back(hits[i]);
+    }
+    const auto kept = select_longest(candidates);
     for (const auto& k : kept) {
         VerbSpan span{{k.begin, k.end}, {}};
-        for (const auto& h : hits)
+        for (const auto& h : candidates)
             if (h.begin == k.begin && h.end == k.end) span.patterns.push_back(h.payload);
         std::sort(span.patterns.begin(), span.patterns.end());
         verbs_.push_back(std::move(span));

@@ -18,6 +18,7 @@ namespace {
 struct Unit {
     Argument head;
     TextRange range;
+    bool short_form = false;  // its last name is a one-character short form (华 in 对华)
 };
 
 // Whether the words between two names make the second a part of the first (华为的昇腾910B,
@@ -36,7 +37,8 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
         const Argument arg{m.entity, m.range};
-        if (!units.empty()) {
+        // A short form stands alone (对华半导体设备出口: China, then the goods).
+        if (!units.empty() && !units.back().short_form) {
             Unit& last = units.back();
             const TextRange gap = trim_spaces(text, {last.range.end, m.range.begin});
             const bool adjacent = gap.empty() || (lang == "zh" && possessive_link(text, gap, verb_starts));
@@ -49,10 +51,11 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
                 const bool place_after = m.entity.type == "GPE" && last.head.entity.type != "GPE";
                 if (!place_after || apposed) last.head = arg;
                 last.range.end = m.range.end;
+                last.short_form = m.kind == Mention::Kind::short_form;
                 continue;
             }
         }
-        units.push_back(Unit{arg, m.range});
+        units.push_back(Unit{arg, m.range, m.kind == Mention::Kind::short_form});
     }
     return units;
 }
@@ -88,10 +91,11 @@ bool nationality_after(std::string_view text, std::size_t end, const std::string
     return true;
 }
 
-// Sets the modifier flags of a group whose last unit ends at `end` with head `type`.
+// Sets the modifier flags of a group whose last unit ends at `end` with head `type`. A short
+// form names the place itself, never a nationality: 对华芯片出口 is chip exports to China.
 void flag_modifier(NounGroup& g, std::string_view text, const std::string& lang, const std::string& type,
-                   const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
-    g.nationality = nationality_after(text, g.range.end, lang, type, cues, verb_starts);
+                   const CueWords& cues, const std::vector<std::size_t>& verb_starts, bool short_form) {
+    g.nationality = !short_form && nationality_after(text, g.range.end, lang, type, cues, verb_starts);
     g.modifier = g.nationality || possessive_after(text, g.range.end, lang);
 }
 
@@ -122,12 +126,12 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
             if (joined) {
                 last.members.push_back(unit.head);
                 last.range.end = unit.range.end;
-                flag_modifier(last, text, lang, unit.head.entity.type, cues, verb_starts);
+                flag_modifier(last, text, lang, unit.head.entity.type, cues, verb_starts, unit.short_form);
                 continue;
             }
         }
         groups.push_back(NounGroup{{unit.head}, unit.range});
-        flag_modifier(groups.back(), text, lang, unit.head.entity.type, cues, verb_starts);
+        flag_modifier(groups.back(), text, lang, unit.head.entity.type, cues, verb_starts, unit.short_form);
     }
     return groups;
 }
