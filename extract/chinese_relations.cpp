@@ -75,6 +75,9 @@ private:
     void find_appositions();
     std::vector<NounGroup> groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
+    // Whether the words from the clause's start to `limit` end in a plain noun (外国企业, 相关厂商):
+    // the verb at `limit` has a subject the pack does not name, not the carried topic.
+    bool plain_subject_before(TextRange clause, std::size_t limit) const;
     bool opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
     void find_verbs();
@@ -211,6 +214,23 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
     return governed_by_preposition(text_, begin, clause, kZh, cues_);
+}
+
+bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) const {
+    const TextRange before = trim_spaces(text_, {clause.begin, std::min(limit, clause.end)});
+    for (const auto& noun : cues_.find("actor_noun", kZh, text_, before)) {
+        // A short modifier first (外国, 这些, 美国): bare 公司 refers back, and a long run is no subject.
+        if (noun.begin == before.begin || noun.begin - before.begin > 12) continue;
+        const TextRange modifier{before.begin, noun.begin};
+        const auto determiners = cues_.find("anaphora_determiner", kZh, text_, modifier);
+        if (std::any_of(determiners.begin(), determiners.end(), [&](const TextRange& d) { return d.end == noun.begin; }))
+            continue;
+        // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
+        if (noun.end == before.end) return true;
+        for (const char* list : {"preposition", "adverbs", "planned", "negation", "ability"})
+            if (cues_.match_at(list, kZh, text_, noun.end, before.end)) return true;
+    }
+    return false;
 }
 
 // The noun phrase between `from` and `to` as a literal object: leading particles and
@@ -487,7 +507,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             subject = clause_subject;
             inherited = true;
         }
-        if (!subject && topic_) {
+        if (!subject && topic_ && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
             subject = topic_;
             rule += ".carried";
@@ -682,12 +702,22 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         return;
     }
     const std::size_t first_verb = verbs.empty() ? clause.end : verbs.front()->range.begin;
+    if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
+        topic_.reset();  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
+        return;
+    }
     for (const auto& g : groups_in(clause, {})) {
         if (g.range.end > first_verb) break;
-        if (!g.nationality && !governed(g.range.begin, clause)) {
-            topic_ = g;
+        if (governed(g.range.begin, clause)) continue;
+        if (g.nationality) {
+            // 美国企业要向这些公司出货前: a clause whose verb has others for subject (a nationality
+            // and a plain noun) ends the topic; the clauses after it are not the earlier subject's.
+            if (verbs.empty()) continue;
+            topic_.reset();
             break;
         }
+        topic_ = g;
+        break;
     }
 }
 
