@@ -476,11 +476,16 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         for (const char* list : {"pivot_verb", "complement_verb"})
             for (const auto& pivot : cues_.find(list, kZh, text_, {clause.begin, subject_limit}))
                 pivot_end = std::max(pivot_end, pivot.end);
-        // 针对[美国近期收紧对华出口限制]的反击: a name a preposition governs is still the subject of
+        // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
         // relative clause, closed by a 的 later in the clause.
         auto embedded_subject = [&](const NounGroup& g) {
             if (slice(text_, {verb.end, clause.end}).find("的") == std::string_view::npos) return false;
+            // Only after a preposition that takes a whole matter (针对, 对于), not a place (在亚利桑那州建立).
+            const std::size_t window = g.range.begin >= clause.begin + 9 ? g.range.begin - 9 : clause.begin;
+            const auto topics = cues_.find("topic_preposition", kZh, text_, {window, g.range.begin});
+            if (std::none_of(topics.begin(), topics.end(), [&](const TextRange& t) { return t.end == g.range.begin; }))
+                return false;
             std::size_t at = g.range.end;
             for (bool moved = true; moved && at < verb_front;) {
                 moved = false;
