@@ -430,7 +430,13 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
-    for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front})) passive = marker;
+    for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front})) {
+        // 由11月1日起: 由 before a time is "from", no agent.
+        const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
+            return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
+        });
+        if (!before_time) passive = marker;
+    }
     if (!p.before.empty() && !before && !passive) return false;
     // A first part that a later verb's frame also reaches belongs to that verb: in
     // 对美光在华销售的产品启动审查, 对 opens 对{O}启动审查, not 对{O}销售.
