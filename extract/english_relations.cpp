@@ -508,6 +508,9 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::item_argu
     for (const auto& g : s_.groups) {
         for (const auto& m : g.members) {
             if (!item.contains(m.range)) continue;
+            // `equipment made by ASML`: the agent of a modifier is not what the item names.
+            if (const std::size_t t = token_at_or_after(s_.tokens, m.range.begin); t > a && tok(t - 1).word == "by")
+                continue;
             if (is_modifier_end(m.range.end)) {
                 if (!owner) owner = m;
                 continue;
@@ -534,6 +537,14 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     std::size_t i = from;
     while (i < limit && (c_.adverb(text_, tok(i)) || c_.in_list("negation", text_, tok(i))) && !tok(i).after) ++i;
     if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
+    // `produces, among other things, chips`: a comma-enclosed aside between the verb and its object.
+    if (i > 0 && tok(i - 1).after == ',' &&
+        o_.cues_.match_at("parenthetical", kEn, text_, tok(i).range.begin, range_.end)) {
+        std::size_t j = i;
+        while (j < token_count() && j - i < 6 && !tok(j).after) ++j;
+        if (j < limit && tok(j).after == ',') i = j + 1;
+    }
+    if (i >= limit) return {};
     if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(s_.tokens, tok(i).range.begin + n);
@@ -564,6 +575,21 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
             if ((t.after || t.dash_after || t.closes) && !inside_mention(t.range.end)) break;
         }
         if (j == cur) break;
+        // `chips used in cars`: a bare participle right after a plain noun modifies it (a reduced
+        // relative clause); the phrase runs to the end of its segment as one item.
+        if (j == limit && j > cur && j < token_count() && tok(j - 1).lower_word() && !tok(j - 1).after &&
+            !c_.auxiliary(text_, tok(j - 1))) {
+            const auto reduced = std::find_if(s_.predicates.begin(), s_.predicates.end(), [&](const EnglishPredicate& q) {
+                return q.first == j && q.participle && !q.after_be;
+            });
+            std::size_t e = j + 1;
+            const std::size_t segment_end = s_.segments[s_.segment_of[j]].second;
+            while (e < segment_end && !tok(e - 1).after && !tok(e - 1).dash_after) ++e;
+            if (reduced != s_.predicates.end() && e - cur <= 8) {  // longer: the noun alone, as before
+                items.emplace_back(cur, e);
+                break;
+            }
+        }
         items.emplace_back(cur, j);
         const EnglishToken& last = tok(j - 1);
         if (last.after && last.after != ',') break;
@@ -801,7 +827,11 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
             if (!tail_end) return fall_back();
             after_verb = *tail_end;
         }
-        for (std::size_t j = after_verb; j < std::min(seg_end, after_verb + 10); ++j) {
+        // Without a form of be, a noun right after the participle is its object: the verb is
+        // active (`Intel bought equipment made by ASML`), and the `by` belongs to another verb.
+        const bool object_next = !be && after_verb < token_count() && tok(after_verb).word != "by" &&
+                                 !c_.preposition(text_, tok(after_verb)) && !tok(after_verb - 1).after;
+        for (std::size_t j = after_verb; !object_next && j < std::min(seg_end, after_verb + 10); ++j) {
             if (tok(j).word == "by" && j + 1 < token_count()) {
                 if (const NounGroup* g = group_at_token(j + 1)) agent = g->members;
                 break;
