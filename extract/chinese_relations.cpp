@@ -297,6 +297,11 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         cues_.match_at("coordination", kZh, text_, r.begin, r.end) > 0)
         return std::nullopt;
     if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
+    // An amount (170亿美元, 高达64亿元) is how much, not what.
+    const auto amounts = cues_.find("amount_words", kZh, text_, r);
+    if (std::any_of(amounts.begin(), amounts.end(), [&](const TextRange& a) { return a.end == r.end; }) &&
+        np.find_first_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
     // 规则 → POLICY), so relations that take only products or policies can read it.
     std::string type = "CONCEPT";

@@ -74,9 +74,15 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
     short_form_matcher_.compile();
     for (const auto& lang : {&pack.lexicon("anaphora").zh, &pack.lexicon("anaphora").en}) {
         for (const auto& entry : *lang) {
-            const auto [phrase, type] = split_entry(entry, "anaphora");
+            auto [phrase, type] = split_entry(entry, "anaphora");
+            // `^公司=ORG`: only at a clause's start, where a bare noun points back (公司将…);
+            // elsewhere it is part of a compound (子公司, 芯片公司).
+            const bool clause_start = !phrase.empty() && phrase.front() == '^';
+            if (clause_start) phrase.erase(0, 1);
+            if (phrase.empty()) throw Error("anaphora lexicon entry \"" + entry + "\" has no phrase");
             anaphora_matcher_.add(normalizer.fold(phrase), static_cast<std::uint32_t>(anaphora_types_.size()));
             anaphora_types_.push_back(type);
+            anaphora_clause_start_.push_back(clause_start);
         }
     }
     anaphora_matcher_.compile();
@@ -167,11 +173,19 @@ void MentionFinder::add_short_forms(std::string_view text, TextRange sentence, s
     }
 }
 
-void MentionFinder::add_references(std::string_view text, TextRange sentence, const std::vector<Mention>& earlier,
+void MentionFinder::add_references(std::string_view text, const Sentence& sentence, const std::vector<Mention>& earlier,
                                    std::vector<Mention>& found) const {
-    for (const auto& hit : select_longest(anaphora_matcher_.find_all(text, sentence.begin, sentence.end))) {
+    for (const auto& hit : select_longest(anaphora_matcher_.find_all(text, sentence.range.begin, sentence.range.end))) {
         const TextRange r{hit.begin, hit.end};
         if (overlaps_any(found, r)) continue;
+        if (anaphora_clause_start_[hit.payload] &&
+            std::none_of(sentence.clauses.begin(), sentence.clauses.end(),
+                         [&](const TextRange& c) {
+                             std::size_t at = c.begin;
+                             while (at < c.end && text[at] == ' ') ++at;
+                             return at == r.begin;
+                         }))
+            continue;
         const std::string& type = anaphora_types_[hit.payload];
         // The latest entity of that type named before the description, in this sentence or earlier.
         // `earlier` is in text order: it is read back from its end, so that a long document stays
@@ -254,7 +268,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         }
         add_products(text, sentence.range, found);
         add_short_forms(text, sentence.range, found);
-        add_references(text, sentence.range, mentions, found);
+        add_references(text, sentence, mentions, found);
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         mentions.insert(mentions.end(), found.begin(), found.end());
     }

@@ -44,7 +44,7 @@ private:
     };
     void add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
     void add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
-    void add_references(std::string_view text, TextRange sentence, const std::vector<Mention>& earlier,
+    void add_references(std::string_view text, const Sentence& sentence, const std::vector<Mention>& earlier,
                         std::vector<Mention>& found) const;
 
     const EntityCatalog& catalog_;
@@ -52,6 +52,7 @@ private:
     std::vector<ShortForm> short_forms_;
     PhraseMatcher anaphora_matcher_;    // payload: index into anaphora_types_
     std::vector<std::string> anaphora_types_;
+    std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only
     std::vector<std::string> product_kinds_;  // folded, longest first
 };
 
