@@ -241,7 +241,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         changed = false;
         for (std::string_view particle : {"了", "着", "过", "出"}) {
             // 出 completes a verb (推出了新品) but opens 出口 (取消出口管制).
-            if (particle == "出" && slice(text_, r).substr(3, 3) == "口") continue;
+            if (particle == "出" && r.size() >= 6 && slice(text_, r).substr(3, 3) == "口") continue;
             if (slice(text_, r).substr(0, particle.size()) == particle) {
                 r.begin += particle.size();
                 changed = true;

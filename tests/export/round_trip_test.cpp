@@ -83,6 +83,9 @@ TEST_CASE("unreadable graph files are refused with the file and what is wrong", 
                Catch::Contains("link 0: unknown target \"b\""));
     CHECK_THAT(attempt("date.json", R"({"nodes": [{"id": "a", "first_seen": "May"}], "links": []})"),
                Catch::Contains("node 0: first_seen \"May\" is not a date"));
+    // Found by fuzzing: a count past 2^64 was converted to an integer (undefined behaviour).
+    CHECK_THAT(attempt("huge.json", R"({"nodes": [{"id": "a", "mentions": 8.9e95}], "links": []})"),
+               Catch::Contains("\"mentions\" is not a whole number"));
     CHECK_THAT(attempt("graph.gexf", "<gexf/>"), Catch::Contains("give a .graphml or .json"));
     CHECK_THAT(attempt("missing.json.nope", ""), Catch::Contains("give a .graphml or .json"));
 }
