@@ -489,6 +489,13 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
             if (t.range.begin <= r.begin || text_[t.range.begin - 1] != ' ') return std::nullopt;
             r = trim_spaces(text_, {r.begin, t.range.begin});
         }
+    // Adverbs at the end belong to the verb (`build 2-nanometre chips there`), not to the thing.
+    for (std::size_t last = b; last > a + 1;) {
+        --last;
+        const EnglishToken& t = tok(last);
+        if (t.range.end != r.end || t.range.begin <= r.begin || !c_.adverb(text_, t)) break;
+        r = trim_spaces(text_, {r.begin, t.range.begin});
+    }
     const std::string_view np = text_.substr(r.begin, r.size());
     if (np.size() < 3 || np.find_first_of("()\"“”") != std::string_view::npos) return std::nullopt;
     if (o_.cues_.any("amount_words", kEn, text_, r)) return std::nullopt;
