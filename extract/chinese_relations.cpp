@@ -222,6 +222,8 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
         // A short modifier first (外国, 这些, 美国): bare 公司 refers back, and a long run is no subject.
         if (noun.begin == before.begin || noun.begin - before.begin > 12) continue;
         const TextRange modifier{before.begin, noun.begin};
+        // 要求运营者停止采购: after a pivot the noun is the pivot's object; the act is the requirer's.
+        if (cues_.any("pivot_verb", kZh, text_, modifier) || cues_.any("complement_verb", kZh, text_, modifier)) continue;
         const auto determiners = cues_.find("anaphora_determiner", kZh, text_, modifier);
         if (std::any_of(determiners.begin(), determiners.end(), [&](const TextRange& d) { return d.end == noun.begin; }))
             continue;
@@ -339,7 +341,9 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
     // 中共能利用这些芯片: what someone can do is no event yet.
     const auto modals = cues_.find("ability", kZh, text_, window);
     const bool can = std::any_of(modals.begin(), modals.end(), [&](const TextRange& w) { return w.end == verb.begin; });
-    if (can || cues_.any("hypothetical", kZh, text_, sentence_before)) {
+    // A condition (如果, 一旦) governs the sentence after it; a likelihood (可能危及) only its clause.
+    if (can || cues_.any("hypothetical", kZh, text_, sentence_before) ||
+        cues_.any("epistemic", kZh, text_, {std::max(window.begin, clause.begin), verb.begin})) {
         modality = Modality::hypothetical;
     } else {
         for (const auto& w : cues_.find("planned", kZh, text_, window))
@@ -718,6 +722,13 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         return;
     }
     const std::size_t first_verb = verbs.empty() ? clause.end : verbs.front()->range.begin;
+    // 认定美光科技的产品存在隐患: a clause that opens with a complement verb reports what its
+    // (carried) subject says or finds; the names inside are not the topic of the clauses after it.
+    if (topic_) {
+        std::size_t at = trim_spaces(text_, clause).begin;
+        while (const std::size_t n = cues_.match_at("adverbs", kZh, text_, at, clause.end)) at += n;
+        if (cues_.match_at("complement_verb", kZh, text_, at, clause.end) > 0) return;
+    }
     if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
         topic_.reset();  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
         return;
