@@ -546,8 +546,12 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         } else if (!p.object_before) {
             // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
             // yields to that verb.
+            // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
+            // the names in it are not the verb's object.
+            const auto conditions = cues_.find("hypothetical", kZh, text_, {verb.end, clause.end});
+            const std::size_t condition = conditions.empty() ? clause.end : conditions.front().begin;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
-                return g.range.begin >= verb.end && !governed(g.range.begin, clause);
+                return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
             });
             const std::size_t object_start = object_group == groups.end() ? clause.end : object_group->range.begin;
             if (around.relative_head) {
