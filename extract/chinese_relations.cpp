@@ -431,6 +431,12 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     const std::size_t next_verb = around.next_verb;
     const VerbPattern& p = lexicon_.pattern(pattern);
     const RelationRule& relation = lexicon_.relations()[p.relation];
+    // `向{O}提供…资助`: the word after the gap, within a few characters of the verb in its clause.
+    if (!p.after_gap.empty()) {
+        const std::size_t reach = std::min(clause.end, verb.end + 36);
+        if (verb.end >= reach || slice(text_, {verb.end, reach}).find(p.after_gap) == std::string_view::npos)
+            return false;
+    }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
     const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
     const auto groups = groups_in(clause, barriers);
@@ -527,7 +533,10 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             subject = clause_subject;
             inherited = true;
         }
-        if (!subject && topic_ && !plain_subject_before(clause, subject_limit)) {
+        // 用于在得克萨斯州打造…: what the money (or the thing) is for; the topic does not act.
+        const std::size_t opening = trim_spaces(text_, clause).begin;
+        const bool purpose = cues_.match_at("purpose_word", kZh, text_, opening, subject_limit) > 0;
+        if (!subject && topic_ && !purpose && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
             subject = topic_;
             rule += ".carried";

@@ -52,6 +52,14 @@ void RelationLexicon::add_zh(const std::string& written, std::uint32_t relation,
             p.object_before = true;
         }
     }
+    // `提供…资助`: the verb is the part before the ellipsis (NFKC folds … to ...), the rest a word
+    // that follows it within a few characters (提供高达64亿美元的直接资助).
+    for (const std::string_view gap : {"...", "…"})
+        if (const auto at = verb.find(gap); at != std::string::npos) {
+            p.after_gap = trim(verb.substr(at + gap.size()));
+            verb = trim(verb.substr(0, at));
+            break;
+        }
     matcher.add(verb, static_cast<std::uint32_t>(patterns.size()));
     patterns.push_back(std::move(p));
 }

@@ -185,6 +185,17 @@ bool FileReader::pattern_list_ok(const std::vector<std::string>& patterns, const
             problem(key_column(key), "pattern \"" + p + "\" has a slot other than {O}");
             return false;
         }
+        // `提供…资助`: words on both sides of the gap, the verb part after any {O} slot.
+        if (const auto gap = p.find("…"); gap != std::string::npos) {
+            const std::size_t verb_from = first != std::string::npos && first < gap ? first + 3 : 0;
+            const std::string verb = p.substr(verb_from, gap - verb_from);
+            const std::string after = p.substr(gap + std::string("…").size());
+            if (verb.find_first_not_of(" ") == std::string::npos || after.find_first_not_of(" ") == std::string::npos ||
+                after.find("…") != std::string::npos || (first != std::string::npos && first > gap)) {
+                problem(key_column(key), "pattern \"" + p + "\" needs words before and after its one …, after any {O}");
+                return false;
+            }
+        }
         if (!names_fold_to_words({words}, key)) return false;
     }
     return true;
@@ -404,7 +415,7 @@ const std::vector<std::string>& RulePack::known_lexicons() {
         "passive_agent", "preposition",  "coordination",  "carry_date",     "org_suffix",
         "name_stop",     "np_strip",     "abbreviations", "month_names",    "weekday_names",
         "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora", "noun_prefix", "function_word",
-        "pivot_verb", "prevent_verb", "ability", "complement_verb", "actor_noun", "anaphora_determiner", "topic_preposition", "parenthetical", "epistemic", "product_kind", "literal_type",
+        "pivot_verb", "prevent_verb", "ability", "complement_verb", "actor_noun", "anaphora_determiner", "topic_preposition", "parenthetical", "epistemic", "purpose_word", "product_kind", "literal_type",
         // English names and clauses (rules/english.jsonl)
         "not_names", "person_title", "demonyms", "gov_suffix", "policy_suffix", "event_suffix", "gpe_suffix",
         "name_connectors", "place_preposition", "portfolio_forms", "org_roles", "auxiliaries", "be_forms",

@@ -141,3 +141,18 @@ TEST_CASE("all problems of several packs come together, each with file, line and
     CHECK(message.find("a.jsonl:3:26") < message.find("missing: no such rule pack"));
     CHECK(message.find("missing: no such rule pack") < message.find("b.jsonl:2:27"));
 }
+
+TEST_CASE("a relation pattern with two slots, a foreign slot or a gap with nothing on one side is an error",
+          "[extract][rules]") {
+    const std::string header = "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n";
+    CHECK_THAT(load_error(header + R"({"id": "r", "relation": "r", "zh": ["与{O}和{O}合作"]})"),
+               Catch::Contains("my.jsonl:2:") && Catch::Contains("has more than one {O} slot"));
+    CHECK_THAT(load_error(header + R"({"id": "r", "relation": "r", "en": ["give {X} to"]})"),
+               Catch::Contains("has a slot other than {O}"));
+    for (const char* bad : {"向{O}提供…", "向{O}…资助", "提供…资助{O}", "提供…资…助"}) {
+        INFO(bad);
+        CHECK_THAT(load_error(header + R"({"id": "r", "relation": "r", "zh": [")" + bad + "\"]}"),
+                   Catch::Contains("my.jsonl:2:") && Catch::Contains("needs words before and after its one …"));
+    }
+    CHECK(load_error(header + R"({"id": "r", "relation": "r", "zh": ["向{O}提供…资助"]})").empty());
+}
