@@ -100,7 +100,11 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         const char32_t cp = utf8::decode(original, pos);
         const std::size_t norm_begin = result.text.size();
         append_folded(result.text, cp);
-        result.offsets.add(norm_begin, result.text.size() - norm_begin, start, pos);
+        // One character in, one character out (the lead byte's length covers the whole output)?
+        const std::size_t produced = result.text.size() - norm_begin;
+        std::size_t first_end = norm_begin;
+        if (produced > 0) utf8::decode(result.text, first_end);
+        result.offsets.add(norm_begin, produced, start, pos, first_end == result.text.size());
     }
     return result;
 }

@@ -5,9 +5,9 @@
 namespace chronokg {
 
 void OffsetMap::add(std::size_t norm_begin, std::size_t norm_length, std::size_t orig_begin,
-                    std::size_t orig_end) {
+                    std::size_t orig_end, bool one_to_one) {
     if (norm_length == 0) return;  // deleted text (an annotation) leaves no segment
-    const bool same = norm_length == orig_end - orig_begin;
+    const bool same = one_to_one && norm_length == orig_end - orig_begin;
     if (!segments_.empty()) {
         Segment& last = segments_.back();
         if (same && last.same_length && last.orig_end == orig_begin && norm_end_ == norm_begin) {

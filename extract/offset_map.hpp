@@ -18,8 +18,11 @@ class OffsetMap {
 public:
     // Records that original bytes [orig_begin, orig_end) produced normalized bytes
     // [norm_begin, norm_begin + norm_length). Pieces must come in increasing order.
+    // `one_to_one`: the piece is one character that became one character; only then may equal
+    // lengths map byte for byte (NFKC turns ‾ into a space and a combining mark: 3 bytes to 3
+    // bytes, but its second character does not start at the original's second byte).
     void add(std::size_t norm_begin, std::size_t norm_length, std::size_t orig_begin,
-             std::size_t orig_end);
+             std::size_t orig_end, bool one_to_one = true);
 
     // Original offset of the character that produced normalized byte `norm`
     // (or the original end when norm is the normalized length).

@@ -1,5 +1,5 @@
 // Normalizer: any valid UTF-8 folds to valid UTF-8, and every normalized offset maps back into
-// the original, in order.
+// the original, in order; a normalized character's start maps to an original character's start.
 #include "extract/normalizer.hpp"
 #include "fuzz_support.hpp"
 
@@ -14,6 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const auto [begin, end] = norm.offsets.to_original(at, std::min(at + 1, norm.text.size()));
         CHRONOKG_FUZZ_CHECK(begin <= end && end <= original.size());
         CHRONOKG_FUZZ_CHECK(begin >= previous);
+        const bool char_start = at == norm.text.size() || (static_cast<unsigned char>(norm.text[at]) & 0xC0) != 0x80;
+        if (char_start && begin < original.size())  // a span cut there must not split a character
+            CHRONOKG_FUZZ_CHECK((static_cast<unsigned char>(original[begin]) & 0xC0) != 0x80);
         previous = begin;
     }
     const auto whole = norm.offsets.to_original(0, norm.text.size());

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/utf8.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/pinyin_annotation.hpp"
 #include "extract/script_fold.hpp"
@@ -43,4 +44,18 @@ TEST_CASE("every normalized span maps back to the original text", "[extract][nor
     const auto comma = norm.text.find(',');
     const auto [b3, e3] = norm.offsets.to_original(comma, comma + 1);
     CHECK(original.substr(b3, e3 - b3) == "，");
+}
+
+TEST_CASE("a character NFKC expands into two of the same byte length maps back whole [issue8]",
+          "[extract][normalize][issue8]") {
+    // Found by fuzzing: ‾ (3 bytes) becomes a space and a combining overline (1 + 2 bytes); the
+    // overline was mapped to the original's second byte, inside the character, and an evidence
+    // cut there was invalid UTF-8.
+    const std::string original = "\xE2\x80\xBEwould not sell";
+    const auto norm = Normalizer::shared().normalize(original);
+    REQUIRE(norm.text.rfind(" \xCC\x85", 0) == 0);
+    const auto [b, e] = norm.offsets.to_original(1, norm.text.size());
+    CHECK(b == 0);
+    CHECK(e == original.size());
+    CHECK(!utf8::find_invalid(original.substr(b, e - b)));
 }
