@@ -346,9 +346,14 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
         cues_.any("epistemic", kZh, text_, {std::max(window.begin, clause.begin), verb.begin})) {
         modality = Modality::hypothetical;
     } else {
-        for (const auto& w : cues_.find("planned", kZh, text_, window))
-            if (!(skip_planned_at_before && text_.substr(w.begin, p.before.size()) == p.before))
+        // 拟 of 模拟芯片 (analog chips) plans nothing: words holding a planned word are exceptions.
+        const auto not_planned = cues_.find("not_planned", kZh, text_, {window.begin, clause.end});
+        for (const auto& w : cues_.find("planned", kZh, text_, window)) {
+            const bool exception = std::any_of(not_planned.begin(), not_planned.end(),
+                                               [&](const TextRange& r) { return r.begin <= w.begin && w.end <= r.end; });
+            if (!exception && !(skip_planned_at_before && text_.substr(w.begin, p.before.size()) == p.before))
                 modality = Modality::planned;
+        }
         if (modality == Modality::asserted && cues_.any("reported", kZh, text_, sentence_before))
             modality = Modality::reported;
     }
