@@ -257,6 +257,8 @@ bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, c
         if (!b.after && !b.dash_after) {
             // `the ban`, `the recently announced PMT`, `Nvidia's flagship` (but `that produces` is a clause).
             if ((determiner(text, b) && b.word != "that") || b.possessive) return true;
+            // `new curbs`, `export limits`, `further restrictions`: after a word that only modifies nouns.
+            if (!p.participle && !p.gerund && in_list("noun_modifiers", text, b)) return true;
             // `to develop`, `to procure and produce`: an act only when a word such as `plans to` governs it.
             const EnglishToken* to = b.word == "to" ? &b : nullptr;
             if (!to && prev >= 3 && (b.word == "and" || b.word == "or") && tokens[prev - 3].word == "to" &&
