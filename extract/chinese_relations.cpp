@@ -1,6 +1,7 @@
 #include "extract/chinese_relations.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 
 #include "core/utf8.hpp"
@@ -79,6 +80,10 @@ private:
     // the verb at `limit` has a subject the pack does not name, not the carried topic.
     bool plain_subject_before(TextRange clause, std::size_t limit) const;
     bool opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const;
+    // Past a run of words from the cue `lists` (and, with `times`, time expressions) from `at`,
+    // stopping at `limit`: the position of the first other word.
+    std::size_t skip_words(std::size_t at, std::size_t limit, std::initializer_list<const char*> lists,
+                           bool times = false) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
     void find_verbs();
     void find_unknown_organizations();
@@ -418,15 +423,21 @@ std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_
 // and the next verb (辉达将与…合作, 华为也推出).
 bool SentenceRules::opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const {
     if (next_verb >= clause.end || next_verb < g.range.end) return false;
-    std::size_t at = g.range.end;
-    while (at < next_verb) {
+    return skip_words(g.range.end, next_verb, {"planned", "function_word", "adverbs", "negation", "ability"}) == next_verb;
+}
+
+std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, std::initializer_list<const char*> lists,
+                                      bool times) const {
+    while (at < limit) {
         std::size_t n = 0;
-        for (const char* list : {"planned", "function_word", "adverbs", "negation", "ability"})
-            n = std::max(n, cues_.match_at(list, kZh, text_, at, next_verb));
-        if (n == 0) return false;
+        for (const char* list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
+        if (times)
+            for (const auto& t : view_.times)
+                if (t.range.begin == at && t.range.end <= limit) n = std::max(n, t.range.size());
+        if (n == 0) break;
         at += n;
     }
-    return true;
+    return at;
 }
 
 // Tries one pattern at one verb; true when it gave events.
@@ -512,20 +523,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             const auto topics = cues_.find("topic_preposition", kZh, text_, {window, g.range.begin});
             if (std::none_of(topics.begin(), topics.end(), [&](const TextRange& t) { return t.end == g.range.begin; }))
                 return false;
-            std::size_t at = g.range.end;
-            for (bool moved = true; moved && at < verb_front;) {
-                moved = false;
-                if (const std::size_t n = cues_.match_at("adverbs", kZh, text_, at, verb_front)) {
-                    at += n;
-                    moved = true;
-                }
-                for (const auto& t : view_.times)
-                    if (t.range.begin == at && t.range.end <= verb_front) {
-                        at = t.range.end;
-                        moved = true;
-                    }
-            }
-            return at == verb_front;
+            return skip_words(g.range.end, verb_front, {"adverbs"}, true) == verb_front;
         };
         for (const std::size_t from : {pivot_end, clause.begin}) {
             for (const auto& g : groups) {
@@ -568,6 +566,10 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
             });
             const std::size_t object_start = object_group == groups.end() ? clause.end : object_group->range.begin;
+            // The next verb when it closes a relative clause (申请 of 撤销了华为申请的许可证).
+            const auto relative_verb = std::find_if(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) {
+                return w.range.begin == next_verb && text_.substr(w.range.end, 3) == "的";
+            });
             if (around.relative_head) {
                 objects = around.relative_head->members;
             } else if (next_verb < object_start) {
@@ -578,15 +580,11 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                        opens_clause(*object_group, next_verb, clause)) {
                 // 宣布辉达将与台积电合作: the name is the subject of the next verb, not an object.
                 return false;
-            } else if (object_group != groups.end() && opens_clause(*object_group, next_verb, clause) &&
-                       std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) {
-                           return w.range.begin == next_verb && text_.substr(w.range.end, 3) == "的";
-                       })) {
+            } else if (object_group != groups.end() && relative_verb != verbs_.end() &&
+                       opens_clause(*object_group, next_verb, clause)) {
                 // 撤销了华为申请的许可证: 华为 acts in a relative clause; the thing after its 的 is
                 // the object.
-                const auto w = std::find_if(verbs_.begin(), verbs_.end(),
-                                            [&](const VerbSpan& x) { return x.range.begin == next_verb; });
-                const std::size_t head = w->range.end + 3;
+                const std::size_t head = relative_verb->range.end + 3;
                 std::size_t head_end = clause.end;
                 for (const auto& x : verbs_)
                     if (x.range.begin >= head) head_end = std::min(head_end, x.range.begin);
@@ -631,12 +629,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     if (text_.substr(verb.end, 3) == "的")
         for (std::size_t i = out.size() - emitted; i < out.size(); ++i) {
             out[i].time_decided = true;
-            const bool own = std::any_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) {
-                return t.range.end <= verb.begin && t.range.begin >= subject->range.begin;
-            });
-            if (own)
-                for (const auto& t : view_.times)
-                    if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
+            for (const auto& t : view_.times)
+                if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
             out[i].time_source = DateSource::clause;
         }
     if (emitted > 0 && !passive) clause_subject = subject;
@@ -743,8 +737,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // 认定美光科技的产品存在隐患: a clause that opens with a complement verb reports what its
     // (carried) subject says or finds; the names inside are not the topic of the clauses after it.
     if (topic_) {
-        std::size_t at = trim_spaces(text_, clause).begin;
-        while (const std::size_t n = cues_.match_at("adverbs", kZh, text_, at, clause.end)) at += n;
+        const std::size_t at = skip_words(trim_spaces(text_, clause).begin, clause.end, {"adverbs"});
         if (cues_.match_at("complement_verb", kZh, text_, at, clause.end) > 0) return;
     }
     if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
@@ -789,24 +782,25 @@ void SentenceRules::find_verbs() {
     // 放宽对{O}出口限制, read in 收紧对中国出口限制) gives way to an overlapping verb whose frame
     // does open before it (出口 of 收紧对{O}出口). Otherwise it stays: a passive drops the frame's
     // first part, and a longer verb keeps a bare one inside it from splitting a noun (出口管制措施).
-    auto frames = [&](const PhraseHit& h, bool& framed, bool& only_frames) {
-        const std::string_view before_verb = slice(text_, {range.begin, h.begin});
-        framed = false;
-        only_frames = true;
-        for (const auto& other : hits)
-            if (other.begin == h.begin && other.end == h.end) {
-                const VerbPattern& p = lexicon_.pattern(other.payload);
-                if (p.before.empty() || p.object_before) only_frames = false;
-                else if (before_verb.find(p.before) != std::string_view::npos) framed = true;
-            }
-    };
+    // Each hit is one pattern; the patterns at the same span together decide.
+    std::vector<bool> framed(hits.size(), false), bare(hits.size(), false);
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const VerbPattern& p = lexicon_.pattern(hits[i].payload);
+        bare[i] = p.before.empty() || p.object_before;
+        framed[i] = !bare[i] && slice(text_, {range.begin, hits[i].begin}).find(p.before) != std::string_view::npos;
+    }
+    auto same_span = [&](std::size_t i, std::size_t j) { return hits[i].begin == hits[j].begin && hits[i].end == hits[j].end; };
     std::vector<TextRange> framed_ranges;
     std::vector<bool> weak(hits.size());
     for (std::size_t i = 0; i < hits.size(); ++i) {
-        bool framed = false, only_frames = false;
-        frames(hits[i], framed, only_frames);
-        weak[i] = only_frames && !framed;
-        if (framed) framed_ranges.push_back({hits[i].begin, hits[i].end});
+        bool span_framed = false, span_bare = false;
+        for (std::size_t j = 0; j < hits.size(); ++j)
+            if (same_span(i, j)) {
+                span_framed = span_framed || framed[j];
+                span_bare = span_bare || bare[j];
+            }
+        weak[i] = !span_bare && !span_framed;
+        if (span_framed) framed_ranges.push_back({hits[i].begin, hits[i].end});
     }
     std::vector<PhraseHit> candidates;
     for (std::size_t i = 0; i < hits.size(); ++i) {

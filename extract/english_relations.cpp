@@ -13,6 +13,12 @@
 namespace chronokg {
 namespace {
 
+// A pronoun that stands for the speaker in the clause after a speech verb (`Nvidia said it would …`).
+bool is_speaker_pronoun(std::string_view word) {
+    static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
+    return pronouns.count(word) > 0;
+}
+
 const std::string kEn = "en";
 
 std::pair<std::string, std::string> split_pair(const std::string& entry, const char* lexicon) {
@@ -406,16 +412,14 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
             };
             while (next < start && (in_time(next) || c_.preposition(text_, tok(next)) || tok(next).word == "on")) ++next;
             if (next >= start || tok(next).word == "that") continue;
-            static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
-            if (!pronouns.count(tok(next).word)) return {};
+            if (!is_speaker_pronoun(tok(next).word)) return {};
         }
     }
     // Inside `… announced that X entered into …` the subject is the clause's own, unless it is a
     // pronoun (`Nvidia said that it would …`), which stands for the subject before.
     if (const auto that = complementizer_before(start);
         that && !subject.empty() && subject.front().range.end <= tok(*that).range.begin) {
-        static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
-        if (*that + 1 >= start || !pronouns.count(tok(*that + 1).word)) return {};
+        if (*that + 1 >= start || !is_speaker_pronoun(tok(*that + 1).word)) return {};
     }
     return subject;
 }

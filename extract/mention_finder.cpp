@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"
+#include "extract/noun_groups.hpp"  // trim_spaces
 #include "extract/rule_pack.hpp"
 
 namespace chronokg {
@@ -180,11 +181,7 @@ void MentionFinder::add_references(std::string_view text, const Sentence& senten
         if (overlaps_any(found, r)) continue;
         if (anaphora_clause_start_[hit.payload] &&
             std::none_of(sentence.clauses.begin(), sentence.clauses.end(),
-                         [&](const TextRange& c) {
-                             std::size_t at = c.begin;
-                             while (at < c.end && text[at] == ' ') ++at;
-                             return at == r.begin;
-                         }))
+                         [&](const TextRange& c) { return trim_spaces(text, c).begin == r.begin; }))
             continue;
         const std::string& type = anaphora_types_[hit.payload];
         // The latest entity of that type named before the description, in this sentence or earlier.

@@ -78,10 +78,11 @@ bool possessive_after(std::string_view text, std::size_t end, const std::string&
 // 中国企业) rather than standing before a verb, a time or a function word.
 bool nationality_after(std::string_view text, std::size_t end, const std::string& lang, const std::string& type,
                        const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
+    if (lang != "zh" || type != "GPE") return false;
     // A Latin word may stand between (台湾AI超级电脑): it qualifies the noun after it, too.
     std::size_t noun = end;
     while (noun < text.size() && noun - end < 16 && std::isalnum(static_cast<unsigned char>(text[noun]))) ++noun;
-    if (lang != "zh" || type != "GPE" || !is_hanzi_at(text, noun)) return false;
+    if (!is_hanzi_at(text, noun)) return false;
     // 中国的… is a possessor, and 美方 / 中方 (the side of) never qualifies a noun.
     if (text.substr(end, 3) == "的" || (end >= 3 && text.substr(end - 3, 3) == "方")) return false;
     // Adverbs may stand between the name and its verb (中国持续放宽…).
