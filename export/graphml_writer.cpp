@@ -71,30 +71,26 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
     declare(kNodeKeys, "v", "node");
     declare(kEdgeKeys, "e", "edge");
     out << "  <graph id=\"chronokg\" edgedefault=\"directed\">\n";
-    std::string node;
-    for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
-        const VertexData& v = graph.vertex(i);
-        node.clear();
-        node += "    <node id=\"";
-        append_xml_escaped(node, v.id);
-        node += "\">\n";
-        data(node, "v", "label", v.label);
-        data(node, "v", "entity_id", v.id);
-        data(node, "v", "type", v.type);
-        data(node, "v", "aliases", join_aliases(v.aliases));
-        data(node, "v", "mentions", std::to_string(v.mentions));
-        data(node, "v", "first_seen", v.first_seen ? v.first_seen->iso() : "");
-        data(node, "v", "last_seen", v.last_seen ? v.last_seen->iso() : "");
-        data(node, "v", "color", entity_style(v.type).hex);
-        node += "    </node>\n";
-        out << node;
-    }
     Buffer buffer(out);
     std::string& b = buffer.text;
+    for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
+        const VertexData& v = graph.vertex(i);
+        b += "    <node id=\"";
+        append_xml_escaped(b, v.id);
+        b += "\">\n";
+        data(b, "v", "label", v.label);
+        data(b, "v", "entity_id", v.id);
+        data(b, "v", "type", v.type);
+        data(b, "v", "aliases", join_aliases(v.aliases));
+        data(b, "v", "mentions", std::to_string(v.mentions));
+        data(b, "v", "first_seen", v.first_seen ? v.first_seen->iso() : "");
+        data(b, "v", "last_seen", v.last_seen ? v.last_seen->iso() : "");
+        data(b, "v", "color", entity_style(v.type).hex);
+        b += "    </node>\n";
+        buffer.maybe_flush();
+    }
     std::size_t n = 0;
     char number[64];
-    std::string label, last_iso;
-    std::optional<Date> last_date;
     for (const auto& e : graph.edges()) {
         const EdgeData& d = *e.data;
         b += "    <edge id=\"e";
@@ -104,34 +100,13 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
         b += "\" target=\"";
         append_xml_escaped(b, graph.vertex(e.target).id);
         b += "\">\n";
-        // One date (every edge unless collapsed): its text is made once, and again only when it
-        // changes from the edge before; the label and the dates are then as edge_label() and
-        // join_dates() write them.
-        const bool one_date = d.dates.size() == 1 && d.date && *d.date == d.dates.front();
-        if (one_date && (!last_date || *last_date != *d.date)) {
-            last_date = d.date;
-            last_iso = d.date->iso();
-        }
-        if (one_date) {
-            label = edge_kind(d);
-            label += " (";
-            label += last_iso;
-            label += ')';
-            data(b, "e", "label", label);
-        } else {
-            data(b, "e", "label", edge_label(d));
-        }
+        data(b, "e", "label", edge_label(d));
         data(b, "e", "weight", std::to_string(d.weight));
         data(b, "e", "relation", d.relation);
         data(b, "e", "interaction", d.relation);
         data(b, "e", "relation_text", d.relation_text);
-        if (one_date) {
-            data(b, "e", "date", last_iso);
-            data(b, "e", "dates", last_iso);
-        } else {
-            data(b, "e", "date", d.date ? d.date->iso() : "");
-            data(b, "e", "dates", join_dates(d.dates));
-        }
+        data(b, "e", "date", d.date ? d.date->iso() : "");
+        data(b, "e", "dates", join_dates(d.dates));
         data(b, "e", "date_precision", precision_name(d.date));
         data(b, "e", "polarity", to_string(d.polarity));
         data(b, "e", "modality", to_string(d.modality));
