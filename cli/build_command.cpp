@@ -2,10 +2,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <thread>
 #include <set>
 
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
 #include "export/atomic_file.hpp"
 #include "export/event_json.hpp"
@@ -14,6 +19,18 @@
 
 namespace chronokg::cli {
 namespace {
+
+// Calls work(0) … work(count - 1), on up to `threads` threads at once.
+void run_in_parallel(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& work) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < count; i = next++) work(i);
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < std::min<std::size_t>(threads, count); ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+}
 
 class BuildCommand : public Command {
 public:
@@ -51,26 +68,42 @@ public:
                     throw Error(file, 0, 0, "the same output is given twice");
         }
         ProblemLog log{err};
-        std::vector<Event> events;
-        read_events_from_inputs(options_, log, [&](Event e) { events.push_back(std::move(e)); });
-        // The graph takes the events (and their texts) unless an events output still needs them,
-        // in their order; build_graph sorts them itself.
+        // The graph takes the events as they come and keeps only what it needs, unless an events
+        // output needs them whole, in their order.
         const bool events_output = std::any_of(outputs_.begin(), outputs_.end(),
                                                [&](const std::string& o) { return is_events(o) && format_.empty(); });
+        std::vector<Event> events;
+        GraphBuilder builder(BuildOptions{collapse_});
+        read_events_from_inputs(options_, log, [&](Event e) {
+            if (events_output) events.push_back(e);
+            builder.add(std::move(e));
+        });
         if (events_output) std::sort(events.begin(), events.end(), event_less);
         if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
-        const KnowledgeGraph graph =
-            events_output ? build_graph(events, BuildOptions{collapse_}) : build_graph(std::move(events), BuildOptions{collapse_});
-        io::OutputSet written;  // all outputs are replaced together, or none (a full disk on the last)
-        for (std::size_t i = 0; i < outputs_.size(); ++i) {
-            if (is_events(outputs_[i]) && format_.empty()) {
-                written.write(outputs_[i], [&](std::ostream& file) {
-                    for (const auto& e : events) file << io::event_to_json(e) << '\n';
-                });
-            } else {
-                io::write_graph_files(written, outputs_[i], graph, *formats[i]);
+        const KnowledgeGraph graph = builder.finish();
+        // Each output is written on a thread of its own (as many at once as --threads allows),
+        // into its own set; the sets then join into one and are replaced together, or none is
+        // (a full disk on the last). A failure is reported for the first output that failed.
+        std::vector<io::OutputSet> sets(outputs_.size());
+        std::vector<std::exception_ptr> failures(outputs_.size());
+        auto write_output = [&](std::size_t i) {
+            try {
+                if (is_events(outputs_[i]) && format_.empty()) {
+                    sets[i].write(outputs_[i], [&](std::ostream& file) {
+                        for (const auto& e : events) file << io::event_to_json(e) << '\n';
+                    });
+                } else {
+                    io::write_graph_files(sets[i], outputs_[i], graph, *formats[i]);
+                }
+            } catch (...) {
+                failures[i] = std::current_exception();
             }
-        }
+        };
+        run_in_parallel(outputs_.size(), options_.threads == 0 ? default_thread_count() : options_.threads, write_output);
+        for (const auto& failure : failures)
+            if (failure) std::rethrow_exception(failure);
+        io::OutputSet written;
+        for (auto& set : sets) written.adopt(std::move(set));
         written.commit();
         for (std::size_t i = 0; i < outputs_.size(); ++i) {
             if (is_events(outputs_[i]) && format_.empty()) {

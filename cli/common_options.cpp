@@ -117,7 +117,7 @@ void add_extraction_options(CLI::App& command, InputOptions& options) {
                      "Write output files even when some articles were bad (they are left out; the exit code is "
                      "still 1). Without it, a run with bad articles writes no file.");
     command.add_option("--threads", options.threads,
-                       "Extract on this many threads (default: one per core); the output is the same for any number")
+                       "Threads for extracting, reading event files and writing outputs (default: one per core); the output is the same for any number")
         ->check(CLI::Range(0u, 1024u));
 }
 

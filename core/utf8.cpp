@@ -29,6 +29,8 @@ std::size_t valid_length(std::string_view s, std::size_t pos) {
 
 }  // namespace
 
+std::size_t sequence_length(std::string_view text, std::size_t pos) { return valid_length(text, pos); }
+
 std::optional<std::size_t> find_invalid(std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {

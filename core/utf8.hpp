@@ -13,6 +13,9 @@ namespace chronokg::utf8 {
 // Byte offset of the first invalid sequence, or nullopt when `text` is valid UTF-8.
 std::optional<std::size_t> find_invalid(std::string_view text);
 
+// Length in bytes (1 to 4) of the valid sequence starting at `pos`, or 0 when it is invalid.
+std::size_t sequence_length(std::string_view text, std::size_t pos);
+
 // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos` past it.
 // Precondition: `text` is valid UTF-8 and pos < text.size().
 char32_t decode(std::string_view text, std::size_t& pos);

@@ -30,6 +30,9 @@ public:
     // Calls `write` with a stream to a temporary file for `path`. Throws chronokg::Error naming
     // `path` when it cannot be written or is already in the set (under any spelling).
     void write(const std::string& path, const std::function<void(std::ostream&)>& write);
+    // Takes over the files `other` has written (it is left empty), after this set's own: sets
+    // written on several threads, one each, are committed as one.
+    void adopt(OutputSet&& other);
     // Renames every temporary file over its target, in the order written. Throws
     // chronokg::Error naming the file when a rename fails (files before it are then new).
     void commit();

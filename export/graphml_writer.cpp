@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <array>
+
 #include "export/entity_style.hpp"
 #include "export/graph_text.hpp"
 #include "export/xml_text.hpp"
@@ -15,9 +17,15 @@ struct Key {
     const char* type;
 };
 
+// The keys, in the order of their data in each node and edge, and (the enums) their positions.
+enum NodeKey { v_label, v_entity_id, v_type, v_aliases, v_mentions, v_first_seen, v_last_seen, v_color };
 constexpr Key kNodeKeys[] = {{"label", "string"},    {"entity_id", "string"},  {"type", "string"},
                              {"aliases", "string"},  {"mentions", "int"},      {"first_seen", "string"},
                              {"last_seen", "string"}, {"color", "string"}};
+enum EdgeKey {
+    e_label, e_weight, e_relation, e_interaction, e_relation_text, e_date, e_dates, e_date_precision,
+    e_polarity, e_modality, e_negated, e_confidence, e_doc, e_sentence, e_evidence, e_rule
+};
 constexpr Key kEdgeKeys[] = {{"label", "string"},      {"weight", "double"},        {"relation", "string"},
                              {"interaction", "string"}, {"relation_text", "string"}, {"date", "string"},
                              {"dates", "string"},      {"date_precision", "string"}, {"polarity", "string"},
@@ -44,13 +52,18 @@ private:
     std::ostream& out_;
 };
 
-void data(std::string& out, const char* prefix, const char* key, std::string_view value) {
+// The opening tags of the data of each key (`      <data key="e_relation">`), made once: a
+// writer appends a million of each.
+template <std::size_t N>
+std::array<std::string, N> open_tags(const Key (&keys)[N], const char* prefix) {
+    std::array<std::string, N> tags;
+    for (std::size_t i = 0; i < N; ++i) tags[i] = fmt::format("      <data key=\"{}_{}\">", prefix, keys[i].id);
+    return tags;
+}
+
+void data(std::string& out, const std::string& open_tag, std::string_view value) {
     if (value.empty()) return;
-    out += "      <data key=\"";
-    out += prefix;
-    out += '_';
-    out += key;
-    out += "\">";
+    out += open_tag;
     append_xml_escaped(out, value);
     out += "</data>\n";
 }
@@ -73,19 +86,21 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
     out << "  <graph id=\"chronokg\" edgedefault=\"directed\">\n";
     Buffer buffer(out);
     std::string& b = buffer.text;
+    const auto node = open_tags(kNodeKeys, "v");
+    const auto edge = open_tags(kEdgeKeys, "e");
     for (std::size_t i = 0; i < graph.vertex_count(); ++i) {
         const VertexData& v = graph.vertex(i);
         b += "    <node id=\"";
         append_xml_escaped(b, v.id);
         b += "\">\n";
-        data(b, "v", "label", v.label);
-        data(b, "v", "entity_id", v.id);
-        data(b, "v", "type", v.type);
-        data(b, "v", "aliases", join_aliases(v.aliases));
-        data(b, "v", "mentions", std::to_string(v.mentions));
-        data(b, "v", "first_seen", v.first_seen ? v.first_seen->iso() : "");
-        data(b, "v", "last_seen", v.last_seen ? v.last_seen->iso() : "");
-        data(b, "v", "color", entity_style(v.type).hex);
+        data(b, node[v_label], v.label);
+        data(b, node[v_entity_id], v.id);
+        data(b, node[v_type], v.type);
+        data(b, node[v_aliases], join_aliases(v.aliases));
+        data(b, node[v_mentions], std::to_string(v.mentions));
+        data(b, node[v_first_seen], v.first_seen ? v.first_seen->iso() : "");
+        data(b, node[v_last_seen], v.last_seen ? v.last_seen->iso() : "");
+        data(b, node[v_color], entity_style(v.type).hex);
         b += "    </node>\n";
         buffer.maybe_flush();
     }
@@ -100,23 +115,23 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
         b += "\" target=\"";
         append_xml_escaped(b, graph.vertex(e.target).id);
         b += "\">\n";
-        data(b, "e", "label", edge_label(d));
-        data(b, "e", "weight", std::to_string(d.weight));
-        data(b, "e", "relation", d.relation);
-        data(b, "e", "interaction", d.relation);
-        data(b, "e", "relation_text", d.relation_text);
-        data(b, "e", "date", d.date ? d.date->iso() : "");
-        data(b, "e", "dates", join_dates(d.dates));
-        data(b, "e", "date_precision", precision_name(d.date));
-        data(b, "e", "polarity", to_string(d.polarity));
-        data(b, "e", "modality", to_string(d.modality));
-        data(b, "e", "negated", d.polarity == Polarity::negative ? "true" : "false");
+        data(b, edge[e_label], edge_label(d));
+        data(b, edge[e_weight], std::to_string(d.weight));
+        data(b, edge[e_relation], d.relation);
+        data(b, edge[e_interaction], d.relation);
+        data(b, edge[e_relation_text], d.relation_text);
+        data(b, edge[e_date], d.date ? d.date->iso() : "");
+        data(b, edge[e_dates], join_dates(d.dates));
+        data(b, edge[e_date_precision], precision_name(d.date));
+        data(b, edge[e_polarity], to_string(d.polarity));
+        data(b, edge[e_modality], to_string(d.modality));
+        data(b, edge[e_negated], d.polarity == Polarity::negative ? "true" : "false");
         const auto written = fmt::format_to_n(number, sizeof number, "{}", d.confidence);
-        data(b, "e", "confidence", std::string_view(number, written.size));
-        data(b, "e", "doc", d.doc);
-        data(b, "e", "sentence", std::to_string(d.sentence));
-        data(b, "e", "evidence", d.evidence);
-        data(b, "e", "rule", d.rule);
+        data(b, edge[e_confidence], std::string_view(number, written.size));
+        data(b, edge[e_doc], d.doc);
+        data(b, edge[e_sentence], std::to_string(d.sentence));
+        data(b, edge[e_evidence], d.evidence);
+        data(b, edge[e_rule], d.rule);
         b += "    </edge>\n";
         buffer.maybe_flush();
     }

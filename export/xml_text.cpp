@@ -1,26 +1,61 @@
 #include "export/xml_text.hpp"
 
+#include <array>
+
 #include "core/utf8.hpp"
 
 namespace chronokg::io {
 namespace {
 
-void escape_valid(std::string& out, std::string_view text) {
+// ASCII bytes copied as they are: printable, but the five markup characters and the space.
+constexpr std::array<bool, 128> kPlainAscii = [] {
+    std::array<bool, 128> plain{};
+    for (int c = 0x21; c < 0x7F; ++c) plain[c] = c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+    return plain;
+}();
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Appends the escaped text; false (with `out` as it was) at invalid UTF-8. One pass does both,
+// as writers escape every text of a graph of millions of edges.
+bool escape_if_valid(std::string& out, std::string_view text) {
     const std::size_t start = out.size();
-    // Runs of bytes that need no escape are appended whole.
-    auto plain = [](unsigned char c) {
-        return c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' && c != ' ' && c != 0x7F &&
-               c != 0xEF;
-    };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (plain(static_cast<unsigned char>(text[i]))) {
-            std::size_t j = i + 1;
-            while (j < text.size() && plain(static_cast<unsigned char>(text[j]))) ++j;
-            out.append(text.data() + i, j - i);
-            i = j - 1;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char* run = begin;  // bytes from here on are copied in one append
+    for (const char* p = begin; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x80) {
+            if (kPlainAscii[c]) continue;
+            // A space between two words stays in the run: after a byte of this run (copied as it
+            // is, and not a space) and before another byte.
+            if (c == ' ' && p > run && p + 1 != end && (static_cast<unsigned char>(p[-1]) >= 0x80 ||
+                                                        kPlainAscii[static_cast<unsigned char>(p[-1])]))
+                continue;
+        } else {
+            // Three-byte characters that cannot be overlong or surrogates (E1–EC, EE–EF: all of
+            // CJK and the full-width forms) checked here; U+FFFE and U+FFFF are not XML characters.
+            if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && end - p >= 3 && continuation(p[1]) &&
+                continuation(p[2])) {
+                if (c != 0xEF || static_cast<unsigned char>(p[1]) != 0xBF || static_cast<unsigned char>(p[2]) < 0xBE) {
+                    p += 2;
+                    continue;
+                }
+                out.append(run, static_cast<std::size_t>(p - run));
+                run = p + 3;
+                p += 2;
+                continue;
+            }
+            const std::size_t length = utf8::sequence_length(text, static_cast<std::size_t>(p - begin));
+            if (length == 0) {
+                out.resize(start);
+                return false;
+            }
+            p += length - 1;
             continue;
         }
-        const auto c = static_cast<unsigned char>(text[i]);
+        out.append(run, static_cast<std::size_t>(p - run));
+        run = p + 1;
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
@@ -32,29 +67,19 @@ void escape_valid(std::string& out, std::string_view text) {
             case '\r': out += "&#13;"; break;
             case ' ':
                 // Raw spaces that would fold: the first, the last, one after another raw space.
-                out += (out.size() == start || i + 1 == text.size() || out.back() == ' ') ? "&#32;" : " ";
+                out += (out.size() == start || p + 1 == end || out.back() == ' ') ? "&#32;" : " ";
                 break;
-            default:
-                if (c < 0x20 || c == 0x7F) break;  // forbidden (or discouraged) controls: dropped
-                // U+FFFE and U+FFFF (EF BF BE / EF BF BF) are not XML characters.
-                if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-                    (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
-                    i += 2;
-                    break;
-                }
-                out += static_cast<char>(c);
+            default: break;  // forbidden (or discouraged) controls: dropped
         }
     }
+    out.append(run, static_cast<std::size_t>(end - run));
+    return true;
 }
 
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view text) {
-    if (utf8::find_invalid(text)) {
-        escape_valid(out, utf8::repair(text));
-        return;
-    }
-    escape_valid(out, text);
+    if (!escape_if_valid(out, text)) escape_if_valid(out, utf8::repair(text));
 }
 
 std::string xml_escape(std::string_view text) {

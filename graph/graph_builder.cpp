@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
+#include <functional>
 #include <map>
 #include <string_view>
 #include <tuple>
@@ -26,26 +26,69 @@ std::string most_common(const Counts& counts) {
     return best;
 }
 
-void count(Counts& counts, std::string_view value) {
-    auto it = counts.find(value);
-    if (it == counts.end()) it = counts.emplace(std::string(value), 0).first;
-    ++it->second;
+// One more `value`; `last` remembers the entry counted before, which is most often the same
+// (an entity keeps its label), so most counts cost one comparison instead of a map search.
+void count(Counts& counts, Counts::iterator& last, std::string_view value) {
+    if (last != counts.end() && last->first == value) {
+        ++last->second;
+        return;
+    }
+    last = counts.find(value);
+    if (last == counts.end()) last = counts.emplace(std::string(value), 0).first;
+    ++last->second;
 }
 
 struct EntityTally {
-    Counts labels;
-    Counts types;
+    Counts labels, types;
+    Counts::iterator last_label = labels.end(), last_type = types.end();
     std::size_t mentions = 0;
     std::optional<Date> first, last;
 };
 
-// Every field of the event, the triple first: equal keys mean equal events, so the sort below
-// gives one order whatever order the events arrived in (std::sort is not stable).
-auto edge_key(const Event& e) {
-    return std::tie(e.subject.id, e.object.id, e.relation, e.polarity, e.date, e.doc, e.sentence, e.span, e.rule,
-                    e.relation_text, e.modality, e.date_source, e.evidence, e.confidence, e.subject.label,
-                    e.subject.type, e.object.label, e.object.type);
-}
+// Strings numbered in the order they first arrive; ranked in byte order at the end.
+class Interner {
+public:
+    std::uint32_t intern(std::string_view text) {
+        auto it = numbers_.find(text);
+        if (it == numbers_.end()) {
+            it = numbers_.emplace(std::string(text), static_cast<std::uint32_t>(texts_.size())).first;
+            texts_.push_back(&it->first);
+        }
+        return it->second;
+    }
+    std::size_t size() const { return texts_.size(); }
+    const std::string& text(std::uint32_t number) const { return *texts_[number]; }
+    // rank[number]: the position of that text among all of them in byte order.
+    std::vector<std::uint32_t> ranks() const {
+        std::vector<std::uint32_t> by_text(texts_.size());
+        for (std::uint32_t i = 0; i < by_text.size(); ++i) by_text[i] = i;
+        std::sort(by_text.begin(), by_text.end(), [this](auto a, auto b) { return *texts_[a] < *texts_[b]; });
+        std::vector<std::uint32_t> rank(texts_.size());
+        for (std::uint32_t r = 0; r < by_text.size(); ++r) rank[by_text[r]] = r;
+        return rank;
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers_;
+    std::vector<const std::string*> texts_;  // keys of numbers_, which never move
+};
+
+// What an edge is sorted on besides its data: the ends and relation (numbered, then ranked),
+// and the event fields the edge does not keep. The fields compared first are here, so most
+// comparisons read only this array.
+struct SortKey {
+    std::uint32_t subject, object, relation, doc;
+    Polarity polarity;
+    DateSource date_source;
+    std::optional<Date> date;
+    std::size_t sentence;
+    std::pair<std::size_t, std::size_t> span;
+    std::size_t data;  // index of the edge's data
+};
 
 // Whitespace around a label or a sentence carries nothing and would not survive every format
 // (XML readers trim it), so the graph holds texts without it.
@@ -65,63 +108,48 @@ std::string take_trimmed(std::string& text) {
 // events say, and a number read back from any of them is the same double.
 double rounded(double confidence) { return std::round(confidence * 100.0) / 100.0; }
 
+// Reorders `items` so that items[i] becomes the old items[order[i]], moving each once.
+template <typename T>
+void permute(std::vector<T>& items, std::vector<std::size_t> order) {
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        T held = std::move(items[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            const std::size_t from = order[at];
+            items[at] = std::move(items[from]);
+            order[at] = at;
+            at = from;
+        }
+        items[at] = std::move(held);
+        order[at] = at;
+    }
+}
+
 }  // namespace
 
-KnowledgeGraph build_graph(std::vector<Event> events, const BuildOptions& options) {
-    // Entity ids and relations are ranked in byte order once. The ranks of the ids are the
-    // vertex indexes (vertices are ordered by id), and the sort below compares the triple by
-    // ranks, which gives the order of edge_key without comparing the strings again and again.
-    // Events are sorted through pointers (an Event is large); equal keys are equal events, so
-    // the order is the one sorting the events themselves would give.
-    std::unordered_map<std::string_view, std::uint32_t> ids, relations;  // keys view the events
-    for (const Event& e : events) {
-        ids.emplace(e.subject.id, 0);
-        ids.emplace(e.object.id, 0);
-        relations.emplace(e.relation, 0);
-    }
-    auto rank = [](std::unordered_map<std::string_view, std::uint32_t>& map) {
-        std::vector<std::string_view> sorted;
-        sorted.reserve(map.size());
-        for (const auto& [text, r] : map) sorted.push_back(text);
-        std::sort(sorted.begin(), sorted.end());
-        for (std::size_t i = 0; i < sorted.size(); ++i) map[sorted[i]] = static_cast<std::uint32_t>(i);
-        return sorted;
-    };
-    const std::vector<std::string_view> id_of = rank(ids);
-    rank(relations);
+struct GraphBuilder::State {
+    BuildOptions options;
+    Interner ids, relations, docs;
+    std::vector<EntityTally> tallies;  // by id number
+    std::vector<SortKey> keys;
+    std::vector<EdgeData> data;
 
-    struct Keyed {
-        std::uint32_t subject, object, relation;
-        Event* event;
-    };
-    std::vector<Keyed> order(events.size());
-    std::vector<EntityTally> tallies(id_of.size());
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        Event& e = events[i];
-        order[i] = Keyed{ids[e.subject.id], ids[e.object.id], relations[e.relation], &e};
-        for (const auto& [ref, index] : {std::pair{&e.subject, order[i].subject}, std::pair{&e.object, order[i].object}}) {
-            EntityTally& t = tallies[index];
-            count(t.labels, trimmed_view(ref->label));
-            if (!ref->type.empty()) count(t.types, ref->type);
-            ++t.mentions;
-            if (e.date) {
-                if (!t.first || *e.date < *t.first) t.first = e.date;
-                if (!t.last || *t.last < *e.date) t.last = e.date;
-            }
+    void tally(std::uint32_t id, const EntityRef& ref, const std::optional<Date>& date) {
+        if (id == tallies.size()) tallies.emplace_back();
+        EntityTally& t = tallies[id];
+        count(t.labels, t.last_label, trimmed_view(ref.label));
+        if (!ref.type.empty()) count(t.types, t.last_type, ref.type);
+        ++t.mentions;
+        if (date) {
+            if (!t.first || *date < *t.first) t.first = date;
+            if (!t.last || *t.last < *date) t.last = date;
         }
     }
-    std::sort(order.begin(), order.end(), [](const Keyed& a, const Keyed& b) {
-        if (a.subject != b.subject) return a.subject < b.subject;
-        if (a.object != b.object) return a.object < b.object;
-        if (a.relation != b.relation) return a.relation < b.relation;
-        return edge_key(*a.event) < edge_key(*b.event);
-    });
 
-    KnowledgeGraph graph;
-    for (std::size_t r = 0; r < id_of.size(); ++r) {
-        const EntityTally& t = tallies[r];
+    VertexData vertex(const EntityTally& t, const std::string& id) const {
         VertexData v;
-        v.id = std::string(id_of[r]);
+        v.id = id;
         Counts labels = t.labels;
         if (labels.size() > 1) labels.erase(std::string());
         v.label = most_common(labels);
@@ -135,49 +163,126 @@ KnowledgeGraph build_graph(std::vector<Event> events, const BuildOptions& option
         v.mentions = t.mentions;
         v.first_seen = t.first;
         v.last_seen = t.last;
-        graph.add_vertex(std::move(v));  // its index is r
+        return v;
     }
-    tallies.clear();
 
-    // The events' texts move into the edges: the first of each edge is not read again, except
-    // its triple and polarity, which are copied.
-    auto to_edge = [](Event& e) {
-        EdgeData d;
-        d.relation = e.relation;
-        d.relation_text = take_trimmed(e.relation_text);
-        d.date = e.date;
-        if (e.date) d.dates.push_back(*e.date);
-        d.polarity = e.polarity;
-        d.modality = e.modality;
-        d.confidence = rounded(e.confidence);
-        d.doc = std::move(e.doc);
-        d.sentence = e.sentence;
-        d.evidence = take_trimmed(e.evidence);
-        d.rule = std::move(e.rule);
-        return d;
-    };
-    for (std::size_t i = 0; i < order.size();) {
-        Event& first = *order[i].event;
-        EdgeData edge = to_edge(first);
+    // Edge order: the triple, polarity, date, document, sentence, span, then the texts of the
+    // edge. Keys that are equal belong to edges whose data are equal, so the order is total on
+    // what the graph holds and std::sort (not stable) gives one result.
+    bool less(const SortKey& a, const SortKey& b) const {
+        const auto head = [](const SortKey& k) {
+            return std::tie(k.subject, k.object, k.relation, k.polarity, k.date, k.doc, k.sentence, k.span);
+        };
+        if (head(a) != head(b)) return head(a) < head(b);
+        const EdgeData& x = data[a.data];
+        const EdgeData& y = data[b.data];
+        return std::tie(x.rule, x.relation_text, x.modality, a.date_source, x.evidence, x.confidence) <
+               std::tie(y.rule, y.relation_text, y.modality, b.date_source, y.evidence, y.confidence);
+    }
+};
+
+GraphBuilder::GraphBuilder(BuildOptions options) : state_(std::make_unique<State>()) { state_->options = options; }
+GraphBuilder::~GraphBuilder() = default;
+GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
+GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
+
+void GraphBuilder::add(Event e) {
+    State& s = *state_;
+    SortKey key{};
+    key.subject = s.ids.intern(e.subject.id);
+    s.tally(key.subject, e.subject, e.date);
+    key.object = s.ids.intern(e.object.id);
+    s.tally(key.object, e.object, e.date);
+    key.relation = s.relations.intern(e.relation);
+    key.doc = s.docs.intern(e.doc);
+    key.polarity = e.polarity;
+    key.date_source = e.date_source;
+    key.date = e.date;
+    key.sentence = e.sentence;
+    key.span = e.span;
+    key.data = s.data.size();
+    s.keys.push_back(key);
+
+    EdgeData d;
+    d.relation = std::move(e.relation);
+    d.relation_text = take_trimmed(e.relation_text);
+    d.date = e.date;
+    if (e.date) d.dates.push_back(*e.date);
+    d.polarity = e.polarity;
+    d.modality = e.modality;
+    d.confidence = rounded(e.confidence);
+    d.doc = std::move(e.doc);
+    d.sentence = e.sentence;
+    d.evidence = take_trimmed(e.evidence);
+    d.rule = std::move(e.rule);
+    s.data.push_back(std::move(d));
+}
+
+KnowledgeGraph GraphBuilder::finish() {
+    State s = std::move(*state_);
+    *state_ = State{};
+    state_->options = s.options;
+
+    // Numbers in arrival order become ranks in byte order: vertex indexes (vertices are
+    // ordered by id) and sort keys that compare as the strings would.
+    const std::vector<std::uint32_t> id_rank = s.ids.ranks(), relation_rank = s.relations.ranks(),
+                                     doc_rank = s.docs.ranks();
+    for (SortKey& k : s.keys) {
+        k.subject = id_rank[k.subject];
+        k.object = id_rank[k.object];
+        k.relation = relation_rank[k.relation];
+        k.doc = doc_rank[k.doc];
+    }
+    std::sort(s.keys.begin(), s.keys.end(), [&s](const SortKey& a, const SortKey& b) { return s.less(a, b); });
+
+    KnowledgeGraph graph;
+    std::vector<std::uint32_t> id_at_rank(id_rank.size());
+    for (std::uint32_t id = 0; id < id_rank.size(); ++id) id_at_rank[id_rank[id]] = id;
+    for (std::uint32_t id : id_at_rank) graph.add_vertex(s.vertex(s.tallies[id], s.ids.text(id)));  // index = rank
+    s.tallies.clear();
+
+    // The edges' data into edge order in place, then runs of one triple and polarity merged
+    // into their first when collapsing.
+    std::vector<std::size_t> order(s.keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = s.keys[i].data;
+    permute(s.data, std::move(order));
+    std::vector<std::pair<std::size_t, std::size_t>> ends;
+    ends.reserve(s.keys.size());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < s.keys.size();) {
+        const SortKey& first = s.keys[i];
         std::size_t j = i + 1;
-        if (options.collapse) {
-            for (; j < order.size(); ++j) {
-                const Event& e = *order[j].event;
-                if (order[j].subject != order[i].subject || order[j].object != order[i].object ||
-                    order[j].relation != order[i].relation || e.polarity != first.polarity)
+        if (kept != i) s.data[kept] = std::move(s.data[i]);
+        EdgeData& edge = s.data[kept];
+        if (s.options.collapse) {
+            for (; j < s.keys.size(); ++j) {
+                const SortKey& k = s.keys[j];
+                if (k.subject != first.subject || k.object != first.object || k.relation != first.relation ||
+                    k.polarity != first.polarity)
                     break;
                 ++edge.weight;
-                if (e.date) edge.dates.push_back(*e.date);
-                edge.confidence = std::max(edge.confidence, rounded(e.confidence));
+                if (s.data[j].date) edge.dates.push_back(*s.data[j].date);
+                edge.confidence = std::max(edge.confidence, s.data[j].confidence);
             }
             std::sort(edge.dates.begin(), edge.dates.end());
             edge.dates.erase(std::unique(edge.dates.begin(), edge.dates.end()), edge.dates.end());
             if (!edge.dates.empty()) edge.date = edge.dates.front();
         }
-        graph.add_edge(order[i].subject, order[i].object, std::move(edge));
+        ends.emplace_back(first.subject, first.object);
+        ++kept;
         i = j;
     }
+    s.keys = {};
+    s.data.resize(kept);
+    graph.add_edges(ends, std::move(s.data));
     return graph;
+}
+
+KnowledgeGraph build_graph(std::vector<Event> events, const BuildOptions& options) {
+    GraphBuilder builder(options);
+    for (Event& e : events) builder.add(std::move(e));
+    events = {};  // the texts left (ids, labels) go before the graph is made
+    return builder.finish();
 }
 
 }  // namespace chronokg

@@ -57,7 +57,11 @@ struct EdgeData {
 
 class KnowledgeGraph {
 public:
-    using Storage = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData, EdgeData>;
+    // The structure only: an edge's data is edge_data_[its position in the edge list], which
+    // keeps Boost's edges small and one contiguous vector (vecS edge list) instead of a list
+    // node each; a graph of a million events then builds without a million allocations.
+    using Storage = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexData,
+                                          boost::no_property, boost::no_property, boost::vecS>;
 
     struct EdgeView {
         std::size_t source;  // vertex index
@@ -78,11 +82,15 @@ public:
     // Building: add_vertex() for each entity, then add_edge(); ids must be unique.
     std::size_t add_vertex(VertexData data);
     void add_edge(std::size_t source, std::size_t target, EdgeData data);
+    // Edges in a batch: edge i goes from ends[i].first to ends[i].second with data[i]. The data
+    // are taken whole, without a copy, when the graph has no edges yet.
+    void add_edges(const std::vector<std::pair<std::size_t, std::size_t>>& ends, std::vector<EdgeData> data);
 
     const Storage& storage() const { return graph_; }
 
 private:
     Storage graph_;
+    std::vector<EdgeData> edge_data_;  // in the order of Boost's edge list
     std::unordered_map<std::string, std::size_t> index_;
 };
 

@@ -105,3 +105,27 @@ TEST_CASE("past a file size limit the write fails cleanly: old file kept, no tem
     CHECK(test::read_file(path.string()) == "old");
     CHECK(entries(dir) == 1);
 }
+
+TEST_CASE("large outputs, written past the page cache, come out byte for byte whatever their length", "[export][issue7]") {
+    // Past its first 4 MiB a file is written with O_DIRECT, in whole blocks, the tail padded
+    // and cut off again: every length around those edges must give the bytes written, no more.
+    const auto dir = test::temp_dir("issue7-direct");
+    const std::size_t mib = std::size_t{1} << 20;
+    for (const std::size_t size : {4 * mib - 1, 4 * mib, 4 * mib + 1, 9 * mib + 4097}) {
+        std::string text(size, '\0');
+        std::uint32_t state = static_cast<std::uint32_t>(size);
+        for (char& c : text) c = static_cast<char>((state = state * 1664525u + 1013904223u) >> 24);
+        const auto path = dir / ("out-" + std::to_string(size) + ".graphml");
+        io::write_atomically(path.string(), [&](std::ostream& out) {
+            // Written in pieces of odd lengths, with a flush in the middle as a writer may do.
+            for (std::size_t at = 0; at < size; at += 777777) {
+                out.write(text.data() + at, static_cast<std::streamsize>(std::min<std::size_t>(777777, size - at)));
+                if (at / 777777 == 7) out.flush();
+            }
+        });
+        INFO(size);
+        CHECK(fs::file_size(path) == size);
+        CHECK(test::read_file(path.string()) == text);
+    }
+    CHECK(entries(dir) == 4);  // no temporary file left
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include "graph/graph_builder.hpp"
 
@@ -121,4 +123,45 @@ TEST_CASE("events that differ only in evidence or modality still give one graph 
     const auto three = build_graph({b, c, a});
     const auto four = build_graph({a, b, c});
     for (std::size_t i = 0; i < 3; ++i) CHECK(*three.edges()[i].data == *four.edges()[i].data);
+}
+
+TEST_CASE("a GraphBuilder fed one event at a time makes the graph build_graph makes, and can be reused", "[graph][issue7]") {
+    // `chronokg build` streams events into a GraphBuilder instead of holding them: the graph
+    // must be the same, vertex for vertex and edge for edge, collapsed or not, in any order.
+    std::vector<Event> events;
+    for (int i = 0; i < 300; ++i) {
+        Event e = event("s" + std::to_string(i % 11), i % 3 ? "revokes" : "signs", "o" + std::to_string(i % 13),
+                        i % 5 ? "2025-05-" + std::to_string(10 + i % 9) : "2024", "d" + std::to_string(i % 4), i % 17);
+        e.evidence = "  sentence " + std::to_string(i % 6) + " ";
+        e.modality = i % 4 ? Modality::asserted : Modality::planned;
+        e.polarity = i % 9 ? Polarity::positive : Polarity::negative;
+        e.confidence = 0.5 + (i % 7) * 0.061;
+        e.subject.label = i % 8 ? e.subject.id : e.subject.id + " alias";
+        events.push_back(e);
+    }
+    for (const bool collapse : {false, true}) {
+        INFO("collapse " << collapse);
+        const KnowledgeGraph expected = build_graph(events, BuildOptions{collapse});
+        auto shuffled = events;
+        std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(collapse ? 3 : 5));
+        GraphBuilder builder(BuildOptions{collapse});
+        for (int round = 0; round < 2; ++round) {  // finish() empties the builder for another graph
+            for (const Event& e : shuffled) builder.add(e);
+            const KnowledgeGraph streamed = builder.finish();
+            REQUIRE(streamed.vertex_count() == expected.vertex_count());
+            for (std::size_t v = 0; v < expected.vertex_count(); ++v) CHECK(streamed.vertex(v) == expected.vertex(v));
+            const auto a = expected.edges();
+            const auto b = streamed.edges();
+            REQUIRE(a.size() == b.size());
+            std::set<std::tuple<std::string, std::string, std::string, Polarity>> triples;
+            for (const Event& e : events) triples.emplace(e.subject.id, e.object.id, e.relation, e.polarity);
+            CHECK(a.size() == (collapse ? triples.size() : events.size()));
+            for (std::size_t i = 0; i < a.size(); ++i) {
+                CHECK(a[i].source == b[i].source);
+                CHECK(a[i].target == b[i].target);
+                CHECK(*a[i].data == *b[i].data);
+            }
+        }
+    }
+    CHECK(GraphBuilder().finish().edge_count() == 0);
 }
