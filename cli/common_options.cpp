@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/event_file_reading.hpp"
 #include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
 #include "export/event_json.hpp"
@@ -23,68 +24,6 @@ bool holds_events(const std::string& path) {
     while (std::getline(in, line))
         if (line.find_first_not_of(" \t\r") != std::string::npos) return io::looks_like_event(line);
     return false;
-}
-
-// Reads the events of an event file into `sink`, in file order. With several threads the lines
-// are parsed in batches, each batch cut among the threads, and handed on in order: the events
-// and the problems come out exactly as one thread gives them.
-void read_event_file(const std::string& path, unsigned threads, bool strict, ProblemLog& log,
-                     const std::function<void(Event)>& sink) {
-    std::ifstream in(path, std::ios::binary);
-    struct Parsed {
-        std::optional<Event> event;
-        std::exception_ptr error;
-    };
-    const std::size_t batch_size = threads > 1 ? 16384 : 1;
-    std::vector<std::string> lines;
-    std::vector<std::size_t> numbers;  // the line number of each of `lines`
-    std::vector<Parsed> parsed;
-    std::size_t line_no = 0;
-    auto parse = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            try {
-                parsed[i].event = io::event_from_json(lines[i], path, numbers[i]);
-            } catch (...) {
-                parsed[i].error = std::current_exception();  // rethrown in order below
-            }
-        }
-    };
-    auto flush = [&] {
-        parsed.assign(lines.size(), Parsed{});
-        if (threads > 1 && lines.size() > 1) {
-            std::vector<std::thread> workers;
-            const std::size_t n = lines.size();
-            for (unsigned t = 1; t < threads; ++t)
-                workers.emplace_back(parse, n * t / threads, n * (t + 1) / threads);
-            parse(0, n / threads);
-            for (auto& w : workers) w.join();
-        } else {
-            parse(0, lines.size());
-        }
-        for (auto& p : parsed) {
-            if (p.error) {
-                try {
-                    std::rethrow_exception(p.error);
-                } catch (const Error& e) {
-                    if (strict) throw;
-                    log.report(e.what());
-                }
-                continue;
-            }
-            sink(std::move(*p.event));
-        }
-        lines.clear();
-        numbers.clear();
-    };
-    std::string line;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        lines.push_back(std::move(line));
-        numbers.push_back(line_no);
-        if (lines.size() >= batch_size) flush();
-    }
-    flush();
 }
 
 }  // namespace

@@ -28,19 +28,20 @@ std::string most_common(const Counts& counts) {
 
 // One more `value`; `last` remembers the entry counted before, which is most often the same
 // (an entity keeps its label), so most counts cost one comparison instead of a map search.
-void count(Counts& counts, Counts::iterator& last, std::string_view value) {
-    if (last != counts.end() && last->first == value) {
-        ++last->second;
-        return;
+// A pointer to the entry, not an iterator: the map's end() moves with the map, its entries do not.
+void count(Counts& counts, Counts::value_type*& last, std::string_view value) {
+    if (last == nullptr || last->first != value) {
+        auto it = counts.find(value);
+        if (it == counts.end()) it = counts.emplace(std::string(value), 0).first;
+        last = &*it;
     }
-    last = counts.find(value);
-    if (last == counts.end()) last = counts.emplace(std::string(value), 0).first;
     ++last->second;
 }
 
 struct EntityTally {
     Counts labels, types;
-    Counts::iterator last_label = labels.end(), last_type = types.end();
+    Counts::value_type* last_label = nullptr;
+    Counts::value_type* last_type = nullptr;
     std::size_t mentions = 0;
     std::optional<Date> first, last;
 };

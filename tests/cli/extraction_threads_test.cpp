@@ -106,3 +106,45 @@ TEST_CASE("build reads event files on several threads as on one", "[cli][threads
         }
     }
 }
+
+TEST_CASE("build reads a long event file on several threads as on one, bad lines in every batch", "[cli][threads][issue7]") {
+    // Lines are parsed in batches of 16384 while the batch before is delivered: a file of several
+    // batches, with bad lines in each, must give the same graph and problems as one thread.
+    const auto dir = test::temp_dir("cli-threads-long-events");
+    const auto extracted = run_cli({"extract", "--threads", "1", test::source_dir() + "/examples/articles"});
+    REQUIRE(extracted.code == 0);
+    std::vector<std::string> lines;
+    for (std::size_t begin = 0, end; (end = extracted.out.find('\n', begin)) != std::string::npos; begin = end + 1)
+        lines.push_back(extracted.out.substr(begin, end + 1 - begin));
+    REQUIRE(!lines.empty());
+    std::string events;
+    for (std::size_t i = 0; i < 40000; ++i) {
+        if (i % 9973 == 100) events += "{\"doc\": \"x\", \"subject\": 1}\n";
+        if (i % 7001 == 3) events += "\n";  // blank lines are skipped, and still counted
+        std::string line = lines[i % lines.size()];
+        const auto doc = line.find("\"doc\":\"");
+        REQUIRE(doc != std::string::npos);
+        line.insert(doc + 7, "copy" + std::to_string(i / lines.size()) + "-");  // other documents
+        events += line;
+    }
+    test::write_file(dir / "events.jsonl", events);
+    for (const char* policy : {"--keep-going", "--strict"}) {
+        INFO(policy);
+        const auto one = run_cli({"build", policy, "--threads", "1", (dir / "events.jsonl").string(), "-o",
+                                  (dir / "one.graphml").string()});
+        REQUIRE(one.code == 1);
+        for (const char* threads : {"2", "3"}) {
+            INFO("--threads " << threads);
+            const auto many = run_cli({"build", policy, "--threads", threads, (dir / "events.jsonl").string(), "-o",
+                                       (dir / "many.graphml").string()});
+            CHECK(many.code == one.code);
+            auto problems = [](std::string err) {  // without the `wrote FILE` line
+                return err.substr(0, err.find("chronokg: wrote "));
+            };
+            CHECK(!problems(one.err).empty());
+            CHECK(problems(many.err) == problems(one.err));  // the same problems, same lines, same order
+            if (std::string(policy) == "--keep-going")
+                CHECK(test::read_file((dir / "one.graphml").string()) == test::read_file((dir / "many.graphml").string()));
+        }
+    }
+}
