@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
+#include "cli/exit_cleanup.hpp"
 #include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
 #include "export/atomic_file.hpp"
@@ -80,10 +81,13 @@ public:
         });
         if (events_output) std::sort(events.begin(), events.end(), event_less);
         if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
-        const KnowledgeGraph graph = builder.finish();
+        KnowledgeGraph graph = builder.finish();
         // Each output is written on a thread of its own (as many at once as --threads allows),
         // into its own set; the sets then join into one and are replaced together, or none is
         // (a full disk on the last). A failure is reported for the first output that failed.
+        // Writers that format on several threads (GraphML) may each use all of them: when one
+        // output finishes early, the others get its cores.
+        const unsigned threads = options_.threads == 0 ? default_thread_count() : options_.threads;
         std::vector<io::OutputSet> sets(outputs_.size());
         std::vector<std::exception_ptr> failures(outputs_.size());
         auto write_output = [&](std::size_t i) {
@@ -93,13 +97,13 @@ public:
                         for (const auto& e : events) file << io::event_to_json(e) << '\n';
                     });
                 } else {
-                    io::write_graph_files(sets[i], outputs_[i], graph, *formats[i]);
+                    io::write_graph_files(sets[i], outputs_[i], graph, *formats[i], threads);
                 }
             } catch (...) {
                 failures[i] = std::current_exception();
             }
         };
-        run_in_parallel(outputs_.size(), options_.threads == 0 ? default_thread_count() : options_.threads, write_output);
+        run_in_parallel(outputs_.size(), threads, write_output);
         for (const auto& failure : failures)
             if (failure) std::rethrow_exception(failure);
         io::OutputSet written;
@@ -115,6 +119,8 @@ public:
                                    graph.edge_count());
         }
         (void)out;
+        discard(std::move(graph));
+        discard(std::move(events));
         return log.count == 0 ? 0 : 1;
     }
 

@@ -5,11 +5,14 @@
 #include <vector>
 
 #include "cli/app.hpp"
+#include "cli/exit_cleanup.hpp"
 
 int main(int argc, char** argv) {
     // Past a file size limit (ulimit -f) a write then fails with EFBIG and is reported like a full
     // disk, rather than the signal killing chronokg with a temporary file left behind.
     std::signal(SIGXFSZ, SIG_IGN);
+    // The process ends after one command: its large results need not be freed (exit_cleanup.hpp).
+    chronokg::cli::skip_freeing_at_exit();
     std::vector<std::string> args(argv + 1, argv + argc);
     return chronokg::cli::run(args, std::cout, std::cerr);
 }

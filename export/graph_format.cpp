@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 
 #include "core/error.hpp"
 #include "export/atomic_file.hpp"
@@ -17,7 +18,13 @@
 namespace chronokg::io {
 namespace {
 
-using Writer = void (*)(std::ostream&, const KnowledgeGraph&);
+// A writer of one file; `threads` is how many threads it may format on (most use one).
+using Writer = std::function<void(std::ostream&, const KnowledgeGraph&, unsigned threads)>;
+
+// A writer that formats on one thread.
+Writer serial(void (*write)(std::ostream&, const KnowledgeGraph&)) {
+    return [write](std::ostream& out, const KnowledgeGraph& graph, unsigned) { write(out, graph); };
+}
 
 struct FormatInfo {
     const char* name;
@@ -29,11 +36,11 @@ struct FormatInfo {
 const std::vector<FormatInfo>& formats() {
     static const std::vector<FormatInfo> all = {
         {"graphml", GraphFormat::graphml, {".graphml"}, {&write_graphml}},
-        {"gexf", GraphFormat::gexf, {".gexf"}, {&write_gexf}},
-        {"dot", GraphFormat::dot, {".dot", ".gv"}, {&write_dot}},
-        {"json", GraphFormat::json, {".json"}, {&write_node_link}},
-        {"csv", GraphFormat::csv, {".csv"}, {&write_gephi_nodes_csv, &write_gephi_edges_csv}},
-        {"neo4j", GraphFormat::neo4j, {".neo4j.csv"}, {&write_neo4j_nodes_csv, &write_neo4j_edges_csv}},
+        {"gexf", GraphFormat::gexf, {".gexf"}, {serial(&write_gexf)}},
+        {"dot", GraphFormat::dot, {".dot", ".gv"}, {serial(&write_dot)}},
+        {"json", GraphFormat::json, {".json"}, {serial(&write_node_link)}},
+        {"csv", GraphFormat::csv, {".csv"}, {serial(&write_gephi_nodes_csv), serial(&write_gephi_edges_csv)}},
+        {"neo4j", GraphFormat::neo4j, {".neo4j.csv"}, {serial(&write_neo4j_nodes_csv), serial(&write_neo4j_edges_csv)}},
     };
     return all;
 }
@@ -92,17 +99,18 @@ void write_graph_files(const std::string& path, const KnowledgeGraph& graph, Gra
     outputs.commit();
 }
 
-void write_graph_files(OutputSet& outputs, const std::string& path, const KnowledgeGraph& graph, GraphFormat format) {
+void write_graph_files(OutputSet& outputs, const std::string& path, const KnowledgeGraph& graph, GraphFormat format,
+                       unsigned threads) {
     const auto files = output_files(path, format);
     const auto& writers = info(format).writers;
     for (std::size_t i = 0; i < files.size(); ++i)
-        outputs.write(files[i], [&](std::ostream& out) { writers[i](out, graph); });
+        outputs.write(files[i], [&](std::ostream& out) { writers[i](out, graph, threads); });
 }
 
 void write_graph(std::ostream& out, const KnowledgeGraph& graph, GraphFormat format) {
     const auto& writers = info(format).writers;
     if (writers.size() != 1) throw Error(std::string("the ") + info(format).name + " format writes two files");
-    writers.front()(out, graph);
+    writers.front()(out, graph, 1);
 }
 
 KnowledgeGraph read_graph_file(const std::string& path) {

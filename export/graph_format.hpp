@@ -39,8 +39,10 @@ std::vector<std::string> output_files(const std::string& path, GraphFormat forma
 // Writes `graph` to output_files(path, format), each file whole or not at all (see
 // atomic_file.hpp); throws chronokg::Error naming the file that failed.
 void write_graph_files(const std::string& path, const KnowledgeGraph& graph, GraphFormat format);
-// The same into `outputs`, which replaces its files together on commit().
-void write_graph_files(OutputSet& outputs, const std::string& path, const KnowledgeGraph& graph, GraphFormat format);
+// The same into `outputs`, which replaces its files together on commit(). Writers that can
+// format on several threads (GraphML) use up to `threads`; the bytes are the same for any count.
+void write_graph_files(OutputSet& outputs, const std::string& path, const KnowledgeGraph& graph, GraphFormat format,
+                       unsigned threads = 1);
 
 // Writes a single-file format to `out`. Precondition: format is neither csv nor neo4j.
 void write_graph(std::ostream& out, const KnowledgeGraph& graph, GraphFormat format);

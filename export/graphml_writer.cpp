@@ -7,6 +7,7 @@
 
 #include "export/entity_style.hpp"
 #include "export/graph_text.hpp"
+#include "export/ordered_chunks.hpp"
 #include "export/xml_text.hpp"
 
 namespace chronokg::io {
@@ -32,6 +33,9 @@ constexpr Key kEdgeKeys[] = {{"label", "string"},      {"weight", "double"},    
                              {"modality", "string"},   {"negated", "boolean"},       {"confidence", "double"},
                              {"doc", "string"},        {"sentence", "int"},          {"evidence", "string"},
                              {"rule", "string"}};
+
+// Edges are formatted a few megabytes at a time (about a kilobyte each), on --threads threads.
+constexpr std::size_t kEdgesPerChunk = 4096;
 
 // The file is made in a buffer, written out a megabyte at a time.
 class Buffer {
@@ -70,7 +74,7 @@ void data(std::string& out, const std::string& open_tag, std::string_view value)
 
 }  // namespace
 
-void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
+void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
            "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
@@ -104,38 +108,41 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph) {
         b += "    </node>\n";
         buffer.maybe_flush();
     }
-    std::size_t n = 0;
-    char number[64];
-    for (const auto& e : graph.edges()) {
-        const EdgeData& d = *e.data;
-        b += "    <edge id=\"e";
-        b += std::to_string(n++);
-        b += "\" source=\"";
-        append_xml_escaped(b, graph.vertex(e.source).id);
-        b += "\" target=\"";
-        append_xml_escaped(b, graph.vertex(e.target).id);
-        b += "\">\n";
-        data(b, edge[e_label], edge_label(d));
-        data(b, edge[e_weight], std::to_string(d.weight));
-        data(b, edge[e_relation], d.relation);
-        data(b, edge[e_interaction], d.relation);
-        data(b, edge[e_relation_text], d.relation_text);
-        data(b, edge[e_date], d.date ? d.date->iso() : "");
-        data(b, edge[e_dates], join_dates(d.dates));
-        data(b, edge[e_date_precision], precision_name(d.date));
-        data(b, edge[e_polarity], to_string(d.polarity));
-        data(b, edge[e_modality], to_string(d.modality));
-        data(b, edge[e_negated], d.polarity == Polarity::negative ? "true" : "false");
-        const auto written = fmt::format_to_n(number, sizeof number, "{}", d.confidence);
-        data(b, edge[e_confidence], std::string_view(number, written.size));
-        data(b, edge[e_doc], d.doc);
-        data(b, edge[e_sentence], std::to_string(d.sentence));
-        data(b, edge[e_evidence], d.evidence);
-        data(b, edge[e_rule], d.rule);
-        b += "    </edge>\n";
-        buffer.maybe_flush();
-    }
     buffer.flush();
+    const std::vector<KnowledgeGraph::EdgeView> edges = graph.edges();
+    write_chunks_in_order(out, edges.size(), kEdgesPerChunk, threads,
+                          [&](std::size_t begin, std::size_t end, std::string& b) {
+        char number[64];
+        for (std::size_t n = begin; n < end; ++n) {
+            const KnowledgeGraph::EdgeView& e = edges[n];
+            const EdgeData& d = *e.data;
+            b += "    <edge id=\"e";
+            b += std::to_string(n);
+            b += "\" source=\"";
+            append_xml_escaped(b, graph.vertex(e.source).id);
+            b += "\" target=\"";
+            append_xml_escaped(b, graph.vertex(e.target).id);
+            b += "\">\n";
+            data(b, edge[e_label], edge_label(d));
+            data(b, edge[e_weight], std::to_string(d.weight));
+            data(b, edge[e_relation], d.relation);
+            data(b, edge[e_interaction], d.relation);
+            data(b, edge[e_relation_text], d.relation_text);
+            data(b, edge[e_date], d.date ? d.date->iso() : "");
+            data(b, edge[e_dates], join_dates(d.dates));
+            data(b, edge[e_date_precision], precision_name(d.date));
+            data(b, edge[e_polarity], to_string(d.polarity));
+            data(b, edge[e_modality], to_string(d.modality));
+            data(b, edge[e_negated], d.polarity == Polarity::negative ? "true" : "false");
+            const auto written = fmt::format_to_n(number, sizeof number, "{}", d.confidence);
+            data(b, edge[e_confidence], std::string_view(number, written.size));
+            data(b, edge[e_doc], d.doc);
+            data(b, edge[e_sentence], std::to_string(d.sentence));
+            data(b, edge[e_evidence], d.evidence);
+            data(b, edge[e_rule], d.rule);
+            b += "    </edge>\n";
+        }
+    });
     out << "  </graph>\n</graphml>\n";
 }
 

@@ -10,13 +10,14 @@
 // `confidence`, `doc`, `sentence`, `evidence`, `rule`. One edge an edge of the graph; empty
 // values are left out. Text goes through xml_escape(): valid UTF-8, characters XML 1.0 forbids
 // removed, line breaks kept as character references.
-// Thread safety: a pure function of the graph.
+// Edges are formatted on `threads` threads (write_chunks_in_order()); the bytes are the same
+// for any count. Thread safety: a pure function of the graph.
 #include <ostream>
 
 #include "graph/knowledge_graph.hpp"
 
 namespace chronokg::io {
 
-void write_graphml(std::ostream& out, const KnowledgeGraph& graph);
+void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned threads = 1);
 
 }  // namespace chronokg::io
