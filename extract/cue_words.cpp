@@ -1,5 +1,8 @@
 #include "extract/cue_words.hpp"
 
+#include <bit>
+#include <cstdint>
+
 #include "extract/normalizer.hpp"
 #include "extract/rule_pack.hpp"
 
@@ -19,14 +22,32 @@ CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) {
             matcher.compile();
         }
     }
+    slots_.assign(std::bit_ceil(lists_.size() * 2), {});
+    for (const auto& [id, lists] : lists_) {
+        std::size_t slot = slot_hash(id) & (slots_.size() - 1);
+        while (!slots_[slot].first.empty()) slot = (slot + 1) & (slots_.size() - 1);
+        slots_[slot] = {id, &lists};
+    }
+}
+
+std::size_t CueWords::slot_hash(std::string_view id) {
+    // The length and three letters tell the ids apart well enough; the table compares the ids.
+    const auto at = [&](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(id[i])); };
+    const std::uint64_t h = (id.size() | at(0) << 8 | at(id.size() / 2) << 16 | at(id.size() - 1) << 24) *
+                            0x9E3779B97F4A7C15ull;
+    return static_cast<std::size_t>(h >> 40);
 }
 
 const CueWords::Lists* CueWords::lists(std::string_view id, std::string_view lang, std::size_t& index) const {
     if (lang == "zh") index = 0;
     else if (lang == "en") index = 1;
     else return nullptr;
-    auto it = lists_.find(id);
-    return it == lists_.end() ? nullptr : &it->second;
+    if (id.empty()) return nullptr;
+    for (std::size_t slot = slot_hash(id) & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
+        const auto& [key, lists] = slots_[slot];
+        if (key.empty()) return nullptr;
+        if (key == id) return lists;
+    }
 }
 
 std::vector<TextRange> CueWords::find(std::string_view id, std::string_view lang, std::string_view text,

@@ -96,7 +96,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     }
 }
 
-bool EnglishClauses::in_list(const std::string& id, std::string_view text, const EnglishToken& t) const {
+bool EnglishClauses::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
     return cues_.match_at(id, kEn, text, t.range.begin, t.range.end) == t.range.size();
 }
 
@@ -104,7 +104,7 @@ bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const 
     return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || in_list("adverbs", text, t);
 }
 
-bool EnglishClauses::cue_ends_at(const std::string& id, std::string_view text, TextRange sentence,
+bool EnglishClauses::cue_ends_at(std::string_view id, std::string_view text, TextRange sentence,
                                  const EnglishToken& t) const {
     const std::size_t from = t.range.end > sentence.begin + 48 ? t.range.end - 48 : sentence.begin;
     for (const auto& hit : cues_.find(id, kEn, text, {from, t.range.end}))

@@ -75,13 +75,13 @@ public:
                          const std::vector<RoleJoin>& joins) const;
 
     // Word classes, from the pack's word lists.
-    bool in_list(const std::string& id, std::string_view text, const EnglishToken& t) const;
+    bool in_list(std::string_view id, std::string_view text, const EnglishToken& t) const;
     bool auxiliary(std::string_view text, const EnglishToken& t) const { return in_list("auxiliaries", text, t); }
     bool determiner(std::string_view text, const EnglishToken& t) const { return in_list("determiners", text, t); }
     bool preposition(std::string_view text, const EnglishToken& t) const { return in_list("preposition", text, t); }
     bool adverb(std::string_view text, const EnglishToken& t) const;
     // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb).
-    bool cue_ends_at(const std::string& id, std::string_view text, TextRange sentence, const EnglishToken& t) const;
+    bool cue_ends_at(std::string_view id, std::string_view text, TextRange sentence, const EnglishToken& t) const;
 
 private:
     struct LoosePattern {

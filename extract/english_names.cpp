@@ -61,7 +61,7 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
             throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
 }
 
-bool EnglishNames::in_list(const std::string& id, std::string_view text, const EnglishToken& t) const {
+bool EnglishNames::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
     return cues_.match_at(id, kEn, text, t.range.begin, t.range.end) == t.range.size();
 }
 

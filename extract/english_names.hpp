@@ -27,6 +27,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +50,8 @@ class EnglishNames {
 public:
     // What one document has shown so far.
     struct Memory {
-        std::set<std::string> capitalized_inside;  // words written capitalized after a sentence's first word
-        std::set<std::string> lower_case;          // words written in lower case (lower-cased)
+        std::unordered_set<std::string> capitalized_inside;  // words written capitalized after a sentence's first word
+        std::unordered_set<std::string> lower_case;          // words written in lower case (lower-cased)
         std::map<std::string, EntityRef> family_names;  // "Schreinemacher" → the person
         std::map<std::string, EntityRef> acronyms;      // bound by "(ABC)"
         std::map<std::string, std::size_t> last_seen;   // entity id → order of its last mention
@@ -74,7 +76,7 @@ public:
 private:
     class SentenceNames;
 
-    bool in_list(const std::string& id, std::string_view text, const EnglishToken& t) const;
+    bool in_list(std::string_view id, std::string_view text, const EnglishToken& t) const;
     std::optional<EntityRef> resolve(const std::string& name, std::string_view role, const Memory& memory) const;
     std::optional<EntityRef> entity_by_id(const std::string& id) const;
 
@@ -82,8 +84,8 @@ private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
     const Normalizer& normalizer_;
-    std::set<std::string> month_and_day_names_;             // lower case
-    std::map<std::string, std::string> demonyms_;           // "chinese" → "china"
+    std::unordered_set<std::string> month_and_day_names_;   // lower case
+    std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
     std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}
 };
 
