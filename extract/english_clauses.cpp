@@ -116,7 +116,7 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
                                      const std::vector<RoleJoin>& joins) const {
     EnglishSentence s;
     s.range = view.sentence->range;
-    s.tokens = english_tokens(view.text, s.range, cues_);
+    s.tokens = view.tokens.empty() ? english_tokens(view.text, s.range, cues_) : view.tokens;
     s.predicates = find_predicates(view.text, s, mentions);
     for (const auto& hit : cues_.find("reported", kEn, view.text, s.range)) {
         const std::size_t t = token_at_or_after(s.tokens, hit.begin);

@@ -117,9 +117,10 @@ bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size
 class EnglishNames::SentenceNames {
 public:
     SentenceNames(const EnglishNames& owner, std::string_view text, const Sentence& sentence,
-                  const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory)
+                  const std::vector<EnglishToken>& tokens, const std::vector<TimeMention>& times,
+                  std::vector<Mention>& mentions, Memory& memory)
         : o_(owner), text_(text), sentence_(sentence), times_(times), mentions_(mentions), memory_(memory),
-          tokens_(english_tokens(text, sentence.range, owner.cues_)) {}
+          tokens_(tokens) {}
 
     void run();
 
@@ -155,7 +156,7 @@ private:
     const std::vector<TimeMention>& times_;
     std::vector<Mention>& mentions_;
     Memory& memory_;
-    std::vector<EnglishToken> tokens_;
+    const std::vector<EnglishToken>& tokens_;
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
 };
@@ -472,10 +473,9 @@ void EnglishNames::SentenceNames::run() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences) const {
+EnglishNames::Memory EnglishNames::start(const std::vector<std::vector<EnglishToken>>& sentences) const {
     Memory memory;
-    for (const auto& sentence : sentences) {
-        const auto tokens = english_tokens(text, sentence.range, cues_);
+    for (const auto& tokens : sentences) {
         if (title_case(tokens, 0, tokens.size())) continue;
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             const EnglishToken& t = tokens[i];
@@ -487,8 +487,8 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
     return memory;
 }
 
-void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<TimeMention>& times,
-                        std::vector<Mention>& mentions, Memory& memory) const {
+void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
+                        const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
         if (m.entity.type != "PERSON") continue;
@@ -497,7 +497,7 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
         if (space != std::string_view::npos && space + 1 < written.size())
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
-    SentenceNames(*this, text, sentence, times, mentions, memory).run();
+    SentenceNames(*this, text, sentence, tokens, times, mentions, memory).run();
     for (const auto& m : mentions) {
         memory.last_seen[m.entity.id] = ++memory.order;
         memory.seen[m.entity.id] = m.entity;

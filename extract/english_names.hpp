@@ -62,13 +62,14 @@ public:
     EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
                  const CueWords& cues, const Normalizer& normalizer);
 
-    // The memory for a document, from the spelling of every word of its sentences.
-    Memory start(std::string_view text, const std::vector<Sentence>& sentences) const;
+    // The memory for a document, from the spelling of every word of its sentences (the
+    // english_tokens() of each).
+    Memory start(const std::vector<std::vector<EnglishToken>>& sentences) const;
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
-    // kept in text order); `times` are the sentence's time expressions (never names).
-    void find(std::string_view text, const Sentence& sentence, const std::vector<TimeMention>& times,
-              std::vector<Mention>& mentions, Memory& memory) const;
+    // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never names).
+    void find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
+              const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
     static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);

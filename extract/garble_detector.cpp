@@ -2,6 +2,8 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 
@@ -40,6 +42,9 @@ std::vector<TextRange> GarbleDetector::find(std::string_view text, TextRange ran
         std::size_t begin, end;
         char32_t cp;
     };
+    // Every sign needs a hanzi, a kana or U+FFFD nearby: ASCII text (most English) has none.
+    const std::string_view piece = text.substr(range.begin, range.size());
+    if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return {};
     std::vector<Char> chars;
     for (std::size_t pos = range.begin; pos < range.end;) {
         const std::size_t begin = pos;
