@@ -3,13 +3,17 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <initializer_list>
+#include <iterator>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "export/entity_style.hpp"
 #include "export/gephi_view.hpp"
 #include "export/graph_text.hpp"
+#include "export/ordered_chunks.hpp"
 #include "export/xml_text.hpp"
 
 namespace chronokg::io {
@@ -27,7 +31,8 @@ constexpr Attribute kEdgeAttributes[] = {
     {"polarity", "string"}, {"modality", "string"},      {"negated", "boolean"}, {"confidence", "double"},
     {"doc", "string"},      {"sentence", "integer"},     {"evidence", "string"}, {"rule", "string"}};
 
-using Values = std::vector<std::pair<const char*, std::string>>;
+// Edges are formatted a few megabytes at a time, on --threads threads (write_chunks_in_order()).
+constexpr std::size_t kEdgesPerChunk = 4096;
 
 void declare(std::ostream& out, const char* cls, const auto& attributes) {
     fmt::print(out, "    <attributes class=\"{}\" mode=\"static\">\n", cls);
@@ -36,15 +41,20 @@ void declare(std::ostream& out, const char* cls, const auto& attributes) {
     out << "    </attributes>\n";
 }
 
-void attvalues(std::ostream& out, const Values& values) {
+// The attvalues element of `values` (none when every value is empty), appended to `out`.
+void attvalues(std::string& out, std::initializer_list<std::pair<const char*, std::string_view>> values) {
     bool any = false;
     for (const auto& [id, value] : values) {
         if (value.empty()) continue;
-        if (!any) out << "        <attvalues>\n";
+        if (!any) out += "        <attvalues>\n";
         any = true;
-        fmt::print(out, "          <attvalue for=\"{}\" value=\"{}\"/>\n", id, xml_escape(value));
+        out += "          <attvalue for=\"";
+        out += id;
+        out += "\" value=\"";
+        append_xml_escaped(out, value);
+        out += "\"/>\n";
     }
-    if (any) out << "        </attvalues>\n";
+    if (any) out += "        </attvalues>\n";
 }
 
 std::string interval_attributes(const std::optional<TimeInterval>& interval) {
@@ -54,7 +64,7 @@ std::string interval_attributes(const std::optional<TimeInterval>& interval) {
 
 }  // namespace
 
-void write_gexf(std::ostream& out, const KnowledgeGraph& graph) {
+void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
     const GephiView view = gephi_view(graph);
     out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
@@ -70,11 +80,13 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph) {
         const VertexData& v = graph.vertex(i);
         fmt::print(out, "      <node id=\"{}\" label=\"{}\"{}>\n", xml_escape(v.id), xml_escape(v.label),
                    interval_attributes(view.lifetimes[i]));
-        attvalues(out, {{"type", v.type},
-                        {"aliases", join_aliases(v.aliases)},
-                        {"mentions", std::to_string(v.mentions)},
-                        {"first_seen", v.first_seen ? v.first_seen->iso() : ""},
-                        {"last_seen", v.last_seen ? v.last_seen->iso() : ""}});
+        std::string values;
+        attvalues(values, {{"type", v.type},
+                           {"aliases", join_aliases(v.aliases)},
+                           {"mentions", std::to_string(v.mentions)},
+                           {"first_seen", v.first_seen ? v.first_seen->iso() : ""},
+                           {"last_seen", v.last_seen ? v.last_seen->iso() : ""}});
+        out << values;
         const EntityStyle& style = entity_style(v.type);
         fmt::print(out, "        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>\n", style.r, style.g, style.b);
         fmt::print(out, "        <viz:size value=\"{:.1f}\"/>\n", node_size(graph.degree(i)));
@@ -82,32 +94,42 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph) {
     }
     out << "    </nodes>\n";
     fmt::print(out, "    <edges count=\"{}\">\n", view.edges.size());
-    std::size_t n = 0;
-    for (const GephiEdge& e : view.edges) {
-        const EdgeData& d = e.data;
-        fmt::print(out, "      <edge id=\"e{}\" source=\"{}\" target=\"{}\" label=\"{}\" kind=\"{}\" weight=\"{}\">\n", n++,
-                   xml_escape(graph.vertex(e.source).id), xml_escape(graph.vertex(e.target).id),
-                   xml_escape(edge_label(d)), xml_escape(e.kind), d.weight);
-        attvalues(out, {{"relation", d.relation},
-                        {"relation_text", d.relation_text},
-                        {"dates", join_dates(d.dates)},
-                        {"date_precision", precision_name(d.date)},
-                        {"polarity", to_string(d.polarity)},
-                        {"modality", to_string(d.modality)},
-                        {"negated", d.polarity == Polarity::negative ? "true" : "false"},
-                        {"confidence", fmt::format("{}", d.confidence)},
-                        {"doc", d.doc},
-                        {"sentence", std::to_string(d.sentence)},
-                        {"evidence", d.evidence},
-                        {"rule", d.rule}});
-        if (!e.spells.empty()) {
-            out << "        <spells>\n";
-            for (const auto& s : e.spells)
-                fmt::print(out, "          <spell start=\"{}\" end=\"{}\"/>\n", s.start.iso(), s.end.iso());
-            out << "        </spells>\n";
+    write_chunks_in_order(out, view.edges.size(), kEdgesPerChunk, threads,
+                          [&](std::size_t begin, std::size_t end, std::string& b) {
+        auto it = std::back_inserter(b);
+        for (std::size_t n = begin; n < end; ++n) {
+            const GephiEdge& e = view.edges[n];
+            const EdgeData& d = e.data;
+            fmt::format_to(it, "      <edge id=\"e{}\" source=\"", n);
+            append_xml_escaped(b, graph.vertex(e.source).id);
+            b += "\" target=\"";
+            append_xml_escaped(b, graph.vertex(e.target).id);
+            b += "\" label=\"";
+            append_xml_escaped(b, edge_label(d));
+            b += "\" kind=\"";
+            append_xml_escaped(b, e.kind);
+            fmt::format_to(it, "\" weight=\"{}\">\n", d.weight);
+            attvalues(b, {{"relation", d.relation},
+                          {"relation_text", d.relation_text},
+                          {"dates", join_dates(d.dates)},
+                          {"date_precision", precision_name(d.date)},
+                          {"polarity", to_string(d.polarity)},
+                          {"modality", to_string(d.modality)},
+                          {"negated", d.polarity == Polarity::negative ? "true" : "false"},
+                          {"confidence", fmt::format("{}", d.confidence)},
+                          {"doc", d.doc},
+                          {"sentence", std::to_string(d.sentence)},
+                          {"evidence", d.evidence},
+                          {"rule", d.rule}});
+            if (!e.spells.empty()) {
+                b += "        <spells>\n";
+                for (const auto& s : e.spells)
+                    fmt::format_to(it, "          <spell start=\"{}\" end=\"{}\"/>\n", s.start.iso(), s.end.iso());
+                b += "        </spells>\n";
+            }
+            b += "      </edge>\n";
         }
-        out << "      </edge>\n";
-    }
+    });
     out << "    </edges>\n  </graph>\n</gexf>\n";
 }
 

@@ -10,13 +10,14 @@
 // `polarity`, `modality`, `negated` (boolean), `confidence`, `doc`, `sentence`, `evidence`,
 // `rule`; empty values are left out. No `xsi:schemaLocation`: the official schema rejects it.
 // The file validates against the GEXF 1.3 RelaxNG schema.
-// Thread safety: a pure function of the graph.
+// Edges are formatted on `threads` threads (write_chunks_in_order()); the bytes are the same
+// for any count. Thread safety: a pure function of the graph.
 #include <ostream>
 
 #include "graph/knowledge_graph.hpp"
 
 namespace chronokg::io {
 
-void write_gexf(std::ostream& out, const KnowledgeGraph& graph);
+void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads = 1);
 
 }  // namespace chronokg::io

@@ -18,7 +18,8 @@
 namespace chronokg::io {
 namespace {
 
-// A writer of one file; `threads` is how many threads it may format on (most use one).
+// A writer of one file; `threads` is how many threads it may format on (GraphML and GEXF use
+// them; the others one).
 using Writer = std::function<void(std::ostream&, const KnowledgeGraph&, unsigned threads)>;
 
 // A writer that formats on one thread.
@@ -36,7 +37,7 @@ struct FormatInfo {
 const std::vector<FormatInfo>& formats() {
     static const std::vector<FormatInfo> all = {
         {"graphml", GraphFormat::graphml, {".graphml"}, {&write_graphml}},
-        {"gexf", GraphFormat::gexf, {".gexf"}, {serial(&write_gexf)}},
+        {"gexf", GraphFormat::gexf, {".gexf"}, {&write_gexf}},
         {"dot", GraphFormat::dot, {".dot", ".gv"}, {serial(&write_dot)}},
         {"json", GraphFormat::json, {".json"}, {serial(&write_node_link)}},
         {"csv", GraphFormat::csv, {".csv"}, {serial(&write_gephi_nodes_csv), serial(&write_gephi_edges_csv)}},
