@@ -29,12 +29,12 @@ void write_gephi_edges_csv(std::ostream& out, const KnowledgeGraph& graph) {
                         "doc", "sentence", "evidence", "rule"});
     std::size_t n = 0;
     for (const GephiEdge& e : view.edges) {
-        const EdgeData& d = e.data;
+        const EdgeData& d = *e.first;
         write_csv_row(out, {graph.vertex(e.source).id, graph.vertex(e.target).id, "Directed", e.kind,
-                            fmt::format("e{}", n++), edge_label(d), std::to_string(d.weight), gephi_timeset(e.spells),
-                            d.relation, d.relation_text, join_dates(d.dates), precision_name(d.date),
-                            to_string(d.polarity), to_string(d.modality),
-                            d.polarity == Polarity::negative ? "true" : "false", fmt::format("{}", d.confidence), d.doc,
+                            fmt::format("e{}", n++), edge_label(e.kind, e.dates), std::to_string(e.weight),
+                            gephi_timeset(e.spells), d.relation, d.relation_text, join_dates(e.dates),
+                            precision_name(e.date()), to_string(d.polarity), to_string(d.modality),
+                            d.polarity == Polarity::negative ? "true" : "false", fmt::format("{}", e.confidence), d.doc,
                             std::to_string(d.sentence), d.evidence, d.rule});
     }
 }

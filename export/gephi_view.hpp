@@ -21,12 +21,19 @@
 
 namespace chronokg::io {
 
+// The merged edge described above. Its texts, polarity and modality are those of `first`; it
+// points into the graph (no copy of a million evidence strings), which must outlive it.
 struct GephiEdge {
     std::size_t source;  // vertex index
     std::size_t target;
     std::string kind;
-    EdgeData data;  // the merged edge described above
+    const EdgeData* first = nullptr;  // the first of the merged edges in the graph's edge order
+    std::size_t weight = 0;           // their weights summed
+    double confidence = 0.0;          // the highest of theirs
+    std::vector<Date> dates;          // all of theirs, distinct, sorted
     std::vector<TimeInterval> spells;
+
+    std::optional<Date> date() const { return dates.empty() ? std::nullopt : std::optional<Date>(dates.front()); }
 };
 
 struct GephiView {

@@ -99,24 +99,24 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
         auto it = std::back_inserter(b);
         for (std::size_t n = begin; n < end; ++n) {
             const GephiEdge& e = view.edges[n];
-            const EdgeData& d = e.data;
+            const EdgeData& d = *e.first;
             fmt::format_to(it, "      <edge id=\"e{}\" source=\"", n);
             append_xml_escaped(b, graph.vertex(e.source).id);
             b += "\" target=\"";
             append_xml_escaped(b, graph.vertex(e.target).id);
             b += "\" label=\"";
-            append_xml_escaped(b, edge_label(d));
+            append_xml_escaped(b, edge_label(e.kind, e.dates));
             b += "\" kind=\"";
             append_xml_escaped(b, e.kind);
-            fmt::format_to(it, "\" weight=\"{}\">\n", d.weight);
+            fmt::format_to(it, "\" weight=\"{}\">\n", e.weight);
             attvalues(b, {{"relation", d.relation},
                           {"relation_text", d.relation_text},
-                          {"dates", join_dates(d.dates)},
-                          {"date_precision", precision_name(d.date)},
+                          {"dates", join_dates(e.dates)},
+                          {"date_precision", precision_name(e.date())},
                           {"polarity", to_string(d.polarity)},
                           {"modality", to_string(d.modality)},
                           {"negated", d.polarity == Polarity::negative ? "true" : "false"},
-                          {"confidence", fmt::format("{}", d.confidence)},
+                          {"confidence", fmt::format("{}", e.confidence)},
                           {"doc", d.doc},
                           {"sentence", std::to_string(d.sentence)},
                           {"evidence", d.evidence},

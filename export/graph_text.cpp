@@ -8,15 +8,17 @@ std::string edge_kind(const EdgeData& edge) {
     return edge.polarity == Polarity::negative ? "not " + edge.relation : edge.relation;
 }
 
-std::string edge_label(const EdgeData& edge) {
-    std::string label = edge_kind(edge);
-    if (edge.dates.empty()) return label;
+std::string edge_label(const EdgeData& edge) { return edge_label(edge_kind(edge), edge.dates); }
+
+std::string edge_label(std::string_view kind, const std::vector<Date>& dates) {
+    std::string label(kind);
+    if (dates.empty()) return label;
     label += " (";
-    for (std::size_t i = 0; i < edge.dates.size() && i < 3; ++i) {
+    for (std::size_t i = 0; i < dates.size() && i < 3; ++i) {
         if (i) label += ", ";
-        label += edge.dates[i].iso();
+        label += dates[i].iso();
     }
-    if (edge.dates.size() > 3) label += ", …";
+    if (dates.size() > 3) label += ", …";
     return label + ")";
 }
 

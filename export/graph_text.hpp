@@ -14,6 +14,8 @@ namespace chronokg::io {
 // "revokes (2025-05-13)", "revokes (2025-05-13, 2025-06-01)", or "revokes" without a date;
 // "not revokes …" for a negated event. At most three dates, then "…".
 std::string edge_label(const EdgeData& edge);
+// The same from an edge's kind (edge_kind()) and dates.
+std::string edge_label(std::string_view kind, const std::vector<Date>& dates);
 
 // The relation as a kind of edge: "revokes", or "not revokes" when negated. Gephi merges
 // parallel edges of one kind, and a denial must not merge into the statement it denies.

@@ -83,3 +83,37 @@ TEST_CASE("GEXF validates against the GEXF 1.3 RelaxNG schema (jing and xmllint)
     CHECK(problems.find("jing") != std::string::npos);
     CHECK(problems.find("xmllint") != std::string::npos);
 }
+
+TEST_CASE("a merged GEXF edge has the highest confidence, every date and the first edge's texts", "[export][gexf]") {
+    // Three events of one kind between two entities, and a denial between them: Gephi sees two
+    // edges. Graph order puts doc "a" first, so its evidence and rule describe the merged edge.
+    std::vector<Event> events;
+    for (const auto& [doc, confidence, day] : {std::tuple{"c", 0.6, 3}, std::tuple{"a", 0.5, 1}, std::tuple{"b", 0.9, 2}}) {
+        Event e;
+        e.doc = doc;
+        e.subject = {"bis", "BIS", "GOV"};
+        e.relation = "revokes";
+        e.object = {"rule", "Rule", "POLICY"};
+        e.date = Date{2025, 5, day};
+        e.evidence = std::string("evidence of ") + doc;
+        e.rule = std::string("rule-") + doc;
+        e.confidence = confidence;
+        events.push_back(e);
+    }
+    Event denial = events.front();
+    denial.polarity = Polarity::negative;
+    denial.date.reset();
+    events.push_back(denial);
+    const auto graph = build_graph(events, BuildOptions{});
+    REQUIRE(graph.edge_count() == 4);
+    const std::string gexf = gexf_of(graph);
+    CHECK(gexf.find("label=\"revokes (2025-05-01, 2025-05-02, 2025-05-03)\" kind=\"revokes\" weight=\"3\">") !=
+          std::string::npos);
+    CHECK(gexf.find("<attvalue for=\"confidence\" value=\"0.9\"/>") != std::string::npos);
+    CHECK(gexf.find("<attvalue for=\"evidence\" value=\"evidence of a\"/>") != std::string::npos);
+    CHECK(gexf.find("<attvalue for=\"rule\" value=\"rule-a\"/>") != std::string::npos);
+    CHECK(gexf.find("evidence of b") == std::string::npos);
+    CHECK(gexf.find("<attvalue for=\"dates\" value=\"2025-05-01;2025-05-02;2025-05-03\"/>") != std::string::npos);
+    CHECK(gexf.find("label=\"not revokes\" kind=\"not revokes\" weight=\"1\">") != std::string::npos);
+    CHECK(gexf.find("<edges count=\"2\">") != std::string::npos);
+}
