@@ -473,9 +473,11 @@ void EnglishNames::SentenceNames::run() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-EnglishNames::Memory EnglishNames::start(const std::vector<std::vector<EnglishToken>>& sentences) const {
+EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences) const {
     Memory memory;
-    for (const auto& tokens : sentences) {
+    // A sentence at a time: the tokens of a whole document can be many times its size.
+    for (const auto& sentence : sentences) {
+        const auto tokens = english_tokens(text, sentence.range, cues_);
         if (title_case(tokens, 0, tokens.size())) continue;
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             const EnglishToken& t = tokens[i];

@@ -62,9 +62,8 @@ public:
     EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
                  const CueWords& cues, const Normalizer& normalizer);
 
-    // The memory for a document, from the spelling of every word of its sentences (the
-    // english_tokens() of each).
-    Memory start(const std::vector<std::vector<EnglishToken>>& sentences) const;
+    // The memory for a document, from the spelling of every word of its sentences.
+    Memory start(std::string_view text, const std::vector<Sentence>& sentences) const;
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
     // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never names).

@@ -198,7 +198,6 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     std::vector<Event> events;
     DatedBy previous;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
-    std::vector<std::vector<EnglishToken>> tokens;  // of each sentence, once one is English
     auto next_mention = mentions.begin();
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         const Sentence& sentence = sentences[i];
@@ -224,11 +223,8 @@ std::vector<Event> Extractor::extract(const Document& document) const {
                                         [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),
                          view.times.end());
         if (view.lang == "en") {
-            if (!names) {
-                for (const auto& s : sentences) tokens.push_back(english_tokens(text, s.range, p.cues));
-                names = p.english_names.start(tokens);
-            }
-            view.tokens = std::move(tokens[i]);  // each sentence is seen once
+            if (!names) names = p.english_names.start(text, sentences);
+            view.tokens = english_tokens(text, sentence.range, p.cues);  // for the names and the clause rules
             p.english_names.find(text, sentence, view.tokens, view.times, view.mentions, *names);
         }
 
