@@ -1,7 +1,10 @@
 #include "cli/event_file_reading.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -23,6 +26,9 @@ struct Batch {
     std::vector<std::size_t> numbers;  // the line number of each of `lines`
     std::vector<Parsed> parsed;
 
+    // The next line no thread has taken yet (behind a pointer: a batch is swapped, an atomic is not movable).
+    std::unique_ptr<std::atomic<std::size_t>> next_line = std::make_unique<std::atomic<std::size_t>>(0);
+
     void parse(const std::string& path, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             try {
@@ -32,14 +38,20 @@ struct Batch {
             }
         }
     }
-    // Parses every line, cut among `threads` threads.
-    void parse_all(const std::string& path, unsigned threads) {
+    // Before parse_shared(): a result slot for each line, none taken.
+    void prepare() {
         parsed.assign(lines.size(), Parsed{});
-        const std::size_t n = lines.size();
-        std::vector<std::thread> workers;
-        for (unsigned t = 1; t < threads; ++t) workers.emplace_back([=, this] { parse(path, n * t / threads, n * (t + 1) / threads); });
-        parse(path, 0, n / threads);
-        for (auto& w : workers) w.join();
+        *next_line = 0;
+    }
+    // Parses lines no thread has taken, a few hundred at a time, until none is left. Any number
+    // of threads may call it at once: whoever is free takes the next lines.
+    void parse_shared(const std::string& path) {
+        constexpr std::size_t kStep = 256;
+        for (;;) {
+            const std::size_t begin = next_line->fetch_add(kStep);
+            if (begin >= lines.size()) return;
+            parse(path, begin, std::min(begin + kStep, lines.size()));
+        }
     }
     // Hands the events on in order and reports the bad lines; empties the batch.
     void deliver(bool strict, ProblemLog& log, const std::function<void(Event)>& sink) {
@@ -61,22 +73,25 @@ struct Batch {
     }
 };
 
-// A thread parsing one batch; joined before it goes, whatever happens meanwhile.
+// Threads parsing one batch; joined before they go, whatever happens meanwhile.
 class BackgroundParse {
 public:
     BackgroundParse() = default;
     BackgroundParse(const BackgroundParse&) = delete;
     BackgroundParse& operator=(const BackgroundParse&) = delete;
     ~BackgroundParse() { wait(); }
+    // Prepares `batch` and starts `threads` threads on it.
     void start(Batch& batch, const std::string& path, unsigned threads) {
-        thread_ = std::thread([&batch, &path, threads] { batch.parse_all(path, threads); });
+        batch.prepare();
+        for (unsigned t = 0; t < threads; ++t) threads_.emplace_back([&batch, &path] { batch.parse_shared(path); });
     }
     void wait() {
-        if (thread_.joinable()) thread_.join();
+        for (auto& t : threads_) t.join();
+        threads_.clear();
     }
 
 private:
-    std::thread thread_;
+    std::vector<std::thread> threads_;
 };
 
 constexpr std::size_t kBatchLines = 16384;
@@ -89,13 +104,16 @@ void read_event_file(const std::string& path, unsigned threads, bool strict, Pro
     Batch filling, parsing;
     BackgroundParse parser;  // declared after the batches: joined before they go
     // One thread: each line parsed and delivered at once. More: while this thread reads one batch
-    // and delivers the one before, the others parse the one between.
+    // and delivers the one before, the others parse the one between; this thread joins them
+    // when it is done reading, so no core waits while lines are left to parse.
     auto hand_over = [&] {
         if (threads <= 1) {
-            filling.parse_all(path, 1);
+            filling.prepare();
+            filling.parse_shared(path);
             filling.deliver(strict, log, sink);
             return;
         }
+        parsing.parse_shared(path);
         parser.wait();
         std::swap(filling, parsing);  // `filling` now holds the batch parsed meanwhile
         if (!parsing.lines.empty()) parser.start(parsing, path, threads - 1);
@@ -114,6 +132,7 @@ void read_event_file(const std::string& path, unsigned threads, bool strict, Pro
     if (in.bad()) throw Error(path, 0, 0, "cannot read file");
     hand_over();  // the last lines read go to the parser; the batch before them is delivered
     if (threads > 1) {
+        parsing.parse_shared(path);
         parser.wait();
         parsing.deliver(strict, log, sink);
     }
