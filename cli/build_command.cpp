@@ -85,7 +85,7 @@ public:
         // Each output is written on a thread of its own (as many at once as --threads allows),
         // into its own set; the sets then join into one and are replaced together, or none is
         // (a full disk on the last). A failure is reported for the first output that failed.
-        // Writers that format on several threads (GraphML) may each use all of them: when one
+        // Writers that format on several threads (GraphML, GEXF) may each use all of them: when one
         // output finishes early, the others get its cores.
         const unsigned threads = options_.threads == 0 ? default_thread_count() : options_.threads;
         std::vector<io::OutputSet> sets(outputs_.size());

@@ -31,8 +31,6 @@ constexpr Attribute kEdgeAttributes[] = {
     {"polarity", "string"}, {"modality", "string"},      {"negated", "boolean"}, {"confidence", "double"},
     {"doc", "string"},      {"sentence", "integer"},     {"evidence", "string"}, {"rule", "string"}};
 
-// Edges are formatted a few megabytes at a time, on --threads threads (write_chunks_in_order()).
-constexpr std::size_t kEdgesPerChunk = 4096;
 
 void declare(std::ostream& out, const char* cls, const auto& attributes) {
     fmt::print(out, "    <attributes class=\"{}\" mode=\"static\">\n", cls);

@@ -34,9 +34,6 @@ constexpr Key kEdgeKeys[] = {{"label", "string"},      {"weight", "double"},    
                              {"doc", "string"},        {"sentence", "int"},          {"evidence", "string"},
                              {"rule", "string"}};
 
-// Edges are formatted a few megabytes at a time (about a kilobyte each), on --threads threads.
-constexpr std::size_t kEdgesPerChunk = 4096;
-
 // The file is made in a buffer, written out a megabyte at a time.
 class Buffer {
 public:

@@ -19,6 +19,9 @@
 
 namespace chronokg::io {
 
+// Edges a chunk for the graph writers: about a kilobyte each, a few megabytes a chunk.
+constexpr std::size_t kEdgesPerChunk = 4096;
+
 using ChunkFormatter = std::function<void(std::size_t begin, std::size_t end, std::string& text)>;
 
 void write_chunks_in_order(std::ostream& out, std::size_t items, std::size_t chunk_items, unsigned threads,

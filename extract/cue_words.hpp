@@ -33,6 +33,10 @@ public:
     const std::vector<std::string>& words(std::string_view id, std::string_view lang) const;
     // Whether list `id` has no words for `lang`.
     bool empty(std::string_view id, std::string_view lang) const;
+    // Whether text[range] is, whole, a word of the list (an empty range counts as one).
+    bool whole_word(std::string_view id, std::string_view lang, std::string_view text, TextRange range) const {
+        return match_at(id, lang, text, range.begin, range.end) == range.size();
+    }
     // Whether text[at, …) starts with a word of the list.
     std::size_t match_at(std::string_view id, std::string_view lang, std::string_view text, std::size_t at,
                          std::size_t limit) const;

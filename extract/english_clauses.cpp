@@ -97,7 +97,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
 }
 
 bool EnglishClauses::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
-    return cues_.match_at(id, kEn, text, t.range.begin, t.range.end) == t.range.size();
+    return cues_.whole_word(id, kEn, text, t.range);
 }
 
 bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const {
@@ -116,7 +116,7 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
                                      const std::vector<RoleJoin>& joins) const {
     EnglishSentence s;
     s.range = view.sentence->range;
-    s.tokens = view.tokens.empty() ? english_tokens(view.text, s.range, cues_) : view.tokens;
+    s.tokens = view.tokens;
     s.predicates = find_predicates(view.text, s, mentions);
     for (const auto& hit : cues_.find("reported", kEn, view.text, s.range)) {
         const std::size_t t = token_at_or_after(s.tokens, hit.begin);

@@ -62,7 +62,7 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
 }
 
 bool EnglishNames::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
-    return cues_.match_at(id, kEn, text, t.range.begin, t.range.end) == t.range.size();
+    return cues_.whole_word(id, kEn, text, t.range);
 }
 
 std::optional<EntityRef> EnglishNames::entity_by_id(const std::string& id) const {

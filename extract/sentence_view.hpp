@@ -26,7 +26,7 @@ struct SentenceView {
     std::string lang;       // "zh" or "en"
     std::vector<Mention> mentions;    // in this sentence, in text order
     std::vector<TimeMention> times;   // in this sentence, in text order
-    std::vector<EnglishToken> tokens; // an English sentence's english_tokens(), made once for every rule
+    std::vector<EnglishToken> tokens; // an English sentence's english_tokens(), made once by the Extractor for every rule
 };
 
 // An entity in an event: a mention of a known or pattern-found entity, or a literal phrase.
