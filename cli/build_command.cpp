@@ -33,6 +33,9 @@ void run_in_parallel(std::size_t count, unsigned threads, const std::function<vo
     for (auto& t : pool) t.join();
 }
 
+// Fewer bytes than a typical event line, for a guess of the events a file holds.
+constexpr std::uintmax_t kEventBytesAtLeast = 256;
+
 class BuildCommand : public Command {
 public:
     void add_to(CLI::App& app) override {
@@ -74,10 +77,15 @@ public:
         const bool events_output = std::any_of(outputs_.begin(), outputs_.end(),
                                                [&](const std::string& o) { return is_events(o) && format_.empty(); });
         std::vector<Event> events;
-        GraphBuilder builder(BuildOptions{collapse_});
+        const unsigned threads = options_.threads == 0 ? default_thread_count() : options_.threads;
+        GraphBuilder builder(BuildOptions{collapse_, threads});
         read_events_from_inputs(options_, log, [&](Event e) {
             if (events_output) events.push_back(e);
             builder.add(std::move(e));
+        }, [&](std::uintmax_t bytes) {
+            // Event lines are 300 to 700 bytes (the evidence sentence is most of one): one
+            // event per 256 bytes is room for all of them, rarely more than twice too much.
+            builder.reserve(static_cast<std::size_t>(bytes / kEventBytesAtLeast));
         });
         if (events_output) std::sort(events.begin(), events.end(), event_less);
         if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
@@ -87,7 +95,6 @@ public:
         // (a full disk on the last). A failure is reported for the first output that failed.
         // Writers that format on several threads (GraphML, GEXF) may each use all of them: when one
         // output finishes early, the others get its cores.
-        const unsigned threads = options_.threads == 0 ? default_thread_count() : options_.threads;
         std::vector<io::OutputSet> sets(outputs_.size());
         std::vector<std::exception_ptr> failures(outputs_.size());
         auto write_output = [&](std::size_t i) {

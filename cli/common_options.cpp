@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -69,7 +70,8 @@ RulePack load_rules(const InputOptions& options) {
     return pack;
 }
 
-void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink) {
+void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink,
+                             const std::function<void(std::uintmax_t)>& on_event_file) {
     ReadOptions read;
     if (!options.date.empty()) read.date = Date::parse(options.date);
     if (options.lang != "auto") read.lang = options.lang;
@@ -121,6 +123,11 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
         try {
             if (is_event_file(input)) {
                 if (pool) pool->finish();
+                if (on_event_file) {
+                    std::error_code unknown;  // a size that cannot be read is no hint: the file's read reports it
+                    const auto bytes = std::filesystem::file_size(input.path, unknown);
+                    if (!unknown) on_event_file(bytes);
+                }
                 read_event_file(input.path, threads, options.strict, log, sink);
             } else if (pool) {
                 read_documents(input, read, [&](Document document) { pool->extract(current, std::move(document)); });

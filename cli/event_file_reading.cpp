@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -16,14 +17,19 @@
 namespace chronokg::cli {
 namespace {
 
-// Lines of the file, then what parsing them gave.
+// Whole lines of the file, read in one block, then what parsing them gave. Lines are places in
+// `text` rather than strings of their own: a build reads millions of them.
 struct Batch {
+    struct Line {
+        std::size_t begin, size;  // in `text`
+        std::size_t number;       // in the file, from 1
+    };
     struct Parsed {
         std::optional<Event> event;
         std::exception_ptr error;
     };
-    std::vector<std::string> lines;
-    std::vector<std::size_t> numbers;  // the line number of each of `lines`
+    std::string text;
+    std::vector<Line> lines;  // blank lines left out
     std::vector<Parsed> parsed;
 
     // The next line no thread has taken yet (behind a pointer: a batch is swapped, an atomic is not movable).
@@ -32,7 +38,8 @@ struct Batch {
     void parse(const std::string& path, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             try {
-                parsed[i].event = io::event_from_json(lines[i], path, numbers[i]);
+                const Line& line = lines[i];
+                parsed[i].event = io::event_from_json(std::string_view(text).substr(line.begin, line.size), path, line.number);
             } catch (...) {
                 parsed[i].error = std::current_exception();  // rethrown in order, by deliver()
             }
@@ -67,8 +74,8 @@ struct Batch {
             }
             sink(std::move(*p.event));
         }
+        text.clear();
         lines.clear();
-        numbers.clear();
         parsed.clear();
     }
 };
@@ -94,18 +101,70 @@ private:
     std::vector<std::thread> threads_;
 };
 
-constexpr std::size_t kBatchLines = 16384;
+// Bytes read at a time: about 15,000 event lines, enough to keep a thread busy for a while.
+constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
+
+// The file, read a block at a time and cut after its last whole line.
+class LineBlocks {
+public:
+    explicit LineBlocks(const std::string& path) : path_(path), in_(path, std::ios::binary) {}
+
+    // Fills `batch` with the next whole lines (one at least, unless the file has ended); false
+    // when nothing was left to read.
+    bool next(Batch& batch) {
+        // A line longer than a block goes on into the next read; the bytes kept never hold a '\n'.
+        batch.text.clear();
+        batch.text.swap(rest_);
+        std::size_t searched = 0;  // bytes of batch.text known to hold no newline
+        while (true) {
+            searched = batch.text.size();
+            batch.text.resize(searched + kBatchBytes);
+            in_.read(batch.text.data() + searched, static_cast<std::streamsize>(kBatchBytes));
+            batch.text.resize(searched + static_cast<std::size_t>(in_.gcount()));
+            if (in_.bad()) throw Error(path_, 0, 0, "cannot read file");
+            if (!in_) break;  // the end of the file: every byte read is whole lines
+            const std::size_t last_newline = std::string_view(batch.text).substr(searched).rfind('\n');
+            if (last_newline != std::string_view::npos) {
+                rest_.assign(batch.text, searched + last_newline + 1);
+                batch.text.resize(searched + last_newline + 1);
+                break;
+            }
+        }
+        split(batch);
+        return !batch.text.empty();
+    }
+
+private:
+    // Lines of batch.text, numbered on from the last batch; blank ones are skipped.
+    void split(Batch& batch) {
+        const std::string_view text = batch.text;
+        for (std::size_t begin = 0; begin < text.size();) {
+            std::size_t end = text.find('\n', begin);
+            if (end == std::string_view::npos) end = text.size();
+            ++line_number_;
+            const std::string_view line = text.substr(begin, end - begin);
+            if (line.find_first_not_of(" \t\r") != std::string_view::npos)
+                batch.lines.push_back({begin, line.size(), line_number_});
+            begin = end + 1;
+        }
+    }
+
+    const std::string& path_;
+    std::ifstream in_;
+    std::string rest_;  // the start of a line whose end is not read yet
+    std::size_t line_number_ = 0;
+};
 
 }  // namespace
 
 void read_event_file(const std::string& path, unsigned threads, bool strict, ProblemLog& log,
                      const std::function<void(Event)>& sink) {
-    std::ifstream in(path, std::ios::binary);
+    LineBlocks file(path);
     Batch filling, parsing;
     BackgroundParse parser;  // declared after the batches: joined before they go
-    // One thread: each line parsed and delivered at once. More: while this thread reads one batch
-    // and delivers the one before, the others parse the one between; this thread joins them
-    // when it is done reading, so no core waits while lines are left to parse.
+    // One thread: each batch parsed and delivered in turn. More: while this thread reads one
+    // batch and delivers the one before, the others parse the one between; this thread joins
+    // them when it is done reading, so no core waits while lines are left to parse.
     auto hand_over = [&] {
         if (threads <= 1) {
             filling.prepare();
@@ -119,19 +178,8 @@ void read_event_file(const std::string& path, unsigned threads, bool strict, Pro
         if (!parsing.lines.empty()) parser.start(parsing, path, threads - 1);
         filling.deliver(strict, log, sink);  // nothing the first time
     };
-    const std::size_t batch_lines = threads > 1 ? kBatchLines : 1;
-    std::string line;
-    std::size_t line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        filling.lines.push_back(std::move(line));
-        filling.numbers.push_back(line_no);
-        if (filling.lines.size() >= batch_lines) hand_over();
-    }
-    if (in.bad()) throw Error(path, 0, 0, "cannot read file");
-    hand_over();  // the last lines read go to the parser; the batch before them is delivered
-    if (threads > 1) {
+    while (file.next(filling)) hand_over();
+    if (threads > 1) {  // the last batch read is still being parsed
         parsing.parse_shared(path);
         parser.wait();
         parsing.deliver(strict, log, sink);

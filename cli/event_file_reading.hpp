@@ -1,9 +1,10 @@
 #pragma once
 // Reading an events JSONL file (the output of `chronokg extract`) for `build` and the queries.
 //
-// One thread reads the lines and hands the events on; the others parse batches of lines while
-// it does, so reading, parsing and whatever the sink does (building the graph) overlap. Events
-// and problems come out in file order, exactly as one thread gives them.
+// One thread reads the file 8 MB at a time (whole lines; a longer line spans reads) and hands
+// the events on; the others parse the lines of one block while it does, so reading, parsing and
+// whatever the sink does (building the graph) overlap. Events and problems come out in file
+// order, exactly as one thread gives them.
 // Thread safety: `sink` and `log` are called from the calling thread only.
 #include <functional>
 #include <string>

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
 #include "export/graph_format.hpp"
 #include "extract/normalizer.hpp"
@@ -43,7 +44,9 @@ std::optional<LoadedGraph> load_graph(const InputOptions& options, ProblemLog& l
         std::vector<Event> events;
         read_events_from_inputs(options, log, [&](Event e) { events.push_back(std::move(e)); });
         if (log.count > 0 && !options.keep_going) return std::nullopt;
-        loaded.graph = build_graph(std::move(events));
+        BuildOptions build;
+        build.threads = options.threads == 0 ? default_thread_count() : options.threads;
+        loaded.graph = build_graph(std::move(events), build);
     }
     loaded.catalog = load_catalog(options);
     return loaded;

@@ -14,8 +14,12 @@ namespace chronokg::io {
 namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-// RapidJSON's iterative parser needs no stack however deep a hostile line nests.
-constexpr unsigned kJsonFlags = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+// RapidJSON's iterative parser needs no stack however deep a hostile line nests. Lines are
+// checked for valid UTF-8 first, eight ASCII bytes at a time, which is several times faster than
+// RapidJSON's check of each character; only a line that fails is parsed again with that check,
+// for the position of the error.
+constexpr unsigned kJsonFlags = rapidjson::kParseIterativeFlag;
+constexpr unsigned kJsonValidatingFlags = kJsonFlags | rapidjson::kParseValidateEncodingFlag;
 
 void write_string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -114,7 +118,8 @@ Event event_from_json(std::string_view json, const std::string& file, std::size_
     text.assign(json);
     pool.Clear();
     rapidjson::Document doc(&pool);
-    doc.ParseInsitu<kJsonFlags>(text.data());
+    if (utf8::find_invalid(json)) doc.ParseInsitu<kJsonValidatingFlags>(text.data());
+    else doc.ParseInsitu<kJsonFlags>(text.data());
     if (doc.HasParseError()) {
         const auto column = utf8::line_and_column(utf8::repair(json), doc.GetErrorOffset()).second;
         throw Error(file, line, column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));

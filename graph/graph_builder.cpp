@@ -8,6 +8,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/parallel_sort.hpp"
+
 namespace chronokg {
 namespace {
 
@@ -187,6 +189,11 @@ GraphBuilder::~GraphBuilder() = default;
 GraphBuilder::GraphBuilder(GraphBuilder&&) noexcept = default;
 GraphBuilder& GraphBuilder::operator=(GraphBuilder&&) noexcept = default;
 
+void GraphBuilder::reserve(std::size_t events) {
+    state_->keys.reserve(state_->keys.size() + events);
+    state_->data.reserve(state_->data.size() + events);
+}
+
 void GraphBuilder::add(Event e) {
     State& s = *state_;
     SortKey key{};
@@ -234,7 +241,7 @@ KnowledgeGraph GraphBuilder::finish() {
         k.relation = relation_rank[k.relation];
         k.doc = doc_rank[k.doc];
     }
-    std::sort(s.keys.begin(), s.keys.end(), [&s](const SortKey& a, const SortKey& b) { return s.less(a, b); });
+    sort_in_parallel(s.keys, s.options.threads, [&s](const SortKey& a, const SortKey& b) { return s.less(a, b); });
 
     KnowledgeGraph graph;
     std::vector<std::uint32_t> id_at_rank(id_rank.size());

@@ -108,8 +108,9 @@ TEST_CASE("build reads event files on several threads as on one", "[cli][threads
 }
 
 TEST_CASE("build reads a long event file on several threads as on one, bad lines in every batch", "[cli][threads][issue7]") {
-    // Lines are parsed in batches of 16384 while the batch before is delivered: a file of several
-    // batches, with bad lines in each, must give the same graph and problems as one thread.
+    // Lines are read in blocks of 8 MB and parsed while the block before is delivered: a file of
+    // several blocks, with bad lines in each, must give the same graph and problems as one
+    // thread, each problem at its line.
     const auto dir = test::temp_dir("cli-threads-long-events");
     const auto extracted = run_cli({"extract", "--threads", "1", test::source_dir() + "/examples/articles"});
     REQUIRE(extracted.code == 0);
@@ -118,9 +119,18 @@ TEST_CASE("build reads a long event file on several threads as on one, bad lines
         lines.push_back(extracted.out.substr(begin, end + 1 - begin));
     REQUIRE(!lines.empty());
     std::string events;
+    std::size_t line_number = 0;
+    std::vector<std::size_t> bad_lines;
     for (std::size_t i = 0; i < 40000; ++i) {
-        if (i % 9973 == 100) events += "{\"doc\": \"x\", \"subject\": 1}\n";
-        if (i % 7001 == 3) events += "\n";  // blank lines are skipped, and still counted
+        if (i % 9973 == 100) {
+            events += "{\"doc\": \"x\", \"subject\": 1}\n";
+            bad_lines.push_back(++line_number);
+        }
+        if (i % 7001 == 3) {
+            events += "\n";  // blank lines are skipped, and still counted
+            ++line_number;
+        }
+        ++line_number;
         std::string line = lines[i % lines.size()];
         const auto doc = line.find("\"doc\":\"");
         REQUIRE(doc != std::string::npos);
@@ -128,11 +138,16 @@ TEST_CASE("build reads a long event file on several threads as on one, bad lines
         events += line;
     }
     test::write_file(dir / "events.jsonl", events);
+    REQUIRE(events.size() > std::size_t{16} << 20);  // three blocks at least
+    REQUIRE(bad_lines.size() == 5);
     for (const char* policy : {"--keep-going", "--strict"}) {
         INFO(policy);
         const auto one = run_cli({"build", policy, "--threads", "1", (dir / "events.jsonl").string(), "-o",
                                   (dir / "one.graphml").string(), "-o", (dir / "one.gexf").string()});
         REQUIRE(one.code == 1);
+        CHECK_THAT(one.err, Catch::Contains("events.jsonl:" + std::to_string(bad_lines[0]) + ":"));
+        if (std::string(policy) == "--keep-going")
+            for (const std::size_t bad : bad_lines) CHECK_THAT(one.err, Catch::Contains("events.jsonl:" + std::to_string(bad) + ":"));
         for (const char* threads : {"2", "3"}) {
             INFO("--threads " << threads);
             const auto many = run_cli({"build", policy, "--threads", threads, (dir / "events.jsonl").string(), "-o",
@@ -149,5 +164,29 @@ TEST_CASE("build reads a long event file on several threads as on one, bad lines
                 CHECK(test::read_file((dir / "one.gexf").string()) == test::read_file((dir / "many.gexf").string()));
             }
         }
+    }
+}
+
+TEST_CASE("build reads event lines longer than a read, CRLF ends and a last line without one", "[cli][issue7]") {
+    // The file is read 8 MB at a time: a line of 9 MB spans two reads, and the lines after it
+    // keep their numbers.
+    const auto dir = test::temp_dir("cli-long-event-lines");
+    auto event = [](const std::string& subject, const std::string& evidence) {
+        return "{\"doc\":\"d\",\"subject\":{\"id\":\"" + subject + "\",\"label\":\"" + subject +
+               "\"},\"relation\":\"buys\",\"object\":{\"id\":\"b\",\"label\":\"B\"},\"evidence\":\"" + evidence + "\"}";
+    };
+    const std::string long_evidence(9u << 20, 'x');
+    const std::string file = event("a1", "short") + "\r\n" + event("a2", long_evidence) + "\r\n\r\n" + "not json\r\n" +
+                             event("a3", "after") + "\n  \n" + event("a4", "last, no newline");
+    test::write_file(dir / "events.jsonl", file);
+    for (const char* threads : {"1", "2"}) {
+        INFO("--threads " << threads);
+        const auto built = run_cli({"build", "--keep-going", "--threads", threads, (dir / "events.jsonl").string(), "-o",
+                                    (dir / "g.json").string()});
+        CHECK(built.code == 1);
+        CHECK_THAT(built.err, Catch::Contains("events.jsonl:4:"));  // the bad line, after the long one and a blank
+        const std::string graph = test::read_file((dir / "g.json").string());
+        for (const char* id : {"\"a1\"", "\"a2\"", "\"a3\"", "\"a4\""}) CHECK_THAT(graph, Catch::Contains(id));
+        CHECK(graph.find(long_evidence) != std::string::npos);
     }
 }

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <random>
@@ -6,6 +7,7 @@
 #include <tuple>
 
 #include "graph/graph_builder.hpp"
+#include "graph/parallel_sort.hpp"
 
 using namespace chronokg;
 
@@ -164,4 +166,47 @@ TEST_CASE("a GraphBuilder fed one event at a time makes the graph build_graph ma
         }
     }
     CHECK(GraphBuilder().finish().edge_count() == 0);
+}
+
+TEST_CASE("sort_in_parallel orders as std::sort for any number of threads", "[graph][issue7]") {
+    std::mt19937 random(7);
+    for (const std::size_t n : {0u, 1u, 1000u, 70000u, 200001u}) {
+        std::vector<std::uint64_t> items(n);
+        for (auto& x : items) x = random() % 5000;  // many equal values
+        std::vector<std::uint64_t> expected = items;
+        std::sort(expected.begin(), expected.end());
+        for (const unsigned threads : {0u, 1u, 2u, 3u, 5u, 8u}) {
+            INFO(n << " items on " << threads << " threads");
+            std::vector<std::uint64_t> sorted = items;
+            sort_in_parallel(sorted, threads, std::less<>());
+            CHECK(sorted == expected);
+        }
+    }
+}
+
+TEST_CASE("a graph is the same whatever room was reserved and however many threads order it", "[graph][issue7]") {
+    std::vector<Event> events;
+    for (int i = 0; i < 70000; ++i)  // enough for the edges to be ordered on several threads
+        events.push_back(event(fmt::format("e{}", i % 97), "buys", fmt::format("o{}", i % 89),
+                               fmt::format("2025-0{}-1{}", 1 + i % 9, i % 10)));
+    const KnowledgeGraph expected = build_graph(events);
+    for (const bool collapse : {false, true}) {
+        const KnowledgeGraph one = build_graph(events, BuildOptions{collapse, 1});
+        for (const unsigned threads : {2u, 3u}) {
+            for (const std::size_t room : {0u, 10u, 200000u}) {
+                INFO("collapse " << collapse << ", " << threads << " threads, room for " << room);
+                GraphBuilder builder(BuildOptions{collapse, threads});
+                builder.reserve(room);
+                for (const Event& e : events) builder.add(e);
+                const KnowledgeGraph graph = builder.finish();
+                const auto got = graph.edges(), want = one.edges();
+                REQUIRE(got.size() == want.size());
+                bool same = true;
+                for (std::size_t i = 0; i < got.size() && same; ++i)
+                    same = got[i].source == want[i].source && got[i].target == want[i].target && *got[i].data == *want[i].data;
+                CHECK(same);
+            }
+        }
+    }
+    CHECK(expected.edge_count() == events.size());
 }
