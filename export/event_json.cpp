@@ -20,8 +20,6 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 // for the position of the error.
 constexpr unsigned kJsonFlags = rapidjson::kParseIterativeFlag;
 constexpr unsigned kJsonValidatingFlags = kJsonFlags | rapidjson::kParseValidateEncodingFlag;
-// How far past a text's terminating zero RapidJSON's SSE2 code may read: to the end of its 16-byte block.
-constexpr std::size_t kSimdReadsPast = 16;
 
 void write_string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
@@ -113,12 +111,10 @@ std::string event_to_json(const Event& e) {
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
     // Parsed in place in a copy kept by the thread, with a pool that is kept too: a build reads
     // millions of lines, and this is most of its reading (in place, strings are not copied twice;
-    // a reused pool asks malloc for nothing). The copy has 16 bytes to spare after its end, which
-    // RapidJSON's SSE2 code (see CMakeLists.txt) may read.
+    // a reused pool asks malloc for nothing).
     thread_local std::string text;
     thread_local char pool_buffer[1 << 14];
     thread_local rapidjson::MemoryPoolAllocator<> pool(pool_buffer, sizeof pool_buffer);
-    text.reserve(json.size() + kSimdReadsPast);
     text.assign(json);
     pool.Clear();
     rapidjson::Document doc(&pool);
