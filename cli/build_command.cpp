@@ -2,10 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
-#include <functional>
-#include <thread>
 #include <set>
 
 #include "cli/commands.hpp"
@@ -13,6 +10,7 @@
 #include "cli/exit_cleanup.hpp"
 #include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
+#include "core/run_in_parallel.hpp"
 #include "export/atomic_file.hpp"
 #include "export/event_json.hpp"
 #include "export/graph_format.hpp"
@@ -21,19 +19,8 @@
 namespace chronokg::cli {
 namespace {
 
-// Calls work(0) … work(count - 1), on up to `threads` threads at once.
-void run_in_parallel(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& work) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) work(i);
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < std::min<std::size_t>(threads, count); ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-}
-
-// Fewer bytes than a typical event line, for a guess of the events a file holds.
+// Fewer bytes than an event line (300 to 700: the evidence sentence is most of one), for a guess
+// of the events a file holds that is rarely more than twice too many.
 constexpr std::uintmax_t kEventBytesAtLeast = 256;
 
 class BuildCommand : public Command {
@@ -77,14 +64,12 @@ public:
         const bool events_output = std::any_of(outputs_.begin(), outputs_.end(),
                                                [&](const std::string& o) { return is_events(o) && format_.empty(); });
         std::vector<Event> events;
-        const unsigned threads = options_.threads == 0 ? default_thread_count() : options_.threads;
+        const unsigned threads = thread_count(options_);
         GraphBuilder builder(BuildOptions{collapse_, threads});
         read_events_from_inputs(options_, log, [&](Event e) {
             if (events_output) events.push_back(e);
             builder.add(std::move(e));
         }, [&](std::uintmax_t bytes) {
-            // Event lines are 300 to 700 bytes (the evidence sentence is most of one): one
-            // event per 256 bytes is room for all of them, rarely more than twice too much.
             builder.reserve(static_cast<std::size_t>(bytes / kEventBytesAtLeast));
         });
         if (events_output) std::sort(events.begin(), events.end(), event_less);

@@ -70,6 +70,10 @@ RulePack load_rules(const InputOptions& options) {
     return pack;
 }
 
+unsigned thread_count(const InputOptions& options) {
+    return options.threads == 0 ? default_thread_count() : options.threads;
+}
+
 void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink,
                              const std::function<void(std::uintmax_t)>& on_event_file) {
     ReadOptions read;
@@ -93,7 +97,7 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
     // With several threads, documents are extracted in parallel, and what the serial loop would
     // do (events, problems, skipping the rest of an input whose extraction failed) is replayed
     // in the same order, so the output does not depend on the number of threads.
-    const unsigned threads = options.threads == 0 ? default_thread_count() : options.threads;
+    const unsigned threads = thread_count(options);
     std::unique_ptr<OrderedExtraction> pool;
     std::size_t current = 0;                  // the input being read
     std::size_t failed = inputs.size();       // an input whose extraction threw: the rest of it is skipped

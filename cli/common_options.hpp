@@ -48,6 +48,9 @@ struct ProblemLog {
     }
 };
 
+// The threads --threads asks for: every core when it is 0 (the default).
+unsigned thread_count(const InputOptions& options);
+
 // Reads every input: articles are extracted with the pack, event JSONL files are read as they
 // are. Bad documents are reported and skipped, or thrown with --strict. `on_event_file`, when
 // given, hears the size in bytes of each event file before its events come (to make room).

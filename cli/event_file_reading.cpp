@@ -115,9 +115,9 @@ public:
         // A line longer than a block goes on into the next read; the bytes kept never hold a '\n'.
         batch.text.clear();
         batch.text.swap(rest_);
-        std::size_t searched = 0;  // bytes of batch.text known to hold no newline
+        batch.lines.clear();
         while (true) {
-            searched = batch.text.size();
+            const std::size_t searched = batch.text.size();  // bytes known to hold no newline
             batch.text.resize(searched + kBatchBytes);
             in_.read(batch.text.data() + searched, static_cast<std::streamsize>(kBatchBytes));
             batch.text.resize(searched + static_cast<std::size_t>(in_.gcount()));

@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "cli/ordered_extraction.hpp"
 #include "core/error.hpp"
 #include "export/graph_format.hpp"
 #include "extract/normalizer.hpp"
@@ -45,7 +44,7 @@ std::optional<LoadedGraph> load_graph(const InputOptions& options, ProblemLog& l
         read_events_from_inputs(options, log, [&](Event e) { events.push_back(std::move(e)); });
         if (log.count > 0 && !options.keep_going) return std::nullopt;
         BuildOptions build;
-        build.threads = options.threads == 0 ? default_thread_count() : options.threads;
+        build.threads = thread_count(options);
         loaded.graph = build_graph(std::move(events), build);
     }
     loaded.catalog = load_catalog(options);

@@ -9,9 +9,9 @@
 // Thread safety: `less` is called from several threads at once; it must only read.
 #include <algorithm>
 #include <cstddef>
-#include <functional>
-#include <thread>
 #include <vector>
+
+#include "core/run_in_parallel.hpp"
 
 namespace chronokg {
 
@@ -27,29 +27,19 @@ void sort_in_parallel(std::vector<T>& items, unsigned threads, const Less& less)
     }
     std::vector<std::size_t> bounds(parts + 1);
     for (std::size_t p = 0; p <= parts; ++p) bounds[p] = n * p / parts;
-    // Runs each call on a thread of its own, the last on this one; all joined before it returns.
-    const auto in_parallel = [](std::vector<std::function<void()>> calls) {
-        std::vector<std::thread> started;
-        for (std::size_t i = 0; i + 1 < calls.size(); ++i) started.emplace_back(calls[i]);
-        calls.back()();
-        for (auto& t : started) t.join();
-    };
-    std::vector<std::function<void()>> sorts;
-    for (std::size_t p = 0; p < parts; ++p)
-        sorts.push_back([&, p] { std::sort(items.begin() + bounds[p], items.begin() + bounds[p + 1], less); });
-    in_parallel(std::move(sorts));
-    // Neighbouring sorted runs merged pairwise until one is left.
+    run_in_parallel(parts, threads, [&](std::size_t p) {
+        std::sort(items.begin() + bounds[p], items.begin() + bounds[p + 1], less);
+    });
+    // Neighbouring sorted runs merged pairwise until one is left; an odd run out waits a round.
     while (bounds.size() > 2) {
-        std::vector<std::size_t> merged{0};
-        std::vector<std::function<void()>> merges;
-        for (std::size_t r = 0; r + 2 < bounds.size(); r += 2) {
-            const auto first = items.begin() + bounds[r], middle = items.begin() + bounds[r + 1],
-                       last = items.begin() + bounds[r + 2];
-            merges.push_back([first, middle, last, &less] { std::inplace_merge(first, middle, last, less); });
-            merged.push_back(bounds[r + 2]);
-        }
-        if (bounds.size() % 2 == 0) merged.push_back(bounds.back());  // an odd run out: merged next round
-        if (!merges.empty()) in_parallel(std::move(merges));
+        const std::size_t pairs = (bounds.size() - 1) / 2;
+        run_in_parallel(pairs, threads, [&](std::size_t m) {
+            std::inplace_merge(items.begin() + bounds[2 * m], items.begin() + bounds[2 * m + 1],
+                               items.begin() + bounds[2 * m + 2], less);
+        });
+        std::vector<std::size_t> merged;
+        for (std::size_t r = 0; r < bounds.size(); r += 2) merged.push_back(bounds[r]);
+        if (bounds.size() % 2 == 0) merged.push_back(bounds.back());
         bounds = std::move(merged);
     }
 }
