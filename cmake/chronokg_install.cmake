@@ -32,7 +32,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/ DESTINATION ${CHRONOKG_INSTALL_RU
 
 install(EXPORT chronokgTargets NAMESPACE chronokg:: DESTINATION ${CHRONOKG_INSTALL_CMAKEDIR})
 
-# A static library hands its private dependencies (ICU, OpenCC, RE2) on to whatever links it;
+# A static library hands its private dependencies (ICU, OpenCC, RE2, simdjson) on to whatever links it;
 # the package config then finds them too.
 get_target_property(_chronokg_type chronokg TYPE)
 if(_chronokg_type STREQUAL "STATIC_LIBRARY")

@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "export/event_json_quick.hpp"
 
 namespace chronokg::io {
 namespace {
@@ -109,6 +110,11 @@ std::string event_to_json(const Event& e) {
 }
 
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
+    if (auto event = quick_event_from_json(json)) return std::move(*event);
+    return event_from_json_checked(json, file, line);
+}
+
+Event event_from_json_checked(std::string_view json, const std::string& file, std::size_t line) {
     // Parsed in place in a copy kept by the thread, with a pool that is kept too: a build reads
     // millions of lines, and this is most of its reading (in place, strings are not copied twice;
     // a reused pool asks malloc for nothing).

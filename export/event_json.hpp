@@ -18,7 +18,11 @@ namespace chronokg::io {
 std::string event_to_json(const Event& event);
 
 // Parses one line; throws chronokg::Error naming `file` and `line` when it is not an event.
+// Lines as chronokg writes them are read by simdjson (export/event_json_quick.hpp), the others
+// by event_from_json_checked().
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line);
+// The same with RapidJSON alone, which reads any valid line and words every error.
+Event event_from_json_checked(std::string_view json, const std::string& file, std::size_t line);
 
 // Whether a JSONL line looks like an event rather than an article (it has "relation").
 bool looks_like_event(std::string_view json);
