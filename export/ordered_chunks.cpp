@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <future>
+#include <vector>
 
 namespace chronokg::io {
 
@@ -22,22 +23,31 @@ void write_chunks_in_order(std::ostream& out, std::size_t items, std::size_t chu
     // Chunks in flight, oldest first. A std::async future waits for its thread when destroyed,
     // so leaving early (an exception) never leaves a thread reading the caller's data.
     std::deque<std::future<std::string>> pending;
+    // Texts already written, kept for their memory: a chunk is megabytes, and formatting into
+    // fresh memory costs a page fault every 4 KiB and a copy each time the text doubles.
+    std::vector<std::string> spare;
     std::size_t next = 0;
     auto launch = [&] {
         const std::size_t begin = next, end = std::min(items, next + chunk_items);
         next = end;
-        pending.push_back(std::async(std::launch::async, [&format, begin, end] {
-            std::string text;
+        std::string text;
+        if (!spare.empty()) {
+            text = std::move(spare.back());
+            spare.pop_back();
+            text.clear();
+        }
+        pending.push_back(std::async(std::launch::async, [&format, begin, end, text = std::move(text)]() mutable {
             format(begin, end, text);
-            return text;
+            return std::move(text);
         }));
     };
     while (next < items && pending.size() < threads) launch();
     while (!pending.empty()) {
-        const std::string text = pending.front().get();
+        std::string text = pending.front().get();
         pending.pop_front();
         if (next < items) launch();
         write(text);
+        spare.push_back(std::move(text));
     }
 }
 
