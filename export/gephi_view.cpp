@@ -37,7 +37,7 @@ GephiView gephi_view(const KnowledgeGraph& graph) {
         auto& dates = edge.dates;
         std::sort(dates.begin(), dates.end());
         dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-        edge.spells = merged_intervals(dates);
+        edge.spells = merged_intervals({dates.data(), dates.size()});
         for (const std::size_t v : {edge.source, edge.target})
             touching[v].insert(touching[v].end(), edge.spells.begin(), edge.spells.end());
         view.edges.push_back(std::move(edge));

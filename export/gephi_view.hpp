@@ -30,7 +30,7 @@ struct GephiEdge {
     const EdgeData* first = nullptr;  // the first of the merged edges in the graph's edge order
     std::size_t weight = 0;           // their weights summed
     double confidence = 0.0;          // the highest of theirs
-    std::vector<Date> dates;          // all of theirs, distinct, sorted
+    DateList dates;                   // all of theirs, distinct, sorted
     std::vector<TimeInterval> spells;
 
     std::optional<Date> date() const { return dates.empty() ? std::nullopt : std::optional<Date>(dates.front()); }

@@ -54,7 +54,8 @@ EdgeData read_edge(const FieldSource& f) {
     d.relation = required(f, "relation");
     d.relation_text = f.text("relation_text");
     d.date = f.date("date");
-    d.dates = f.dates("dates");
+    const std::vector<Date> dates = f.dates("dates");
+    d.dates.assign(dates.begin(), dates.end());
     if (d.dates.empty() && d.date) d.dates.push_back(*d.date);
     if (!d.date && !d.dates.empty()) d.date = d.dates.front();
     d.polarity = choice(f, "polarity", Polarity::positive, &parse_polarity);

@@ -10,7 +10,7 @@ std::string edge_kind(const EdgeData& edge) {
 
 std::string edge_label(const EdgeData& edge) { return edge_label(edge_kind(edge), edge.dates); }
 
-std::string edge_label(std::string_view kind, const std::vector<Date>& dates) {
+std::string edge_label(std::string_view kind, std::span<const Date> dates) {
     std::string label(kind);
     if (dates.empty()) return label;
     label += " (";
@@ -22,7 +22,7 @@ std::string edge_label(std::string_view kind, const std::vector<Date>& dates) {
     return label + ")";
 }
 
-std::string join_dates(const std::vector<Date>& dates) {
+std::string join_dates(std::span<const Date> dates) {
     std::string out;
     for (const auto& d : dates) {
         if (!out.empty()) out += ';';

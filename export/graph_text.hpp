@@ -2,6 +2,7 @@
 // Small text forms of graph values shared by every writer and reader, so all formats say the
 // same thing. Thread safety: pure functions.
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,14 +16,18 @@ namespace chronokg::io {
 // "not revokes …" for a negated event. At most three dates, then "…".
 std::string edge_label(const EdgeData& edge);
 // The same from an edge's kind (edge_kind()) and dates.
-std::string edge_label(std::string_view kind, const std::vector<Date>& dates);
+std::string edge_label(std::string_view kind, std::span<const Date> dates);
+inline std::string edge_label(std::string_view kind, const DateList& dates) {
+    return edge_label(kind, {dates.data(), dates.size()});
+}
 
 // The relation as a kind of edge: "revokes", or "not revokes" when negated. Gephi merges
 // parallel edges of one kind, and a denial must not merge into the statement it denies.
 std::string edge_kind(const EdgeData& edge);
 
 // "2025-05-13;2025-06-01", and back (nullopt when a part is not a date).
-std::string join_dates(const std::vector<Date>& dates);
+std::string join_dates(std::span<const Date> dates);
+inline std::string join_dates(const DateList& dates) { return join_dates({dates.data(), dates.size()}); }
 std::optional<std::vector<Date>> split_dates(std::string_view text);
 
 // "BIS|工业和安全局": `|` separates, and a `|` or `\` inside an alias is escaped with `\`,

@@ -13,7 +13,7 @@ TimeInterval interval_of(const Date& date) {
             Date{date.year, last_month, date.day ? date.day : days_in_month(date.year, last_month)}};
 }
 
-std::vector<TimeInterval> merged_intervals(const std::vector<Date>& dates) {
+std::vector<TimeInterval> merged_intervals(std::span<const Date> dates) {
     std::vector<TimeInterval> all;
     for (const auto& d : dates) all.push_back(interval_of(d));
     std::sort(all.begin(), all.end());

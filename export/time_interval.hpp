@@ -6,6 +6,7 @@
 // dates becomes sorted intervals with the overlapping ones merged: `2025-05` and `2025-05-13`
 // give one interval, [2025-05-01, 2025-05-31]. Thread safety: pure functions.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,7 @@ struct TimeInterval {
 TimeInterval interval_of(const Date& date);
 
 // The intervals of `dates`, sorted, overlapping ones merged.
-std::vector<TimeInterval> merged_intervals(const std::vector<Date>& dates);
+std::vector<TimeInterval> merged_intervals(std::span<const Date> dates);
 
 // The smallest interval holding all of `intervals`; nullopt when there are none.
 std::optional<TimeInterval> hull(const std::vector<TimeInterval>& intervals);

@@ -129,7 +129,7 @@ std::vector<GraphEvent> GraphQuery::find(const EventFilter& filter) const {
             continue;
         std::optional<Date> date = data.date;
         if (from || to) {
-            std::vector<Date> dates = data.dates;
+            std::vector<Date> dates(data.dates.begin(), data.dates.end());
             if (dates.empty() && data.date) dates.push_back(*data.date);
             auto inside = std::find_if(dates.begin(), dates.end(), in_window);
             if (inside == dates.end()) continue;

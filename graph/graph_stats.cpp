@@ -34,7 +34,7 @@ GraphStats compute_stats(const KnowledgeGraph& graph, std::size_t top) {
         stats.events += data.weight;
         relations[data.relation] += data.weight;
         documents.insert(data.doc);
-        std::vector<Date> dates = data.dates;
+        std::vector<Date> dates(data.dates.begin(), data.dates.end());
         if (data.date) dates.push_back(*data.date);
         for (const Date& d : dates) {
             if (!stats.first_date || d < *stats.first_date) stats.first_date = d;

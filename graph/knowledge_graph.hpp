@@ -9,6 +9,7 @@
 // the same files, whatever order they arrive in.
 // Public functions take and return ids and values, never Boost descriptors.
 // Thread safety: const methods may be called concurrently; building is single-threaded.
+#include <boost/container/small_vector.hpp>
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstddef>
@@ -35,6 +36,11 @@ struct VertexData {
     bool operator==(const VertexData&) const = default;
 };
 
+// The dates of an edge. One is kept inside the edge: most edges have one date, and a million
+// vectors of one date each were a million allocations, and a cache miss each time a writer
+// reads an edge's date.
+using DateList = boost::container::small_vector<Date, 1>;
+
 // An event, or several with one subject, relation, object and polarity when collapsed; the
 // texts (doc, sentence, evidence, rule, modality) are then those of the first in edge order.
 // The date's precision is date->precision(). Confidence is rounded to two decimals.
@@ -42,7 +48,7 @@ struct EdgeData {
     std::string relation;
     std::string relation_text;
     std::optional<Date> date;  // the first date, when collapsed
-    std::vector<Date> dates;   // every distinct date, sorted (at most one entry unless collapsed)
+    DateList dates;            // every distinct date, sorted (at most one entry unless collapsed)
     Polarity polarity = Polarity::positive;
     Modality modality = Modality::asserted;
     double confidence = 0.0;

@@ -32,12 +32,12 @@ std::string schema_problems(const std::string& path) {
 TEST_CASE("dates become day intervals; overlapping ones merge, as Gephi requires", "[export][gexf]") {
     CHECK(io::interval_of(Date{2024, 2, 0}) == io::TimeInterval{Date{2024, 2, 1}, Date{2024, 2, 29}});
     CHECK(io::interval_of(Date{2025, 0, 0}) == io::TimeInterval{Date{2025, 1, 1}, Date{2025, 12, 31}});
-    const auto merged = io::merged_intervals({Date{2025, 5, 19}, Date{2025, 6, 2}, Date{2025, 5, 0}, Date{2025, 5, 19}});
+    const auto merged = io::merged_intervals(std::vector<Date>{Date{2025, 5, 19}, Date{2025, 6, 2}, Date{2025, 5, 0}, Date{2025, 5, 19}});
     REQUIRE(merged.size() == 2);
     CHECK(merged[0] == io::TimeInterval{Date{2025, 5, 1}, Date{2025, 5, 31}});
     CHECK(merged[1] == io::TimeInterval{Date{2025, 6, 2}, Date{2025, 6, 2}});
     // Neighbouring days do not overlap: each keeps its spell, so the Timeline shows both.
-    CHECK(io::merged_intervals({Date{2025, 5, 13}, Date{2025, 5, 14}}).size() == 2);
+    CHECK(io::merged_intervals(std::vector<Date>{Date{2025, 5, 13}, Date{2025, 5, 14}}).size() == 2);
     CHECK(io::gephi_timeset(merged) == "<[2025-05-01, 2025-05-31]; [2025-06-02, 2025-06-02]>");
 }
 

@@ -45,7 +45,7 @@ TEST_CASE("collapse merges repeated triples into one weighted edge with all date
     REQUIRE(g.edge_count() == 1);
     const EdgeData& e = *g.edges().front().data;
     CHECK(e.weight == 2);
-    CHECK(e.dates == std::vector<Date>{Date{2019, 5, 16}, Date{2020, 8, 17}});
+    CHECK(e.dates == DateList{Date{2019, 5, 16}, Date{2020, 8, 17}});
 }
 
 TEST_CASE("the graph does not depend on the order events arrive in", "[graph]") {
@@ -105,7 +105,7 @@ TEST_CASE("collapse keeps a denial apart, counts occurrences and keeps every dat
     const EdgeData& yes = *g.edges()[0].data;
     CHECK(yes.polarity == Polarity::positive);
     CHECK(yes.weight == 3);
-    CHECK(yes.dates == std::vector<Date>{Date{2025, 5, 0}, Date{2025, 5, 13}});
+    CHECK(yes.dates == DateList{Date{2025, 5, 0}, Date{2025, 5, 13}});
     CHECK(yes.date == Date{2025, 5, 0});
     CHECK(yes.confidence == 0.91);
     CHECK(g.edges()[1].data->polarity == Polarity::negative);
