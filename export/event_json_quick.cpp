@@ -19,34 +19,99 @@ constexpr std::size_t kLongestQuickLine = 64 * 1024;
 // two doubles that hold their values exactly), as simdjson reads every number.
 constexpr std::size_t kExactDigits = 15;
 
-// A string field as the checked reader takes it: a string is its value, a missing or null
-// field is "" unless `required`; false for anything the checked reader would refuse.
-bool read_string(const object& o, std::string_view key, std::string& out, bool required = false) {
-    element value;
-    const auto error = o.at_key(key).get(value);
-    if (error == simdjson::NO_SUCH_FIELD || (!error && value.is_null())) {
+// The members of an event line the checked reader looks at, each the first of its name (as
+// RapidJSON's FindMember finds it), found in one pass over the line's members instead of a
+// search of them for each name; empty when the line has none of that name.
+struct Members {
+    using Member = std::optional<element>;
+    Member doc;
+    Member sentence;
+    Member subject;
+    Member relation;
+    Member relation_text;
+    Member object;
+    Member date;
+    Member date_source;
+    Member polarity;
+    Member modality;
+    Member evidence;
+    Member span;
+    Member rule;
+    Member confidence;
+    bool confidence_last = false;  // the only member so named, and the line's last member
+};
+
+// The slot of the member named `key`, or nullptr for a name the reader does not know. The
+// length and first letter tell the names apart; the whole name is then compared.
+Members::Member* slot_of(Members& m, std::string_view key) {
+    const auto named = [&key](Members::Member& slot, std::string_view name) { return key == name ? &slot : nullptr; };
+    if (key.empty()) return nullptr;
+    switch (key.size()) {
+        case 3: return named(m.doc, "doc");
+        case 4: return key[0] == 'd' ? named(m.date, "date") : key[0] == 's' ? named(m.span, "span") : named(m.rule, "rule");
+        case 6: return named(m.object, "object");
+        case 7: return named(m.subject, "subject");
+        case 8:
+            switch (key[0]) {
+                case 's': return named(m.sentence, "sentence");
+                case 'r': return named(m.relation, "relation");
+                case 'p': return named(m.polarity, "polarity");
+                case 'm': return named(m.modality, "modality");
+                default: return named(m.evidence, "evidence");
+            }
+        case 10: return named(m.confidence, "confidence");
+        case 11: return named(m.date_source, "date_source");
+        case 13: return named(m.relation_text, "relation_text");
+        default: return nullptr;
+    }
+}
+
+Members members_of(const object& o) {
+    Members m;
+    std::size_t confidences = 0;
+    std::string_view last_key;
+    for (const auto field : o) {
+        Members::Member* slot = slot_of(m, field.key);
+        if (slot != nullptr && !*slot) *slot = field.value;
+        confidences += field.key == "confidence";
+        last_key = field.key;
+    }
+    m.confidence_last = confidences == 1 && last_key == "confidence";
+    return m;
+}
+
+// A string member as the checked reader takes it: a string is its value, a missing or null
+// member is "" unless `required`; false for anything the checked reader would refuse.
+bool read_string(const Members::Member& value, std::string& out, bool required = false) {
+    if (!value || value->is_null()) {
         out.clear();
         return !required;
     }
     std::string_view text;
-    if (error || value.get_string().get(text)) return false;
+    if (value->get_string().get(text)) return false;
     out.assign(text);
     return true;
 }
 
-bool read_entity(const object& o, std::string_view key, EntityRef& entity) {
+bool read_entity(const Members::Member& value, EntityRef& entity) {
     object inner;
-    if (o.at_key(key).get_object().get(inner)) return false;
-    return read_string(inner, "id", entity.id, true) && !entity.id.empty() &&
-           read_string(inner, "label", entity.label, true) && read_string(inner, "type", entity.type);
+    if (!value || value->get_object().get(inner)) return false;
+    // Three members: looked up by name (each lookup finds the first so named).
+    const auto member = [&inner](std::string_view key) -> Members::Member {
+        element found;
+        if (inner.at_key(key).get(found)) return std::nullopt;
+        return found;
+    };
+    return read_string(member("id"), entity.id, true) && !entity.id.empty() &&
+           read_string(member("label"), entity.label, true) && read_string(member("type"), entity.type);
 }
 
-// A field whose text names a value (date, date_source, polarity, modality): true with nullopt
+// A member whose text names a value (date, date_source, polarity, modality): true with nullopt
 // when absent, null or "", true with the value when `parse` knows the text, false otherwise.
 template <typename T, typename Parse>
-bool read_named(const object& o, std::string_view key, std::optional<T>& value, Parse parse) {
+bool read_named(const Members::Member& member, std::optional<T>& value, Parse parse) {
     std::string text;
-    if (!read_string(o, key, text)) return false;
+    if (!read_string(member, text)) return false;
     value.reset();
     if (text.empty()) return true;
     value = parse(text);
@@ -66,21 +131,13 @@ std::string_view closing_number(std::string_view json) {
     return json.substr(begin);
 }
 
-// The confidence as the checked reader reads it, when it is sure to be the same double.
-bool read_confidence(const object& o, std::string_view json, double& confidence) {
-    element value;
-    const auto error = o.at_key("confidence").get(value);
+// The confidence as the checked reader reads it, when it is sure to be the same double: the
+// number must be the line's last member, so that its text is the one closing the line.
+bool read_confidence(const Members& m, std::string_view json, double& confidence) {
     confidence = 0.0;
-    if (error == simdjson::NO_SUCH_FIELD) return true;
-    if (error || value.get_double().get(confidence) || !(confidence >= 0 && confidence <= 1)) return false;
-    // The number read must be the line's last: the only member named so, and the last one.
-    std::size_t named = 0;
-    std::string_view last_key;
-    for (const auto field : o) {
-        named += field.key == "confidence";
-        last_key = field.key;
-    }
-    if (named != 1 || last_key != "confidence") return false;
+    if (!m.confidence) return true;
+    if (m.confidence->get_double().get(confidence) || !(confidence >= 0 && confidence <= 1) || !m.confidence_last)
+        return false;
     const std::string_view number = closing_number(json);
     std::size_t digits = 0;
     for (const char c : number) {
@@ -93,13 +150,11 @@ bool read_confidence(const object& o, std::string_view json, double& confidence)
     return !number.empty() && digits <= kExactDigits;
 }
 
-bool read_span(const object& o, std::pair<std::size_t, std::size_t>& span) {
-    element value;
-    const auto error = o.at_key("span").get(value);
+bool read_span(const Members::Member& value, std::pair<std::size_t, std::size_t>& span) {
     span = {0, 0};
-    if (error == simdjson::NO_SUCH_FIELD) return true;
+    if (!value) return true;
     simdjson::dom::array ends;
-    if (error || value.get_array().get(ends) || ends.size() != 2) return false;
+    if (value->get_array().get(ends) || ends.size() != 2) return false;
     std::uint64_t begin = 0, end = 0;
     if (ends.at(0).get_uint64().get(begin) || ends.at(1).get_uint64().get(end) || begin > end) return false;
     span = {begin, end};
@@ -119,26 +174,26 @@ std::optional<Event> quick_event_from_json(std::string_view json) {
     object o;
     if (parser.parse(padded.data(), json.size(), false).get_object().get(o)) return std::nullopt;
 
+    const Members m = members_of(o);
     Event e;
-    if (!read_string(o, "doc", e.doc)) return std::nullopt;
+    if (!read_string(m.doc, e.doc)) return std::nullopt;
     // Anything but an unsigned integer is no sentence number, and the checked reader leaves 0.
     std::uint64_t sentence = 0;
-    if (!o.at_key("sentence").get_uint64().get(sentence)) e.sentence = sentence;
-    if (!read_entity(o, "subject", e.subject) || !read_string(o, "relation", e.relation, true) ||
-        !read_string(o, "relation_text", e.relation_text) || !read_entity(o, "object", e.object))
+    if (m.sentence && !m.sentence->get_uint64().get(sentence)) e.sentence = sentence;
+    if (!read_entity(m.subject, e.subject) || !read_string(m.relation, e.relation, true) ||
+        !read_string(m.relation_text, e.relation_text) || !read_entity(m.object, e.object))
         return std::nullopt;
     std::optional<DateSource> source;
     std::optional<Polarity> polarity;
     std::optional<Modality> modality;
-    if (!read_named(o, "date", e.date, Date::parse) ||
-        !read_named(o, "date_source", source, parse_date_source) ||
-        !read_named(o, "polarity", polarity, parse_polarity) || !read_named(o, "modality", modality, parse_modality))
+    if (!read_named(m.date, e.date, Date::parse) || !read_named(m.date_source, source, parse_date_source) ||
+        !read_named(m.polarity, polarity, parse_polarity) || !read_named(m.modality, modality, parse_modality))
         return std::nullopt;
     e.date_source = source ? *source : e.date ? DateSource::sentence : DateSource::none;
     if (polarity) e.polarity = *polarity;
     if (modality) e.modality = *modality;
-    if (!read_string(o, "evidence", e.evidence) || !read_span(o, e.span) || !read_string(o, "rule", e.rule) ||
-        !read_confidence(o, json, e.confidence))
+    if (!read_string(m.evidence, e.evidence) || !read_span(m.span, e.span) || !read_string(m.rule, e.rule) ||
+        !read_confidence(m, json, e.confidence))
         return std::nullopt;
     return e;
 }
