@@ -34,6 +34,12 @@ Date::Precision Date::precision() const {
 }
 
 std::string Date::iso() const {
+    std::string out;
+    append_iso(out);
+    return out;
+}
+
+void Date::append_iso(std::string& out) const {
     // By hand for the dates of real events (a writer calls this for every edge of a graph of
     // millions); snprintf for anything else a caller may hold.
     if (year < 0 || year > 9999 || month < 0 || month > 12 || day < 0 || day > 31) {
@@ -41,13 +47,14 @@ std::string Date::iso() const {
         if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
         else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
         else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-        return buf;
+        out += buf;
+        return;
     }
-    char buf[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
-                    static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
-                    static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
-                    static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
-    return std::string(buf, month == 0 ? 4 : day == 0 ? 7 : 10);
+    const char buf[10] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                          static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
+                          static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
+                          static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+    out.append(buf, month == 0 ? 4 : day == 0 ? 7 : 10);
 }
 
 bool Date::valid() const {

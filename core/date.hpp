@@ -22,6 +22,8 @@ struct Date {
 
     // ISO 8601 at the known precision: "2025-05-13", "2025-05" or "2025".
     std::string iso() const;
+    // The same appended to `out` (no temporary: writers call this for every edge).
+    void append_iso(std::string& out) const;
 
     // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD"; nullopt when malformed or not a real date.
     static std::optional<Date> parse(std::string_view text);

@@ -94,35 +94,53 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
     fmt::print(out, "    <edges count=\"{}\">\n", view.edges.size());
     write_chunks_in_order(out, view.edges.size(), kEdgesPerChunk, threads,
                           [&](std::size_t begin, std::size_t end, std::string& b) {
-        auto it = std::back_inserter(b);
+        // Texts made for each edge, in strings kept for the whole chunk: no allocation an edge.
+        std::string label, dates;
+        char confidence[64];
+        DecimalBuffer digits;
+        const auto number = [&digits](std::size_t value) { return decimal(value, digits); };
         for (std::size_t n = begin; n < end; ++n) {
             const GephiEdge& e = view.edges[n];
             const EdgeData& d = *e.first;
-            fmt::format_to(it, "      <edge id=\"e{}\" source=\"", n);
+            b += "      <edge id=\"e";
+            b += number(n);
+            b += "\" source=\"";
             append_xml_escaped(b, graph.vertex(e.source).id);
             b += "\" target=\"";
             append_xml_escaped(b, graph.vertex(e.target).id);
             b += "\" label=\"";
-            append_xml_escaped(b, edge_label(e.kind, e.dates));
+            label.clear();
+            append_edge_label(label, e.kind, {e.dates.data(), e.dates.size()});
+            append_xml_escaped(b, label);
             b += "\" kind=\"";
             append_xml_escaped(b, e.kind);
-            fmt::format_to(it, "\" weight=\"{}\">\n", e.weight);
+            b += "\" weight=\"";
+            b += number(e.weight);
+            b += "\">\n";
+            dates.clear();
+            append_joined_dates(dates, {e.dates.data(), e.dates.size()});
+            const auto confidence_size = fmt::format_to_n(confidence, sizeof confidence, "{}", e.confidence).size;
             attvalues(b, {{"relation", d.relation},
                           {"relation_text", d.relation_text},
-                          {"dates", join_dates(e.dates)},
+                          {"dates", dates},
                           {"date_precision", precision_name(e.date())},
                           {"polarity", to_string(d.polarity)},
                           {"modality", to_string(d.modality)},
                           {"negated", d.polarity == Polarity::negative ? "true" : "false"},
-                          {"confidence", fmt::format("{}", e.confidence)},
+                          {"confidence", std::string_view(confidence, confidence_size)},
                           {"doc", d.doc},
-                          {"sentence", std::to_string(d.sentence)},
+                          {"sentence", number(d.sentence)},
                           {"evidence", d.evidence},
                           {"rule", d.rule}});
             if (!e.spells.empty()) {
                 b += "        <spells>\n";
-                for (const auto& s : e.spells)
-                    fmt::format_to(it, "          <spell start=\"{}\" end=\"{}\"/>\n", s.start.iso(), s.end.iso());
+                for (const auto& s : e.spells) {
+                    b += "          <spell start=\"";
+                    s.start.append_iso(b);
+                    b += "\" end=\"";
+                    s.end.append_iso(b);
+                    b += "\"/>\n";
+                }
                 b += "        </spells>\n";
             }
             b += "      </edge>\n";

@@ -1,34 +1,72 @@
 #include "export/graph_text.hpp"
 
+#include <charconv>
+
 #include "core/utf8.hpp"
 
 namespace chronokg::io {
 
-std::string edge_kind(const EdgeData& edge) {
-    return edge.polarity == Polarity::negative ? "not " + edge.relation : edge.relation;
+namespace {
+
+// " (2025-05-13, 2025-06-01)", the dates part of a label: at most three, then "…"; nothing
+// without dates.
+void append_label_dates(std::string& out, std::span<const Date> dates) {
+    if (dates.empty()) return;
+    out += " (";
+    for (std::size_t i = 0; i < dates.size() && i < 3; ++i) {
+        if (i) out += ", ";
+        dates[i].append_iso(out);
+    }
+    if (dates.size() > 3) out += ", …";
+    out += ')';
 }
 
-std::string edge_label(const EdgeData& edge) { return edge_label(edge_kind(edge), edge.dates); }
+void append_edge_kind(std::string& out, const EdgeData& edge) {
+    if (edge.polarity == Polarity::negative) out += "not ";
+    out += edge.relation;
+}
+
+}  // namespace
+
+std::string edge_kind(const EdgeData& edge) {
+    std::string kind;
+    append_edge_kind(kind, edge);
+    return kind;
+}
+
+std::string edge_label(const EdgeData& edge) {
+    std::string label;
+    append_edge_label(label, edge);
+    return label;
+}
+
+void append_edge_label(std::string& out, const EdgeData& edge) {
+    append_edge_kind(out, edge);
+    append_label_dates(out, {edge.dates.data(), edge.dates.size()});
+}
 
 std::string edge_label(std::string_view kind, std::span<const Date> dates) {
-    std::string label(kind);
-    if (dates.empty()) return label;
-    label += " (";
-    for (std::size_t i = 0; i < dates.size() && i < 3; ++i) {
-        if (i) label += ", ";
-        label += dates[i].iso();
-    }
-    if (dates.size() > 3) label += ", …";
-    return label + ")";
+    std::string label;
+    append_edge_label(label, kind, dates);
+    return label;
+}
+
+void append_edge_label(std::string& out, std::string_view kind, std::span<const Date> dates) {
+    out += kind;
+    append_label_dates(out, dates);
 }
 
 std::string join_dates(std::span<const Date> dates) {
     std::string out;
-    for (const auto& d : dates) {
-        if (!out.empty()) out += ';';
-        out += d.iso();
-    }
+    append_joined_dates(out, dates);
     return out;
+}
+
+void append_joined_dates(std::string& out, std::span<const Date> dates) {
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+        if (i) out += ';';
+        dates[i].append_iso(out);
+    }
 }
 
 std::optional<std::vector<Date>> split_dates(std::string_view text) {
@@ -70,6 +108,11 @@ std::vector<std::string> split_aliases(std::string_view text) {
         }
     }
     return aliases;
+}
+
+std::string_view decimal(std::uint64_t value, DecimalBuffer& buffer) {
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
 std::string precision_name(const std::optional<Date>& date) {

@@ -1,6 +1,8 @@
 #pragma once
 // Small text forms of graph values shared by every writer and reader, so all formats say the
 // same thing. Thread safety: pure functions.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,8 +17,11 @@ namespace chronokg::io {
 // "revokes (2025-05-13)", "revokes (2025-05-13, 2025-06-01)", or "revokes" without a date;
 // "not revokes …" for a negated event. At most three dates, then "…".
 std::string edge_label(const EdgeData& edge);
+// The label appended to `out` (writers reuse one string for every edge's label).
+void append_edge_label(std::string& out, const EdgeData& edge);
 // The same from an edge's kind (edge_kind()) and dates.
 std::string edge_label(std::string_view kind, std::span<const Date> dates);
+void append_edge_label(std::string& out, std::string_view kind, std::span<const Date> dates);
 inline std::string edge_label(std::string_view kind, const DateList& dates) {
     return edge_label(kind, {dates.data(), dates.size()});
 }
@@ -27,6 +32,7 @@ std::string edge_kind(const EdgeData& edge);
 
 // "2025-05-13;2025-06-01", and back (nullopt when a part is not a date).
 std::string join_dates(std::span<const Date> dates);
+void append_joined_dates(std::string& out, std::span<const Date> dates);
 inline std::string join_dates(const DateList& dates) { return join_dates({dates.data(), dates.size()}); }
 std::optional<std::vector<Date>> split_dates(std::string_view text);
 
@@ -34,6 +40,11 @@ std::optional<std::vector<Date>> split_dates(std::string_view text);
 // so split_aliases(join_aliases(a)) == a for any aliases.
 std::string join_aliases(const std::vector<std::string>& aliases);
 std::vector<std::string> split_aliases(std::string_view text);
+
+// `value` in decimal, written into `buffer` (room for any 64-bit number): writers number a
+// million edges without a string each.
+using DecimalBuffer = std::array<char, 20>;
+std::string_view decimal(std::uint64_t value, DecimalBuffer& buffer);
 
 // "day", "month" or "year"; empty without a date.
 std::string precision_name(const std::optional<Date>& date);

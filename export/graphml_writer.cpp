@@ -69,6 +69,15 @@ void data(std::string& out, const std::string& open_tag, std::string_view value)
     out += "</data>\n";
 }
 
+// The same for a value made of characters XML leaves alone (numbers, dates, names of values),
+// which need no escaping pass.
+void plain_data(std::string& out, const std::string& open_tag, std::string_view value) {
+    if (value.empty()) return;
+    out += open_tag;
+    out += value;
+    out += "</data>\n";
+}
+
 }  // namespace
 
 void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned threads) {
@@ -110,31 +119,39 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned thre
     write_chunks_in_order(out, edges.size(), kEdgesPerChunk, threads,
                           [&](std::size_t begin, std::size_t end, std::string& b) {
         char number[64];
+        DecimalBuffer digits;
+        std::string scratch;  // an edge's label, then its dates: one string for the whole chunk
         for (std::size_t n = begin; n < end; ++n) {
             const KnowledgeGraph::EdgeView& e = edges[n];
             const EdgeData& d = *e.data;
             b += "    <edge id=\"e";
-            b += std::to_string(n);
+            b += decimal(n, digits);
             b += "\" source=\"";
             append_xml_escaped(b, graph.vertex(e.source).id);
             b += "\" target=\"";
             append_xml_escaped(b, graph.vertex(e.target).id);
             b += "\">\n";
-            data(b, edge[e_label], edge_label(d));
-            data(b, edge[e_weight], std::to_string(d.weight));
+            scratch.clear();
+            append_edge_label(scratch, d);
+            data(b, edge[e_label], scratch);
+            plain_data(b, edge[e_weight], decimal(d.weight, digits));
             data(b, edge[e_relation], d.relation);
             data(b, edge[e_interaction], d.relation);
             data(b, edge[e_relation_text], d.relation_text);
-            data(b, edge[e_date], d.date ? d.date->iso() : "");
-            data(b, edge[e_dates], join_dates(d.dates));
-            data(b, edge[e_date_precision], precision_name(d.date));
-            data(b, edge[e_polarity], to_string(d.polarity));
-            data(b, edge[e_modality], to_string(d.modality));
-            data(b, edge[e_negated], d.polarity == Polarity::negative ? "true" : "false");
+            scratch.clear();
+            if (d.date) d.date->append_iso(scratch);
+            plain_data(b, edge[e_date], scratch);
+            scratch.clear();
+            append_joined_dates(scratch, {d.dates.data(), d.dates.size()});
+            plain_data(b, edge[e_dates], scratch);
+            plain_data(b, edge[e_date_precision], precision_name(d.date));
+            plain_data(b, edge[e_polarity], to_string(d.polarity));
+            plain_data(b, edge[e_modality], to_string(d.modality));
+            plain_data(b, edge[e_negated], d.polarity == Polarity::negative ? "true" : "false");
             const auto written = fmt::format_to_n(number, sizeof number, "{}", d.confidence);
-            data(b, edge[e_confidence], std::string_view(number, written.size));
+            plain_data(b, edge[e_confidence], std::string_view(number, written.size));
             data(b, edge[e_doc], d.doc);
-            data(b, edge[e_sentence], std::to_string(d.sentence));
+            plain_data(b, edge[e_sentence], decimal(d.sentence, digits));
             data(b, edge[e_evidence], d.evidence);
             data(b, edge[e_rule], d.rule);
             b += "    </edge>\n";
