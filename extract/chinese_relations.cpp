@@ -218,18 +218,18 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
 }
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
-    return governed_by_preposition(text_, begin, clause, kZh, cues_);
+    return governed_by_preposition(text_, begin, clause, kZh, *view_.cues);
 }
 
 bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) const {
     const TextRange before = trim_spaces(text_, {clause.begin, std::min(limit, clause.end)});
-    for (const auto& noun : cues_.find("actor_noun", kZh, text_, before)) {
+    for (const auto& noun : view_.cues->find("actor_noun", before)) {
         // A short modifier first (外国, 这些, 美国): bare 公司 refers back, and a long run is no subject.
         if (noun.begin == before.begin || noun.begin - before.begin > 12) continue;
         const TextRange modifier{before.begin, noun.begin};
         // 要求运营者停止采购: after a pivot the noun is the pivot's object; the act is the requirer's.
-        if (cues_.any("pivot_verb", kZh, text_, modifier) || cues_.any("complement_verb", kZh, text_, modifier)) continue;
-        const auto determiners = cues_.find("anaphora_determiner", kZh, text_, modifier);
+        if (view_.cues->any("pivot_verb", modifier) || view_.cues->any("complement_verb", modifier)) continue;
+        const auto determiners = view_.cues->find("anaphora_determiner", modifier);
         if (std::any_of(determiners.begin(), determiners.end(), [&](const TextRange& d) { return d.end == noun.begin; }))
             continue;
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
@@ -305,7 +305,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         return std::nullopt;
     if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
-    const auto amounts = cues_.find("amount_words", kZh, text_, r);
+    const auto amounts = view_.cues->find("amount_words", r);
     if (std::any_of(amounts.begin(), amounts.end(), [&](const TextRange& a) { return a.end == r.end; }) &&
         np.find_first_of("0123456789") != std::string_view::npos)
         return std::nullopt;
@@ -332,34 +332,34 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
     // Polarity and modality come from the words between the subject and the verb.
     const TextRange window{std::min(window_begin, verb.begin), verb.begin};
     Polarity polarity = Polarity::positive;
-    const auto exceptions = cues_.find("not_negation", kZh, text_, {window.begin, clause.end});
-    for (const auto& neg : cues_.find("negation", kZh, text_, window)) {
+    const auto exceptions = view_.cues->find("not_negation", {window.begin, clause.end});
+    for (const auto& neg : view_.cues->find("negation", window)) {
         const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
                                            [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
         if (!exception) polarity = Polarity::negative;
     }
     // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it.
-    for (const auto& w : cues_.find("prevent_verb", kZh, text_, {clause.begin, subjects.range.begin}))
+    for (const auto& w : view_.cues->find("prevent_verb", {clause.begin, subjects.range.begin}))
         if (w.end == subjects.range.begin) polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
     // 中共能利用这些芯片: what someone can do is no event yet.
-    const auto modals = cues_.find("ability", kZh, text_, window);
+    const auto modals = view_.cues->find("ability", window);
     const bool can = std::any_of(modals.begin(), modals.end(), [&](const TextRange& w) { return w.end == verb.begin; });
     // A condition (如果, 一旦) governs the sentence after it; a likelihood (可能危及) only its clause.
-    if (can || cues_.any("hypothetical", kZh, text_, sentence_before) ||
-        cues_.any("epistemic", kZh, text_, {std::max(window.begin, clause.begin), verb.begin})) {
+    if (can || view_.cues->any("hypothetical", sentence_before) ||
+        view_.cues->any("epistemic", {std::max(window.begin, clause.begin), verb.begin})) {
         modality = Modality::hypothetical;
     } else {
         // 拟 of 模拟芯片 (analog chips) plans nothing: words holding a planned word are exceptions.
-        const auto not_planned = cues_.find("not_planned", kZh, text_, {window.begin, clause.end});
-        for (const auto& w : cues_.find("planned", kZh, text_, window)) {
+        const auto not_planned = view_.cues->find("not_planned", {window.begin, clause.end});
+        for (const auto& w : view_.cues->find("planned", window)) {
             const bool exception = std::any_of(not_planned.begin(), not_planned.end(),
                                                [&](const TextRange& r) { return r.begin <= w.begin && w.end <= r.end; });
             if (!exception && !(skip_planned_at_before && text_.substr(w.begin, p.before.size()) == p.before))
                 modality = Modality::planned;
         }
-        if (modality == Modality::asserted && cues_.any("reported", kZh, text_, sentence_before))
+        if (modality == Modality::asserted && view_.cues->any("reported", sentence_before))
             modality = Modality::reported;
     }
     const std::size_t before = out.size();
@@ -461,7 +461,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
-    for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front})) {
+    for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
         // 由11月1日起: 由 before a time is "from", no agent.
         const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
             return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
@@ -511,7 +511,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
         std::size_t pivot_end = clause.begin;
         for (const char* list : {"pivot_verb", "complement_verb"})
-            for (const auto& pivot : cues_.find(list, kZh, text_, {clause.begin, subject_limit}))
+            for (const auto& pivot : view_.cues->find(list, {clause.begin, subject_limit}))
                 pivot_end = std::max(pivot_end, pivot.end);
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
@@ -520,7 +520,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             if (slice(text_, {verb.end, clause.end}).find("的") == std::string_view::npos) return false;
             // Only after a preposition that takes a whole matter (针对, 对于), not a place (在亚利桑那州建立).
             const std::size_t window = g.range.begin >= clause.begin + 9 ? g.range.begin - 9 : clause.begin;
-            const auto topics = cues_.find("topic_preposition", kZh, text_, {window, g.range.begin});
+            const auto topics = view_.cues->find("topic_preposition", {window, g.range.begin});
             if (std::none_of(topics.begin(), topics.end(), [&](const TextRange& t) { return t.end == g.range.begin; }))
                 return false;
             return skip_words(g.range.end, verb_front, {"adverbs"}, true) == verb_front;
@@ -560,7 +560,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             // yields to that verb.
             // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
             // the names in it are not the verb's object.
-            const auto conditions = cues_.find("hypothetical", kZh, text_, {verb.end, clause.end});
+            const auto conditions = view_.cues->find("hypothetical", {verb.end, clause.end});
             const std::size_t condition = conditions.empty() ? clause.end : conditions.front().begin;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
@@ -640,7 +640,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
 void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidate>& out) {
     // The clause's verbs that can be read at all: a bare pattern, or a frame whose first part
     // stands before it (禁令 of 解除{O}禁令 is no verb in 撤销禁令).
-    const bool has_passive = cues_.any("passive_agent", kZh, text_, clause);
+    const bool has_passive = view_.cues->any("passive_agent", clause);
     std::vector<const VerbSpan*> verbs;
     for (const auto& v : verbs_) {
         if (!clause.contains(v.range)) continue;
@@ -765,7 +765,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
 // that name is then part of the verb, not a noun of the clause.
 void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
-    const auto noun_prefixes = cues_.find("noun_prefix", kZh, text_, range);
+    const auto noun_prefixes = view_.cues->find("noun_prefix", range);
     std::vector<PhraseHit> hits;
     for (const auto& h : lexicon_.verbs(true).find_all(text_, range.begin, range.end)) {
         const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
@@ -837,7 +837,7 @@ void SentenceRules::find_unknown_organizations() {
     for (const auto& t : view_.times) boundaries.push_back(t.range.end);
     for (const auto& v : verbs_) boundaries.push_back(v.range.end);
     for (const char* list : {"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
-        for (const auto& w : cues_.find(list, kZh, text_, range)) boundaries.push_back(w.end);
+        for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
     auto is_boundary = [&](std::size_t at) { return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end(); };
     auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {
         for (const auto& [open, close] : {std::pair{"“", "”"}, std::pair{"「", "」"}, std::pair{"『", "』"}}) {
@@ -851,7 +851,7 @@ void SentenceRules::find_unknown_organizations() {
         return std::nullopt;
     };
     std::vector<Mention> found;
-    for (const auto& suffix : cues_.find("org_suffix", kZh, text_, range)) {
+    for (const auto& suffix : view_.cues->find("org_suffix", range)) {
         if (suffix.size() < 6) continue;  // one-character words (部, 局) name too many things
         const bool taken = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
             return m.range.begin < suffix.end && suffix.begin < m.range.end;

@@ -5,6 +5,7 @@
 // What it represents: one PhraseMatcher per (list, language), over folded words; English words
 // match whole words, case-insensitively. Thread safety: immutable after construction.
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,10 +42,22 @@ public:
     std::size_t match_at(std::string_view id, std::string_view lang, std::string_view text, std::size_t at,
                          std::size_t limit) const;
 
+    // For SentenceCues, which scans a sentence once for the lists the rules search windows of it
+    // for (the "windowed" lists: negation, planned, preposition…; see cue_words.cpp):
+    // the number of windowed list `id`, or kNotWindowed for another list or an unknown id.
+    static constexpr std::uint32_t kNotWindowed = ~0u;
+    std::uint32_t windowed_number(std::string_view id) const;
+    std::size_t windowed_count() const;
+    // Every occurrence in text[range] of every word of every windowed list for `lang` (none for
+    // another language), each hit's payload its list's windowed number. Filtered to one list,
+    // the hits are exactly those PhraseMatcher::find_all of that list alone gives, in its order.
+    std::vector<PhraseHit> find_all_lists(std::string_view lang, std::string_view text, TextRange range) const;
+
 private:
     // The lists of one id: [0] for "zh", [1] for "en". Looked up once per call by id alone
     // (the rules consult these lists in their inner loops: no key is built per call).
     struct Lists {
+        std::uint32_t windowed = kNotWindowed;  // the list's windowed number
         std::array<PhraseMatcher, 2> matchers;
         std::array<std::vector<std::string>, 2> words;  // the folded words, in pack order
     };
@@ -52,6 +65,9 @@ private:
     const Lists* lists(std::string_view id, std::string_view lang, std::size_t& index) const;
 
     std::unordered_map<std::string, Lists> lists_;
+    // The windowed lists' words in one matcher per language ([0] "zh", [1] "en"), each payload
+    // the list's windowed number.
+    std::array<PhraseMatcher, 2> windowed_;
     // lists_ by id, in an open-addressing table with a short inline hash: the rules ask about a
     // list over a million times per megabyte of text, and std::hash plus a prime modulo per
     // question cost 4.5% of extraction's instructions. Empty slots hold an empty id. The slots

@@ -104,10 +104,10 @@ bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const 
     return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || in_list("adverbs", text, t);
 }
 
-bool EnglishClauses::cue_ends_at(std::string_view id, std::string_view text, TextRange sentence,
+bool EnglishClauses::cue_ends_at(std::string_view id, const SentenceCues& cues, TextRange sentence,
                                  const EnglishToken& t) const {
     const std::size_t from = t.range.end > sentence.begin + 48 ? t.range.end - 48 : sentence.begin;
-    for (const auto& hit : cues_.find(id, kEn, text, {from, t.range.end}))
+    for (const auto& hit : cues.find(id, {from, t.range.end}))
         if (hit.end == t.range.end) return true;
     return false;
 }
@@ -117,18 +117,19 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
     EnglishSentence s;
     s.range = view.sentence->range;
     s.tokens = view.tokens;
-    s.predicates = find_predicates(view.text, s, mentions);
-    for (const auto& hit : cues_.find("reported", kEn, view.text, s.range)) {
+    s.predicates = find_predicates(view, s, mentions);
+    for (const auto& hit : view.cues->find("reported", s.range)) {
         const std::size_t t = token_at_or_after(s.tokens, hit.begin);
         if (t < s.tokens.size()) s.speech.push_back(t);
     }
     cut_segments(view.text, s, mentions);
-    s.groups = group(view.text, s, mentions, joins);
+    s.groups = group(view, s, mentions, joins);
     return s;
 }
 
-std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view text, const EnglishSentence& s,
+std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
+    const std::string_view text = view.text;
     const auto& tokens = s.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
         const std::size_t t = token_at_or_after(tokens, pos);
@@ -231,7 +232,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view t
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         p.gerund = ends_with(lower_copy(tokens[p.first].word), "ing");
-        if (in_mention(tokens[p.first]) || noun_use(text, s, p)) continue;
+        if (in_mention(tokens[p.first]) || noun_use(view, s, p)) continue;
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }
     std::vector<EnglishPredicate> out;
@@ -248,7 +249,8 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view t
     return out;
 }
 
-bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, const EnglishPredicate& p) const {
+bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
+    const std::string_view text = view.text;
     const auto& tokens = s.tokens;
     std::size_t prev = p.first;
     while (prev > 0 && adverb(text, tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
@@ -265,9 +267,9 @@ bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, c
                 tokens[prev - 2].lower_word() && !tokens[prev - 2].after)
                 to = &tokens[prev - 3];
             if (to && !p.gerund) {
-                const bool governed = cue_ends_at("planned", text, s.range, *to) ||
-                                      cue_ends_at("infinitive_verbs", text, s.range, *to) ||
-                                      cue_ends_at("negation", text, s.range, *to);
+                const bool governed = cue_ends_at("planned", *view.cues, s.range, *to) ||
+                                      cue_ends_at("infinitive_verbs", *view.cues, s.range, *to) ||
+                                      cue_ends_at("negation", *view.cues, s.range, *to);
                 if (!governed) return true;
             }
             // `while exports to China …`: a finite verb right after a subordinator or a preposition.
@@ -355,9 +357,10 @@ void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, con
         for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
 }
 
-std::vector<NounGroup> EnglishClauses::group(std::string_view text, const EnglishSentence& s,
+std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const EnglishSentence& s,
                                              const std::vector<Mention>& mentions,
                                              const std::vector<RoleJoin>& joins) const {
+    const std::string_view text = view.text;
     struct Unit {
         Argument head;
         TextRange range;
@@ -401,7 +404,7 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
             bool word = false;
             bool ok = end && (end->after == 0 || comma) && !end->closes;
             // Between them only list words (`and`, `as well as`), commas and one determiner.
-            const auto coordination = cues_.find("coordination", kEn, text, {last.range.end, unit.range.begin});
+            const auto coordination = view.cues->find("coordination", {last.range.end, unit.range.begin});
             int determiners = 0;
             for (std::size_t i = token_at_or_after(tokens, last.range.end); ok && i < tokens.size() &&
                                                                               tokens[i].range.end <= unit.range.begin;

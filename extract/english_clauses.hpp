@@ -80,8 +80,9 @@ public:
     bool determiner(std::string_view text, const EnglishToken& t) const { return in_list("determiners", text, t); }
     bool preposition(std::string_view text, const EnglishToken& t) const { return in_list("preposition", text, t); }
     bool adverb(std::string_view text, const EnglishToken& t) const;
-    // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb).
-    bool cue_ends_at(std::string_view id, std::string_view text, TextRange sentence, const EnglishToken& t) const;
+    // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb);
+    // `cues` are those of `t`'s sentence.
+    bool cue_ends_at(std::string_view id, const SentenceCues& cues, TextRange sentence, const EnglishToken& t) const;
 
 private:
     struct LoosePattern {
@@ -90,12 +91,12 @@ private:
         std::vector<std::string> tail;
         bool after_be;
     };
-    std::vector<EnglishPredicate> find_predicates(std::string_view text, const EnglishSentence& s,
+    std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                   const std::vector<Mention>& mentions) const;
-    bool noun_use(std::string_view text, const EnglishSentence& s, const EnglishPredicate& p) const;
+    bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
     void cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const;
-    std::vector<NounGroup> group(std::string_view text, const EnglishSentence& s, const std::vector<Mention>& mentions,
-                                 const std::vector<RoleJoin>& joins) const;
+    std::vector<NounGroup> group(const SentenceView& view, const EnglishSentence& s,
+                                 const std::vector<Mention>& mentions, const std::vector<RoleJoin>& joins) const;
 
     const RelationLexicon& lexicon_;
     const CueWords& cues_;

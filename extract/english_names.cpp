@@ -9,6 +9,7 @@
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/noun_groups.hpp"
+#include "extract/sentence_cues.hpp"
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
 
@@ -118,9 +119,9 @@ class EnglishNames::SentenceNames {
 public:
     SentenceNames(const EnglishNames& owner, std::string_view text, const Sentence& sentence,
                   const std::vector<EnglishToken>& tokens, const std::vector<TimeMention>& times,
-                  std::vector<Mention>& mentions, Memory& memory)
-        : o_(owner), text_(text), sentence_(sentence), times_(times), mentions_(mentions), memory_(memory),
-          tokens_(tokens) {}
+                  const SentenceCues& cues, std::vector<Mention>& mentions, Memory& memory)
+        : o_(owner), text_(text), sentence_(sentence), times_(times), cues_(cues), mentions_(mentions),
+          memory_(memory), tokens_(tokens) {}
 
     void run();
 
@@ -154,6 +155,7 @@ private:
     std::string_view text_;
     const Sentence& sentence_;
     const std::vector<TimeMention>& times_;
+    const SentenceCues& cues_;
     std::vector<Mention>& mentions_;
     Memory& memory_;
     const std::vector<EnglishToken>& tokens_;
@@ -263,8 +265,8 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
     }
     // A place: `in Houston`, `Chitose, Hokkaido`.
     if (first > 0) {
-        for (const auto& hit : o_.cues_.find("place_preposition", kEn, text_,
-                                             {tokens_[std::max<std::size_t>(first, 2) - 2].range.begin, tokens_[first].range.begin}))
+        const TextRange before{tokens_[std::max<std::size_t>(first, 2) - 2].range.begin, tokens_[first].range.begin};
+        for (const auto& hit : cues_.find("place_preposition", before))
             if (trim_spaces(text_, {hit.end, tokens_[first].range.begin}).empty()) return "GPE";
     }
     if (end.after == ',' && last < tokens_.size()) {
@@ -292,7 +294,7 @@ void EnglishNames::SentenceNames::titles() {
     };
     std::vector<PhraseHit> hits;
     for (const auto& h : o_.lexicon_.roles(false).find_all(text_, range.begin, range.end)) hits.push_back(h);
-    const auto person_titles = o_.cues_.find("person_title", kEn, text_, range);
+    const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
     for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
     std::vector<Title> titles;
@@ -490,7 +492,8 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
 }
 
 void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
-                        const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory) const {
+                        const std::vector<TimeMention>& times, const SentenceCues& cues,
+                        std::vector<Mention>& mentions, Memory& memory) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
         if (m.entity.type != "PERSON") continue;
@@ -499,7 +502,7 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
         if (space != std::string_view::npos && space + 1 < written.size())
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
-    SentenceNames(*this, text, sentence, tokens, times, mentions, memory).run();
+    SentenceNames(*this, text, sentence, tokens, times, cues, mentions, memory).run();
     for (const auto& m : mentions) {
         memory.last_seen[m.entity.id] = ++memory.order;
         memory.seen[m.entity.id] = m.entity;

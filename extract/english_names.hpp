@@ -41,6 +41,7 @@
 namespace chronokg {
 
 class CueWords;
+class SentenceCues;
 class EntityCatalog;
 class Normalizer;
 class RelationLexicon;
@@ -66,9 +67,11 @@ public:
     Memory start(std::string_view text, const std::vector<Sentence>& sentences) const;
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
-    // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never names).
+    // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never
+    // names), `cues` its cue words.
     void find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
-              const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory) const;
+              const std::vector<TimeMention>& times, const SentenceCues& cues, std::vector<Mention>& mentions,
+              Memory& memory) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
     static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);

@@ -5,6 +5,7 @@
 
 #include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
+#include "extract/sentence_cues.hpp"
 
 namespace chronokg {
 
@@ -142,10 +143,10 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
 }
 
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,
-                             const CueWords& cues) {
+                             const SentenceCues& cues) {
     const std::size_t reach = lang == "zh" ? 9 : 16;
     const std::size_t window = begin >= clause.begin + reach ? begin - reach : clause.begin;
-    for (const auto& p : cues.find("preposition", lang, text, {window, begin})) {
+    for (const auto& p : cues.find("preposition", {window, begin})) {
         TextRange between = trim_spaces(text, {p.end, begin});
         // English: a determiner may stand between ("of the Department").
         if (lang == "en") {

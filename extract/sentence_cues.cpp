@@ -1,0 +1,60 @@
+#include "extract/sentence_cues.hpp"
+
+#include "extract/cue_words.hpp"
+
+namespace chronokg {
+
+SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence)
+    : cues_(cues), lang_(lang), text_(text), sentence_(sentence), starts_(cues.windowed_count() + 1, 0) {
+    const std::vector<PhraseHit> all = cues.find_all_lists(lang, text, sentence);
+    // A stable counting sort by list keeps each list's hits in find_all's order.
+    for (const auto& hit : all) ++starts_[hit.payload + 1];
+    for (std::size_t n = 1; n < starts_.size(); ++n) starts_[n] += starts_[n - 1];
+    std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
+    hits_.resize(all.size());
+    for (const auto& hit : all) hits_[next[hit.payload]++] = hit;
+}
+
+bool SentenceCues::hits_of(std::string_view id, TextRange range, const PhraseHit*& first,
+                           const PhraseHit*& last) const {
+    if (!sentence_.contains(range)) return false;
+    const std::uint32_t n = cues_.windowed_number(id);
+    if (n == CueWords::kNotWindowed) return false;
+    first = hits_.data() + starts_[n];
+    last = hits_.data() + starts_[n + 1];
+    return true;
+}
+
+std::vector<TextRange> SentenceCues::find(std::string_view id, TextRange range) const {
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
+    // The hits come by end offset: when each one ends before the next begins, none overlaps
+    // another and select_longest would keep them all, in this order.
+    std::vector<TextRange> out;
+    bool disjoint = true;
+    for (const PhraseHit* h = first; h != last; ++h) {
+        if (h->begin < range.begin || h->end > range.end) continue;
+        if (!out.empty() && out.back().end > h->begin) disjoint = false;
+        out.push_back({h->begin, h->end});
+    }
+    if (disjoint) return out;
+    std::vector<PhraseHit> inside;
+    for (const PhraseHit* h = first; h != last; ++h)
+        if (h->begin >= range.begin && h->end <= range.end) inside.push_back(*h);
+    out.clear();
+    for (const auto& hit : select_longest(std::move(inside))) out.push_back({hit.begin, hit.end});
+    return out;
+}
+
+bool SentenceCues::any(std::string_view id, TextRange range) const {
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, range, first, last)) return cues_.any(id, lang_, text_, range);
+    // select_longest keeps at least one of any hits: whether there are some is the answer.
+    for (const PhraseHit* h = first; h != last; ++h)
+        if (h->begin >= range.begin && h->end <= range.end) return true;
+    return false;
+}
+
+}  // namespace chronokg
