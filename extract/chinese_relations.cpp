@@ -82,7 +82,7 @@ private:
     bool opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const;
     // Past a run of words from the cue `lists` (and, with `times`, time expressions) from `at`,
     // stopping at `limit`: the position of the first other word.
-    std::size_t skip_words(std::size_t at, std::size_t limit, std::initializer_list<const char*> lists,
+    std::size_t skip_words(std::size_t at, std::size_t limit, CueIds lists,
                            bool times = false) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
     void find_verbs();
@@ -234,7 +234,7 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
             continue;
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
-        for (const char* list : {"preposition", "adverbs", "planned", "negation", "ability"})
+        for (const CueId list : CueIds{"preposition", "adverbs", "planned", "negation", "ability"})
             if (cues_.match_at(list, kZh, text_, noun.end, before.end)) return true;
     }
     return false;
@@ -262,7 +262,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     }
     // A phrase opened by a preposition (由11月1日起…, 在高雄建置) is an adverbial, not a thing,
     // unless it modifies a head (针对中国的出口管制措施).
-    for (const char* list : {"preposition", "passive_agent"})
+    for (const CueId list : CueIds{"preposition", "passive_agent"})
         if (cues_.match_at(list, kZh, text_, r.begin, r.end) > 0 &&
             slice(text_, r).find("的") == std::string_view::npos)
             return std::nullopt;
@@ -426,11 +426,11 @@ bool SentenceRules::opens_clause(const NounGroup& g, std::size_t next_verb, Text
     return skip_words(g.range.end, next_verb, {"planned", "function_word", "adverbs", "negation", "ability"}) == next_verb;
 }
 
-std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, std::initializer_list<const char*> lists,
+std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, CueIds lists,
                                       bool times) const {
     while (at < limit) {
         std::size_t n = 0;
-        for (const char* list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
+        for (const CueId list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
         if (times)
             for (const auto& t : view_.times)
                 if (t.range.begin == at && t.range.end <= limit) n = std::max(n, t.range.size());
@@ -510,7 +510,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         // After a pivot verb (要求X停止采购Y, 禁止X采购Y) the subject is the pivot's object X; without
         // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
         std::size_t pivot_end = clause.begin;
-        for (const char* list : {"pivot_verb", "complement_verb"})
+        for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
             for (const auto& pivot : view_.cues->find(list, {clause.begin, subject_limit}))
                 pivot_end = std::max(pivot_end, pivot.end);
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
@@ -836,7 +836,7 @@ void SentenceRules::find_unknown_organizations() {
     for (const auto& m : mentions_) boundaries.push_back(m.range.end);
     for (const auto& t : view_.times) boundaries.push_back(t.range.end);
     for (const auto& v : verbs_) boundaries.push_back(v.range.end);
-    for (const char* list : {"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
+    for (const CueId list : CueIds{"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
         for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
     auto is_boundary = [&](std::size_t at) { return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end(); };
     auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {

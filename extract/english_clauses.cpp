@@ -32,10 +32,23 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
+// Whether `word`, ASCII lower-cased, is `w` followed by `suffix` (compared in place: this runs
+// for every word a loose pattern tries).
+bool lower_equals(std::string_view word, std::string_view w, std::string_view suffix) {
+    if (word.size() != w.size() + suffix.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (lower != (i < w.size() ? w[i] : suffix[i - w.size()])) return false;
+    }
+    return true;
+}
+
 // Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
-bool same_word(std::string_view word, const std::string& w) {
-    const std::string lw = lower_copy(word);
-    return lw == w || lw == w + "s" || lw + "s" == w || lw == w + "es";
+bool same_word(std::string_view word, std::string_view w) {
+    return lower_equals(word, w, "") || lower_equals(word, w, "s") ||
+           (!w.empty() && w.back() == 's' && lower_equals(word, w.substr(0, w.size() - 1), "")) ||
+           lower_equals(word, w, "es");
 }
 
 }  // namespace
@@ -43,6 +56,11 @@ bool same_word(std::string_view word, const std::string& w) {
 EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
                                const Normalizer& normalizer)
     : lexicon_(lexicon), cues_(cues), inflection_(pack.lexicon("irregular_verbs").en) {
+    for (std::uint32_t i = 0; i < lexicon.pattern_count(); ++i) {
+        const VerbPattern& pattern = lexicon.pattern(i);
+        const std::vector<std::string> written = split_words(pattern.written);
+        pattern_words_.push_back({split_words(pattern.after_object), written.empty() ? "" : written.front()});
+    }
     const auto& relations = lexicon.relations();
     for (std::uint32_t r = 0; r < relations.size(); ++r) {
         for (const auto& written : relations[r].en) {
@@ -96,7 +114,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     }
 }
 
-bool EnglishClauses::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
+bool EnglishClauses::in_list(CueId id, std::string_view text, const EnglishToken& t) const {
     return cues_.whole_word(id, kEn, text, t.range);
 }
 
@@ -104,7 +122,7 @@ bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const 
     return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || in_list("adverbs", text, t);
 }
 
-bool EnglishClauses::cue_ends_at(std::string_view id, const SentenceCues& cues, TextRange sentence,
+bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence,
                                  const EnglishToken& t) const {
     const std::size_t from = t.range.end > sentence.begin + 48 ? t.range.end - 48 : sentence.begin;
     for (const auto& hit : cues.find(id, {from, t.range.end}))
@@ -221,10 +239,10 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         if (p.last == p.first) continue;
         p.verb = {hit.begin, hit.end};
         p.relation = pattern.relation;
-        p.tail = split_words(pattern.after_object);
+        const PatternWords& words = pattern_words_[hit.payload];
+        p.tail = words.tail;
         p.participle = pattern.participle;
-        const std::vector<std::string> written = split_words(pattern.written);
-        p.base = !written.empty() && lower_copy(tokens[p.first].word) == written.front();
+        p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
         found.push_back(std::move(p));
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.

@@ -1,6 +1,7 @@
 #include "extract/english_names.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 
@@ -62,7 +63,7 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
             throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
 }
 
-bool EnglishNames::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
+bool EnglishNames::in_list(CueId id, std::string_view text, const EnglishToken& t) const {
     return cues_.whole_word(id, kEn, text, t.range);
 }
 
@@ -100,13 +101,17 @@ std::optional<EntityRef> EnglishNames::resolve(const std::string& name, std::str
 }
 
 bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
-    static const std::set<std::string_view> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
-                                                     "with", "at", "by", "from", "as", "or", "vs", "vs."};
+    // Compared in a loop, not looked up in a set: this runs for every word of every sentence.
+    static constexpr std::array<std::string_view, 17> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
+                                                               "with", "at", "by", "from", "as", "or", "vs", "vs."};
+    const auto is_small = [](std::string_view word) {
+        return std::find(small.begin(), small.end(), word) != small.end();
+    };
     int words = 0;
     int capitalized = 0;
     for (std::size_t i = first; i < last; ++i) {
         const auto& t = tokens[i];
-        if (!has_letter(t.word) || small.count(t.word)) continue;
+        if (!has_letter(t.word) || is_small(t.word)) continue;
         ++words;
         if (t.capitalized() || t.all_caps()) ++capitalized;
     }
@@ -199,7 +204,7 @@ bool EnglishNames::SentenceNames::initial_evidence(std::size_t i) const {
     if (t.all_caps() || has_inner_capital(t.word) || t.has_digit()) return true;
     const std::string lower = lower_copy(t.word);
     if (memory_.lower_case.count(lower)) return false;
-    if (memory_.capitalized_inside.count(std::string(t.word))) return true;
+    if (memory_.capitalized_inside.contains(t.word)) return true;
     if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) return false;
     return i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1) &&
            !memory_.lower_case.count(lower_copy(tokens_[i + 1].word));
@@ -484,8 +489,12 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             const EnglishToken& t = tokens[i];
             const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
-            if (t.lower_word()) memory.lower_case.insert(std::string(t.word));
-            else if (t.capitalized() && !first) memory.capitalized_inside.insert(std::string(t.word));
+            // Looked up before inserted: most words were met before, and a lookup builds no string.
+            if (t.lower_word()) {
+                if (!memory.lower_case.contains(t.word)) memory.lower_case.emplace(t.word);
+            } else if (t.capitalized() && !first && !memory.capitalized_inside.contains(t.word)) {
+                memory.capitalized_inside.emplace(t.word);
+            }
         }
     }
     return memory;

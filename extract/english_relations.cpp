@@ -235,7 +235,7 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
         }
         if (t.word == "to") {
             std::optional<std::size_t> cue_begin;
-            for (const char* id : {"planned", "infinitive_verbs", "negation"}) {
+            for (const CueId id : CueIds{"planned", "infinitive_verbs", "negation"}) {
                 const std::size_t from = t.range.end > range_.begin + 48 ? t.range.end - 48 : range_.begin;
                 for (const auto& hit : view_.cues->find(id, {from, t.range.end}))
                     if (hit.end == t.range.end && (!cue_begin || hit.begin < *cue_begin)) cue_begin = hit.begin;

@@ -91,7 +91,7 @@ bool nationality_after(std::string_view text, std::size_t end, const std::string
     while (const std::size_t n = cues.match_at("adverbs", lang, text, at, std::min(at + 9, text.size()))) at += n;
     if (std::find(verb_starts.begin(), verb_starts.end(), at) != verb_starts.end()) return false;
     const std::size_t look = std::min(end + 12, text.size());
-    for (const char* list : {"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
+    for (const CueId list : CueIds{"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
                              "function_word"})
         if (cues.match_at(list, lang, text, end, look)) return false;
     return true;

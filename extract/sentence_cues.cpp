@@ -15,7 +15,7 @@ SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::str
     for (const auto& hit : all) hits_[next[hit.payload]++] = hit;
 }
 
-bool SentenceCues::hits_of(std::string_view id, TextRange range, const PhraseHit*& first,
+bool SentenceCues::hits_of(CueId id, TextRange range, const PhraseHit*& first,
                            const PhraseHit*& last) const {
     if (!sentence_.contains(range)) return false;
     const std::uint32_t n = cues_.windowed_number(id);
@@ -25,7 +25,7 @@ bool SentenceCues::hits_of(std::string_view id, TextRange range, const PhraseHit
     return true;
 }
 
-std::vector<TextRange> SentenceCues::find(std::string_view id, TextRange range) const {
+std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     const PhraseHit* first = nullptr;
     const PhraseHit* last = nullptr;
     if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
@@ -47,7 +47,7 @@ std::vector<TextRange> SentenceCues::find(std::string_view id, TextRange range) 
     return out;
 }
 
-bool SentenceCues::any(std::string_view id, TextRange range) const {
+bool SentenceCues::any(CueId id, TextRange range) const {
     const PhraseHit* first = nullptr;
     const PhraseHit* last = nullptr;
     if (!hits_of(id, range, first, last)) return cues_.any(id, lang_, text_, range);

@@ -16,12 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/cue_words.hpp"
 #include "extract/phrase_matcher.hpp"
 #include "extract/segmenter.hpp"
 
 namespace chronokg {
-
-class CueWords;
 
 class SentenceCues {
 public:
@@ -29,14 +28,14 @@ public:
     SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence);
 
     // Same as cues.find(id, lang, text, range).
-    std::vector<TextRange> find(std::string_view id, TextRange range) const;
+    std::vector<TextRange> find(CueId id, TextRange range) const;
     // Same as cues.any(id, lang, text, range).
-    bool any(std::string_view id, TextRange range) const;
+    bool any(CueId id, TextRange range) const;
 
 private:
     // The hits of list `id`; false when `range` is not inside the sentence or `id` is not a
     // windowed list (CueWords then answers).
-    bool hits_of(std::string_view id, TextRange range, const PhraseHit*& first, const PhraseHit*& last) const;
+    bool hits_of(CueId id, TextRange range, const PhraseHit*& first, const PhraseHit*& last) const;
 
     const CueWords& cues_;
     std::string lang_;

@@ -31,9 +31,10 @@ void check_sentences(const CueWords& cues, const std::string& folded, std::mt199
             std::size_t a = at(random), b = at(random);
             windows.push_back({std::min(a, b), std::max(a, b)});
         }
-        for (const auto& id : RulePack::known_lexicons())
+        for (const auto& name : RulePack::known_lexicons())
             for (const auto& w : windows) {
-                INFO(id << " " << lang << " [" << w.begin << ", " << w.end << ") in \"" << folded.substr(s.begin, s.size())
+                const CueId id(name);
+                INFO(name << " " << lang << " [" << w.begin << ", " << w.end << ") in \"" << folded.substr(s.begin, s.size())
                         << "\"");
                 const auto expected = cues.find(id, lang, folded, w);
                 const auto found = index.find(id, w);
@@ -64,4 +65,21 @@ TEST_CASE("a sentence's cue index answers every window as the cue lists do", "[e
     // yet` and `yet` against a window that cuts `not` off; 不再 and 再 likewise.
     check_sentences(cues, normalizer.fold("It has not yet decided, and will not be able to. 该公司尚未决定,不再出口,也不会再次出口。"),
                     random);
+}
+
+TEST_CASE("a cue list named in the code and the same name read at run time are one list", "[extract][cues]") {
+    constexpr CueId negation = "negation";
+    CHECK(negation.index() == CueId(std::string_view("negation")).index());
+    CHECK(negation.name() == "negation");
+    for (std::size_t i = 0; i < kLexiconIds.size(); ++i) CHECK(CueId(kLexiconIds[i]).index() == i);
+    // An unknown name names no list: it finds nothing, as before there were ids.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const CueId unknown(std::string_view("no_such_list"));
+    CHECK(unknown.index() == CueId::kUnknown);
+    const std::string text = "it did not act";
+    CHECK(cues.find(unknown, "en", text, {0, text.size()}).empty());
+    CHECK(cues.match_at(unknown, "en", text, 7, text.size()) == 0);
+    CHECK(cues.words(unknown, "en").empty());
+    CHECK(cues.empty(unknown, "en"));
+    CHECK(cues.match_at("negation", "en", text, 7, text.size()) == 3);
 }
