@@ -16,6 +16,12 @@ std::optional<std::size_t> find_invalid(std::string_view text);
 // Length in bytes (1 to 4) of the valid sequence starting at `pos`, or 0 when it is invalid.
 std::size_t sequence_length(std::string_view text, std::size_t pos);
 
+// The bytes decode() takes for a sequence that starts with byte `lead` (1 for ASCII), without
+// reading the others: for a scan that decodes only some characters.
+inline std::size_t lead_length(unsigned char lead) {
+    return lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+}
+
 // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos` past it.
 // Precondition: `text` is valid UTF-8 and pos < text.size().
 char32_t decode(std::string_view text, std::size_t& pos);

@@ -32,18 +32,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// Whether `word`, ASCII lower-cased, is `w` followed by `suffix` (compared in place: this runs
-// for every word a loose pattern tries).
-bool lower_equals(std::string_view word, std::string_view w, std::string_view suffix) {
-    if (word.size() != w.size() + suffix.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const char c = word[i];
-        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (lower != (i < w.size() ? w[i] : suffix[i - w.size()])) return false;
-    }
-    return true;
-}
-
 // Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
 bool same_word(std::string_view word, std::string_view w) {
     return lower_equals(word, w, "") || lower_equals(word, w, "s") ||

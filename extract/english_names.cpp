@@ -57,6 +57,12 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
     for (const char* id : {"month_names", "weekday_names"})
         for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id)) month_and_day_names_.insert(lower_copy(name));
     for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[lower_copy(word)] = id;
+    for (const auto& [demonym, id] : demonyms_) {
+        const std::string start = demonym.substr(0, demonym.find(' '));
+        if (start.size() < demonym.size() &&
+            std::find(two_word_demonym_starts_.begin(), two_word_demonym_starts_.end(), start) == two_word_demonym_starts_.end())
+            two_word_demonym_starts_.push_back(start);
+    }
     portfolio_forms_ = read_pairs(pack.lexicon("portfolio_forms").en, "portfolio_forms");
     for (const auto& [role, form] : portfolio_forms_)
         if (form.find("{}") == std::string::npos)
@@ -183,18 +189,27 @@ bool EnglishNames::SentenceNames::initial(std::size_t i) const {
 bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     const std::string lower = lower_copy(t.word);
-    // Two-word demonyms (`South Korean`, `North Korean`) name no one either.
-    const bool two_word_demonym =
-        (i + 1 < tokens_.size() && !t.after && o_.demonyms_.count(lower + " " + lower_copy(tokens_[i + 1].word))) ||
-        (i > 0 && !tokens_[i - 1].after && o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower));
-    return o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower) || two_word_demonym ||
-           o_.in_list("not_names", text_, t);
+    if (o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower)) return true;
+    // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
+    // the pair is built and looked up only after such a word.
+    const auto starts_demonym = [&](std::string_view word) {
+        return std::any_of(o_.two_word_demonym_starts_.begin(), o_.two_word_demonym_starts_.end(),
+                           [&](const std::string& start) { return lower_equals(word, start); });
+    };
+    if (i + 1 < tokens_.size() && !t.after && starts_demonym(t.word) &&
+        o_.demonyms_.count(lower + " " + lower_copy(tokens_[i + 1].word)))
+        return true;
+    if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
+        o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower))
+        return true;
+    return o_.in_list("not_names", text_, t);
 }
 
 bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
-    if (!has_letter(t.word) || title_[i] || claimed_[i] || taken(i) || excluded(i)) return false;
-    return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
+    // The spelling first: most words are lower case, and the other tests look much further.
+    if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
+    return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
 }
 
 // A capitalized word that opens a sentence names something only when it does not look like

@@ -97,6 +97,7 @@ private:
     const Normalizer& normalizer_;
     std::unordered_set<std::string> month_and_day_names_;   // lower case
     std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
+    std::vector<std::string> two_word_demonym_starts_;        // "south" of "south korean"
     std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}
 };
 
