@@ -111,7 +111,7 @@ bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size
     static constexpr std::array<std::string_view, 17> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
                                                                "with", "at", "by", "from", "as", "or", "vs", "vs."};
     const auto is_small = [](std::string_view word) {
-        return std::find(small.begin(), small.end(), word) != small.end();
+        return word.size() <= 4 && std::find(small.begin(), small.end(), word) != small.end();
     };
     int words = 0;
     int capitalized = 0;
@@ -499,6 +499,11 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
     Memory memory;
     // A sentence at a time: the tokens of a whole document can be many times its size.
     for (const auto& sentence : sentences) {
+        // Only words with a Latin letter are remembered: a sentence without one (most Chinese
+        // ones) adds nothing, and is not cut into words.
+        const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
+        if (std::none_of(words.begin(), words.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
+            continue;
         const auto tokens = english_tokens(text, sentence.range, cues_);
         if (title_case(tokens, 0, tokens.size())) continue;
         for (std::size_t i = 1; i < tokens.size(); ++i) {
