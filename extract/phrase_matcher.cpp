@@ -130,20 +130,35 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
                                                std::size_t end) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
     std::vector<PhraseHit> hits;
-    std::uint32_t row = 0;  // offset of the current state's row in delta_
-    for (std::size_t i = begin; i < end; ++i) {
-        const std::uint32_t move = delta_[row + byte_class_[static_cast<unsigned char>(text[i])]];
-        row = move & ~kOutputFlag;
-        if (!(move & kOutputFlag)) continue;
-        for (std::uint32_t out = first_output_[row / classes_]; out != 0; out = output_link_[out]) {
-            for (std::uint32_t k = ends_begin_[out]; k < ends_begin_[out + 1]; ++k) {
-                const Phrase& p = phrases_[ends_[k]];
-                const std::size_t start = i + 1 - p.text.size();
-                if (start >= begin && accept(p, text, start, i + 1)) hits.push_back({start, i + 1, p.payload});
-            }
+    // The scan reads the automaton through locals: nothing it reads changes while it runs, and
+    // so the compiler keeps the loop in registers (through the members, every push_back made it
+    // reload them). Most moves have no output: one comparison a byte tells.
+    const std::uint32_t* const delta = delta_.data();
+    const std::uint8_t* const byte_class = byte_class_;
+    const auto* const first = reinterpret_cast<const unsigned char*>(text.data());
+    const unsigned char* const stop = first + std::max(begin, end);
+    std::size_t row = 0;  // offset of the current state's row in delta_ (a size_t: no widening a byte)
+    for (const unsigned char* at = first + begin; at < stop; ++at) {
+        const std::uint32_t move = delta[row + byte_class[*at]];
+        if (move < kOutputFlag) {
+            row = move;
+            continue;
         }
+        row = move - kOutputFlag;
+        add_hits(static_cast<std::uint32_t>(row / classes_), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
     }
     return hits;
+}
+
+void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+                             std::vector<PhraseHit>& hits) const {
+    for (std::uint32_t out = first_output_[state]; out != 0; out = output_link_[out]) {
+        for (std::uint32_t k = ends_begin_[out]; k < ends_begin_[out + 1]; ++k) {
+            const Phrase& p = phrases_[ends_[k]];
+            const std::size_t start = end - p.text.size();
+            if (start >= begin && accept(p, text, start, end)) hits.push_back({start, end, p.payload});
+        }
+    }
 }
 
 std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std::size_t limit) const {
