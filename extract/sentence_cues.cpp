@@ -1,8 +1,16 @@
 #include "extract/sentence_cues.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "extract/cue_words.hpp"
 
 namespace chronokg {
+namespace {
+
+bool within(const PhraseHit& hit, TextRange range) { return hit.begin >= range.begin && hit.end <= range.end; }
+
+}  // namespace
 
 SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence)
     : cues_(cues), lang_(lang), text_(text), sentence_(sentence), starts_(cues.windowed_count() + 1, 0) {
@@ -31,19 +39,20 @@ std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
     // The hits come by end offset: when each one ends before the next begins, none overlaps
     // another and select_longest would keep them all, in this order.
+    const auto inside = [&](const PhraseHit& h) { return within(h, range); };
     std::vector<TextRange> out;
+    out.reserve(static_cast<std::size_t>(std::count_if(first, last, inside)));
     bool disjoint = true;
     for (const PhraseHit* h = first; h != last; ++h) {
-        if (h->begin < range.begin || h->end > range.end) continue;
+        if (!inside(*h)) continue;
         if (!out.empty() && out.back().end > h->begin) disjoint = false;
         out.push_back({h->begin, h->end});
     }
     if (disjoint) return out;
-    std::vector<PhraseHit> inside;
-    for (const PhraseHit* h = first; h != last; ++h)
-        if (h->begin >= range.begin && h->end <= range.end) inside.push_back(*h);
+    std::vector<PhraseHit> hits;
+    std::copy_if(first, last, std::back_inserter(hits), inside);
     out.clear();
-    for (const auto& hit : select_longest(std::move(inside))) out.push_back({hit.begin, hit.end});
+    for (const auto& hit : select_longest(std::move(hits))) out.push_back({hit.begin, hit.end});
     return out;
 }
 
@@ -52,9 +61,7 @@ bool SentenceCues::any(CueId id, TextRange range) const {
     const PhraseHit* last = nullptr;
     if (!hits_of(id, range, first, last)) return cues_.any(id, lang_, text_, range);
     // select_longest keeps at least one of any hits: whether there are some is the answer.
-    for (const PhraseHit* h = first; h != last; ++h)
-        if (h->begin >= range.begin && h->end <= range.end) return true;
-    return false;
+    return std::any_of(first, last, [&](const PhraseHit& h) { return within(h, range); });
 }
 
 }  // namespace chronokg
