@@ -24,7 +24,19 @@ inline std::size_t lead_length(unsigned char lead) {
 
 // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos` past it.
 // Precondition: `text` is valid UTF-8 and pos < text.size().
-char32_t decode(std::string_view text, std::size_t& pos);
+// (Inline: the scanners decode most characters of every text.)
+inline char32_t decode(std::string_view text, std::size_t& pos) {
+    const auto b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    const std::size_t len = lead_length(b0);
+    char32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    pos += len;
+    return cp;
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append(std::string& out, char32_t cp);

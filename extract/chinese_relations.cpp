@@ -18,6 +18,16 @@ bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
+// haystack.rfind(needle), for a non-empty needle: each position's first byte is tested before the
+// rest is compared (std::string_view::rfind calls memcmp at every position; this runs for every
+// framed verb pattern of every clause).
+std::size_t find_last(std::string_view haystack, std::string_view needle) {
+    if (needle.empty() || needle.size() > haystack.size()) return haystack.rfind(needle);
+    for (std::size_t at = haystack.size() - needle.size() + 1; at-- > 0;)
+        if (haystack[at] == needle.front() && haystack.compare(at, needle.size(), needle) == 0) return at;
+    return std::string_view::npos;
+}
+
 // The text of `r`; empty when `r` is reversed or outside (never the rest of the document).
 std::string_view slice(std::string_view text, TextRange r) {
     if (r.end <= r.begin || r.begin >= text.size()) return {};
@@ -209,7 +219,7 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
             // Searched within the clause only: a search through the rest of the document made one
             // long text without full stops quadratic (issue 8).
             if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
-            const std::size_t at = slice(text_, {clause.begin, v.range.begin}).rfind(before);
+            const std::size_t at = find_last(slice(text_, {clause.begin, v.range.begin}), before);
             if (at != std::string_view::npos) predicate_starts.push_back(clause.begin + at);
         }
     }
@@ -290,7 +300,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // "尘封已久的芯片制造计划" → its head "芯片制造计划"; a modifier that names an entity
     // ("针对中国的出口管制措施") stays, as it says what the thing is about.
     std::string_view np = slice(text_, r);
-    if (const auto de = np.rfind("的"); de != std::string_view::npos) {
+    if (const auto de = find_last(np, "的"); de != std::string_view::npos) {
         const TextRange modifier{r.begin, r.begin + de};
         const bool names_entity = std::any_of(mentions_.begin(), mentions_.end(),
                                               [&](const Mention& m) { return modifier.contains(m.range); });
@@ -381,7 +391,7 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
     // Searched between the clause's start and the verb only: a search back through the whole
     // text made long documents quadratic (issue 8).
     if (verb.begin < clause.begin) return std::nullopt;
-    const std::size_t at = text_.substr(clause.begin, verb.begin - clause.begin).rfind(p.before);
+    const std::size_t at = find_last(text_.substr(clause.begin, verb.begin - clause.begin), p.before);
     if (at == std::string_view::npos) return std::nullopt;
     return TextRange{clause.begin + at, clause.begin + at + p.before.size()};
 }
@@ -391,7 +401,7 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
 // none after the 的.
 std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_head(
     TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
-    const std::size_t found = slice(text_, clause).rfind("的");  // within the clause: linear (issue 8)
+    const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
     if (found == std::string_view::npos) return std::nullopt;
     const std::size_t de = clause.begin + found;
     if (de < from) return std::nullopt;
@@ -842,7 +852,7 @@ void SentenceRules::find_unknown_organizations() {
     auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {
         for (const auto& [open, close] : {std::pair{"“", "”"}, std::pair{"「", "」"}, std::pair{"『", "』"}}) {
             if (text_.substr(suffix.end, 3) != close) continue;
-            const std::size_t found = slice(text_, {range.begin, suffix.begin}).rfind(open);
+            const std::size_t found = find_last(slice(text_, {range.begin, suffix.begin}), open);
             const std::size_t at = found == std::string_view::npos ? found : range.begin + found;
             if (at == std::string_view::npos || suffix.end - at > 3 + 45) continue;
             const TextRange inner{at + 3, suffix.end};

@@ -42,14 +42,6 @@ CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) : lists_(
     for (auto& matcher : windowed_) matcher.compile();
 }
 
-const CueWords::Lists* CueWords::lists(CueId id, std::string_view lang, std::size_t& index) const {
-    if (lang.size() != 2) return nullptr;
-    if (lang[0] == 'z' && lang[1] == 'h') index = 0;
-    else if (lang[0] == 'e' && lang[1] == 'n') index = 1;
-    else return nullptr;
-    return id.index() < lists_.size() ? &lists_[id.index()] : nullptr;
-}
-
 std::vector<TextRange> CueWords::find(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
     std::vector<TextRange> out;
     std::size_t index = 0;
@@ -83,14 +75,6 @@ bool CueWords::empty(CueId id, std::string_view lang) const {
     std::size_t index = 0;
     const Lists* l = lists(id, lang, index);
     return !l || l->matchers[index].phrases() == 0;
-}
-
-std::size_t CueWords::match_at(CueId id, std::string_view lang, std::string_view text, std::size_t at,
-                               std::size_t limit) const {
-    std::size_t index = 0;
-    const Lists* l = lists(id, lang, index);
-    if (!l || at >= limit) return 0;
-    return l->matchers[index].longest_at(text, at, limit);
 }
 
 }  // namespace chronokg

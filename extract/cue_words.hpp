@@ -66,9 +66,15 @@ public:
     bool whole_word(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
         return match_at(id, lang, text, range.begin, range.end) == range.size();
     }
-    // Whether text[at, …) starts with a word of the list.
+    // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
+    // for most words, and the call through lists() cost more than the question.)
     std::size_t match_at(CueId id, std::string_view lang, std::string_view text, std::size_t at,
-                         std::size_t limit) const;
+                         std::size_t limit) const {
+        std::size_t index = 0;
+        const Lists* l = lists(id, lang, index);
+        if (!l || at >= limit) return 0;
+        return l->matchers[index].longest_at(text, at, limit);
+    }
 
     // For SentenceCues, which scans a sentence once for the lists the rules search windows of it
     // for (the "windowed" lists: negation, planned, preposition…; see cue_words.cpp):
@@ -89,7 +95,13 @@ private:
         std::array<std::vector<std::string>, 2> words;  // the folded words, in pack order
     };
     // The lists of `id` and the index of `lang` in them, or nullptr for an unknown id or language.
-    const Lists* lists(CueId id, std::string_view lang, std::size_t& index) const;
+    const Lists* lists(CueId id, std::string_view lang, std::size_t& index) const {
+        if (lang.size() != 2) return nullptr;
+        if (lang[0] == 'z' && lang[1] == 'h') index = 0;
+        else if (lang[0] == 'e' && lang[1] == 'n') index = 1;
+        else return nullptr;
+        return id.index() < lists_.size() ? &lists_[id.index()] : nullptr;
+    }
 
     std::vector<Lists> lists_;  // by CueId index
     // The windowed lists' words in one matcher per language ([0] "zh", [1] "en"), each payload
