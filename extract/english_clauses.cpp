@@ -374,7 +374,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     std::vector<Unit> units;
     for (const auto& m : mentions) {
         if (!s.range.contains(m.range)) continue;
-        const Argument arg{m.entity, m.range};
+        Argument arg{m.entity, m.range};  // moved, not copied, from here on: each copy of an entity allocates
         if (!units.empty()) {
             Unit& last = units.back();
             const bool adjacent = m.range.begin >= last.range.end && trim_spaces(text, {last.range.end, m.range.begin}).empty();
@@ -382,12 +382,12 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                 return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
             });
             if (adjacent || apposed) {
-                last.head = arg;
+                last.head = std::move(arg);
                 last.range.end = m.range.end;
                 continue;
             }
         }
-        units.push_back(Unit{arg, m.range});
+        units.push_back(Unit{std::move(arg), m.range});
     }
     const auto& tokens = s.tokens;
     auto token_ending = [&](std::size_t end) -> const EnglishToken* {
@@ -402,7 +402,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
     std::vector<NounGroup> groups;
     std::vector<std::vector<bool>> comma_joined;
-    for (const auto& unit : units) {
+    for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
             const EnglishToken* end = token_ending(last.range.end);
@@ -425,14 +425,15 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                 else if (t.after || t.closes || t.dash_after) ok = false;
             }
             if (ok && (comma || word) && unit.range.begin > last.range.end) {
-                last.members.push_back(unit.head);
+                last.members.push_back(std::move(unit.head));
                 last.range.end = unit.range.end;
                 last.modifier = modifier(unit.range.end);
                 comma_joined.back().push_back(!word);
                 continue;
             }
         }
-        groups.push_back(NounGroup{{unit.head}, unit.range, modifier(unit.range.end)});
+        groups.push_back(NounGroup{{}, unit.range, modifier(unit.range.end)});
+        groups.back().members.push_back(std::move(unit.head));
         comma_joined.push_back({false});
     }
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
@@ -440,7 +441,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const auto& joined = comma_joined[g];
         if (joined.size() < 2 || !joined.back()) {
-            out.push_back(groups[g]);
+            out.push_back(std::move(groups[g]));
             continue;
         }
         // Split before every comma-only join.
