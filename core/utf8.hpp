@@ -16,9 +16,27 @@ std::optional<std::size_t> find_invalid(std::string_view text);
 // Length in bytes (1 to 4) of the valid sequence starting at `pos`, or 0 when it is invalid.
 std::size_t sequence_length(std::string_view text, std::size_t pos);
 
+// The bytes decode() takes for a sequence that starts with byte `lead` (1 for ASCII), without
+// reading the others: for a scan that decodes only some characters.
+inline std::size_t lead_length(unsigned char lead) {
+    return lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+}
+
 // Decodes the code point starting at `pos` of valid UTF-8 and advances `pos` past it.
 // Precondition: `text` is valid UTF-8 and pos < text.size().
-char32_t decode(std::string_view text, std::size_t& pos);
+// (Inline: the scanners decode most characters of every text.)
+inline char32_t decode(std::string_view text, std::size_t& pos) {
+    const auto b0 = static_cast<unsigned char>(text[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    const std::size_t len = lead_length(b0);
+    char32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);
+    pos += len;
+    return cp;
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void append(std::string& out, char32_t cp);

@@ -18,6 +18,16 @@ bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
+// haystack.rfind(needle), for a non-empty needle: each position's first byte is tested before the
+// rest is compared (std::string_view::rfind calls memcmp at every position; this runs for every
+// framed verb pattern of every clause).
+std::size_t find_last(std::string_view haystack, std::string_view needle) {
+    if (needle.empty() || needle.size() > haystack.size()) return haystack.rfind(needle);
+    for (std::size_t at = haystack.size() - needle.size() + 1; at-- > 0;)
+        if (haystack[at] == needle.front() && haystack.compare(at, needle.size(), needle) == 0) return at;
+    return std::string_view::npos;
+}
+
 // The text of `r`; empty when `r` is reversed or outside (never the rest of the document).
 std::string_view slice(std::string_view text, TextRange r) {
     if (r.end <= r.begin || r.begin >= text.size()) return {};
@@ -82,7 +92,7 @@ private:
     bool opens_clause(const NounGroup& g, std::size_t next_verb, TextRange clause) const;
     // Past a run of words from the cue `lists` (and, with `times`, time expressions) from `at`,
     // stopping at `limit`: the position of the first other word.
-    std::size_t skip_words(std::size_t at, std::size_t limit, std::initializer_list<const char*> lists,
+    std::size_t skip_words(std::size_t at, std::size_t limit, CueIds lists,
                            bool times = false) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
     void find_verbs();
@@ -209,7 +219,7 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
             // Searched within the clause only: a search through the rest of the document made one
             // long text without full stops quadratic (issue 8).
             if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
-            const std::size_t at = slice(text_, {clause.begin, v.range.begin}).rfind(before);
+            const std::size_t at = find_last(slice(text_, {clause.begin, v.range.begin}), before);
             if (at != std::string_view::npos) predicate_starts.push_back(clause.begin + at);
         }
     }
@@ -218,23 +228,23 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
 }
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
-    return governed_by_preposition(text_, begin, clause, kZh, cues_);
+    return governed_by_preposition(text_, begin, clause, kZh, *view_.cues);
 }
 
 bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) const {
     const TextRange before = trim_spaces(text_, {clause.begin, std::min(limit, clause.end)});
-    for (const auto& noun : cues_.find("actor_noun", kZh, text_, before)) {
+    for (const auto& noun : view_.cues->find("actor_noun", before)) {
         // A short modifier first (外国, 这些, 美国): bare 公司 refers back, and a long run is no subject.
         if (noun.begin == before.begin || noun.begin - before.begin > 12) continue;
         const TextRange modifier{before.begin, noun.begin};
         // 要求运营者停止采购: after a pivot the noun is the pivot's object; the act is the requirer's.
-        if (cues_.any("pivot_verb", kZh, text_, modifier) || cues_.any("complement_verb", kZh, text_, modifier)) continue;
-        const auto determiners = cues_.find("anaphora_determiner", kZh, text_, modifier);
+        if (view_.cues->any("pivot_verb", modifier) || view_.cues->any("complement_verb", modifier)) continue;
+        const auto determiners = view_.cues->find("anaphora_determiner", modifier);
         if (std::any_of(determiners.begin(), determiners.end(), [&](const TextRange& d) { return d.end == noun.begin; }))
             continue;
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
-        for (const char* list : {"preposition", "adverbs", "planned", "negation", "ability"})
+        for (const CueId list : CueIds{"preposition", "adverbs", "planned", "negation", "ability"})
             if (cues_.match_at(list, kZh, text_, noun.end, before.end)) return true;
     }
     return false;
@@ -262,7 +272,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     }
     // A phrase opened by a preposition (由11月1日起…, 在高雄建置) is an adverbial, not a thing,
     // unless it modifies a head (针对中国的出口管制措施).
-    for (const char* list : {"preposition", "passive_agent"})
+    for (const CueId list : CueIds{"preposition", "passive_agent"})
         if (cues_.match_at(list, kZh, text_, r.begin, r.end) > 0 &&
             slice(text_, r).find("的") == std::string_view::npos)
             return std::nullopt;
@@ -290,7 +300,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // "尘封已久的芯片制造计划" → its head "芯片制造计划"; a modifier that names an entity
     // ("针对中国的出口管制措施") stays, as it says what the thing is about.
     std::string_view np = slice(text_, r);
-    if (const auto de = np.rfind("的"); de != std::string_view::npos) {
+    if (const auto de = find_last(np, "的"); de != std::string_view::npos) {
         const TextRange modifier{r.begin, r.begin + de};
         const bool names_entity = std::any_of(mentions_.begin(), mentions_.end(),
                                               [&](const Mention& m) { return modifier.contains(m.range); });
@@ -305,7 +315,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         return std::nullopt;
     if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
-    const auto amounts = cues_.find("amount_words", kZh, text_, r);
+    const auto amounts = view_.cues->find("amount_words", r);
     if (std::any_of(amounts.begin(), amounts.end(), [&](const TextRange& a) { return a.end == r.end; }) &&
         np.find_first_of("0123456789") != std::string_view::npos)
         return std::nullopt;
@@ -332,34 +342,34 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
     // Polarity and modality come from the words between the subject and the verb.
     const TextRange window{std::min(window_begin, verb.begin), verb.begin};
     Polarity polarity = Polarity::positive;
-    const auto exceptions = cues_.find("not_negation", kZh, text_, {window.begin, clause.end});
-    for (const auto& neg : cues_.find("negation", kZh, text_, window)) {
+    const auto exceptions = view_.cues->find("not_negation", {window.begin, clause.end});
+    for (const auto& neg : view_.cues->find("negation", window)) {
         const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
                                            [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
         if (!exception) polarity = Polarity::negative;
     }
     // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it.
-    for (const auto& w : cues_.find("prevent_verb", kZh, text_, {clause.begin, subjects.range.begin}))
+    for (const auto& w : view_.cues->find("prevent_verb", {clause.begin, subjects.range.begin}))
         if (w.end == subjects.range.begin) polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
     // 中共能利用这些芯片: what someone can do is no event yet.
-    const auto modals = cues_.find("ability", kZh, text_, window);
+    const auto modals = view_.cues->find("ability", window);
     const bool can = std::any_of(modals.begin(), modals.end(), [&](const TextRange& w) { return w.end == verb.begin; });
     // A condition (如果, 一旦) governs the sentence after it; a likelihood (可能危及) only its clause.
-    if (can || cues_.any("hypothetical", kZh, text_, sentence_before) ||
-        cues_.any("epistemic", kZh, text_, {std::max(window.begin, clause.begin), verb.begin})) {
+    if (can || view_.cues->any("hypothetical", sentence_before) ||
+        view_.cues->any("epistemic", {std::max(window.begin, clause.begin), verb.begin})) {
         modality = Modality::hypothetical;
     } else {
         // 拟 of 模拟芯片 (analog chips) plans nothing: words holding a planned word are exceptions.
-        const auto not_planned = cues_.find("not_planned", kZh, text_, {window.begin, clause.end});
-        for (const auto& w : cues_.find("planned", kZh, text_, window)) {
+        const auto not_planned = view_.cues->find("not_planned", {window.begin, clause.end});
+        for (const auto& w : view_.cues->find("planned", window)) {
             const bool exception = std::any_of(not_planned.begin(), not_planned.end(),
                                                [&](const TextRange& r) { return r.begin <= w.begin && w.end <= r.end; });
             if (!exception && !(skip_planned_at_before && text_.substr(w.begin, p.before.size()) == p.before))
                 modality = Modality::planned;
         }
-        if (modality == Modality::asserted && cues_.any("reported", kZh, text_, sentence_before))
+        if (modality == Modality::asserted && view_.cues->any("reported", sentence_before))
             modality = Modality::reported;
     }
     const std::size_t before = out.size();
@@ -381,7 +391,7 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
     // Searched between the clause's start and the verb only: a search back through the whole
     // text made long documents quadratic (issue 8).
     if (verb.begin < clause.begin) return std::nullopt;
-    const std::size_t at = text_.substr(clause.begin, verb.begin - clause.begin).rfind(p.before);
+    const std::size_t at = find_last(text_.substr(clause.begin, verb.begin - clause.begin), p.before);
     if (at == std::string_view::npos) return std::nullopt;
     return TextRange{clause.begin + at, clause.begin + at + p.before.size()};
 }
@@ -391,7 +401,7 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
 // none after the 的.
 std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_head(
     TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
-    const std::size_t found = slice(text_, clause).rfind("的");  // within the clause: linear (issue 8)
+    const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
     if (found == std::string_view::npos) return std::nullopt;
     const std::size_t de = clause.begin + found;
     if (de < from) return std::nullopt;
@@ -426,11 +436,11 @@ bool SentenceRules::opens_clause(const NounGroup& g, std::size_t next_verb, Text
     return skip_words(g.range.end, next_verb, {"planned", "function_word", "adverbs", "negation", "ability"}) == next_verb;
 }
 
-std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, std::initializer_list<const char*> lists,
+std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, CueIds lists,
                                       bool times) const {
     while (at < limit) {
         std::size_t n = 0;
-        for (const char* list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
+        for (const CueId list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
         if (times)
             for (const auto& t : view_.times)
                 if (t.range.begin == at && t.range.end <= limit) n = std::max(n, t.range.size());
@@ -461,7 +471,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
-    for (const auto& marker : cues_.find("passive_agent", kZh, text_, {clause.begin, verb_front})) {
+    for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
         // 由11月1日起: 由 before a time is "from", no agent.
         const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
             return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
@@ -510,8 +520,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         // After a pivot verb (要求X停止采购Y, 禁止X采购Y) the subject is the pivot's object X; without
         // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
         std::size_t pivot_end = clause.begin;
-        for (const char* list : {"pivot_verb", "complement_verb"})
-            for (const auto& pivot : cues_.find(list, kZh, text_, {clause.begin, subject_limit}))
+        for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
+            for (const auto& pivot : view_.cues->find(list, {clause.begin, subject_limit}))
                 pivot_end = std::max(pivot_end, pivot.end);
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
@@ -520,7 +530,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             if (slice(text_, {verb.end, clause.end}).find("的") == std::string_view::npos) return false;
             // Only after a preposition that takes a whole matter (针对, 对于), not a place (在亚利桑那州建立).
             const std::size_t window = g.range.begin >= clause.begin + 9 ? g.range.begin - 9 : clause.begin;
-            const auto topics = cues_.find("topic_preposition", kZh, text_, {window, g.range.begin});
+            const auto topics = view_.cues->find("topic_preposition", {window, g.range.begin});
             if (std::none_of(topics.begin(), topics.end(), [&](const TextRange& t) { return t.end == g.range.begin; }))
                 return false;
             return skip_words(g.range.end, verb_front, {"adverbs"}, true) == verb_front;
@@ -560,7 +570,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             // yields to that verb.
             // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
             // the names in it are not the verb's object.
-            const auto conditions = cues_.find("hypothetical", kZh, text_, {verb.end, clause.end});
+            const auto conditions = view_.cues->find("hypothetical", {verb.end, clause.end});
             const std::size_t condition = conditions.empty() ? clause.end : conditions.front().begin;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
@@ -640,7 +650,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
 void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidate>& out) {
     // The clause's verbs that can be read at all: a bare pattern, or a frame whose first part
     // stands before it (禁令 of 解除{O}禁令 is no verb in 撤销禁令).
-    const bool has_passive = cues_.any("passive_agent", kZh, text_, clause);
+    const bool has_passive = view_.cues->any("passive_agent", clause);
     std::vector<const VerbSpan*> verbs;
     for (const auto& v : verbs_) {
         if (!clause.contains(v.range)) continue;
@@ -765,7 +775,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
 // that name is then part of the verb, not a noun of the clause.
 void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
-    const auto noun_prefixes = cues_.find("noun_prefix", kZh, text_, range);
+    const auto noun_prefixes = view_.cues->find("noun_prefix", range);
     std::vector<PhraseHit> hits;
     for (const auto& h : lexicon_.verbs(true).find_all(text_, range.begin, range.end)) {
         const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
@@ -836,13 +846,13 @@ void SentenceRules::find_unknown_organizations() {
     for (const auto& m : mentions_) boundaries.push_back(m.range.end);
     for (const auto& t : view_.times) boundaries.push_back(t.range.end);
     for (const auto& v : verbs_) boundaries.push_back(v.range.end);
-    for (const char* list : {"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
-        for (const auto& w : cues_.find(list, kZh, text_, range)) boundaries.push_back(w.end);
+    for (const CueId list : CueIds{"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
+        for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
     auto is_boundary = [&](std::size_t at) { return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end(); };
     auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {
         for (const auto& [open, close] : {std::pair{"“", "”"}, std::pair{"「", "」"}, std::pair{"『", "』"}}) {
             if (text_.substr(suffix.end, 3) != close) continue;
-            const std::size_t found = slice(text_, {range.begin, suffix.begin}).rfind(open);
+            const std::size_t found = find_last(slice(text_, {range.begin, suffix.begin}), open);
             const std::size_t at = found == std::string_view::npos ? found : range.begin + found;
             if (at == std::string_view::npos || suffix.end - at > 3 + 45) continue;
             const TextRange inner{at + 3, suffix.end};
@@ -851,7 +861,7 @@ void SentenceRules::find_unknown_organizations() {
         return std::nullopt;
     };
     std::vector<Mention> found;
-    for (const auto& suffix : cues_.find("org_suffix", kZh, text_, range)) {
+    for (const auto& suffix : view_.cues->find("org_suffix", range)) {
         if (suffix.size() < 6) continue;  // one-character words (部, 局) name too many things
         const bool taken = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
             return m.range.begin < suffix.end && suffix.begin < m.range.end;

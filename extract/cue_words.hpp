@@ -5,18 +5,48 @@
 // What it represents: one PhraseMatcher per (list, language), over folded words; English words
 // match whole words, case-insensitively. Thread safety: immutable after construction.
 #include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "extract/phrase_matcher.hpp"
+#include "extract/rule_pack.hpp"
 #include "extract/segmenter.hpp"
 
 namespace chronokg {
 
 class Normalizer;
-class RulePack;
+
+// The name of a cue list, as its place in kLexiconIds. A name written in the code ("negation")
+// is looked up at compile time, and an unknown one does not compile: the rules ask about a list
+// over a million times per megabyte of text, and a lookup by name per question cost 5% of
+// extraction's instructions. A name known only at run time goes through the explicit
+// constructor; an unknown one names no list (every question about it has no answer).
+class CueId {
+public:
+    template <std::size_t N>
+    consteval CueId(const char (&name)[N]) : index_(index_of(std::string_view(name, N - 1))) {
+        if (index_ == kUnknown) throw "not a known lexicon id: add it to kLexiconIds";
+    }
+    explicit constexpr CueId(std::string_view name) : index_(index_of(name)) {}
+
+    static constexpr std::uint32_t kUnknown = ~0u;
+    constexpr std::uint32_t index() const { return index_; }
+    std::string_view name() const { return index_ == kUnknown ? std::string_view() : kLexiconIds[index_]; }
+
+private:
+    static constexpr std::uint32_t index_of(std::string_view name) {
+        for (std::uint32_t i = 0; i < kLexiconIds.size(); ++i)
+            if (kLexiconIds[i] == name) return i;
+        return kUnknown;
+    }
+    std::uint32_t index_;
+};
+
+// Several lists, for a loop over them: `for (const CueId list : CueIds{"negation", "planned"})`.
+using CueIds = std::initializer_list<CueId>;
 
 class CueWords {
 public:
@@ -24,40 +54,59 @@ public:
 
     // Occurrences of list `id` ("negation", …) for `lang` ("zh" or "en") in text[range],
     // longest first then leftmost, in text order.
-    std::vector<TextRange> find(std::string_view id, std::string_view lang, std::string_view text,
-                                TextRange range) const;
-    bool any(std::string_view id, std::string_view lang, std::string_view text, TextRange range) const {
+    std::vector<TextRange> find(CueId id, std::string_view lang, std::string_view text, TextRange range) const;
+    bool any(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
         return !find(id, lang, text, range).empty();
     }
     // The folded words of list `id` for `lang`, in pack order (empty when none).
-    const std::vector<std::string>& words(std::string_view id, std::string_view lang) const;
+    const std::vector<std::string>& words(CueId id, std::string_view lang) const;
     // Whether list `id` has no words for `lang`.
-    bool empty(std::string_view id, std::string_view lang) const;
+    bool empty(CueId id, std::string_view lang) const;
     // Whether text[range] is, whole, a word of the list (an empty range counts as one).
-    bool whole_word(std::string_view id, std::string_view lang, std::string_view text, TextRange range) const {
+    bool whole_word(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
         return match_at(id, lang, text, range.begin, range.end) == range.size();
     }
-    // Whether text[at, …) starts with a word of the list.
-    std::size_t match_at(std::string_view id, std::string_view lang, std::string_view text, std::size_t at,
-                         std::size_t limit) const;
+    // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
+    // for most words, and the call through lists() cost more than the question.)
+    std::size_t match_at(CueId id, std::string_view lang, std::string_view text, std::size_t at,
+                         std::size_t limit) const {
+        std::size_t index = 0;
+        const Lists* l = lists(id, lang, index);
+        if (!l || at >= limit) return 0;
+        return l->matchers[index].longest_at(text, at, limit);
+    }
+
+    // For SentenceCues, which scans a sentence once for the lists the rules search windows of it
+    // for (the "windowed" lists: negation, planned, preposition…; see cue_words.cpp):
+    // the number of windowed list `id`, or kNotWindowed for another list or an unknown id.
+    static constexpr std::uint32_t kNotWindowed = ~0u;
+    std::uint32_t windowed_number(CueId id) const;
+    std::size_t windowed_count() const;
+    // Every occurrence in text[range] of every word of every windowed list for `lang` (none for
+    // another language), each hit's payload its list's windowed number. Filtered to one list,
+    // the hits are exactly those PhraseMatcher::find_all of that list alone gives, in its order.
+    std::vector<PhraseHit> find_all_lists(std::string_view lang, std::string_view text, TextRange range) const;
 
 private:
-    // The lists of one id: [0] for "zh", [1] for "en". Looked up once per call by id alone
-    // (the rules consult these lists in their inner loops: no key is built per call).
+    // The lists of one id: [0] for "zh", [1] for "en".
     struct Lists {
+        std::uint32_t windowed = kNotWindowed;  // the list's windowed number
         std::array<PhraseMatcher, 2> matchers;
         std::array<std::vector<std::string>, 2> words;  // the folded words, in pack order
     };
     // The lists of `id` and the index of `lang` in them, or nullptr for an unknown id or language.
-    const Lists* lists(std::string_view id, std::string_view lang, std::size_t& index) const;
+    const Lists* lists(CueId id, std::string_view lang, std::size_t& index) const {
+        if (lang.size() != 2) return nullptr;
+        if (lang[0] == 'z' && lang[1] == 'h') index = 0;
+        else if (lang[0] == 'e' && lang[1] == 'n') index = 1;
+        else return nullptr;
+        return id.index() < lists_.size() ? &lists_[id.index()] : nullptr;
+    }
 
-    std::unordered_map<std::string, Lists> lists_;
-    // lists_ by id, in an open-addressing table with a short inline hash: the rules ask about a
-    // list over a million times per megabyte of text, and std::hash plus a prime modulo per
-    // question cost 4.5% of extraction's instructions. Empty slots hold an empty id. The slots
-    // point into lists_'s nodes, which stay put when a CueWords moves (it cannot be copied).
-    static std::size_t slot_hash(std::string_view id);
-    std::vector<std::pair<std::string_view, const Lists*>> slots_;
+    std::vector<Lists> lists_;  // by CueId index
+    // The windowed lists' words in one matcher per language ([0] "zh", [1] "en"), each payload
+    // the list's windowed number.
+    std::array<PhraseMatcher, 2> windowed_;
 };
 
 }  // namespace chronokg

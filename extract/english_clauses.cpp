@@ -33,9 +33,10 @@ bool ends_with(std::string_view s, std::string_view tail) {
 }
 
 // Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
-bool same_word(std::string_view word, const std::string& w) {
-    const std::string lw = lower_copy(word);
-    return lw == w || lw == w + "s" || lw + "s" == w || lw == w + "es";
+bool same_word(std::string_view word, std::string_view w) {
+    return lower_equals(word, w, "") || lower_equals(word, w, "s") ||
+           (!w.empty() && w.back() == 's' && lower_equals(word, w.substr(0, w.size() - 1), "")) ||
+           lower_equals(word, w, "es");
 }
 
 }  // namespace
@@ -43,6 +44,11 @@ bool same_word(std::string_view word, const std::string& w) {
 EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
                                const Normalizer& normalizer)
     : lexicon_(lexicon), cues_(cues), inflection_(pack.lexicon("irregular_verbs").en) {
+    for (std::uint32_t i = 0; i < lexicon.pattern_count(); ++i) {
+        const VerbPattern& pattern = lexicon.pattern(i);
+        const std::vector<std::string> written = split_words(pattern.written);
+        pattern_words_.push_back({split_words(pattern.after_object), written.empty() ? "" : written.front()});
+    }
     const auto& relations = lexicon.relations();
     for (std::uint32_t r = 0; r < relations.size(); ++r) {
         for (const auto& written : relations[r].en) {
@@ -96,7 +102,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     }
 }
 
-bool EnglishClauses::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
+bool EnglishClauses::in_list(CueId id, std::string_view text, const EnglishToken& t) const {
     return cues_.whole_word(id, kEn, text, t.range);
 }
 
@@ -104,10 +110,10 @@ bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const 
     return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || in_list("adverbs", text, t);
 }
 
-bool EnglishClauses::cue_ends_at(std::string_view id, std::string_view text, TextRange sentence,
+bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence,
                                  const EnglishToken& t) const {
     const std::size_t from = t.range.end > sentence.begin + 48 ? t.range.end - 48 : sentence.begin;
-    for (const auto& hit : cues_.find(id, kEn, text, {from, t.range.end}))
+    for (const auto& hit : cues.find(id, {from, t.range.end}))
         if (hit.end == t.range.end) return true;
     return false;
 }
@@ -117,18 +123,19 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
     EnglishSentence s;
     s.range = view.sentence->range;
     s.tokens = view.tokens;
-    s.predicates = find_predicates(view.text, s, mentions);
-    for (const auto& hit : cues_.find("reported", kEn, view.text, s.range)) {
+    s.predicates = find_predicates(view, s, mentions);
+    for (const auto& hit : view.cues->find("reported", s.range)) {
         const std::size_t t = token_at_or_after(s.tokens, hit.begin);
         if (t < s.tokens.size()) s.speech.push_back(t);
     }
     cut_segments(view.text, s, mentions);
-    s.groups = group(view.text, s, mentions, joins);
+    s.groups = group(view, s, mentions, joins);
     return s;
 }
 
-std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view text, const EnglishSentence& s,
+std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
+    const std::string_view text = view.text;
     const auto& tokens = s.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
         const std::size_t t = token_at_or_after(tokens, pos);
@@ -220,10 +227,10 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view t
         if (p.last == p.first) continue;
         p.verb = {hit.begin, hit.end};
         p.relation = pattern.relation;
-        p.tail = split_words(pattern.after_object);
+        const PatternWords& words = pattern_words_[hit.payload];
+        p.tail = words.tail;
         p.participle = pattern.participle;
-        const std::vector<std::string> written = split_words(pattern.written);
-        p.base = !written.empty() && lower_copy(tokens[p.first].word) == written.front();
+        p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
         found.push_back(std::move(p));
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
@@ -231,7 +238,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view t
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         p.gerund = ends_with(lower_copy(tokens[p.first].word), "ing");
-        if (in_mention(tokens[p.first]) || noun_use(text, s, p)) continue;
+        if (in_mention(tokens[p.first]) || noun_use(view, s, p)) continue;
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }
     std::vector<EnglishPredicate> out;
@@ -248,7 +255,8 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(std::string_view t
     return out;
 }
 
-bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, const EnglishPredicate& p) const {
+bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
+    const std::string_view text = view.text;
     const auto& tokens = s.tokens;
     std::size_t prev = p.first;
     while (prev > 0 && adverb(text, tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
@@ -265,9 +273,9 @@ bool EnglishClauses::noun_use(std::string_view text, const EnglishSentence& s, c
                 tokens[prev - 2].lower_word() && !tokens[prev - 2].after)
                 to = &tokens[prev - 3];
             if (to && !p.gerund) {
-                const bool governed = cue_ends_at("planned", text, s.range, *to) ||
-                                      cue_ends_at("infinitive_verbs", text, s.range, *to) ||
-                                      cue_ends_at("negation", text, s.range, *to);
+                const bool governed = cue_ends_at("planned", *view.cues, s.range, *to) ||
+                                      cue_ends_at("infinitive_verbs", *view.cues, s.range, *to) ||
+                                      cue_ends_at("negation", *view.cues, s.range, *to);
                 if (!governed) return true;
             }
             // `while exports to China …`: a finite verb right after a subordinator or a preposition.
@@ -355,9 +363,10 @@ void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, con
         for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
 }
 
-std::vector<NounGroup> EnglishClauses::group(std::string_view text, const EnglishSentence& s,
+std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const EnglishSentence& s,
                                              const std::vector<Mention>& mentions,
                                              const std::vector<RoleJoin>& joins) const {
+    const std::string_view text = view.text;
     struct Unit {
         Argument head;
         TextRange range;
@@ -365,7 +374,7 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
     std::vector<Unit> units;
     for (const auto& m : mentions) {
         if (!s.range.contains(m.range)) continue;
-        const Argument arg{m.entity, m.range};
+        Argument arg{m.entity, m.range};  // moved, not copied, from here on: each copy of an entity allocates
         if (!units.empty()) {
             Unit& last = units.back();
             const bool adjacent = m.range.begin >= last.range.end && trim_spaces(text, {last.range.end, m.range.begin}).empty();
@@ -373,12 +382,12 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
                 return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
             });
             if (adjacent || apposed) {
-                last.head = arg;
+                last.head = std::move(arg);
                 last.range.end = m.range.end;
                 continue;
             }
         }
-        units.push_back(Unit{arg, m.range});
+        units.push_back(Unit{std::move(arg), m.range});
     }
     const auto& tokens = s.tokens;
     auto token_ending = [&](std::size_t end) -> const EnglishToken* {
@@ -393,7 +402,7 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
     std::vector<NounGroup> groups;
     std::vector<std::vector<bool>> comma_joined;
-    for (const auto& unit : units) {
+    for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
             const EnglishToken* end = token_ending(last.range.end);
@@ -401,7 +410,7 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
             bool word = false;
             bool ok = end && (end->after == 0 || comma) && !end->closes;
             // Between them only list words (`and`, `as well as`), commas and one determiner.
-            const auto coordination = cues_.find("coordination", kEn, text, {last.range.end, unit.range.begin});
+            const auto coordination = view.cues->find("coordination", {last.range.end, unit.range.begin});
             int determiners = 0;
             for (std::size_t i = token_at_or_after(tokens, last.range.end); ok && i < tokens.size() &&
                                                                               tokens[i].range.end <= unit.range.begin;
@@ -416,14 +425,15 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
                 else if (t.after || t.closes || t.dash_after) ok = false;
             }
             if (ok && (comma || word) && unit.range.begin > last.range.end) {
-                last.members.push_back(unit.head);
+                last.members.push_back(std::move(unit.head));
                 last.range.end = unit.range.end;
                 last.modifier = modifier(unit.range.end);
                 comma_joined.back().push_back(!word);
                 continue;
             }
         }
-        groups.push_back(NounGroup{{unit.head}, unit.range, modifier(unit.range.end)});
+        groups.push_back(NounGroup{{}, unit.range, modifier(unit.range.end)});
+        groups.back().members.push_back(std::move(unit.head));
         comma_joined.push_back({false});
     }
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
@@ -431,7 +441,7 @@ std::vector<NounGroup> EnglishClauses::group(std::string_view text, const Englis
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const auto& joined = comma_joined[g];
         if (joined.size() < 2 || !joined.back()) {
-            out.push_back(groups[g]);
+            out.push_back(std::move(groups[g]));
             continue;
         }
         // Split before every comma-only join.

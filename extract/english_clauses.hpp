@@ -23,7 +23,7 @@
 //    possessive modifies the next noun.
 // Thread safety: read() may be called concurrently.
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -75,13 +75,14 @@ public:
                          const std::vector<RoleJoin>& joins) const;
 
     // Word classes, from the pack's word lists.
-    bool in_list(std::string_view id, std::string_view text, const EnglishToken& t) const;
+    bool in_list(CueId id, std::string_view text, const EnglishToken& t) const;
     bool auxiliary(std::string_view text, const EnglishToken& t) const { return in_list("auxiliaries", text, t); }
     bool determiner(std::string_view text, const EnglishToken& t) const { return in_list("determiners", text, t); }
     bool preposition(std::string_view text, const EnglishToken& t) const { return in_list("preposition", text, t); }
     bool adverb(std::string_view text, const EnglishToken& t) const;
-    // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb).
-    bool cue_ends_at(std::string_view id, std::string_view text, TextRange sentence, const EnglishToken& t) const;
+    // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb);
+    // `cues` are those of `t`'s sentence.
+    bool cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence, const EnglishToken& t) const;
 
 private:
     struct LoosePattern {
@@ -90,12 +91,12 @@ private:
         std::vector<std::string> tail;
         bool after_be;
     };
-    std::vector<EnglishPredicate> find_predicates(std::string_view text, const EnglishSentence& s,
+    std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                   const std::vector<Mention>& mentions) const;
-    bool noun_use(std::string_view text, const EnglishSentence& s, const EnglishPredicate& p) const;
+    bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
     void cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const;
-    std::vector<NounGroup> group(std::string_view text, const EnglishSentence& s, const std::vector<Mention>& mentions,
-                                 const std::vector<RoleJoin>& joins) const;
+    std::vector<NounGroup> group(const SentenceView& view, const EnglishSentence& s,
+                                 const std::vector<Mention>& mentions, const std::vector<RoleJoin>& joins) const;
 
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
@@ -106,7 +107,13 @@ private:
         bool participle;
         bool base;
     };
-    std::map<std::string, std::vector<LooseForm>> loose_index_;  // verb form → patterns
+    std::unordered_map<std::string, std::vector<LooseForm>> loose_index_;  // verb form → patterns
+    // The words of each lexicon pattern (by pattern index), split once rather than per hit.
+    struct PatternWords {
+        std::vector<std::string> tail;  // after the object slot, lower-cased
+        std::string first;              // the first word as written, lower-cased; empty when none
+    };
+    std::vector<PatternWords> pattern_words_;
 };
 
 }  // namespace chronokg

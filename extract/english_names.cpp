@@ -1,6 +1,7 @@
 #include "extract/english_names.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 
@@ -9,6 +10,7 @@
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/noun_groups.hpp"
+#include "extract/sentence_cues.hpp"
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
 
@@ -55,13 +57,19 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
     for (const char* id : {"month_names", "weekday_names"})
         for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id)) month_and_day_names_.insert(lower_copy(name));
     for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[lower_copy(word)] = id;
+    for (const auto& [demonym, id] : demonyms_) {
+        const std::string start = demonym.substr(0, demonym.find(' '));
+        if (start.size() < demonym.size() &&
+            std::find(two_word_demonym_starts_.begin(), two_word_demonym_starts_.end(), start) == two_word_demonym_starts_.end())
+            two_word_demonym_starts_.push_back(start);
+    }
     portfolio_forms_ = read_pairs(pack.lexicon("portfolio_forms").en, "portfolio_forms");
     for (const auto& [role, form] : portfolio_forms_)
         if (form.find("{}") == std::string::npos)
             throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
 }
 
-bool EnglishNames::in_list(std::string_view id, std::string_view text, const EnglishToken& t) const {
+bool EnglishNames::in_list(CueId id, std::string_view text, const EnglishToken& t) const {
     return cues_.whole_word(id, kEn, text, t.range);
 }
 
@@ -99,13 +107,17 @@ std::optional<EntityRef> EnglishNames::resolve(const std::string& name, std::str
 }
 
 bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
-    static const std::set<std::string_view> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
-                                                     "with", "at", "by", "from", "as", "or", "vs", "vs."};
+    // Compared in a loop, not looked up in a set: this runs for every word of every sentence.
+    static constexpr std::array<std::string_view, 17> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
+                                                               "with", "at", "by", "from", "as", "or", "vs", "vs."};
+    const auto is_small = [](std::string_view word) {
+        return word.size() <= 4 && std::find(small.begin(), small.end(), word) != small.end();
+    };
     int words = 0;
     int capitalized = 0;
     for (std::size_t i = first; i < last; ++i) {
         const auto& t = tokens[i];
-        if (!has_letter(t.word) || small.count(t.word)) continue;
+        if (!has_letter(t.word) || is_small(t.word)) continue;
         ++words;
         if (t.capitalized() || t.all_caps()) ++capitalized;
     }
@@ -118,9 +130,9 @@ class EnglishNames::SentenceNames {
 public:
     SentenceNames(const EnglishNames& owner, std::string_view text, const Sentence& sentence,
                   const std::vector<EnglishToken>& tokens, const std::vector<TimeMention>& times,
-                  std::vector<Mention>& mentions, Memory& memory)
-        : o_(owner), text_(text), sentence_(sentence), times_(times), mentions_(mentions), memory_(memory),
-          tokens_(tokens) {}
+                  const SentenceCues& cues, std::vector<Mention>& mentions, Memory& memory)
+        : o_(owner), text_(text), sentence_(sentence), times_(times), cues_(cues), mentions_(mentions),
+          memory_(memory), tokens_(tokens) {}
 
     void run();
 
@@ -154,6 +166,7 @@ private:
     std::string_view text_;
     const Sentence& sentence_;
     const std::vector<TimeMention>& times_;
+    const SentenceCues& cues_;
     std::vector<Mention>& mentions_;
     Memory& memory_;
     const std::vector<EnglishToken>& tokens_;
@@ -176,18 +189,27 @@ bool EnglishNames::SentenceNames::initial(std::size_t i) const {
 bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     const std::string lower = lower_copy(t.word);
-    // Two-word demonyms (`South Korean`, `North Korean`) name no one either.
-    const bool two_word_demonym =
-        (i + 1 < tokens_.size() && !t.after && o_.demonyms_.count(lower + " " + lower_copy(tokens_[i + 1].word))) ||
-        (i > 0 && !tokens_[i - 1].after && o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower));
-    return o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower) || two_word_demonym ||
-           o_.in_list("not_names", text_, t);
+    if (o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower)) return true;
+    // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
+    // the pair is built and looked up only after such a word.
+    const auto starts_demonym = [&](std::string_view word) {
+        return std::any_of(o_.two_word_demonym_starts_.begin(), o_.two_word_demonym_starts_.end(),
+                           [&](const std::string& start) { return lower_equals(word, start); });
+    };
+    if (i + 1 < tokens_.size() && !t.after && starts_demonym(t.word) &&
+        o_.demonyms_.count(lower + " " + lower_copy(tokens_[i + 1].word)))
+        return true;
+    if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
+        o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower))
+        return true;
+    return o_.in_list("not_names", text_, t);
 }
 
 bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
-    if (!has_letter(t.word) || title_[i] || claimed_[i] || taken(i) || excluded(i)) return false;
-    return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
+    // The spelling first: most words are lower case, and the other tests look much further.
+    if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
+    return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
 }
 
 // A capitalized word that opens a sentence names something only when it does not look like
@@ -197,7 +219,7 @@ bool EnglishNames::SentenceNames::initial_evidence(std::size_t i) const {
     if (t.all_caps() || has_inner_capital(t.word) || t.has_digit()) return true;
     const std::string lower = lower_copy(t.word);
     if (memory_.lower_case.count(lower)) return false;
-    if (memory_.capitalized_inside.count(std::string(t.word))) return true;
+    if (memory_.capitalized_inside.contains(t.word)) return true;
     if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) return false;
     return i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1) &&
            !memory_.lower_case.count(lower_copy(tokens_[i + 1].word));
@@ -263,8 +285,8 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
     }
     // A place: `in Houston`, `Chitose, Hokkaido`.
     if (first > 0) {
-        for (const auto& hit : o_.cues_.find("place_preposition", kEn, text_,
-                                             {tokens_[std::max<std::size_t>(first, 2) - 2].range.begin, tokens_[first].range.begin}))
+        const TextRange before{tokens_[std::max<std::size_t>(first, 2) - 2].range.begin, tokens_[first].range.begin};
+        for (const auto& hit : cues_.find("place_preposition", before))
             if (trim_spaces(text_, {hit.end, tokens_[first].range.begin}).empty()) return "GPE";
     }
     if (end.after == ',' && last < tokens_.size()) {
@@ -292,7 +314,7 @@ void EnglishNames::SentenceNames::titles() {
     };
     std::vector<PhraseHit> hits;
     for (const auto& h : o_.lexicon_.roles(false).find_all(text_, range.begin, range.end)) hits.push_back(h);
-    const auto person_titles = o_.cues_.find("person_title", kEn, text_, range);
+    const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
     for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
     std::vector<Title> titles;
@@ -477,20 +499,30 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
     Memory memory;
     // A sentence at a time: the tokens of a whole document can be many times its size.
     for (const auto& sentence : sentences) {
+        // Only words with a Latin letter are remembered: a sentence without one (most Chinese
+        // ones) adds nothing, and is not cut into words.
+        const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
+        if (std::none_of(words.begin(), words.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
+            continue;
         const auto tokens = english_tokens(text, sentence.range, cues_);
         if (title_case(tokens, 0, tokens.size())) continue;
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             const EnglishToken& t = tokens[i];
             const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
-            if (t.lower_word()) memory.lower_case.insert(std::string(t.word));
-            else if (t.capitalized() && !first) memory.capitalized_inside.insert(std::string(t.word));
+            // Looked up before inserted: most words were met before, and a lookup builds no string.
+            if (t.lower_word()) {
+                if (!memory.lower_case.contains(t.word)) memory.lower_case.emplace(t.word);
+            } else if (t.capitalized() && !first && !memory.capitalized_inside.contains(t.word)) {
+                memory.capitalized_inside.emplace(t.word);
+            }
         }
     }
     return memory;
 }
 
 void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
-                        const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory) const {
+                        const std::vector<TimeMention>& times, const SentenceCues& cues,
+                        std::vector<Mention>& mentions, Memory& memory) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
         if (m.entity.type != "PERSON") continue;
@@ -499,7 +531,7 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
         if (space != std::string_view::npos && space + 1 < written.size())
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
-    SentenceNames(*this, text, sentence, tokens, times, mentions, memory).run();
+    SentenceNames(*this, text, sentence, tokens, times, cues, mentions, memory).run();
     for (const auto& m : mentions) {
         memory.last_seen[m.entity.id] = ++memory.order;
         memory.seen[m.entity.id] = m.entity;

@@ -24,6 +24,7 @@
 // Lifecycle: one EnglishNames per rule pack; per document, start() then find() for each English
 // sentence in order (the Memory carries names and acronyms from sentence to sentence).
 // Thread safety: find() and start() may be called concurrently with distinct Memory objects.
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -40,7 +41,9 @@
 
 namespace chronokg {
 
+class CueId;
 class CueWords;
+class SentenceCues;
 class EntityCatalog;
 class Normalizer;
 class RelationLexicon;
@@ -50,8 +53,14 @@ class EnglishNames {
 public:
     // What one document has shown so far.
     struct Memory {
-        std::unordered_set<std::string> capitalized_inside;  // words written capitalized after a sentence's first word
-        std::unordered_set<std::string> lower_case;          // words written in lower case (lower-cased)
+        // Sets of words that a std::string_view can be looked up in.
+        struct WordHash {
+            using is_transparent = void;
+            std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+        };
+        using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+        WordSet capitalized_inside;  // words written capitalized after a sentence's first word
+        WordSet lower_case;          // words written in lower case (lower-cased)
         std::map<std::string, EntityRef> family_names;  // "Schreinemacher" → the person
         std::map<std::string, EntityRef> acronyms;      // bound by "(ABC)"
         std::map<std::string, std::size_t> last_seen;   // entity id → order of its last mention
@@ -66,9 +75,11 @@ public:
     Memory start(std::string_view text, const std::vector<Sentence>& sentences) const;
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
-    // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never names).
+    // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never
+    // names), `cues` its cue words.
     void find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
-              const std::vector<TimeMention>& times, std::vector<Mention>& mentions, Memory& memory) const;
+              const std::vector<TimeMention>& times, const SentenceCues& cues, std::vector<Mention>& mentions,
+              Memory& memory) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
     static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
@@ -76,7 +87,7 @@ public:
 private:
     class SentenceNames;
 
-    bool in_list(std::string_view id, std::string_view text, const EnglishToken& t) const;
+    bool in_list(CueId id, std::string_view text, const EnglishToken& t) const;
     std::optional<EntityRef> resolve(const std::string& name, std::string_view role, const Memory& memory) const;
     std::optional<EntityRef> entity_by_id(const std::string& id) const;
 
@@ -86,6 +97,7 @@ private:
     const Normalizer& normalizer_;
     std::unordered_set<std::string> month_and_day_names_;   // lower case
     std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
+    std::vector<std::string> two_word_demonym_starts_;        // "south" of "south korean"
     std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}
 };
 

@@ -84,7 +84,7 @@ private:
         const auto [b, e] = s_.segments[seg];
         return {tok(b).range.begin, tok(e - 1).range.end};
     }
-    bool governed(const NounGroup& g) const { return governed_by_preposition(text_, g.range.begin, range_, kEn, o_.cues_); }
+    bool governed(const NounGroup& g) const { return governed_by_preposition(text_, g.range.begin, range_, kEn, *view_.cues); }
     const NounGroup* group_starting(std::size_t pos) const;
     const NounGroup* group_ending(std::size_t end) const;
     const NounGroup* group_at_token(std::size_t at) const;
@@ -235,9 +235,9 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
         }
         if (t.word == "to") {
             std::optional<std::size_t> cue_begin;
-            for (const char* id : {"planned", "infinitive_verbs", "negation"}) {
+            for (const CueId id : CueIds{"planned", "infinitive_verbs", "negation"}) {
                 const std::size_t from = t.range.end > range_.begin + 48 ? t.range.end - 48 : range_.begin;
-                for (const auto& hit : o_.cues_.find(id, kEn, text_, {from, t.range.end}))
+                for (const auto& hit : view_.cues->find(id, {from, t.range.end}))
                     if (hit.end == t.range.end && (!cue_begin || hit.begin < *cue_begin)) cue_begin = hit.begin;
             }
             if (!cue_begin) break;
@@ -502,7 +502,7 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
     }
     const std::string_view np = text_.substr(r.begin, r.size());
     if (np.size() < 3 || np.find_first_of("()\"“”") != std::string_view::npos) return std::nullopt;
-    if (o_.cues_.any("amount_words", kEn, text_, r)) return std::nullopt;
+    if (view_.cues->any("amount_words", r)) return std::nullopt;
     if (o_.cues_.match_at("not_objects", kEn, text_, r.begin, r.end) == r.size()) return std::nullopt;
     bool word = false;
     for (std::size_t i = token_at_or_after(s_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
@@ -685,7 +685,7 @@ bool EnglishRelations::SentenceRules::effective(const TimeMention& t) const {
         if (at > 0 && tok(at - 1).capitalized()) return true;
     }
     const std::size_t from = t.range.begin > range_.begin + 40 ? t.range.begin - 40 : range_.begin;
-    for (const auto& hit : o_.cues_.find("effective_date", kEn, text_, {from, t.range.begin}))
+    for (const auto& hit : view_.cues->find("effective_date", {from, t.range.begin}))
         if (trim_spaces(text_, {hit.end, t.range.begin}).empty()) return true;
     return false;
 }
@@ -762,8 +762,8 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         return kept;
     };
     Polarity polarity = Polarity::positive;
-    const auto exceptions = o_.cues_.find("not_negation", kEn, text_, window);
-    for (const auto& neg : o_.cues_.find("negation", kEn, text_, window)) {
+    const auto exceptions = view_.cues->find("not_negation", window);
+    for (const auto& neg : view_.cues->find("negation", window)) {
         const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
                                            [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
         if (!exception) polarity = Polarity::negative;
@@ -771,9 +771,9 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
     const std::size_t seg_begin = segment_range(s_.segment_of[p.first]).begin;
     Modality modality = Modality::asserted;
     const bool conditional_opening = o_.cues_.match_at("hypothetical", kEn, text_, range_.begin, range_.end) > 0;
-    if (conditional_opening || !outside_times(o_.cues_.find("hypothetical", kEn, text_, {seg_begin, p.verb.begin})).empty())
+    if (conditional_opening || !outside_times(view_.cues->find("hypothetical", {seg_begin, p.verb.begin})).empty())
         modality = Modality::hypothetical;
-    else if (o_.cues_.any("planned", kEn, text_, window))
+    else if (view_.cues->any("planned", window))
         modality = Modality::planned;
     else if (!s_.speech.empty())
         modality = Modality::reported;

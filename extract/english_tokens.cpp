@@ -28,6 +28,8 @@ std::size_t closer_before(std::string_view text, std::size_t begin, std::size_t 
 
 // Byte length of a dash at text[pos] (`—`, `–`), else 0.
 std::size_t long_dash_at(std::string_view text, std::size_t pos) {
+    // Both begin with byte E2: most bytes are ruled out by it alone (this runs for every byte).
+    if (pos >= text.size() || static_cast<unsigned char>(text[pos]) != 0xE2) return 0;
     for (std::string_view d : {"—", "–"})
         if (starts_with(text, pos, d)) return d.size();
     return 0;
@@ -64,8 +66,19 @@ std::string lower_copy(std::string_view word) {
     return out;
 }
 
+bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix) {
+    if (word.size() != lower.size() + suffix.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        const char folded = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (folded != (i < lower.size() ? lower[i] : suffix[i - lower.size()])) return false;
+    }
+    return true;
+}
+
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens;
+    tokens.reserve(range.size() / 6 + 1);  // about a word in six bytes of English: grown once or not at all
     std::size_t pos = range.begin;
     while (pos < range.end) {
         while (pos < range.end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;

@@ -8,6 +8,7 @@
 // `abbreviations` lexicon lists, or a word with a dot inside). Ranges are half-open byte ranges
 // into the folded text. The name finder and the clause rules both read sentences this way.
 // Thread safety: a value computed per sentence.
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -45,5 +46,9 @@ std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size
 
 // ASCII lower case of `word`.
 std::string lower_copy(std::string_view word);
+
+// Whether lower_copy(word) == lower + suffix, compared in place: no string is built (this runs
+// for words in inner loops).
+bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix = {});
 
 }  // namespace chronokg

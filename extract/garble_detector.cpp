@@ -46,6 +46,7 @@ std::vector<TextRange> GarbleDetector::find(std::string_view text, TextRange ran
     const std::string_view piece = text.substr(range.begin, range.size());
     if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return {};
     std::vector<Char> chars;
+    chars.reserve(range.size());  // at most a character a byte: one allocation, not a doubling series
     for (std::size_t pos = range.begin; pos < range.end;) {
         const std::size_t begin = pos;
         const char32_t cp = utf8::decode(text, pos);

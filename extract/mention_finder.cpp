@@ -209,7 +209,8 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         std::vector<Mention> found;
         // Titles first: a title is one name, whatever aliases it contains.
         for (std::size_t pos = sentence.range.begin; pos < sentence.range.end; ++pos) {
-            if (!starts_with(text, pos, "《")) continue;
+            // 《 is E3 80 8A: the lead byte rules out most positions before a comparison.
+            if (static_cast<unsigned char>(text[pos]) != 0xE3 || !starts_with(text, pos, "《")) continue;
             const std::size_t close = text.substr(0, sentence.range.end).find("》", pos);  // not past it
             if (close == std::string_view::npos || close > sentence.range.end) break;
             const TextRange inner{pos + 3, close};

@@ -5,6 +5,7 @@
 
 #include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
+#include "extract/sentence_cues.hpp"
 
 namespace chronokg {
 
@@ -37,7 +38,7 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
     std::vector<Unit> units;
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
-        const Argument arg{m.entity, m.range};
+        Argument arg{m.entity, m.range};  // moved into its unit: each copy of an entity costs allocations
         // A short form stands alone (对华半导体设备出口: China, then the goods).
         if (!units.empty() && !units.back().short_form) {
             Unit& last = units.back();
@@ -50,13 +51,13 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
                 // The head comes last (韩国三星电子 is Samsung), except that a place right after a
                 // non-place is where, not what (台积电美国当地时间… is still TSMC).
                 const bool place_after = m.entity.type == "GPE" && last.head.entity.type != "GPE";
-                if (!place_after || apposed) last.head = arg;
+                if (!place_after || apposed) last.head = std::move(arg);
                 last.range.end = m.range.end;
                 last.short_form = m.kind == Mention::Kind::short_form;
                 continue;
             }
         }
-        units.push_back(Unit{arg, m.range, m.kind == Mention::Kind::short_form});
+        units.push_back(Unit{std::move(arg), m.range, m.kind == Mention::Kind::short_form});
     }
     return units;
 }
@@ -90,7 +91,7 @@ bool nationality_after(std::string_view text, std::size_t end, const std::string
     while (const std::size_t n = cues.match_at("adverbs", lang, text, at, std::min(at + 9, text.size()))) at += n;
     if (std::find(verb_starts.begin(), verb_starts.end(), at) != verb_starts.end()) return false;
     const std::size_t look = std::min(end + 12, text.size());
-    for (const char* list : {"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
+    for (const CueId list : CueIds{"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
                              "function_word"})
         if (cues.match_at(list, lang, text, end, look)) return false;
     return true;
@@ -111,7 +112,7 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
                                    const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                                    const std::vector<std::size_t>& verb_starts) {
     std::vector<NounGroup> groups;
-    for (const auto& unit : units_in(text, mentions, clause, roles, lang, verb_starts)) {
+    for (auto& unit : units_in(text, mentions, clause, roles, lang, verb_starts)) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
             const TextRange gap = trim_spaces(text, {last.range.end, unit.range.begin});
@@ -129,23 +130,25 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
                 joined = n == gap.size();
             }
             if (joined) {
-                last.members.push_back(unit.head);
+                last.members.push_back(std::move(unit.head));
                 last.range.end = unit.range.end;
-                flag_modifier(last, text, lang, unit.head.entity.type, cues, verb_starts, unit.short_form);
+                flag_modifier(last, text, lang, last.members.back().entity.type, cues, verb_starts, unit.short_form);
                 continue;
             }
         }
-        groups.push_back(NounGroup{{unit.head}, unit.range});
-        flag_modifier(groups.back(), text, lang, unit.head.entity.type, cues, verb_starts, unit.short_form);
+        groups.push_back(NounGroup{{}, unit.range});
+        groups.back().members.push_back(std::move(unit.head));
+        flag_modifier(groups.back(), text, lang, groups.back().members.back().entity.type, cues, verb_starts,
+                      unit.short_form);
     }
     return groups;
 }
 
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,
-                             const CueWords& cues) {
+                             const SentenceCues& cues) {
     const std::size_t reach = lang == "zh" ? 9 : 16;
     const std::size_t window = begin >= clause.begin + reach ? begin - reach : clause.begin;
-    for (const auto& p : cues.find("preposition", lang, text, {window, begin})) {
+    for (const auto& p : cues.find("preposition", {window, begin})) {
         TextRange between = trim_spaces(text, {p.end, begin});
         // English: a determiner may stand between ("of the Department").
         if (lang == "en") {

@@ -17,6 +17,7 @@
 namespace chronokg {
 
 class CueWords;
+class SentenceCues;
 
 struct NounGroup {
     std::vector<Argument> members;
@@ -39,9 +40,10 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
                                    const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                                    const std::vector<std::size_t>& verb_starts = {});
 
-// Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`).
+// Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`); `cues`
+// are those of the clause's sentence.
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,
-                             const CueWords& cues);
+                             const SentenceCues& cues);
 
 // `r` without spaces at either end.
 TextRange trim_spaces(std::string_view text, TextRange r);

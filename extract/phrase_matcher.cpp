@@ -130,52 +130,85 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
                                                std::size_t end) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
     std::vector<PhraseHit> hits;
-    std::uint32_t row = 0;  // offset of the current state's row in delta_
-    for (std::size_t i = begin; i < end; ++i) {
-        const std::uint32_t move = delta_[row + byte_class_[static_cast<unsigned char>(text[i])]];
-        row = move & ~kOutputFlag;
-        if (!(move & kOutputFlag)) continue;
-        for (std::uint32_t out = first_output_[row / classes_]; out != 0; out = output_link_[out]) {
-            for (std::uint32_t k = ends_begin_[out]; k < ends_begin_[out + 1]; ++k) {
-                const Phrase& p = phrases_[ends_[k]];
-                const std::size_t start = i + 1 - p.text.size();
-                if (start >= begin && accept(p, text, start, i + 1)) hits.push_back({start, i + 1, p.payload});
-            }
+    // The scan reads the automaton through locals: nothing it reads changes while it runs, and
+    // so the compiler keeps the loop in registers (through the members, every push_back made it
+    // reload them). Most moves have no output: one comparison a byte tells.
+    const std::uint32_t* const delta = delta_.data();
+    const std::uint8_t* const byte_class = byte_class_;
+    const auto* const first = reinterpret_cast<const unsigned char*>(text.data());
+    const unsigned char* const stop = first + std::max(begin, end);
+    std::size_t row = 0;  // offset of the current state's row in delta_ (a size_t: no widening a byte)
+    for (const unsigned char* at = first + begin; at < stop; ++at) {
+        const std::uint32_t move = delta[row + byte_class[*at]];
+        if (move < kOutputFlag) {
+            row = move;
+            continue;
         }
+        row = move - kOutputFlag;
+        add_hits(static_cast<std::uint32_t>(row / classes_), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
     }
     return hits;
 }
 
+void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+                             std::vector<PhraseHit>& hits) const {
+    // Room for a sentence's worth at once rather than growing 1, 2, 4, 8…
+    if (hits.capacity() == 0) hits.reserve(16);
+    for (std::uint32_t out = first_output_[state]; out != 0; out = output_link_[out]) {
+        for (std::uint32_t k = ends_begin_[out]; k < ends_begin_[out + 1]; ++k) {
+            const Phrase& p = phrases_[ends_[k]];
+            const std::size_t start = end - p.text.size();
+            if (start >= begin && accept(p, text, start, end)) hits.push_back({start, end, p.payload});
+        }
+    }
+}
+
 std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std::size_t limit) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::longest_at() before compile()");
+    // Through locals, as in find_all: the loop then keeps them in registers.
+    const std::uint32_t* const delta = delta_.data();
+    const std::uint32_t* const depth = depth_.data();
+    const std::uint32_t* const ends_begin = ends_begin_.data();
+    const std::size_t classes = classes_;
     std::size_t longest = 0;
-    std::uint32_t state = 0;
-    // Follow trie edges only: a move that is not one byte deeper left the phrases starting at `at`.
+    std::size_t state = 0;
+    // Follow trie edges only: a move that is not one byte deeper left the phrases starting at
+    // `at`. On that path the state after text[at, i] is i + 1 - at bytes deep.
     for (std::size_t i = at; i < limit; ++i) {
-        const std::uint32_t next =
-            (delta_[state * classes_ + byte_class_[static_cast<unsigned char>(text[i])]] & ~kOutputFlag) / classes_;
-        if (depth_[next] != depth_[state] + 1) break;
+        const std::size_t next =
+            (delta[state * classes + byte_class_[static_cast<unsigned char>(text[i])]] & ~kOutputFlag) / classes;
+        if (depth[next] != i + 1 - at) break;
         state = next;
-        for (std::uint32_t k = ends_begin_[state]; k < ends_begin_[state + 1]; ++k)
+        for (std::uint32_t k = ends_begin[state]; k < ends_begin[state + 1]; ++k)
             if (accept(phrases_[ends_[k]], text, at, i + 1)) longest = i + 1 - at;
     }
     return longest;
 }
 
 std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
-    std::stable_sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
+    const auto before = [](const PhraseHit& a, const PhraseHit& b) {
         const auto la = a.end - a.begin;
         const auto lb = b.end - b.begin;
         return la != lb ? la > lb : a.begin < b.begin;
-    });
-    std::vector<PhraseHit> kept;
-    for (const auto& h : hits) {
-        bool overlaps = false;
-        for (const auto& k : kept) overlaps = overlaps || (h.begin < k.end && k.begin < h.end);
-        if (!overlaps) kept.push_back(h);
+    };
+    // A stable sort: hits that tie keep their order. Most calls sort a sentence's few hits, where
+    // an insertion sort does without the buffer std::stable_sort allocates.
+    if (hits.size() <= 32) {
+        for (std::size_t i = 1; i < hits.size(); ++i)
+            for (std::size_t j = i; j > 0 && before(hits[j], hits[j - 1]); --j) std::swap(hits[j], hits[j - 1]);
+    } else {
+        std::stable_sort(hits.begin(), hits.end(), before);
     }
-    std::sort(kept.begin(), kept.end(), [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; });
-    return kept;
+    // The kept hits, in that order, become a prefix of `hits`.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        bool overlaps = false;
+        for (std::size_t k = 0; k < kept; ++k) overlaps = overlaps || (hits[i].begin < hits[k].end && hits[k].begin < hits[i].end);
+        if (!overlaps) hits[kept++] = hits[i];
+    }
+    hits.resize(kept);
+    std::sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; });
+    return hits;
 }
 
 }  // namespace chronokg

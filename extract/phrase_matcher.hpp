@@ -63,6 +63,10 @@ private:
         std::vector<std::uint32_t> phrases;  // indexes into phrases_ that end here, in order added
     };
     bool accept(const Phrase& phrase, std::string_view text, std::size_t begin, std::size_t end) const;
+    // Appends the accepted phrases that end at `end` in state `state` and start at `begin` or
+    // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
+    void add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+                  std::vector<PhraseHit>& hits) const;
     // Set in a transition whose target state has phrases ending on its fail chain.
     static constexpr std::uint32_t kOutputFlag = 0x80000000u;
 

@@ -36,6 +36,13 @@ std::vector<std::pair<std::size_t, std::size_t>> find_pinyin_annotations(std::st
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t start = pos;
+        // Only `(` and `（` (EF BC 88) open an annotation: other characters are stepped over
+        // without decoding them (this runs over every document's whole text).
+        const auto lead = static_cast<unsigned char>(text[pos]);
+        if (lead != '(' && lead != 0xEF) {
+            pos += utf8::lead_length(lead);
+            continue;
+        }
         const char32_t cp = utf8::decode(text, pos);
         if (cp != U'(' && cp != U'（') continue;
         if (const std::size_t end = annotation_end(text, start)) {

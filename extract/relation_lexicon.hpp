@@ -37,6 +37,7 @@ public:
     const std::vector<RelationRule>& relations() const { return relations_; }
     const std::vector<RelationRule>& roles() const { return roles_; }
     const VerbPattern& pattern(std::uint32_t index) const { return patterns_[index]; }
+    std::size_t pattern_count() const { return patterns_.size(); }
     const VerbPattern& role_pattern(std::uint32_t index) const { return role_patterns_[index]; }
 
     // Verb hits; payload = pattern index.

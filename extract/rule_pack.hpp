@@ -12,10 +12,12 @@
 // once folded as text is (an alias of only spaces or punctuation would match nothing, or
 // everything), and that every regex compiles.
 // Thread safety: not synchronized; a loaded pack is read-only.
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -60,6 +62,20 @@ struct TimeRule {
     std::string precision;  // "", "day", "month", "year"
     RuleOrigin origin;
 };
+
+// The lexicon ids the clause rules consult, in a fixed order (CueId numbers them by it).
+inline constexpr std::array<std::string_view, 65> kLexiconIds = {
+    "negation",      "not_negation", "planned",       "hypothetical",   "reported",
+    "passive_agent", "preposition",  "coordination",  "carry_date",     "org_suffix",
+    "name_stop",     "np_strip",     "abbreviations", "month_names",    "weekday_names",
+    "irregular_verbs", "noun_suffix",  "surnames",      "short_forms",  "short_form_context", "anaphora", "noun_prefix", "function_word",
+    "pivot_verb", "prevent_verb", "ability", "complement_verb", "actor_noun", "anaphora_determiner", "topic_preposition", "parenthetical", "epistemic", "purpose_word", "not_planned", "noun_modifiers", "product_kind", "literal_type",
+    // English names and clauses (rules/english.jsonl)
+    "not_names", "person_title", "demonyms", "gov_suffix", "policy_suffix", "event_suffix", "gpe_suffix",
+    "name_connectors", "place_preposition", "portfolio_forms", "org_roles", "auxiliaries", "be_forms",
+    "relative_pronouns", "subordinators", "determiners", "adverbs", "infinitive_verbs", "object_frame",
+    "agent_nouns", "amount_words", "not_objects", "effective_date", "reciprocal_relations", "reciprocal_nouns",
+    "place_relations", "clause_object_relations", "pronouns"};
 
 struct WordList {
     std::vector<std::string> zh;

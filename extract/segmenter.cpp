@@ -87,7 +87,7 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
             end = pos + 1;
         } else if (c == '!' || c == '?') {
             end = pos + 1;
-        } else if (starts_with(text, pos, "。")) {
+        } else if (static_cast<unsigned char>(c) == 0xE3 && starts_with(text, pos, "。")) {  // 。 is E3 80 82
             end = pos + 3;
         } else if (c == '.' && ends_sentence_at_dot(text, pos)) {
             end = pos + 1;
@@ -134,13 +134,17 @@ std::vector<TextRange> Segmenter::split_clauses(std::string_view text, TextRange
         if (c == '(' || c == '[') ++depth;
         else if ((c == ')' || c == ']') && depth > 0) --depth;
         else if (c == '"') in_ascii_quote = !in_ascii_quote;
-        else if (static_cast<unsigned char>(c) >= 0x80) {
+        else if (static_cast<unsigned char>(c) == 0xE2 || static_cast<unsigned char>(c) == 0xE3) {
+            // The quotes and brackets below are U+2018…U+201D and U+300A…U+3011: only these lead
+            // bytes need decoding, the other characters are only stepped over.
             std::size_t next = pos;
             const char32_t cp = utf8::decode(text, next);
             len = next - pos;
             if (cp == U'“' || cp == U'「' || cp == U'『' || cp == U'《' || cp == U'【' || cp == U'‘') ++depth;
             else if ((cp == U'”' || cp == U'」' || cp == U'』' || cp == U'》' || cp == U'】' || cp == U'’') && depth > 0)
                 --depth;
+        } else {
+            len = utf8::lead_length(static_cast<unsigned char>(c));
         }
         if (dateline && depth == 0 && pos > sentence.begin) {
             dateline = false;

@@ -15,6 +15,7 @@
 #include "extract/english_tokens.hpp"
 #include "extract/mention_finder.hpp"
 #include "extract/segmenter.hpp"
+#include "extract/sentence_cues.hpp"
 #include "extract/time_tagger.hpp"
 
 namespace chronokg {
@@ -27,6 +28,7 @@ struct SentenceView {
     std::vector<Mention> mentions;    // in this sentence, in text order
     std::vector<TimeMention> times;   // in this sentence, in text order
     std::vector<EnglishToken> tokens; // an English sentence's english_tokens(), made once by the Extractor for every rule
+    const SentenceCues* cues = nullptr; // the cue words of the sentence, found once by the Extractor for every rule
 };
 
 // An entity in an event: a mention of a known or pattern-found entity, or a literal phrase.

@@ -257,12 +257,13 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
             for (int m : matched) may_match[filter->rules[static_cast<std::size_t>(m)]] = 1;
         }
     }
+    std::vector<re2::StringPiece> groups;  // one buffer for every rule's groups
     for (std::size_t r = 0; r < rules_.size(); ++r) {
         const Compiled& c = rules_[r];
         if (c.rule.lang != "any" && c.rule.lang != lang) continue;
         if (!may_match.empty() && !may_match[r]) continue;
         const int n = c.re->NumberOfCapturingGroups() + 1;
-        std::vector<re2::StringPiece> groups(static_cast<std::size_t>(n));
+        groups.assign(static_cast<std::size_t>(n), re2::StringPiece());
         std::size_t pos = range.begin;
         while (pos < range.end &&
                c.re->Match(input, pos, range.end, RE2::UNANCHORED, groups.data(), n)) {

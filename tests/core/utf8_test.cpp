@@ -22,3 +22,14 @@ TEST_CASE("error positions count CRLF and a lone CR as one line end each [issue8
     CHECK(utf8::line_and_column("a\r\nb\rcd", 6) == pos{3, 2});
     CHECK(utf8::line_and_column("a\r\nb", 3) == pos{2, 1});
 }
+
+TEST_CASE("a scan that steps over characters takes the bytes decode takes", "[core]") {
+    const std::string text = "a經€é😀\x80";
+    for (std::size_t pos = 0; pos < text.size() - 1;) {
+        std::size_t next = pos;
+        utf8::decode(text, next);
+        CHECK(utf8::lead_length(static_cast<unsigned char>(text[pos])) == next - pos);
+        pos = next;
+    }
+    CHECK(utf8::lead_length(0x80) == 4);  // a stray continuation byte: what decode would take
+}

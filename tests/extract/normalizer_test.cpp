@@ -14,6 +14,10 @@ TEST_CASE("inline pinyin annotations are removed, real parentheticals kept", "[e
     CHECK(n.normalize("(作者系資深媒體人)").text == "(作者系资深媒体人)");
     CHECK(n.normalize("（2025）").text == "(2025)");
     CHECK(find_pinyin_annotations("a(de)b").empty());  // no tone mark: not an annotation
+    // Full-width brackets, after other characters led by the same byte (，is EF BC 8C too).
+    const std::string text = "經，（jīng）濟(jì)";
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    CHECK(find_pinyin_annotations(text) == Spans{{6, 6 + 3 + 5 + 3}, {20, 20 + 1 + 3 + 1}});
 }
 
 TEST_CASE("Traditional folds to Simplified character by character, names intact", "[extract][normalize]") {

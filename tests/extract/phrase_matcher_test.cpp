@@ -142,3 +142,46 @@ TEST_CASE("longest_at reads only the phrases that start where it is asked", "[ex
     CHECK(m.longest_at(text, 12, text.size()) == 2);
     CHECK(m.longest_at("SAID", 1, 3) == 0);  // "AI" inside a word
 }
+
+namespace {
+
+// The overlap policy as first written: a stable sort, then each hit against every one kept.
+std::vector<PhraseHit> select_longest_reference(std::vector<PhraseHit> hits) {
+    std::stable_sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
+        const auto la = a.end - a.begin;
+        const auto lb = b.end - b.begin;
+        return la != lb ? la > lb : a.begin < b.begin;
+    });
+    std::vector<PhraseHit> kept;
+    for (const auto& h : hits) {
+        bool overlaps = false;
+        for (const auto& k : kept) overlaps = overlaps || (h.begin < k.end && k.begin < h.end);
+        if (!overlaps) kept.push_back(h);
+    }
+    std::sort(kept.begin(), kept.end(), [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; });
+    return kept;
+}
+
+}  // namespace
+
+TEST_CASE("select_longest keeps what the overlap policy keeps, ties in their order", "[extract][match]") {
+    std::mt19937 random(42);
+    for (int round = 0; round < 2000; ++round) {
+        std::uniform_int_distribution<std::size_t> count(0, round % 2 ? 8 : 60);  // both sides of the insertion sort
+        std::uniform_int_distribution<std::size_t> at(0, 30), length(0, 4);
+        std::vector<PhraseHit> hits(count(random));
+        for (std::uint32_t i = 0; i < hits.size(); ++i) {
+            hits[i].begin = at(random);
+            hits[i].end = hits[i].begin + length(random);  // empty hits and equal spans included
+            hits[i].payload = i;
+        }
+        const auto expected = select_longest_reference(hits);
+        const auto found = select_longest(hits);
+        REQUIRE(found.size() == expected.size());
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            CHECK(found[k].begin == expected[k].begin);
+            CHECK(found[k].end == expected[k].end);
+            CHECK(found[k].payload == expected[k].payload);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+#include "extract/sentence_cues.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "extract/cue_words.hpp"
+
+namespace chronokg {
+namespace {
+
+bool within(const PhraseHit& hit, TextRange range) { return hit.begin >= range.begin && hit.end <= range.end; }
+
+}  // namespace
+
+SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence)
+    : cues_(cues), lang_(lang), text_(text), sentence_(sentence), starts_(cues.windowed_count() + 1, 0) {
+    const std::vector<PhraseHit> all = cues.find_all_lists(lang, text, sentence);
+    // A stable counting sort by list keeps each list's hits in find_all's order.
+    for (const auto& hit : all) ++starts_[hit.payload + 1];
+    for (std::size_t n = 1; n < starts_.size(); ++n) starts_[n] += starts_[n - 1];
+    std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
+    hits_.resize(all.size());
+    for (const auto& hit : all) hits_[next[hit.payload]++] = hit;
+}
+
+bool SentenceCues::hits_of(CueId id, TextRange range, const PhraseHit*& first,
+                           const PhraseHit*& last) const {
+    if (!sentence_.contains(range)) return false;
+    const std::uint32_t n = cues_.windowed_number(id);
+    if (n == CueWords::kNotWindowed) return false;
+    first = hits_.data() + starts_[n];
+    last = hits_.data() + starts_[n + 1];
+    return true;
+}
+
+std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
+    // The hits come by end offset: when each one ends before the next begins, none overlaps
+    // another and select_longest would keep them all, in this order.
+    const auto inside = [&](const PhraseHit& h) { return within(h, range); };
+    std::vector<TextRange> out;
+    out.reserve(static_cast<std::size_t>(std::count_if(first, last, inside)));
+    bool disjoint = true;
+    for (const PhraseHit* h = first; h != last; ++h) {
+        if (!inside(*h)) continue;
+        if (!out.empty() && out.back().end > h->begin) disjoint = false;
+        out.push_back({h->begin, h->end});
+    }
+    if (disjoint) return out;
+    std::vector<PhraseHit> hits;
+    std::copy_if(first, last, std::back_inserter(hits), inside);
+    out.clear();
+    for (const auto& hit : select_longest(std::move(hits))) out.push_back({hit.begin, hit.end});
+    return out;
+}
+
+bool SentenceCues::any(CueId id, TextRange range) const {
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, range, first, last)) return cues_.any(id, lang_, text_, range);
+    // select_longest keeps at least one of any hits: whether there are some is the answer.
+    return std::any_of(first, last, [&](const PhraseHit& h) { return within(h, range); });
+}
+
+}  // namespace chronokg

@@ -1,0 +1,50 @@
+#pragma once
+// chronokg::SentenceCues — every cue-word occurrence of one sentence, found in one scan.
+//
+// What it represents: the hits of CueWords' windowed lists for one language in one sentence
+// (half-open byte ranges into the folded text), grouped by list. The rules ask for a list's
+// words in many windows of a sentence; answering from these hits replaces a scan per question.
+// find() answers exactly as CueWords::find does: a list's hits inside a window are the hits
+// find_all gives when it scans only the window (a hit is accepted or not by its own bytes and
+// the bytes around it, wherever the scan started), and select_longest then runs on the same
+// hits in the same order. A window outside the sentence, or a list that is not "windowed"
+// (see CueWords), is passed on to CueWords::find.
+// Thread safety: immutable after construction; refers to the CueWords and the text it was
+// made from, which must outlive it.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/cue_words.hpp"
+#include "extract/phrase_matcher.hpp"
+#include "extract/segmenter.hpp"
+
+namespace chronokg {
+
+class SentenceCues {
+public:
+    // Scans text[sentence] for every list of `lang` ("zh" or "en").
+    SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence);
+
+    // Same as cues.find(id, lang, text, range).
+    std::vector<TextRange> find(CueId id, TextRange range) const;
+    // Same as cues.any(id, lang, text, range).
+    bool any(CueId id, TextRange range) const;
+
+private:
+    // The hits of list `id`; false when `range` is not inside the sentence or `id` is not a
+    // windowed list (CueWords then answers).
+    bool hits_of(CueId id, TextRange range, const PhraseHit*& first, const PhraseHit*& last) const;
+
+    const CueWords& cues_;
+    std::string lang_;
+    std::string_view text_;
+    TextRange sentence_;
+    // List n's hits are hits_[starts_[n], starts_[n + 1]), in find_all's order (by end offset,
+    // then longest first).
+    std::vector<PhraseHit> hits_;
+    std::vector<std::uint32_t> starts_;
+};
+
+}  // namespace chronokg

@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+
+#include "extract/cue_words.hpp"
+#include "extract/extractor.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
+#include "extract/sentence_cues.hpp"
+#include "../test_support.hpp"
+
+using namespace chronokg;
+
+namespace {
+
+// Every list, in every window (random ones, the whole sentence, ones reaching outside it), is
+// answered as CueWords answers it.
+void check_sentences(const CueWords& cues, const std::string& folded, std::mt19937& random) {
+    const Segmenter segmenter({});
+    for (const auto& sentence : segmenter.split(folded)) {
+        const TextRange s = sentence.range;
+        const std::string lang = Extractor::detect_language(std::string_view(folded).substr(s.begin, s.size()));
+        const SentenceCues index(cues, lang, folded, s);
+        std::vector<TextRange> windows = {s, {s.begin, s.begin}, {s.end, s.begin}};
+        if (s.begin > 0) windows.push_back({s.begin - 1, s.end});
+        if (s.end < folded.size()) windows.push_back({s.begin, s.end + 1});
+        std::uniform_int_distribution<std::size_t> at(s.begin, s.end);
+        for (int i = 0; i < 20; ++i) {
+            std::size_t a = at(random), b = at(random);
+            windows.push_back({std::min(a, b), std::max(a, b)});
+        }
+        for (const auto& name : RulePack::known_lexicons())
+            for (const auto& w : windows) {
+                const CueId id(name);
+                INFO(name << " " << lang << " [" << w.begin << ", " << w.end << ") in \"" << folded.substr(s.begin, s.size())
+                        << "\"");
+                const auto expected = cues.find(id, lang, folded, w);
+                const auto found = index.find(id, w);
+                REQUIRE(found.size() == expected.size());
+                for (std::size_t k = 0; k < found.size(); ++k) {
+                    CHECK(found[k].begin == expected[k].begin);
+                    CHECK(found[k].end == expected[k].end);
+                }
+                CHECK(index.any(id, w) == cues.any(id, lang, folded, w));
+            }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a sentence's cue index answers every window as the cue lists do", "[extract][cues]") {
+    const RulePack pack = test::default_pack();
+    const Normalizer& normalizer = Normalizer::shared();
+    const CueWords cues(pack, normalizer);
+    std::mt19937 random(20261204);
+    std::size_t articles = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles")) {
+        check_sentences(cues, normalizer.normalize(test::read_file(entry.path().string())).text, random);
+        ++articles;
+    }
+    CHECK(articles > 0);
+    // Overlapping cues, where the window decides which one the longest-first policy keeps: `not
+    // yet` and `yet` against a window that cuts `not` off; 不再 and 再 likewise.
+    check_sentences(cues, normalizer.fold("It has not yet decided, and will not be able to. 该公司尚未决定,不再出口,也不会再次出口。"),
+                    random);
+}
+
+TEST_CASE("a cue list named in the code and the same name read at run time are one list", "[extract][cues]") {
+    constexpr CueId negation = "negation";
+    CHECK(negation.index() == CueId(std::string_view("negation")).index());
+    CHECK(negation.name() == "negation");
+    for (std::size_t i = 0; i < kLexiconIds.size(); ++i) CHECK(CueId(kLexiconIds[i]).index() == i);
+    // An unknown name names no list: it finds nothing, as before there were ids.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const CueId unknown(std::string_view("no_such_list"));
+    CHECK(unknown.index() == CueId::kUnknown);
+    const std::string text = "it did not act";
+    CHECK(cues.find(unknown, "en", text, {0, text.size()}).empty());
+    CHECK(cues.match_at(unknown, "en", text, 7, text.size()) == 0);
+    CHECK(cues.words(unknown, "en").empty());
+    CHECK(cues.empty(unknown, "en"));
+    CHECK(cues.match_at("negation", "en", text, 7, text.size()) == 3);
+}
