@@ -52,11 +52,16 @@ struct EntityTally {
 class Interner {
 public:
     std::uint32_t intern(std::string_view text) {
+        // Events come document by document: most often the text is the one asked before, and
+        // one comparison saves hashing it and a look-up that may miss the cache.
+        if (last_ != nullptr && *last_ == text) return last_number_;
         auto it = numbers_.find(text);
         if (it == numbers_.end()) {
             it = numbers_.emplace(std::string(text), static_cast<std::uint32_t>(texts_.size())).first;
             texts_.push_back(&it->first);
         }
+        last_ = &it->first;
+        last_number_ = it->second;
         return it->second;
     }
     std::size_t size() const { return texts_.size(); }
@@ -78,6 +83,8 @@ private:
     };
     std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers_;
     std::vector<const std::string*> texts_;  // keys of numbers_, which never move
+    const std::string* last_ = nullptr;      // the text asked for last, and its number
+    std::uint32_t last_number_ = 0;
 };
 
 // What an edge is sorted on besides its data: the ends and relation (numbered, then ranked),
