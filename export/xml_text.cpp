@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/utf8.hpp"
 
 namespace chronokg::io {
@@ -16,6 +20,33 @@ constexpr std::array<bool, 128> kPlainAscii = [] {
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+#if defined(__SSE2__)
+// Which of 16 bytes are plain ASCII (kPlainAscii), as a vector of 0xFF and 0 bytes.
+__m128i plain_bytes(__m128i v) {
+    // Signed: 0x21..0x7F are greater than 0x20, bytes from 0x80 on are negative.
+    const __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                               _mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)));
+    __m128i markup = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    return _mm_andnot_si128(markup, printable);
+}
+
+// How many of the 16 bytes at p, counted from the first, the scalar loop would copy as they
+// are (p - 1 and p + 16 must lie inside the text): plain ASCII, and spaces after plain ASCII
+// (between words). English text goes through here 16 bytes at a time; anything else (markup,
+// controls, double spaces, UTF-8) stops the count and is left to the scalar loop.
+std::size_t plain_run(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+    const __m128i word_space = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), plain_bytes(before));
+    const auto copied = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(plain_bytes(v), word_space)));
+    return copied == 0xFFFF ? 16 : static_cast<std::size_t>(__builtin_ctz(~copied));
+}
+#endif
+
 // Appends the escaped text; false (with `out` as it was) at invalid UTF-8. One pass does both,
 // as writers escape every text of a graph of millions of edges.
 bool escape_if_valid(std::string& out, std::string_view text) {
@@ -26,7 +57,14 @@ bool escape_if_valid(std::string& out, std::string_view text) {
     for (const char* p = begin; p < end; ++p) {
         const auto c = static_cast<unsigned char>(*p);
         if (c < 0x80) {
-            if (kPlainAscii[c]) continue;
+            if (kPlainAscii[c]) {
+#if defined(__SSE2__)
+                // A plain byte: the next ones are likely plain too. The block ends before the
+                // text's last byte, where a space is no longer between words.
+                if (end - p > 17) p += plain_run(p + 1);
+#endif
+                continue;
+            }
             // A space between two words stays in the run: after a byte of this run (copied as it
             // is, and not a space) and before another byte.
             if (c == ' ' && p > run && p + 1 != end && (static_cast<unsigned char>(p[-1]) >= 0x80 ||

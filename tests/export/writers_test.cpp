@@ -1,6 +1,11 @@
 // Text escaping shared by the writers, and files written whole or not at all.
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/utf8.hpp"
 #include "export/atomic_file.hpp"
 #include "export/csv_text.hpp"
 #include "export/dot_writer.hpp"
@@ -59,4 +64,50 @@ TEST_CASE("a failed write leaves the old file untouched and no temporary file", 
     CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) == 1);
     CHECK_THROWS_WITH(io::write_atomically((dir / "no" / "such" / "dir.dot").string(), [](std::ostream&) {}),
                       Catch::Contains("cannot write output"));
+}
+
+namespace {
+
+// The escaping rules of export/xml_text.hpp, one character at a time: what the writers'
+// faster escaper must give for any text.
+std::string reference_xml_escape(std::string_view input) {
+    const std::string text = utf8::find_invalid(input) ? utf8::repair(input) : std::string(input);
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t at = pos;
+        const char32_t cp = utf8::decode(text, pos);
+        switch (cp) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            case '\t': out += "&#9;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\r': out += "&#13;"; break;
+            case ' ': out += (out.empty() || pos == text.size() || out.back() == ' ') ? "&#32;" : " "; break;
+            default:
+                if (cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF) break;  // no XML character
+                out.append(text, at, pos - at);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("XML escaping of any text follows the rules, in long English runs as in short pieces", "[export][issue7]") {
+    // Pieces that meet every branch: words and spaces (the 16-byte path), markup, controls,
+    // double and edge spaces, CJK, U+FFFF, invalid bytes.
+    const std::vector<std::string> pieces = {"the ", "Commerce", " ", "  ", "Department's", "&", "<b>", "\"q\"", "\t",
+                                             "\n", "\x01", "\x7F", "\xE5\x95\x86\xE5\x8A\xA1", "\xEF\xBF\xBF", "\xFF",
+                                             "\xC3", "abcdefghijklmnopqrstuvwxyz0123", ".", "x"};
+    std::mt19937 random(7);
+    for (int trial = 0; trial < 20000; ++trial) {
+        std::string text;
+        for (std::size_t n = std::uniform_int_distribution<std::size_t>(0, 24)(random); n > 0; --n)
+            text += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+        INFO(text);
+        REQUIRE(io::xml_escape(text) == reference_xml_escape(text));
+    }
 }
