@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -38,8 +39,17 @@ struct VertexData {
 
 // The dates of an edge. One is kept inside the edge: most edges have one date, and a million
 // vectors of one date each were a million allocations, and a cache miss each time a writer
-// reads an edge's date.
-using DateList = boost::container::small_vector<Date, 1>;
+// reads an edge's date. Moving one never throws, and says so (Boost's small_vector does not):
+// otherwise a std::vector of edges would copy every edge, texts and all, each time it grows.
+class DateList : public boost::container::small_vector<Date, 1> {
+public:
+    using small_vector::small_vector;
+    DateList() = default;
+    DateList(const DateList&) = default;
+    DateList(DateList&&) noexcept = default;
+    DateList& operator=(const DateList&) = default;
+    DateList& operator=(DateList&&) noexcept = default;
+};
 
 // An event, or several with one subject, relation, object and polarity when collapsed; the
 // texts (doc, sentence, evidence, rule, modality) are then those of the first in edge order.
@@ -60,6 +70,7 @@ struct EdgeData {
 
     bool operator==(const EdgeData&) const = default;
 };
+static_assert(std::is_nothrow_move_constructible_v<EdgeData>, "vectors of edges must move them, not copy them");
 
 class KnowledgeGraph {
 public:
