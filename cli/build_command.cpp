@@ -66,7 +66,7 @@ public:
         std::vector<Event> events;
         const unsigned threads = thread_count(options_);
         GraphBuilder builder(BuildOptions{collapse_, threads});
-        read_events_from_inputs(options_, log, [&](Event e) {
+        read_events_from_inputs(options_, log, [&](Event&& e) {
             if (events_output) events.push_back(e);
             builder.add(std::move(e));
         }, [&](std::uintmax_t bytes) {

@@ -74,7 +74,7 @@ unsigned thread_count(const InputOptions& options) {
     return options.threads == 0 ? default_thread_count() : options.threads;
 }
 
-void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink,
+void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event&&)>& sink,
                              const std::function<void(std::uintmax_t)>& on_event_file) {
     ReadOptions read;
     if (!options.date.empty()) read.date = Date::parse(options.date);

@@ -54,7 +54,7 @@ unsigned thread_count(const InputOptions& options);
 // Reads every input: articles are extracted with the pack, event JSONL files are read as they
 // are. Bad documents are reported and skipped, or thrown with --strict. `on_event_file`, when
 // given, hears the size in bytes of each event file before its events come (to make room).
-void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event)>& sink,
+void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event&&)>& sink,
                              const std::function<void(std::uintmax_t)>& on_event_file = {});
 
 }  // namespace chronokg::cli

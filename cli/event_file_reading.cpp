@@ -61,7 +61,7 @@ struct Batch {
         }
     }
     // Hands the events on in order and reports the bad lines; empties the batch.
-    void deliver(bool strict, ProblemLog& log, const std::function<void(Event)>& sink) {
+    void deliver(bool strict, ProblemLog& log, const std::function<void(Event&&)>& sink) {
         for (auto& p : parsed) {
             if (p.error) {
                 try {
@@ -158,7 +158,7 @@ private:
 }  // namespace
 
 void read_event_file(const std::string& path, unsigned threads, bool strict, ProblemLog& log,
-                     const std::function<void(Event)>& sink) {
+                     const std::function<void(Event&&)>& sink) {
     LineBlocks file(path);
     Batch filling, parsing;
     BackgroundParse parser;  // declared after the batches: joined before they go

@@ -17,6 +17,6 @@ namespace chronokg::cli {
 // Calls `sink` with each event of `path`, in order. A bad line is reported to `log` and skipped,
 // or with `strict` thrown as chronokg::Error naming the file and line.
 void read_event_file(const std::string& path, unsigned threads, bool strict, ProblemLog& log,
-                     const std::function<void(Event)>& sink);
+                     const std::function<void(Event&&)>& sink);
 
 }  // namespace chronokg::cli

@@ -25,7 +25,7 @@ public:
             out.flush();
         } else {
             std::vector<Event> events;
-            read_events_from_inputs(options_, log, [&](Event e) { events.push_back(std::move(e)); });
+            read_events_from_inputs(options_, log, [&](Event&& e) { events.push_back(std::move(e)); });
             if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old file
             io::write_atomically(output_, [&](std::ostream& file) {
                 for (const auto& e : events) file << io::event_to_json(e) << '\n';

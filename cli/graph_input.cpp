@@ -41,7 +41,7 @@ std::optional<LoadedGraph> load_graph(const InputOptions& options, ProblemLog& l
         loaded.graph = io::read_graph_file(path);
     } else {
         std::vector<Event> events;
-        read_events_from_inputs(options, log, [&](Event e) { events.push_back(std::move(e)); });
+        read_events_from_inputs(options, log, [&](Event&& e) { events.push_back(std::move(e)); });
         if (log.count > 0 && !options.keep_going) return std::nullopt;
         BuildOptions build;
         build.threads = thread_count(options);

@@ -39,17 +39,28 @@ void declare(std::ostream& out, const char* cls, const auto& attributes) {
     out << "    </attributes>\n";
 }
 
+// One attribute's value. Plain: made of characters XML leaves alone (numbers, dates, names of
+// values), written without the escaping pass.
+struct AttValue {
+    const char* id;
+    std::string_view value;
+    bool plain = false;
+};
+
 // The attvalues element of `values` (none when every value is empty), appended to `out`.
-void attvalues(std::string& out, std::initializer_list<std::pair<const char*, std::string_view>> values) {
+void attvalues(std::string& out, std::initializer_list<AttValue> values) {
     bool any = false;
-    for (const auto& [id, value] : values) {
+    for (const auto& [id, value, plain] : values) {
         if (value.empty()) continue;
         if (!any) out += "        <attvalues>\n";
         any = true;
         out += "          <attvalue for=\"";
         out += id;
         out += "\" value=\"";
-        append_xml_escaped(out, value);
+        if (plain)
+            out += value;
+        else
+            append_xml_escaped(out, value);
         out += "\"/>\n";
     }
     if (any) out += "        </attvalues>\n";
@@ -92,6 +103,7 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
     }
     out << "    </nodes>\n";
     fmt::print(out, "    <edges count=\"{}\">\n", view.edges.size());
+    const std::vector<std::string> ids = xml_escaped_ids(graph);
     write_chunks_in_order(out, view.edges.size(), kEdgesPerChunk, threads,
                           [&](std::size_t begin, std::size_t end, std::string& b) {
         // Texts made for each edge, in strings kept for the whole chunk: no allocation an edge.
@@ -105,9 +117,9 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
             b += "      <edge id=\"e";
             b += number(n);
             b += "\" source=\"";
-            append_xml_escaped(b, graph.vertex(e.source).id);
+            b += ids[e.source];
             b += "\" target=\"";
-            append_xml_escaped(b, graph.vertex(e.target).id);
+            b += ids[e.target];
             b += "\" label=\"";
             label.clear();
             append_edge_label(label, e.kind, {e.dates.data(), e.dates.size()});
@@ -120,16 +132,17 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
             dates.clear();
             append_joined_dates(dates, {e.dates.data(), e.dates.size()});
             const auto confidence_size = fmt::format_to_n(confidence, sizeof confidence, "{}", e.confidence).size;
+            constexpr bool plain = true;
             attvalues(b, {{"relation", d.relation},
                           {"relation_text", d.relation_text},
-                          {"dates", dates},
-                          {"date_precision", precision_name(e.date())},
-                          {"polarity", to_string(d.polarity)},
-                          {"modality", to_string(d.modality)},
-                          {"negated", d.polarity == Polarity::negative ? "true" : "false"},
-                          {"confidence", std::string_view(confidence, confidence_size)},
+                          {"dates", dates, plain},
+                          {"date_precision", precision_name(e.date()), plain},
+                          {"polarity", to_string(d.polarity), plain},
+                          {"modality", to_string(d.modality), plain},
+                          {"negated", d.polarity == Polarity::negative ? "true" : "false", plain},
+                          {"confidence", std::string_view(confidence, confidence_size), plain},
                           {"doc", d.doc},
-                          {"sentence", number(d.sentence)},
+                          {"sentence", number(d.sentence), plain},
                           {"evidence", d.evidence},
                           {"rule", d.rule}});
             if (!e.spells.empty()) {

@@ -116,6 +116,7 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned thre
     }
     buffer.flush();
     const std::vector<KnowledgeGraph::EdgeView> edges = graph.edges();
+    const std::vector<std::string> ids = xml_escaped_ids(graph);
     write_chunks_in_order(out, edges.size(), kEdgesPerChunk, threads,
                           [&](std::size_t begin, std::size_t end, std::string& b) {
         char number[64];
@@ -127,9 +128,9 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned thre
             b += "    <edge id=\"e";
             b += decimal(n, digits);
             b += "\" source=\"";
-            append_xml_escaped(b, graph.vertex(e.source).id);
+            b += ids[e.source];
             b += "\" target=\"";
-            append_xml_escaped(b, graph.vertex(e.target).id);
+            b += ids[e.target];
             b += "\">\n";
             scratch.clear();
             append_edge_label(scratch, d);

@@ -6,6 +6,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <simdjson.h>
+
 #include "core/utf8.hpp"
 
 namespace chronokg::io {
@@ -20,36 +22,63 @@ constexpr std::array<bool, 128> kPlainAscii = [] {
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-#if defined(__SSE2__)
-// Which of 16 bytes are plain ASCII (kPlainAscii), as a vector of 0xFF and 0 bytes.
-__m128i plain_bytes(__m128i v) {
-    // Signed: 0x21..0x7F are greater than 0x20, bytes from 0x80 on are negative.
-    const __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                               _mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)));
-    __m128i markup = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
-    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
-    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
-    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-    markup = _mm_or_si128(markup, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-    return _mm_andnot_si128(markup, printable);
-}
+// Longer texts may hold a 16-byte block before their last byte.
+constexpr std::size_t kLongText = 17;
 
-// How many of the 16 bytes at p, counted from the first, the scalar loop would copy as they
-// are (p - 1 and p + 16 must lie inside the text): plain ASCII, and spaces after plain ASCII
-// (between words). English text goes through here 16 bytes at a time; anything else (markup,
-// controls, double spaces, UTF-8) stops the count and is left to the scalar loop.
+#if defined(__SSE2__)
+// How many of the 16 bytes at p, counted from the first, the scalar loop would copy as they are,
+// in a text known to be valid UTF-8 (the count may end inside a character). p - 1 must have been
+// copied (the run goes on), and p + 16 must lie inside the text (a space there is still between
+// words). Stops at: ASCII controls; a space after a space; DEL; the five markup characters; and
+// the last byte of EF BF BE or EF BF BF (U+FFFE, U+FFFF; any byte BE or BF after a BF stops).
+// English and Chinese text go through here 16 bytes at a time.
 std::size_t plain_run(const char* p) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
-    const __m128i word_space = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), plain_bytes(before));
-    const auto copied = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(plain_bytes(v), word_space)));
-    return copied == 0xFFFF ? 16 : static_cast<std::size_t>(__builtin_ctz(~copied));
+    const __m128i space = _mm_set1_epi8(' ');
+    // Signed bytes: 0x00..0x20 are below 0x21 and not negative (0x80..0xFF are).
+    const __m128i low = _mm_andnot_si128(_mm_cmplt_epi8(v, _mm_setzero_si128()), _mm_cmplt_epi8(v, _mm_set1_epi8(0x21)));
+    const __m128i word_space = _mm_andnot_si128(_mm_cmpeq_epi8(before, space), _mm_cmpeq_epi8(v, space));
+    __m128i stop = _mm_andnot_si128(word_space, low);
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+    const __m128i fffe = _mm_and_si128(_mm_cmpeq_epi8(before, _mm_set1_epi8(static_cast<char>(0xBF))),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xBE))),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xBF)))));
+    stop = _mm_or_si128(stop, fffe);
+    const auto stops = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    return stops == 0 ? 16 : static_cast<std::size_t>(__builtin_ctz(stops));
 }
 #endif
 
+// `last`, the last byte of a character the scalar loop copies, moved on over the bytes after it
+// that plain_run() counts, 16 at a time, to the last byte of a character. The caller checks that the text is valid UTF-8 and that
+// a block fits after `last` and before the text's last byte (where a space is no longer between
+// words).
+const char* skip_plain(const char* last, const char* end) {
+#if defined(__SSE2__)
+    do {
+        const std::size_t count = plain_run(last + 1);
+        last += count;
+        if (count < 16) break;
+    } while (end - last > 17);
+    // Back to the end of a character (blocks do not end on one): the scalar loop goes on at
+    // the start of the next. Never before the `last` given, which ended a character.
+    while (continuation(last[1])) --last;
+#else
+    (void)end;
+#endif
+    return last;
+}
+
 // Appends the escaped text; false (with `out` as it was) at invalid UTF-8. One pass does both,
-// as writers escape every text of a graph of millions of edges.
-bool escape_if_valid(std::string& out, std::string_view text) {
+// as writers escape every text of a graph of millions of edges. `valid`: the text is known to be
+// valid UTF-8, and runs of bytes to copy may be found 16 at a time.
+bool escape_if_valid(std::string& out, std::string_view text, bool valid) {
     const std::size_t start = out.size();
     const char* const begin = text.data();
     const char* const end = begin + text.size();
@@ -58,11 +87,8 @@ bool escape_if_valid(std::string& out, std::string_view text) {
         const auto c = static_cast<unsigned char>(*p);
         if (c < 0x80) {
             if (kPlainAscii[c]) {
-#if defined(__SSE2__)
-                // A plain byte: the next ones are likely plain too. The block ends before the
-                // text's last byte, where a space is no longer between words.
-                if (end - p > 17) p += plain_run(p + 1);
-#endif
+                // A plain byte: the next ones are likely plain too.
+                if (valid && end - p > 17) p = skip_plain(p, end);
                 continue;
             }
             // A space between two words stays in the run: after a byte of this run (copied as it
@@ -77,6 +103,7 @@ bool escape_if_valid(std::string& out, std::string_view text) {
                 continuation(p[2])) {
                 if (c != 0xEF || static_cast<unsigned char>(p[1]) != 0xBF || static_cast<unsigned char>(p[2]) < 0xBE) {
                     p += 2;
+                    if (valid && end - p > 17) p = skip_plain(p, end);  // more Chinese is likely to follow
                     continue;
                 }
                 out.append(run, static_cast<std::size_t>(p - run));
@@ -90,6 +117,7 @@ bool escape_if_valid(std::string& out, std::string_view text) {
                 return false;
             }
             p += length - 1;
+            if (valid && end - p > 17) p = skip_plain(p, end);
             continue;
         }
         out.append(run, static_cast<std::size_t>(p - run));
@@ -117,7 +145,14 @@ bool escape_if_valid(std::string& out, std::string_view text) {
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view text) {
-    if (!escape_if_valid(out, text)) escape_if_valid(out, utf8::repair(text));
+    // Texts long enough for 16-byte blocks (evidence sentences) are checked whole first, by
+    // simdjson's validator (a few bytes a cycle); short ones (ids, labels, dates) in the one pass.
+    if (text.size() > kLongText) {
+        const bool valid = simdjson::validate_utf8(text.data(), text.size());
+        escape_if_valid(out, valid ? text : utf8::repair(text), true);
+        return;
+    }
+    if (!escape_if_valid(out, text, false)) escape_if_valid(out, utf8::repair(text), false);
 }
 
 std::string xml_escape(std::string_view text) {
@@ -125,6 +160,12 @@ std::string xml_escape(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     append_xml_escaped(out, text);
     return out;
+}
+
+std::vector<std::string> xml_escaped_ids(const KnowledgeGraph& graph) {
+    std::vector<std::string> ids(graph.vertex_count());
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = xml_escape(graph.vertex(i).id);
+    return ids;
 }
 
 }  // namespace chronokg::io

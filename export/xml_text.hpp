@@ -14,11 +14,17 @@
 // Thread safety: a pure function.
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
 
 namespace chronokg::io {
 
 std::string xml_escape(std::string_view text);
 // The same text appended to `out` (no temporary string: the writers' inner loops use this).
 void append_xml_escaped(std::string& out, std::string_view text);
+// Every vertex's id escaped, by vertex index: edges name their ends by id, and a writer of a
+// million edges then escapes each id once, not twice an edge.
+std::vector<std::string> xml_escaped_ids(const KnowledgeGraph& graph);
 
 }  // namespace chronokg::io

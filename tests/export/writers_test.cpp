@@ -97,15 +97,20 @@ std::string reference_xml_escape(std::string_view input) {
 }  // namespace
 
 TEST_CASE("XML escaping of any text follows the rules, in long English runs as in short pieces", "[export][issue7]") {
-    // Pieces that meet every branch: words and spaces (the 16-byte path), markup, controls,
-    // double and edge spaces, CJK, U+FFFF, invalid bytes.
-    const std::vector<std::string> pieces = {"the ", "Commerce", " ", "  ", "Department's", "&", "<b>", "\"q\"", "\t",
-                                             "\n", "\x01", "\x7F", "\xE5\x95\x86\xE5\x8A\xA1", "\xEF\xBF\xBF", "\xFF",
-                                             "\xC3", "abcdefghijklmnopqrstuvwxyz0123", ".", "x"};
+    // Pieces that meet every branch: words and spaces, runs of Chinese and full-width
+    // punctuation (the 16-byte path), markup, controls, double and edge spaces, other UTF-8
+    // (two and four bytes, E0 and ED leads), U+FFFE and U+FFFF, whole and in parts that join,
+    // surrogates, stray continuation bytes, cut characters, invalid bytes.
+    const std::vector<std::string> pieces = {
+        "the ", "Commerce", " ", "  ", "Department's", "&", "<b>", "\"q\"", "\t", "\n", "\x01", "\x7F",
+        "\xE5\x95\x86\xE5\x8A\xA1", "\xE7\xBE\x8E\xE5\x9C\x8B\xE5\x95\x86\xE5\x8B\x99\xE9\x83\xA8\xE5\xAE\xA3\xE5\xB8\x83",
+        "\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xEF\xBF", "\xEF", "\xBF", "\xBE",
+        "\xEF\xBF\xBD", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xC3\xA9", "\xF0\x9F\x98\x80",
+        "\x80", "\xE5\x95", "\xFF", "\xC3", "abcdefghijklmnopqrstuvwxyz0123", ".", "x"};
     std::mt19937 random(7);
-    for (int trial = 0; trial < 20000; ++trial) {
+    for (int trial = 0; trial < 50000; ++trial) {
         std::string text;
-        for (std::size_t n = std::uniform_int_distribution<std::size_t>(0, 24)(random); n > 0; --n)
+        for (std::size_t n = std::uniform_int_distribution<std::size_t>(0, 40)(random); n > 0; --n)
             text += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
         INFO(text);
         REQUIRE(io::xml_escape(text) == reference_xml_escape(text));
