@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the tests: where things are, a rule pack for unit tests, running the CLI.
+#include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
 #include <fstream>
@@ -64,14 +65,33 @@ inline RunResult run_cli(const std::vector<std::string>& args) {
     return {code, out.str(), err.str()};
 }
 
-// A fresh empty directory under the system's temp directory. The process id is
-// part of the name because CTest runs test cases in parallel processes, and two
-// cases that share a name must not remove each other's files.
+// Directories removed when the test process ends, so that a test run leaves the temp directory
+// as it found it. CHRONOKG_KEEP_TEST_FILES=1 keeps them, to look at what a failing test wrote.
+class TempDirs {
+public:
+    static void remove_at_exit(const std::filesystem::path& dir) {
+        static TempDirs dirs;  // one for the process: destroyed at exit
+        dirs.paths_.push_back(dir);
+    }
+    ~TempDirs() {
+        if (std::getenv("CHRONOKG_KEEP_TEST_FILES") != nullptr) return;
+        std::error_code ec;  // a file still open elsewhere must not turn the exit into a crash
+        for (const auto& dir : paths_) std::filesystem::remove_all(dir, ec);
+    }
+
+private:
+    std::vector<std::filesystem::path> paths_;
+};
+
+// A fresh empty directory under the system's temp directory, removed when the process ends.
+// The process id is part of the name because CTest runs test cases in parallel processes, and
+// two cases that share a name must not remove each other's files.
 inline std::filesystem::path temp_dir(const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path() /
                      ("chronokg-test-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
+    TempDirs::remove_at_exit(dir);
     return dir;
 }
 
