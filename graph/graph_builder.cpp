@@ -295,6 +295,7 @@ KnowledgeGraph GraphBuilder::finish() {
 
 KnowledgeGraph build_graph(std::vector<Event> events, const BuildOptions& options) {
     GraphBuilder builder(options);
+    builder.reserve(events.size());  // no regrowth: each would move every edge so far into fresh memory
     for (Event& e : events) builder.add(std::move(e));
     events = {};  // the texts left (ids, labels) go before the graph is made
     return builder.finish();

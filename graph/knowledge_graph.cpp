@@ -41,6 +41,20 @@ void KnowledgeGraph::add_edge(std::size_t source, std::size_t target, EdgeData d
 void KnowledgeGraph::add_edges(const std::vector<std::pair<std::size_t, std::size_t>>& ends, std::vector<EdgeData> data) {
     if (ends.size() != data.size()) throw Error("add_edges: as many ends as data are needed");
     graph_.m_edges.reserve(graph_.m_edges.size() + ends.size());  // Boost's edge list: public, if undocumented
+    // Each vertex's lists of edges out and in sized once (Boost's vertex storage, public too):
+    // grown an edge at a time, every doubling moved a list into fresh memory, and with a million
+    // edges the page faults cost more than the rest of adding them.
+    std::vector<std::size_t> out(boost::num_vertices(graph_)), in(boost::num_vertices(graph_));
+    for (const auto& [source, target] : ends) {
+        if (source >= out.size() || target >= out.size()) throw Error("add_edges: an end is no vertex of the graph");
+        ++out[source];
+        ++in[target];
+    }
+    for (std::size_t v = 0; v < out.size(); ++v) {
+        auto& stored = graph_.m_vertices[v];
+        stored.m_out_edges.reserve(stored.m_out_edges.size() + out[v]);
+        stored.m_in_edges.reserve(stored.m_in_edges.size() + in[v]);
+    }
     for (const auto& [source, target] : ends) boost::add_edge(source, target, graph_);
     if (edge_data_.empty()) {
         edge_data_ = std::move(data);
