@@ -24,12 +24,18 @@ public:
             read_events_from_inputs(options_, log, [&](const Event& e) { out << io::event_to_json(e) << '\n'; });
             out.flush();
         } else {
-            std::vector<Event> events;
-            read_events_from_inputs(options_, log, [&](Event&& e) { events.push_back(std::move(e)); });
-            if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old file
-            io::write_atomically(output_, [&](std::ostream& file) {
-                for (const auto& e : events) file << io::event_to_json(e) << '\n';
-            });
+            // Events go into the new file as they come (memory stays bounded, however large the
+            // corpus), which replaces the old one only at the end: bad input (without
+            // --keep-going) or a failure leaves the old file as it was.
+            struct BadInput {};
+            try {
+                io::write_atomically(output_, [&](std::ostream& file) {
+                    read_events_from_inputs(options_, log, [&](const Event& e) { file << io::event_to_json(e) << '\n'; });
+                    if (log.count > 0 && !options_.keep_going) throw BadInput{};
+                });
+            } catch (const BadInput&) {
+                return 1;
+            }
         }
         return log.count == 0 ? 0 : 1;
     }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/resource.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <fstream>
@@ -270,4 +271,67 @@ TEST_CASE("a 200 MB article on one line is read whole: events from its start, mi
     rusage usage{};
     ::getrusage(RUSAGE_CHILDREN, &usage);
     CHECK(usage.ru_maxrss < 2'000'000);  // KiB
+}
+
+TEST_CASE("extract -o writes what stdout gets, and keeps the old file on bad input unless --keep-going", "[cli][errors][issue7][issue8]") {
+    const Corpus c = mixed_corpus("issue7-extract-o");
+    const fs::path out = test::temp_dir("issue7-extract-o-out") / "events.jsonl";
+    const auto printed = run_cli({"extract", c.clean.string()});
+    REQUIRE(printed.code == 0);
+    const auto written = run_cli({"extract", c.clean.string(), "-o", out.string()});
+    CHECK(written.code == 0);
+    CHECK(written.out.empty());
+    CHECK(test::read_file(out.string()) == printed.out);
+
+    test::write_file(out, "old\n");
+    const auto bad = run_cli({"extract", c.dirty.string(), "-o", out.string()});
+    CHECK(bad.code == 1);
+    CHECK_THAT(bad.err, Catch::Contains("bad.txt:2:1: invalid UTF-8"));
+    CHECK(test::read_file(out.string()) == "old\n");
+    CHECK(std::distance(fs::directory_iterator(out.parent_path()), fs::directory_iterator()) == 1);  // no temp file left
+
+    const auto kept = run_cli({"extract", c.dirty.string(), "--keep-going", "-o", out.string()});
+    CHECK(kept.code == 1);
+    CHECK(test::read_file(out.string()) == printed.out);
+
+    // An output that cannot be written fails at once, naming it.
+    const auto nowhere = run_cli({"extract", c.clean.string(), "-o", (out.parent_path() / "no" / "dir.jsonl").string()});
+    CHECK(nowhere.code != 0);
+    CHECK_THAT(nowhere.err, Catch::Contains("dir.jsonl") && Catch::Contains("cannot write output"));
+}
+
+namespace {
+// Peak memory of `command` run by /bin/sh with its output thrown away, in KiB (wait4 gives
+// the rusage of that one child).
+long peak_kib(const std::string& command) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::execl("/bin/sh", "sh", "-c", (command + " >/dev/null 2>&1").c_str(), static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    ::wait4(pid, &status, 0, &usage);
+    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    return usage.ru_maxrss;
+}
+}  // namespace
+
+TEST_CASE("extract -o streams: it needs no more memory than printing the events", "[cli][issue7]") {
+    // 12,000 articles with events in both languages: their events, held whole, would be tens of MB.
+    const auto dir = test::temp_dir("issue7-extract-o-memory");
+    const std::string corpus = (dir / "corpus.jsonl").string();
+    {
+        std::ofstream out(corpus, std::ios::binary);
+        for (int i = 0; i < 12000; ++i)
+            out << R"({"id": "a)" << i << R"(", "date": "2025-05-20", "text": "On May )" << 1 + i % 28
+                << R"(, 2025, Nvidia partnered with TSMC and Foxconn to build an AI supercomputer. )"
+                << R"(5月13日,美商务部工业和安全局(BIS)宣布,撤销《AI扩散规则》。"})" << '\n';
+    }
+    const std::string tool = std::string(CHRONOKG_BINARY) + " extract --threads 1 " + corpus;
+    const long printing = peak_kib(tool);
+    const long writing = peak_kib(tool + " -o " + (dir / "events.jsonl").string());
+    REQUIRE(std::filesystem::file_size(dir / "events.jsonl") > 10'000'000);
+    INFO("printing " << printing << " KiB, writing with -o " << writing << " KiB");
+    CHECK(writing < printing + printing / 4 + 4096);
 }
