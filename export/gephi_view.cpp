@@ -14,7 +14,10 @@ GephiView gephi_view(const KnowledgeGraph& graph) {
     const auto edges = graph.edges();
     std::vector<std::string> kinds;
     kinds.reserve(edges.size());
-    for (const auto& e : edges) kinds.push_back(edge_kind(*e.data));
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        if (i + kPrefetchAhead < edges.size()) prefetch_edge(edges[i + kPrefetchAhead].data);
+        kinds.push_back(edge_kind(*edges[i].data));
+    }
     std::vector<std::size_t> order(edges.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     auto key = [&](std::size_t i) { return std::tie(edges[i].source, edges[i].target, kinds[i]); };
@@ -23,6 +26,7 @@ GephiView gephi_view(const KnowledgeGraph& graph) {
     GephiView view;
     std::vector<std::vector<TimeInterval>> touching(graph.vertex_count());
     for (std::size_t begin = 0, end; begin < order.size(); begin = end) {
+        if (begin + kPrefetchAhead < order.size()) prefetch_edge(edges[order[begin + kPrefetchAhead]].data);
         end = begin + 1;
         while (end < order.size() && key(order[end]) == key(order[begin])) ++end;
         const KnowledgeGraph::EdgeView& head = edges[order[begin]];

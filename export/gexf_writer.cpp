@@ -112,6 +112,7 @@ void write_gexf(std::ostream& out, const KnowledgeGraph& graph, unsigned threads
         DecimalBuffer digits;
         const auto number = [&digits](std::size_t value) { return decimal(value, digits); };
         for (std::size_t n = begin; n < end; ++n) {
+            if (n + 2 * kPrefetchAhead < end) prefetch_edge(view.edges[n + 2 * kPrefetchAhead].first);
             if (n + kPrefetchAhead < end) prefetch_texts(*view.edges[n + kPrefetchAhead].first);
             const GephiEdge& e = view.edges[n];
             const EdgeData& d = *e.first;

@@ -46,10 +46,16 @@ std::vector<std::string> split_aliases(std::string_view text);
 using DecimalBuffer = std::array<char, 20>;
 std::string_view decimal(std::uint64_t value, DecimalBuffer& buffer);
 
-// Asks for the texts of `edge` to be brought into the cache (a hint; it reads nothing). Writers
-// call it for an edge some places ahead: an edge's texts were allocated in the order the events
-// arrived, not in edge order, and reading them cold was most of a writer's time.
+// Asks for an edge to be brought into the cache (a hint; it reads nothing but the edge itself).
+// Writers call it for an edge some places ahead: the builder leaves each edge's data where its
+// event arrived, and its texts where they were allocated, so edge order is a walk through
+// memory at random, and reading them cold was most of a writer's time. prefetch_edge() asks
+// for the edge's data, prefetch_texts() (which reads the data) for what its strings point to:
+// the first for an edge further ahead, the second for a nearer one.
 constexpr std::size_t kPrefetchAhead = 8;  // edges: enough to hide a miss, few enough to keep what came
+inline void prefetch_edge(const EdgeData* edge) {
+    for (std::size_t line = 0; line < sizeof(EdgeData); line += 64) __builtin_prefetch(reinterpret_cast<const char*>(edge) + line);
+}
 inline void prefetch_texts(const EdgeData& edge) {
     for (std::size_t line = 0; line < edge.evidence.size(); line += 64) __builtin_prefetch(edge.evidence.data() + line);
     __builtin_prefetch(edge.relation_text.data());

@@ -123,6 +123,7 @@ void write_graphml(std::ostream& out, const KnowledgeGraph& graph, unsigned thre
         DecimalBuffer digits;
         std::string scratch;  // an edge's label, then its dates: one string for the whole chunk
         for (std::size_t n = begin; n < end; ++n) {
+            if (n + 2 * kPrefetchAhead < end) prefetch_edge(edges[n + 2 * kPrefetchAhead].data);
             if (n + kPrefetchAhead < end) prefetch_texts(*edges[n + kPrefetchAhead].data);
             const KnowledgeGraph::EdgeView& e = edges[n];
             const EdgeData& d = *e.data;

@@ -256,13 +256,21 @@ KnowledgeGraph GraphBuilder::finish() {
     for (std::uint32_t id : id_at_rank) graph.add_vertex(s.vertex(s.tallies[id], s.ids.text(id)));  // index = rank
     s.tallies.clear();
 
-    // The edges' data into edge order in place, then runs of one triple and polarity merged
-    // into their first when collapsing.
     std::vector<std::size_t> order(s.keys.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = s.keys[i].data;
-    permute(s.data, std::move(order));
     std::vector<std::pair<std::size_t, std::size_t>> ends;
     ends.reserve(s.keys.size());
+    if (!s.options.collapse) {
+        // Every event an edge: the data stay where they arrived, and the graph is told where
+        // each edge's data are (moving them into edge order was a random walk through memory).
+        for (const SortKey& k : s.keys) ends.emplace_back(k.subject, k.object);
+        s.keys = {};
+        graph.add_edges(ends, std::move(s.data), std::move(order));
+        return graph;
+    }
+    // Collapsing: the data into edge order in place, then runs of one triple and polarity merged
+    // into their first, and the rest dropped.
+    permute(s.data, std::move(order));
     std::size_t kept = 0;
     for (std::size_t i = 0; i < s.keys.size();) {
         const SortKey& first = s.keys[i];

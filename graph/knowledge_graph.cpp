@@ -21,7 +21,7 @@ std::vector<KnowledgeGraph::EdgeView> KnowledgeGraph::edges() const {
     out.reserve(edge_count());
     std::size_t i = 0;
     for (auto [it, end] = boost::edges(graph_); it != end; ++it)
-        out.push_back(EdgeView{boost::source(*it, graph_), boost::target(*it, graph_), &edge_data_[i++]});
+        out.push_back(EdgeView{boost::source(*it, graph_), boost::target(*it, graph_), &data_of(i++)});
     return out;
 }
 
@@ -35,11 +35,21 @@ std::size_t KnowledgeGraph::add_vertex(VertexData data) {
 
 void KnowledgeGraph::add_edge(std::size_t source, std::size_t target, EdgeData data) {
     boost::add_edge(source, target, graph_);
+    if (!edge_data_index_.empty()) edge_data_index_.push_back(edge_data_.size());
     edge_data_.push_back(std::move(data));
 }
 
-void KnowledgeGraph::add_edges(const std::vector<std::pair<std::size_t, std::size_t>>& ends, std::vector<EdgeData> data) {
+void KnowledgeGraph::add_edges(const std::vector<std::pair<std::size_t, std::size_t>>& ends, std::vector<EdgeData> data,
+                               std::vector<std::size_t> data_of_edge) {
     if (ends.size() != data.size()) throw Error("add_edges: as many ends as data are needed");
+    if (!data_of_edge.empty()) {
+        if (data_of_edge.size() != data.size()) throw Error("add_edges: as many data indexes as data are needed");
+        std::vector<bool> named(data.size());
+        for (const std::size_t i : data_of_edge) {
+            if (i >= data.size() || named[i]) throw Error("add_edges: the data indexes must name each datum once");
+            named[i] = true;
+        }
+    }
     graph_.m_edges.reserve(graph_.m_edges.size() + ends.size());  // Boost's edge list: public, if undocumented
     // Each vertex's lists of edges out and in sized once (Boost's vertex storage, public too):
     // grown an edge at a time, every doubling moved a list into fresh memory, and with a million
@@ -56,6 +66,17 @@ void KnowledgeGraph::add_edges(const std::vector<std::pair<std::size_t, std::siz
         stored.m_in_edges.reserve(stored.m_in_edges.size() + in[v]);
     }
     for (const auto& [source, target] : ends) boost::add_edge(source, target, graph_);
+    const std::size_t base = edge_data_.size();
+    const bool indexed = !edge_data_index_.empty() || !data_of_edge.empty();
+    if (indexed && edge_data_index_.empty()) {  // the edges so far start the index
+        edge_data_index_.resize(base);
+        for (std::size_t i = 0; i < base; ++i) edge_data_index_[i] = i;
+    }
+    if (indexed) {
+        edge_data_index_.reserve(base + data.size());
+        for (std::size_t i = 0; i < data.size(); ++i)
+            edge_data_index_.push_back(base + (data_of_edge.empty() ? i : data_of_edge[i]));
+    }
     if (edge_data_.empty()) {
         edge_data_ = std::move(data);
     } else {

@@ -42,3 +42,23 @@ TEST_CASE("a batch of edges naming a vertex the graph lacks is refused whole", "
     CHECK(g.vertex_count() == 1);
     CHECK_THROWS_AS(g.add_edges({{0, 0}}, {}), Error);
 }
+
+TEST_CASE("a batch of edges may name where each edge's data lies, among edges added before and after", "[graph][issue7]") {
+    KnowledgeGraph g;
+    for (const char* id : {"a", "b"}) g.add_vertex(VertexData{id, id, "ORG", {}, 0, {}, {}});
+    g.add_edge(0, 1, edge_data("before"));
+    g.add_edges({{0, 0}, {1, 1}, {1, 0}}, {edge_data("x"), edge_data("y"), edge_data("z")}, {2, 0, 1});
+    g.add_edge(1, 1, edge_data("after"));
+    g.add_edges({{0, 1}}, {edge_data("last")});
+    std::vector<std::string> relations;
+    for (const auto& e : g.edges()) relations.push_back(e.data->relation);
+    CHECK(relations == std::vector<std::string>{"before", "z", "x", "y", "after", "last"});
+    CHECK(g.edges()[1].source == 0);
+    CHECK(g.edges()[1].target == 0);
+
+    // Each datum named once, and only data of the batch.
+    CHECK_THROWS_AS(g.add_edges({{0, 0}, {0, 1}}, {edge_data("p"), edge_data("q")}, {1, 1}), Error);
+    CHECK_THROWS_AS(g.add_edges({{0, 0}, {0, 1}}, {edge_data("p"), edge_data("q")}, {0, 2}), Error);
+    CHECK_THROWS_AS(g.add_edges({{0, 0}, {0, 1}}, {edge_data("p"), edge_data("q")}, {0}), Error);
+    CHECK(g.edge_count() == 6);
+}
