@@ -56,9 +56,9 @@ std::size_t plain_run(const char* p) {
 #endif
 
 // `last`, the last byte of a character the scalar loop copies, moved on over the bytes after it
-// that plain_run() counts, 16 at a time, to the last byte of a character. The caller checks that the text is valid UTF-8 and that
-// a block fits after `last` and before the text's last byte (where a space is no longer between
-// words).
+// that plain_run() counts, 16 at a time, to the last byte of a character. The caller checks
+// that the text is valid UTF-8 and that a block fits after `last` and before the text's last
+// byte (where a space is no longer between words): end - last > 17.
 const char* skip_plain(const char* last, const char* end) {
 #if defined(__SSE2__)
     do {
