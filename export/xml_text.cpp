@@ -147,11 +147,9 @@ bool escape_if_valid(std::string& out, std::string_view text, bool valid) {
 void append_xml_escaped(std::string& out, std::string_view text) {
     // Texts long enough for 16-byte blocks (evidence sentences) are checked whole first, by
     // simdjson's validator (a few bytes a cycle); short ones (ids, labels, dates) in the one pass.
-    if (text.size() > kLongText) {
-        const bool valid = simdjson::validate_utf8(text.data(), text.size());
-        escape_if_valid(out, valid ? text : utf8::repair(text), true);
+    // Invalid text, rare, goes the one-pass way, repaired (whichever validator objects).
+    if (text.size() > kLongText && simdjson::validate_utf8(text.data(), text.size()) && escape_if_valid(out, text, true))
         return;
-    }
     if (!escape_if_valid(out, text, false)) escape_if_valid(out, utf8::repair(text), false);
 }
 
