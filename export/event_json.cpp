@@ -122,6 +122,10 @@ Event event_from_json_checked(std::string_view json, const std::string& file, st
     thread_local char pool_buffer[1 << 14];
     thread_local rapidjson::MemoryPoolAllocator<> pool(pool_buffer, sizeof pool_buffer);
     text.assign(json);
+    // RapidJSON's UTF-8 decoder takes a character's whole length before it checks the bytes: a
+    // line cut inside a four-byte character would make it read past the terminating NUL. Three
+    // more NULs keep it inside (the fuzzer found it).
+    text.append(3, '\0');
     pool.Clear();
     rapidjson::Document doc(&pool);
     if (utf8::find_invalid(json)) doc.ParseInsitu<kJsonValidatingFlags>(text.data());

@@ -215,3 +215,15 @@ TEST_CASE("the quick reader reads members of any type, order or number as the ch
     CHECK(read - quick > kTrials / 50);  // lines only the checked reader reads
     CHECK(kTrials - read > kTrials / 4);  // and errors
 }
+
+TEST_CASE("a line cut inside a character is an error, read without going past its end", "[export][errors]") {
+    // RapidJSON's decoder takes a character's whole length before checking it; under the
+    // sanitizers this reads past the line unless the reader pads it.
+    for (const std::string cut : {"\xC3", "\xE5\x95", "\xF0", "\xF0\x9F", "\xF0\x9F\x98"}) {
+        for (const std::string& line : {R"({"doc":")" + cut, R"({"doc":"d","relation":"x)" + cut}) {
+            const std::string exact(line);  // a buffer of exactly the line's size
+            CHECK_THROWS_AS(io::event_from_json_checked(exact, "e.jsonl", 1), Error);
+            CHECK_THROWS_AS(io::event_from_json(exact, "e.jsonl", 1), Error);
+        }
+    }
+}
