@@ -22,8 +22,10 @@ constexpr std::array<bool, 128> kPlainAscii = [] {
 
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// Longer texts may hold a 16-byte block before their last byte.
-constexpr std::size_t kLongText = 17;
+// From a copied byte, more bytes than this to the text's end leave room for a 16-byte block
+// after it and before the last byte (where a space is no longer between words): texts longer
+// than this may be skipped through 16 bytes at a time.
+constexpr std::ptrdiff_t kLongText = 17;
 
 #if defined(__SSE2__)
 // How many of the 16 bytes at p, counted from the first, the scalar loop would copy as they are,
@@ -58,14 +60,14 @@ std::size_t plain_run(const char* p) {
 // `last`, the last byte of a character the scalar loop copies, moved on over the bytes after it
 // that plain_run() counts, 16 at a time, to the last byte of a character. The caller checks
 // that the text is valid UTF-8 and that a block fits after `last` and before the text's last
-// byte (where a space is no longer between words): end - last > 17.
+// byte (where a space is no longer between words): end - last > kLongText.
 const char* skip_plain(const char* last, const char* end) {
 #if defined(__SSE2__)
     do {
         const std::size_t count = plain_run(last + 1);
         last += count;
         if (count < 16) break;
-    } while (end - last > 17);
+    } while (end - last > kLongText);
     // Back to the end of a character (blocks do not end on one): the scalar loop goes on at
     // the start of the next. Never before the `last` given, which ended a character.
     while (continuation(last[1])) --last;
@@ -88,7 +90,7 @@ bool escape_if_valid(std::string& out, std::string_view text, bool valid) {
         if (c < 0x80) {
             if (kPlainAscii[c]) {
                 // A plain byte: the next ones are likely plain too.
-                if (valid && end - p > 17) p = skip_plain(p, end);
+                if (valid && end - p > kLongText) p = skip_plain(p, end);
                 continue;
             }
             // A space between two words stays in the run: after a byte of this run (copied as it
@@ -103,7 +105,7 @@ bool escape_if_valid(std::string& out, std::string_view text, bool valid) {
                 continuation(p[2])) {
                 if (c != 0xEF || static_cast<unsigned char>(p[1]) != 0xBF || static_cast<unsigned char>(p[2]) < 0xBE) {
                     p += 2;
-                    if (valid && end - p > 17) p = skip_plain(p, end);  // more Chinese is likely to follow
+                    if (valid && end - p > kLongText) p = skip_plain(p, end);  // more Chinese is likely to follow
                     continue;
                 }
                 out.append(run, static_cast<std::size_t>(p - run));
@@ -117,7 +119,7 @@ bool escape_if_valid(std::string& out, std::string_view text, bool valid) {
                 return false;
             }
             p += length - 1;
-            if (valid && end - p > 17) p = skip_plain(p, end);
+            if (valid && end - p > kLongText) p = skip_plain(p, end);
             continue;
         }
         out.append(run, static_cast<std::size_t>(p - run));
@@ -148,7 +150,7 @@ void append_xml_escaped(std::string& out, std::string_view text) {
     // Texts long enough for 16-byte blocks (evidence sentences) are checked whole first, by
     // simdjson's validator (a few bytes a cycle); short ones (ids, labels, dates) in the one pass.
     // Invalid text, rare, goes the one-pass way, repaired (whichever validator objects).
-    if (text.size() > kLongText && simdjson::validate_utf8(text.data(), text.size()) && escape_if_valid(out, text, true))
+    if (static_cast<std::ptrdiff_t>(text.size()) > kLongText && simdjson::validate_utf8(text.data(), text.size()) && escape_if_valid(out, text, true))
         return;
     if (!escape_if_valid(out, text, false)) escape_if_valid(out, utf8::repair(text), false);
 }
