@@ -74,8 +74,11 @@ unsigned thread_count(const InputOptions& options) {
     return options.threads == 0 ? default_thread_count() : options.threads;
 }
 
-void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event&&)>& sink,
-                             const std::function<void(std::uintmax_t)>& on_event_file) {
+namespace {
+
+// read_events_from_inputs, and with `printer` print_events_from_inputs (`sink` then prints).
+void read_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event&&)>& sink,
+                 const std::function<void(std::uintmax_t)>& on_event_file, const EventPrinter* printer) {
     ReadOptions read;
     if (!options.date.empty()) read.date = Date::parse(options.date);
     if (options.lang != "auto") read.lang = options.lang;
@@ -102,6 +105,12 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
     std::size_t current = 0;                  // the input being read
     std::size_t failed = inputs.size();       // an input whose extraction threw: the rest of it is skipped
     bool in_order = false;                    // the Error being thrown was delivered in order by the pool
+    OrderedExtraction::Render render;
+    if (printer)
+        render = [printer](ExtractionOutcome& outcome) {
+            for (const Event& event : outcome.events) printer->append(event, outcome.text);
+            outcome.events = {};  // freed here, by the thread that made them
+        };
     if (extractor && threads > 1) {
         pool = std::make_unique<OrderedExtraction>(*extractor, threads, [&](ExtractionOutcome& outcome) {
             if (outcome.input == failed) return;
@@ -117,8 +126,9 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
                     if (!outcome.reported) failed = outcome.input;
                 }
             }
+            if (printer) printer->write(outcome.text);
             for (auto& event : outcome.events) sink(std::move(event));
-        });
+        }, render);
         if (!options.strict)
             read.on_error = [&](const Error& e) { pool->report(current, std::make_exception_ptr(e)); };
     }
@@ -151,6 +161,23 @@ void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const
         }
     }
     if (pool) pool->finish();
+}
+
+}  // namespace
+
+void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event&&)>& sink,
+                             const std::function<void(std::uintmax_t)>& on_event_file) {
+    read_inputs(options, log, sink, on_event_file, nullptr);
+}
+
+void print_events_from_inputs(const InputOptions& options, ProblemLog& log, const EventPrinter& printer) {
+    std::string text;  // one event at a time where no pool renders them: event files, one thread
+    auto print = [&](Event&& event) {
+        text.clear();
+        printer.append(event, text);
+        printer.write(text);
+    };
+    read_inputs(options, log, print, {}, &printer);
 }
 
 }  // namespace chronokg::cli

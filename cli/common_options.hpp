@@ -8,6 +8,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.hpp"
@@ -56,5 +57,16 @@ unsigned thread_count(const InputOptions& options);
 // given, hears the size in bytes of each event file before its events come (to make room).
 void read_events_from_inputs(const InputOptions& options, ProblemLog& log, const std::function<void(Event&&)>& sink,
                              const std::function<void(std::uintmax_t)>& on_event_file = {});
+
+// Events as text, for commands that only print them: `append` adds one event's text to a string
+// and may run on any thread; `write` takes the texts in input order, on the calling thread.
+struct EventPrinter {
+    std::function<void(const Event&, std::string&)> append;
+    std::function<void(std::string_view)> write;
+};
+// The same reading as read_events_from_inputs, printed with `printer`: with several threads,
+// each extraction thread turns the events of its documents into text, so that printing is not
+// a step every event waits for on one thread. The bytes written are the same for any number.
+void print_events_from_inputs(const InputOptions& options, ProblemLog& log, const EventPrinter& printer);
 
 }  // namespace chronokg::cli

@@ -20,8 +20,12 @@ public:
 
     int run(std::ostream& out, std::ostream& err) override {
         ProblemLog log{err};
+        auto append_line = [](const Event& e, std::string& text) {
+            text += io::event_to_json(e);
+            text += '\n';
+        };
         if (output_.empty()) {
-            read_events_from_inputs(options_, log, [&](const Event& e) { out << io::event_to_json(e) << '\n'; });
+            print_events_from_inputs(options_, log, {append_line, [&](std::string_view text) { out << text; }});
             out.flush();
         } else {
             // Events go into the new file as they come (memory stays bounded, however large the
@@ -30,7 +34,7 @@ public:
             struct BadInput {};
             try {
                 io::write_atomically(output_, [&](std::ostream& file) {
-                    read_events_from_inputs(options_, log, [&](const Event& e) { file << io::event_to_json(e) << '\n'; });
+                    print_events_from_inputs(options_, log, {append_line, [&](std::string_view text) { file << text; }});
                     if (log.count > 0 && !options_.keep_going) throw BadInput{};
                 });
             } catch (const BadInput&) {

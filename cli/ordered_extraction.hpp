@@ -19,6 +19,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -38,14 +39,20 @@ struct ExtractionOutcome {
     std::vector<Event> events;
     std::exception_ptr error;
     bool reported = false;  // the error was handed in with report(), not thrown by extraction
+    std::string text;       // what the pool's `render` made of the events, when it has one
 };
 
 class OrderedExtraction {
 public:
     using Deliver = std::function<void(ExtractionOutcome&)>;
+    // Work on a document's events that needs no order (turning them into text), done by the
+    // worker that extracted them, right after: the delivering thread is the one step that
+    // does not run in parallel, and memory is freed best by the thread that allocated it.
+    using Render = std::function<void(ExtractionOutcome&)>;
 
-    // `threads` >= 1 workers; `deliver` receives every outcome, in order.
-    OrderedExtraction(const Extractor& extractor, unsigned threads, Deliver deliver);
+    // `threads` >= 1 workers; `deliver` receives every outcome, in order; `render`, when given,
+    // runs on the worker for each outcome extraction did not throw.
+    OrderedExtraction(const Extractor& extractor, unsigned threads, Deliver deliver, Render render = {});
     ~OrderedExtraction();
     OrderedExtraction(const OrderedExtraction&) = delete;
     OrderedExtraction& operator=(const OrderedExtraction&) = delete;
@@ -64,16 +71,20 @@ private:
         ExtractionOutcome outcome;
     };
     void work();
-    // Delivers finished slots from the front; with `wait_for`, first waits until the queue
-    // holds fewer than that many slots.
+    // Delivers the finished slots at the front; then, while the queue holds `wait_for` slots or
+    // more, waits until enough of the front are finished to bring it below, and delivers them.
     void deliver_ready(std::unique_lock<std::mutex>& lock, std::size_t wait_for);
+    // How many slots from the front are finished.
+    std::size_t finished_at_front() const;
 
     const Extractor& extractor_;
     Deliver deliver_;
+    Render render_;
     std::size_t max_pending_;
     std::mutex mutex_;
     std::condition_variable work_ready_;  // a slot to extract, or stopping
-    std::condition_variable slot_done_;   // a slot finished
+    std::condition_variable slot_done_;   // the slots deliver_ready() waits for are finished
+    std::size_t wake_after_ = 0;          // while it waits: how many finished at the front wake it (0: not waiting)
     std::deque<Slot> slots_;              // in input order; slots_[i] is number first_ + i
     std::size_t first_ = 0;               // number of slots_.front()
     std::size_t next_work_ = 0;           // number of the next slot to hand to a worker

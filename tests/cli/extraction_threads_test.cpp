@@ -2,6 +2,8 @@
 // their order included (issue 7).
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
+
 #include "../test_support.hpp"
 
 using namespace chronokg;
@@ -10,7 +12,7 @@ using test::run_cli;
 namespace {
 
 // A corpus of many small articles, with bad lines among them.
-std::string corpus() {
+std::string corpus(int articles = 120, std::initializer_list<int> bad_before = {17, 64}) {
     std::string lines;
     const char* sentences[] = {
         "5月13日,美国商务部工业和安全局(BIS)宣布,撤销《人工智能扩散规则》。",
@@ -18,9 +20,11 @@ std::string corpus() {
         "輝達執行長黃仁勳昨(19)日宣布,將與鴻海和台積電合作打造AI超級電腦。",
         "The Commerce Department added Huawei to the Entity List on May 16, 2019.",
     };
-    for (int i = 0; i < 120; ++i) {
-        if (i == 17) lines += "not json\n";
-        if (i == 64) lines += "{\"id\": \"no-text\"}\n";
+    for (int i = 0; i < articles; ++i) {
+        for (const int bad : bad_before) {
+            if (i != bad) continue;
+            lines += (bad % 2 == 1) ? "not json\n" : "{\"id\": \"no-text\"}\n";
+        }
         lines += "{\"id\":\"a" + std::to_string(i) + "\",\"date\":\"2025-05-" + std::to_string(10 + i % 19) +
                  "\",\"text\":\"" + sentences[i % 4] + " " + sentences[(i + 1) % 4] + "\"}\n";
     }
@@ -58,6 +62,27 @@ TEST_CASE("extract --threads gives the same events and problems as one thread", 
     REQUIRE(serial.code == 0);
     CHECK(std::count(serial.out.begin(), serial.out.end(), '\n') > 50);
     CHECK(parallel.out == serial.out);
+}
+
+TEST_CASE("extract -o --threads: many times the documents in flight, bad lines where the queue fills and refills", "[cli][threads][issue7]") {
+    // Two threads keep 32 documents in flight and refill the queue when 16 are done; bad lines
+    // are reported in their place even when they arrive while the queue is full.
+    const auto dir = test::temp_dir("cli-threads-queue");
+    test::write_file(dir / "corpus.jsonl", corpus(700, {0, 15, 16, 31, 32, 33, 47, 48, 200, 699}));
+    const auto one = run_cli({"extract", "--keep-going", "--threads", "1", (dir / "corpus.jsonl").string(), "-o",
+                              (dir / "one.jsonl").string()});
+    REQUIRE(one.code == 1);
+    const std::string serial = test::read_file((dir / "one.jsonl").string());
+    CHECK(std::count(serial.begin(), serial.end(), '\n') > 700);
+    CHECK(std::count(one.err.begin(), one.err.end(), '\n') == 10);
+    for (const char* threads : {"2", "3"}) {
+        INFO("--threads " << threads);
+        const auto many = run_cli({"extract", "--keep-going", "--threads", threads, (dir / "corpus.jsonl").string(),
+                                   "-o", (dir / "many.jsonl").string()});
+        CHECK(many.code == 1);
+        CHECK(many.err == one.err);
+        CHECK(test::read_file((dir / "many.jsonl").string()) == serial);
+    }
 }
 
 TEST_CASE("build --threads writes the same graph as one thread", "[cli][threads]") {
