@@ -62,6 +62,9 @@ def timed(command, stdout_path=None):
         "wall_s": wall,
         "cpu_s": float(field("User time (seconds)")) + float(field("System time (seconds)")),
         "peak_rss_mb": int(field("Maximum resident set size (kbytes)")) * 1024 / 1e6,  # MB, not MiB
+        # A thread that sleeps and wakes often takes a core from the others (extract on two
+        # threads lost a tenth of its CPU to this before the pool woke its reader less often).
+        "context_switches": int(field("Voluntary context switches")) + int(field("Involuntary context switches")),
         "stdout": None if stdout_path else result.stdout.decode("utf-8"),
     }
 
@@ -231,11 +234,12 @@ def main(argv):
     r = results
     print(f"corpus: {corpus_rel}, {corpus_mb:.1f} MB JSONL, {counts['articles']} articles, "
           f"{counts['sentences']} sentences; {all_cores} cores")
-    print(f"{'':28} {'MB/s':>8} {'sent/s':>9} {'events/s':>9} {'wall s':>7} {'CPU s':>7} {'peak MB':>8}")
+    print(f"{'':28} {'MB/s':>8} {'sent/s':>9} {'events/s':>9} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'ctx sw':>8}")
     for name, runs in (("extract", extract), ("build (GraphML)", build)):
         for threads, run in runs.items():
             print(f"{name + f' --threads {threads}':28} {run['mb_per_s']:8.1f} {run['sentences_per_s']:9.0f} "
-                  f"{run['events_per_s']:9.0f} {run['wall_s']:7.2f} {run['cpu_s']:7.2f} {run['peak_rss_mb']:8.0f}")
+                  f"{run['events_per_s']:9.0f} {run['wall_s']:7.2f} {run['cpu_s']:7.2f} {run['peak_rss_mb']:8.0f} "
+                  f"{run['context_switches']:8d}")
     print(f"{'opencc -c t2s.json':28} {opencc['mb_per_s']:8.1f} {'':9} {'':9} {opencc['wall_s']:7.2f} "
           f"{opencc['cpu_s']:7.2f} {opencc['peak_rss_mb']:8.0f}")
     print(f"extract output identical on 1 and {all_cores} threads: {r['extract_identical_output']}; "
