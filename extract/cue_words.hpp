@@ -5,6 +5,7 @@
 // What it represents: one PhraseMatcher per (list, language), over folded words; English words
 // match whole words, case-insensitively. Thread safety: immutable after construction.
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -45,6 +46,9 @@ private:
     std::uint32_t index_;
 };
 
+// A set of cue lists, by CueId index.
+using CueSet = std::bitset<kLexiconIds.size()>;
+
 // Several lists, for a loop over them: `for (const CueId list : CueIds{"negation", "planned"})`.
 using CueIds = std::initializer_list<CueId>;
 
@@ -66,6 +70,10 @@ public:
     bool whole_word(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
         return match_at(id, lang, text, range.begin, range.end) == range.size();
     }
+    // Every list of which text[range] is, whole, a word for `lang`: whole_word() asked of all the
+    // lists at once, one walk for a word the rules then ask about a dozen times (EnglishToken
+    // keeps it). An empty range is in every list, as in whole_word().
+    CueSet lists_of_word(std::string_view lang, std::string_view text, TextRange range) const;
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)
     std::size_t match_at(CueId id, std::string_view lang, std::string_view text, std::size_t at,
@@ -96,17 +104,24 @@ private:
     };
     // The lists of `id` and the index of `lang` in them, or nullptr for an unknown id or language.
     const Lists* lists(CueId id, std::string_view lang, std::size_t& index) const {
-        if (lang.size() != 2) return nullptr;
+        if (!language_index(lang, index)) return nullptr;
+        return id.index() < lists_.size() ? &lists_[id.index()] : nullptr;
+    }
+    // 0 for "zh", 1 for "en"; false for another language.
+    static bool language_index(std::string_view lang, std::size_t& index) {
+        if (lang.size() != 2) return false;
         if (lang[0] == 'z' && lang[1] == 'h') index = 0;
         else if (lang[0] == 'e' && lang[1] == 'n') index = 1;
-        else return nullptr;
-        return id.index() < lists_.size() ? &lists_[id.index()] : nullptr;
+        else return false;
+        return true;
     }
 
     std::vector<Lists> lists_;  // by CueId index
     // The windowed lists' words in one matcher per language ([0] "zh", [1] "en"), each payload
     // the list's windowed number.
     std::array<PhraseMatcher, 2> windowed_;
+    // Every list's words in one matcher per language, each payload the list's CueId index.
+    std::array<PhraseMatcher, 2> every_list_;
 };
 
 }  // namespace chronokg

@@ -102,12 +102,8 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     }
 }
 
-bool EnglishClauses::in_list(CueId id, std::string_view text, const EnglishToken& t) const {
-    return cues_.whole_word(id, kEn, text, t.range);
-}
-
-bool EnglishClauses::adverb(std::string_view text, const EnglishToken& t) const {
-    return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || in_list("adverbs", text, t);
+bool EnglishClauses::adverb(const EnglishToken& t) const {
+    return (t.lower_word() && t.word.size() > 4 && ends_with(t.word, "ly")) || t.in("adverbs");
 }
 
 bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence,
@@ -155,8 +151,8 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
             return m.range.begin < t.range.end && t.range.begin < m.range.end &&
                    (m.entity.type == "ORG" || m.entity.type == "GOV" || m.entity.type == "GPE" || m.entity.type == "PERSON");
         });
-        return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(text, t) &&
-               !auxiliary(text, t) && !in_list("relative_pronouns", text, t) && !in_list("coordination", text, t);
+        return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
+               !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
     };
     auto particle = [&](const std::string& w) {
         return cues_.match_at("preposition", kEn, w, 0, w.size()) == w.size() || w == "up" || w == "out" ||
@@ -175,11 +171,11 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                     break;
                 }
                 if (cues_.match_at("determiners", kEn, w, 0, w.size()) == w.size()) {
-                    if (j < tokens.size() && determiner(text, tokens[j])) ++j;
+                    if (j < tokens.size() && determiner(tokens[j])) ++j;
                     continue;
                 }
                 if (!particle(w)) {
-                    if (j < tokens.size() && determiner(text, tokens[j]) && !same_word(tokens[j].word, w)) ++j;
+                    if (j < tokens.size() && determiner(tokens[j]) && !same_word(tokens[j].word, w)) ++j;
                     for (int fillers = 0; fillers < 3 && j < tokens.size() && !same_word(tokens[j].word, w) && filler(j);
                          ++fillers)
                         ++j;
@@ -195,11 +191,11 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                 // A form of be before, adverbs allowed between (`is now equipped with`).
                 bool be = false;
                 for (std::size_t k = i; k-- > 0 && i - k <= 3;) {
-                    if (in_list("be_forms", text, tokens[k])) {
+                    if (tokens[k].in("be_forms")) {
                         be = true;
                         break;
                     }
-                    if (!adverb(text, tokens[k])) break;
+                    if (!adverb(tokens[k])) break;
                 }
                 if (!be) continue;
             }
@@ -256,17 +252,16 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
 }
 
 bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
-    const std::string_view text = view.text;
     const auto& tokens = s.tokens;
     std::size_t prev = p.first;
-    while (prev > 0 && adverb(text, tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
+    while (prev > 0 && adverb(tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
     if (prev > 0) {
         const EnglishToken& b = tokens[prev - 1];
         if (!b.after && !b.dash_after) {
             // `the ban`, `the recently announced PMT`, `Nvidia's flagship` (but `that produces` is a clause).
-            if ((determiner(text, b) && b.word != "that") || b.possessive) return true;
+            if ((determiner(b) && b.word != "that") || b.possessive) return true;
             // `new curbs`, `export limits`, `further restrictions`: after a word that only modifies nouns.
-            if (!p.participle && !p.gerund && in_list("noun_modifiers", text, b)) return true;
+            if (!p.participle && !p.gerund && b.in("noun_modifiers")) return true;
             // `to develop`, `to procure and produce`: an act only when a word such as `plans to` governs it.
             const EnglishToken* to = b.word == "to" ? &b : nullptr;
             if (!to && prev >= 3 && (b.word == "and" || b.word == "or") && tokens[prev - 3].word == "to" &&
@@ -279,29 +274,29 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
                 if (!governed) return true;
             }
             // `while exports to China …`: a finite verb right after a subordinator or a preposition.
-            if (!p.gerund && b.word != "to" && (preposition(text, b) || in_list("subordinators", text, b)) &&
-                !in_list("relative_pronouns", text, b))
+            if (!p.gerund && b.word != "to" && (preposition(b) || b.in("subordinators")) &&
+                !b.in("relative_pronouns"))
                 return true;
             // `tangled supply chains`: a lemma after a plain word, with no auxiliary, `to` or pronoun
             // before it that could make it a verb (`will in principle ban` is one).
             auto verb_context = [&] {
                 for (std::size_t k = prev; k-- > 0 && prev - k <= 3;) {
                     const EnglishToken& t = tokens[k];
-                    if (auxiliary(text, t) || t.word == "to" || in_list("pronouns", text, t) ||
-                        in_list("negation", text, t) || in_list("planned", text, t))
+                    if (auxiliary(t) || t.word == "to" || t.in("pronouns") ||
+                        t.in("negation") || t.in("planned"))
                         return true;
                     if (t.after) break;
                 }
                 return false;
             };
-            if (p.base && b.lower_word() && !in_list("coordination", text, b) && !in_list("relative_pronouns", text, b) &&
+            if (p.base && b.lower_word() && !b.in("coordination") && !b.in("relative_pronouns") &&
                 !verb_context())
                 return true;
             // `restrictions on chip exports to China`: a verb form after a preposition and a plain
             // noun is a noun itself.
             if (!p.gerund && !p.participle && b.lower_word() && prev >= 2) {
                 const EnglishToken& bb = tokens[prev - 2];
-                if (!bb.after && preposition(text, bb) && !in_list("subordinators", text, bb) && !verb_context())
+                if (!bb.after && preposition(bb) && !bb.in("subordinators") && !verb_context())
                     return true;
             }
             if (p.gerund) {
@@ -309,9 +304,9 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
                                                                         "since", "to", "and", "or", "but", "not",
                                                                         "upon", "through", "also", "then"};
                 const std::string lw = lower_copy(b.word);
-                if (!clause_words.count(lw) && !auxiliary(text, b) && !adverb(text, b)) {
+                if (!clause_words.count(lw) && !auxiliary(b) && !adverb(b)) {
                     // After another preposition (`for manufacturing`) or a plain noun (`chip manufacturing`).
-                    if (preposition(text, b) || b.lower_word()) return true;
+                    if (preposition(b) || b.lower_word()) return true;
                 }
             }
         }
@@ -343,7 +338,7 @@ void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, con
     for (const auto& p : s.predicates) verb[p.first] = true;
     for (std::size_t t : s.speech) verb[t] = true;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (auxiliary(text, tokens[i])) verb[i] = true;
+        if (auxiliary(tokens[i])) verb[i] = true;
         // `the Dutch government intends …`: a word in -s or -ed right after a name is a verb.
         const std::string_view w = tokens[i].word;
         if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
@@ -420,7 +415,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                     return c.begin <= t.range.begin && t.range.end <= c.end;
                 });
                 if (listed) word = true;
-                else if (!(determiner(text, t) && ++determiners == 1)) ok = false;
+                else if (!(determiner(t) && ++determiners == 1)) ok = false;
                 if (t.after == ',') comma = true;
                 else if (t.after || t.closes || t.dash_after) ok = false;
             }

@@ -75,11 +75,10 @@ public:
                          const std::vector<RoleJoin>& joins) const;
 
     // Word classes, from the pack's word lists.
-    bool in_list(CueId id, std::string_view text, const EnglishToken& t) const;
-    bool auxiliary(std::string_view text, const EnglishToken& t) const { return in_list("auxiliaries", text, t); }
-    bool determiner(std::string_view text, const EnglishToken& t) const { return in_list("determiners", text, t); }
-    bool preposition(std::string_view text, const EnglishToken& t) const { return in_list("preposition", text, t); }
-    bool adverb(std::string_view text, const EnglishToken& t) const;
+    bool auxiliary(const EnglishToken& t) const { return t.in("auxiliaries"); }
+    bool determiner(const EnglishToken& t) const { return t.in("determiners"); }
+    bool preposition(const EnglishToken& t) const { return t.in("preposition"); }
+    bool adverb(const EnglishToken& t) const;
     // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb);
     // `cues` are those of `t`'s sentence.
     bool cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence, const EnglishToken& t) const;

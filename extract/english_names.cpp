@@ -69,10 +69,6 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
             throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
 }
 
-bool EnglishNames::in_list(CueId id, std::string_view text, const EnglishToken& t) const {
-    return cues_.whole_word(id, kEn, text, t.range);
-}
-
 std::optional<EntityRef> EnglishNames::entity_by_id(const std::string& id) const {
     const auto index = catalog_.lookup(id);
     if (!index || catalog_.entities()[*index].id != id) return std::nullopt;
@@ -202,7 +198,7 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
         o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower))
         return true;
-    return o_.in_list("not_names", text_, t);
+    return t.in("not_names");
 }
 
 bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
@@ -245,7 +241,7 @@ std::size_t EnglishNames::SentenceNames::extend(std::size_t i) const {
             continue;
         }
         // `of`, `and`, `&` … inside a name: `Bureau of Industry and Security`.
-        if (j + 1 < tokens_.size() && !t.after && o_.in_list("name_connectors", text_, t) && name_word(j + 1)) {
+        if (j + 1 < tokens_.size() && !t.after && t.in("name_connectors") && name_word(j + 1)) {
             if (t.word == "and" && !inner_of) break;
             if (t.word == "of" || t.word == "for" || t.word == "on") inner_of = true;
             continue;
@@ -259,12 +255,12 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
     const std::size_t n = last - first;
     const EnglishToken& end = tokens_[last - 1];
     for (std::size_t i = first; i < last; ++i)
-        if (tokens_[i].capitalized() && o_.in_list("gov_suffix", text_, tokens_[i])) return "GOV";
-    if (o_.in_list("policy_suffix", text_, end)) return "POLICY";
-    if (o_.in_list("event_suffix", text_, end)) return "EVENT";
-    if (o_.in_list("org_suffix", text_, end)) return "ORG";
+        if (tokens_[i].capitalized() && tokens_[i].in("gov_suffix")) return "GOV";
+    if (end.in("policy_suffix")) return "POLICY";
+    if (end.in("event_suffix")) return "EVENT";
+    if (end.in("org_suffix")) return "ORG";
     for (std::size_t i = first; i < last; ++i)
-        if (tokens_[i].capitalized() && o_.in_list("gpe_suffix", text_, tokens_[i])) return "GPE";
+        if (tokens_[i].capitalized() && tokens_[i].in("gpe_suffix")) return "GPE";
     for (std::size_t i = first + 1; i < last; ++i)
         if (tokens_[i].has_digit()) return "PRODUCT";
     // A person: two or three name words, and a speech verb after, `said` before, or a title
@@ -392,7 +388,7 @@ void EnglishNames::SentenceNames::titles() {
         // A portfolio the pack does not know (`Foreign Trade Minister`) is no organization name,
         // unless a cue word says it is one (`Acme Corp CEO`).
         const std::string type = guess_type(p, title.first);
-        if (type != "ORG" || !o_.in_list("org_suffix", text_, tokens_[title.first - 1]))
+        if (type != "ORG" || !tokens_[title.first - 1].in("org_suffix"))
             for (std::size_t i = p; i < title.first; ++i) claimed_[i] = true;
     }
 }
@@ -419,7 +415,7 @@ void EnglishNames::SentenceNames::defined_terms() {
             }
             if (initials.size() > letters.size()) break;
             if (initials == letters) {
-                const std::string type = o_.in_list("policy_suffix", text_, tokens_[i - 1]) ? "POLICY" : "CONCEPT";
+                const std::string type = tokens_[i - 1].in("policy_suffix") ? "POLICY" : "CONCEPT";
                 const EntityRef ref = make_ref(s, i, type);
                 add(s, i, ref);
                 bind_acronym_after(i, ref);
@@ -446,7 +442,7 @@ void EnglishNames::SentenceNames::sequences() {
         }
         // `the Department`: the entity last named with that word, or nothing.
         if (last == i + 1 && i > 0 && lower_copy(tokens_[i - 1].word) == "the" &&
-            (o_.in_list("gov_suffix", text_, tokens_[i]) || o_.in_list("org_suffix", text_, tokens_[i]))) {
+            (tokens_[i].in("gov_suffix") || tokens_[i].in("org_suffix"))) {
             const std::string key = " " + lower_copy(word) + " ";
             const EntityRef* best = nullptr;
             std::size_t order = 0;
@@ -504,7 +500,7 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
         if (std::none_of(words.begin(), words.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
             continue;
-        const auto tokens = english_tokens(text, sentence.range, cues_);
+        const auto tokens = english_words(text, sentence.range, cues_);  // shapes only: no list is asked
         if (title_case(tokens, 0, tokens.size())) continue;
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             const EnglishToken& t = tokens[i];

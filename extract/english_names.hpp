@@ -87,7 +87,6 @@ public:
 private:
     class SentenceNames;
 
-    bool in_list(CueId id, std::string_view text, const EnglishToken& t) const;
     std::optional<EntityRef> resolve(const std::string& name, std::string_view role, const Memory& memory) const;
     std::optional<EntityRef> entity_by_id(const std::string& id) const;
 

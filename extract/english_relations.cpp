@@ -136,7 +136,7 @@ const NounGroup* EnglishRelations::SentenceRules::group_starting(std::size_t pos
 const NounGroup* EnglishRelations::SentenceRules::group_at_token(std::size_t at) const {
     if (at >= token_count()) return nullptr;
     if (const NounGroup* g = group_starting(tok(at).range.begin)) return g;
-    if (at + 1 < token_count() && c_.determiner(text_, tok(at)) && !tok(at).after)
+    if (at + 1 < token_count() && c_.determiner(tok(at)) && !tok(at).after)
         return group_starting(tok(at + 1).range.begin);
     return nullptr;
 }
@@ -229,7 +229,7 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
     while (j > 0) {
         const EnglishToken& t = tok(j - 1);
         if (t.after || t.dash_after) break;
-        if (c_.auxiliary(text_, t) || c_.adverb(text_, t) || c_.in_list("negation", text_, t)) {
+        if (c_.auxiliary(t) || c_.adverb(t) || t.in("negation")) {
             --j;
             continue;
         }
@@ -257,7 +257,7 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
 std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceRules::relative_antecedent(
     std::size_t first) const {
     const std::size_t r = verb_complex_start(first);
-    if (r == 0 || !c_.in_list("relative_pronouns", text_, tok(r - 1))) return std::nullopt;
+    if (r == 0 || !tok(r - 1).in("relative_pronouns")) return std::nullopt;
     const std::size_t pronoun = r - 1;
     if (pronoun == 0) return Args{};
     const EnglishToken& before = tok(pronoun - 1);
@@ -265,15 +265,15 @@ std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceR
     // An apposition: `…, a sweeping framework for chip exports that …`.
     const std::size_t seg = s_.segment_of[pronoun - 1];
     const std::size_t f = s_.segments[seg].first;
-    if (f > 0 && tok(f - 1).after == ',' && c_.determiner(text_, tok(f)))
+    if (f > 0 && tok(f - 1).after == ',' && c_.determiner(tok(f)))
         if (const NounGroup* g = group_ending(tok(f - 1).range.end)) return g->members;
     // A predicate noun: `ASML is the only company in the world that produces …`.
     for (std::size_t j = pronoun; j-- > 0 && pronoun - j <= 12;) {
         const EnglishToken& t = tok(j);
         if (t.after && j + 1 < pronoun) break;
-        if (!c_.in_list("be_forms", text_, t)) continue;
+        if (!t.in("be_forms")) continue;
         std::size_t b = j;
-        while (b > 0 && (c_.adverb(text_, tok(b - 1)) || c_.auxiliary(text_, tok(b - 1))) && !tok(b - 1).after) --b;
+        while (b > 0 && (c_.adverb(tok(b - 1)) || c_.auxiliary(tok(b - 1))) && !tok(b - 1).after) --b;
         if (b > 0 && !tok(b - 1).after)
             if (const NounGroup* g = group_ending(tok(b - 1).range.end); g && !g->modifier && !governed(*g))
                 return g->members;
@@ -286,8 +286,8 @@ std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceR
 // (`after the U.S. government restricted …`).
 bool EnglishRelations::SentenceRules::after_subordinator(const NounGroup& g) const {
     std::size_t t = token_at_or_after(s_.tokens, g.range.begin);
-    while (t > 0 && c_.determiner(text_, tok(t - 1)) && !tok(t - 1).after) --t;
-    return t > 0 && c_.in_list("subordinators", text_, tok(t - 1));
+    while (t > 0 && c_.determiner(tok(t - 1)) && !tok(t - 1).after) --t;
+    return t > 0 && tok(t - 1).in("subordinators");
 }
 
 // The nearest noun group before `before` that can be a subject.
@@ -330,11 +330,11 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
             // `BIS's first rule will add …`: the owner acts through an agent noun.
             const std::size_t t = token_at_or_after(s_.tokens, g.range.end);
             std::size_t head = t;
-            while (head < token_count() && tok(head).range.end <= before && !c_.auxiliary(text_, tok(head)) &&
+            while (head < token_count() && tok(head).range.end <= before && !c_.auxiliary(tok(head)) &&
                    !tok(head).after)
                 ++head;
-            if (head > t && c_.in_list("agent_nouns", text_, tok(head - 1)) &&
-                (head >= token_count() || tok(head).range.begin >= before || c_.auxiliary(text_, tok(head)))) {
+            if (head > t && tok(head - 1).in("agent_nouns") &&
+                (head >= token_count() || tok(head).range.begin >= before || c_.auxiliary(tok(head)))) {
                 found = &g;
                 possessor = g.members;
             }
@@ -365,7 +365,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
     // `By taking control of …, the Dutch government …`: the main clause's subject.
     if (p.gerund && s_.segment_of[p.first] == 0) {
         bool opening = true;
-        for (std::size_t i = 0; i < start && opening; ++i) opening = c_.preposition(text_, tok(i));
+        for (std::size_t i = 0; i < start && opening; ++i) opening = c_.preposition(tok(i));
         std::size_t comma = p.last;
         while (comma < token_count() && tok(comma).after != ',') ++comma;
         if (opening && comma + 1 < token_count()) {
@@ -396,7 +396,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
     // subject; a name before the subordinator is not it.
     {
         const auto [seg_first, seg_last] = s_.segments[s_.segment_of[p.first]];
-        if (!subject.empty() && seg_first < start && c_.in_list("subordinators", text_, tok(seg_first)) &&
+        if (!subject.empty() && seg_first < start && tok(seg_first).in("subordinators") &&
             subject.front().range.begin < tok(seg_first).range.begin)
             return {};
     }
@@ -410,7 +410,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
                 return std::any_of(view_.times.begin(), view_.times.end(),
                                    [&](const TimeMention& t) { return t.range.contains(tok(i).range); });
             };
-            while (next < start && (in_time(next) || c_.preposition(text_, tok(next)) || tok(next).word == "on")) ++next;
+            while (next < start && (in_time(next) || c_.preposition(tok(next)) || tok(next).word == "on")) ++next;
             if (next >= start || tok(next).word == "that") continue;
             if (!is_speaker_pronoun(tok(next).word)) return {};
         }
@@ -464,7 +464,7 @@ std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const Englis
             if (w < p.tail.size() && t.after) return std::nullopt;
             continue;
         }
-        if ((c_.determiner(text_, t) || t.possessive) && !t.after && j > 0) {
+        if ((c_.determiner(t) || t.possessive) && !t.after && j > 0) {
             ++j;
             continue;
         }
@@ -497,7 +497,7 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
     for (std::size_t last = b; last > a + 1;) {
         --last;
         const EnglishToken& t = tok(last);
-        if (t.range.end != r.end || t.range.begin <= r.begin || !c_.adverb(text_, t)) break;
+        if (t.range.end != r.end || t.range.begin <= r.begin || !c_.adverb(t)) break;
         r = trim_spaces(text_, {r.begin, t.range.begin});
     }
     const std::string_view np = text_.substr(r.begin, r.size());
@@ -546,7 +546,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     const RelationRule& relation = o_.lexicon_.relations()[p.relation];
     const bool literal_ok = o_.lexicon_.allows(relation.object_types, "CONCEPT");
     std::size_t i = from;
-    while (i < limit && (c_.adverb(text_, tok(i)) || c_.in_list("negation", text_, tok(i))) && !tok(i).after) ++i;
+    while (i < limit && (c_.adverb(tok(i)) || tok(i).in("negation")) && !tok(i).after) ++i;
     if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
     // `produces, among other things, chips`: a comma-enclosed aside between the verb and its object.
     if (i > 0 && tok(i - 1).after == ',' &&
@@ -564,9 +564,9 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     for (std::size_t sp : s_.speech) starts[sp] = true;
     auto stop = [&](std::size_t j) {
         const EnglishToken& t = tok(j);
-        return starts[j] || c_.auxiliary(text_, t) || c_.in_list("relative_pronouns", text_, t) ||
-               c_.in_list("subordinators", text_, t) || c_.in_list("pronouns", text_, t) || t.word == "to" || t.opens ||
-               (c_.preposition(text_, t) && t.word != "of");
+        return starts[j] || c_.auxiliary(t) || t.in("relative_pronouns") ||
+               t.in("subordinators") || t.in("pronouns") || t.word == "to" || t.opens ||
+               (c_.preposition(t) && t.word != "of");
     };
     auto inside_mention = [&](std::size_t pos) {
         return std::any_of(mentions_.begin(), mentions_.end(),
@@ -579,8 +579,8 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         std::size_t j = cur;
         while (j < limit) {
             const EnglishToken& t = tok(j);
-            if (j > cur && !inside_mention(t.range.begin) && (stop(j) || c_.in_list("coordination", text_, t))) break;
-            if (j == cur && (stop(j) && !c_.determiner(text_, t))) break;
+            if (j > cur && !inside_mention(t.range.begin) && (stop(j) || t.in("coordination"))) break;
+            if (j == cur && (stop(j) && !c_.determiner(t))) break;
             ++j;
             // A name may hold commas (`New Albany, OH`): the item goes on to its end.
             if ((t.after || t.dash_after || t.closes) && !inside_mention(t.range.end)) break;
@@ -589,7 +589,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         // `chips used in cars`: a bare participle right after a plain noun modifies it (a reduced
         // relative clause); the phrase runs to the end of its segment as one item.
         if (j == limit && j > cur && j < token_count() && tok(j - 1).lower_word() && !tok(j - 1).after &&
-            !c_.auxiliary(text_, tok(j - 1))) {
+            !c_.auxiliary(tok(j - 1))) {
             const auto reduced = std::find_if(s_.predicates.begin(), s_.predicates.end(), [&](const EnglishPredicate& q) {
                 return q.first == j && q.participle && !q.after_be;
             });
@@ -634,7 +634,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         if (!first_named && items[1].second - items[1].first <= 6) {
             // The apposition is a name alone, closed by a comma or the sentence's end (`…, SMIC, to develop`).
             Args apposed = item_argument(items[1].first, items[1].second, false, &second_named);
-            const std::size_t a = items[1].first + (c_.determiner(text_, tok(items[1].first)) ? 1 : 0);
+            const std::size_t a = items[1].first + (c_.determiner(tok(items[1].first)) ? 1 : 0);
             const EnglishToken& end = tok(items[1].second - 1);
             const bool alone = second_named && a < items[1].second && apposed.front().range.begin == tok(a).range.begin &&
                                apposed.front().range.end >= end.range.end;
@@ -733,7 +733,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
                                [&](const TimeMention& t) { return t.range.contains(tok(i).range); });
         };
         for (std::size_t i = b; i < e && leading_verbless; ++i)
-            leading_verbless = in_time(i) || (!c_.auxiliary(text_, tok(i)) &&
+            leading_verbless = in_time(i) || (!c_.auxiliary(tok(i)) &&
                                std::none_of(s_.predicates.begin(), s_.predicates.end(),
                                             [&](const EnglishPredicate& q) { return q.first == i; }));
     }
@@ -820,13 +820,13 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         for (std::size_t j = p.first; j-- > 0 && p.first - j <= 4;) {
             const EnglishToken& t = tok(j);
             if (t.after) break;
-            if (c_.in_list("be_forms", text_, t)) {
+            if (t.in("be_forms")) {
                 be = true;
                 be_at = j;
-                while (be_at > 0 && c_.auxiliary(text_, tok(be_at - 1)) && !tok(be_at - 1).after) --be_at;
+                while (be_at > 0 && c_.auxiliary(tok(be_at - 1)) && !tok(be_at - 1).after) --be_at;
                 break;
             }
-            if (!c_.adverb(text_, t) && !c_.in_list("negation", text_, t)) break;
+            if (!c_.adverb(t) && !t.in("negation")) break;
         }
     }
     std::optional<Args> agent;
@@ -841,7 +841,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         // Without a form of be, a noun right after the participle is its object: the verb is
         // active (`Intel bought equipment made by ASML`), and the `by` belongs to another verb.
         const bool object_next = !be && after_verb < token_count() && tok(after_verb).word != "by" &&
-                                 !c_.preposition(text_, tok(after_verb)) && !tok(after_verb - 1).after;
+                                 !c_.preposition(tok(after_verb)) && !tok(after_verb - 1).after;
         for (std::size_t j = after_verb; !object_next && j < std::min(seg_end, after_verb + 10); ++j) {
             if (tok(j).word == "by" && j + 1 < token_count()) {
                 if (const NounGroup* g = group_at_token(j + 1)) agent = g->members;
@@ -856,10 +856,10 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     // before no object modifies that noun; without an agent there is no event.
     if (p.participle && !be && !agent && !p.gerund && p.first > 0) {
         const EnglishToken& b = tok(p.first - 1);
-        const bool after_noun = b.lower_word() && !b.after && !c_.auxiliary(text_, b) && !c_.adverb(text_, b) &&
-                                !c_.in_list("coordination", text_, b) && !c_.in_list("relative_pronouns", text_, b) &&
-                                !c_.in_list("negation", text_, b);
-        const bool no_object = p.last >= token_count() || tok(p.last - 1).after || c_.preposition(text_, tok(p.last)) ||
+        const bool after_noun = b.lower_word() && !b.after && !c_.auxiliary(b) && !c_.adverb(b) &&
+                                !b.in("coordination") && !b.in("relative_pronouns") &&
+                                !b.in("negation");
+        const bool no_object = p.last >= token_count() || tok(p.last - 1).after || c_.preposition(tok(p.last)) ||
                                tok(p.last).word == "to" ||
                                std::any_of(view_.times.begin(), view_.times.end(),
                                            [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
@@ -984,7 +984,7 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     if (s_.tokens.empty()) return out_;
     for (std::size_t r = 1; r < token_count(); ++r) {
         // `, which …` up to the end of its segment.
-        if (tok(r - 1).after != ',' || !c_.in_list("relative_pronouns", text_, tok(r))) continue;
+        if (tok(r - 1).after != ',' || !tok(r).in("relative_pronouns")) continue;
         relative_spans_.push_back({tok(r).range.begin, segment_range(s_.segment_of[r]).end});
     }
     subjects_.assign(s_.predicates.size(), std::nullopt);

@@ -77,6 +77,12 @@ bool lower_equals(std::string_view word, std::string_view lower, std::string_vie
 }
 
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
+    std::vector<EnglishToken> tokens = english_words(text, range, cues);
+    for (EnglishToken& t : tokens) t.lists = cues.lists_of_word("en", text, t.range);
+    return tokens;
+}
+
+std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens;
     tokens.reserve(range.size() / 6 + 1);  // about a word in six bytes of English: grown once or not at all
     std::size_t pos = range.begin;

@@ -12,11 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/cue_words.hpp"
 #include "extract/segmenter.hpp"
 
 namespace chronokg {
-
-class CueWords;
 
 struct EnglishToken {
     TextRange range;         // the word itself (no punctuation, no possessive ending)
@@ -27,6 +26,10 @@ struct EnglishToken {
     bool closes = false;     // a quote or bracket closes right after the word
     char after = 0;          // `,` `;` `:` `.` `!` `?` right after the word (closers skipped), else 0
     bool dash_after = false; // a dash (`-`, `–`, `—`) stands alone after the word
+    CueSet lists;            // the English cue lists the word is, whole, a word of
+
+    // Whether the word is, whole, a word of cue list `id` (CueWords::whole_word, asked once).
+    bool in(CueId id) const { return id.index() < lists.size() && lists.test(id.index()); }
 
     bool capitalized() const { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
     // All capitals (two letters or more; digits, `&`, `-` and `.` allowed): `BIS`, `U.S.`, `SK`.
@@ -38,8 +41,11 @@ struct EnglishToken {
     bool breaks_after() const { return after == ',' || after == ';' || after == ':' || dash_after; }
 };
 
-// The words of text[range]; `cues` supplies the `abbreviations` lexicon.
+// The words of text[range]; `cues` supplies the `abbreviations` lexicon and each word's lists.
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues);
+// The same words without their cue lists (`lists` left empty), for a pass that reads only the
+// words' shapes: the lists are a third of the cost of cutting a sentence into words.
+std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues);
 
 // The index of the first token that begins at or after `pos` (tokens.size() when none).
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);

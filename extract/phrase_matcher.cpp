@@ -61,12 +61,16 @@ void PhraseMatcher::compile() {
     for (int b = 0; b < 256; ++b)
         if (used[b]) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
     for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b - 'A' + 'a'];
+    // A row is a power of two wide (classes_ rounded up): a row offset becomes a state number by
+    // a shift. longest_at() walks by state numbers, and a division a byte was most of its cost.
+    row_shift_ = 0;
+    while ((std::uint32_t{1} << row_shift_) < classes_) ++row_shift_;
 
     // States are numbered breadth-first, so the shallow states a scan spends most of its time
     // in share cache lines; a state's fail state (shallower) then has its row complete before
     // the state's own: a missing transition is the fail state's transition on the same class.
     const std::size_t n = trie_.size();
-    if (n * classes_ >= kOutputFlag) throw std::length_error("PhraseMatcher: too many phrases");
+    if ((n << row_shift_) >= kOutputFlag) throw std::length_error("PhraseMatcher: too many phrases");
     std::vector<std::uint32_t> order{0};  // state → trie node
     std::vector<std::uint32_t> state_of(n, 0);
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -74,7 +78,7 @@ void PhraseMatcher::compile() {
             state_of[target] = static_cast<std::uint32_t>(order.size());
             order.push_back(target);
         }
-    delta_.assign(n * classes_, 0);
+    delta_.assign(n << row_shift_, 0);
     depth_.assign(n, 0);
     first_output_.assign(n, 0);
     output_link_.assign(n, 0);
@@ -85,9 +89,9 @@ void PhraseMatcher::compile() {
         const TrieNode& node = trie_[order[state]];
         ends_begin_[state] = static_cast<std::uint32_t>(ends_.size());
         ends_.insert(ends_.end(), node.phrases.begin(), node.phrases.end());
-        std::uint32_t* row = &delta_[state * classes_];
+        std::uint32_t* row = &delta_[state << row_shift_];
         if (state != 0) {
-            const std::uint32_t* fail_row = &delta_[fail[state] * classes_];
+            const std::uint32_t* fail_row = &delta_[fail[state] << row_shift_];
             std::copy(fail_row, fail_row + classes_, row);
         }
         for (const auto& [byte, target_node] : node.next) {
@@ -104,7 +108,10 @@ void PhraseMatcher::compile() {
     ends_begin_[n] = static_cast<std::uint32_t>(ends_.size());
     // Transitions hold the target's row offset rather than its number: one multiplication less
     // in the loop-carried chain of a scan.
-    for (auto& move : delta_) move = (move & ~kOutputFlag) * classes_ | (move & kOutputFlag);
+    // (The shift through a local: a member could alias the table's words, and the loop would
+    // reload it every word instead of running vectorized.)
+    const unsigned shift = row_shift_;
+    for (auto& move : delta_) move = (move & ~kOutputFlag) << shift | (move & kOutputFlag);
     trie_.clear();
     trie_.shrink_to_fit();
     compiled_ = true;
@@ -145,7 +152,7 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
             continue;
         }
         row = move - kOutputFlag;
-        add_hits(static_cast<std::uint32_t>(row / classes_), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
+        add_hits(static_cast<std::uint32_t>(row >> row_shift_), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
     }
     return hits;
 }
@@ -165,23 +172,11 @@ void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::st
 
 std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std::size_t limit) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::longest_at() before compile()");
-    // Through locals, as in find_all: the loop then keeps them in registers.
-    const std::uint32_t* const delta = delta_.data();
-    const std::uint32_t* const depth = depth_.data();
-    const std::uint32_t* const ends_begin = ends_begin_.data();
-    const std::size_t classes = classes_;
     std::size_t longest = 0;
-    std::size_t state = 0;
-    // Follow trie edges only: a move that is not one byte deeper left the phrases starting at
-    // `at`. On that path the state after text[at, i] is i + 1 - at bytes deep.
-    for (std::size_t i = at; i < limit; ++i) {
-        const std::size_t next =
-            (delta[state * classes + byte_class_[static_cast<unsigned char>(text[i])]] & ~kOutputFlag) / classes;
-        if (depth[next] != i + 1 - at) break;
-        state = next;
-        for (std::uint32_t k = ends_begin[state]; k < ends_begin[state + 1]; ++k)
-            if (accept(phrases_[ends_[k]], text, at, i + 1)) longest = i + 1 - at;
-    }
+    walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
+        for (std::uint32_t k = ends_begin_[state]; k < ends_begin_[state + 1]; ++k)
+            if (accept(phrases_[ends_[k]], text, at, end)) longest = end - at;
+    });
     return longest;
 }
 

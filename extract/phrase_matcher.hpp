@@ -14,6 +14,7 @@
 // Thread safety: find_all() and longest_at() may be called concurrently after compile().
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,11 @@ public:
     // longest hit of find_all(text, at, limit) that begins at `at`, found without scanning on.
     std::size_t longest_at(std::string_view text, std::size_t at, std::size_t limit) const;
 
+    // Calls take(payload) for each phrase that is exactly text[at, limit) and is accepted there
+    // as find_all() accepts it, in the order added: one walk down the trie, however many phrases.
+    template <class Take>
+    void for_each_exact(std::string_view text, std::size_t at, std::size_t limit, Take&& take) const;
+
     std::size_t phrases() const { return phrases_.size(); }
 
 private:
@@ -63,6 +69,10 @@ private:
         std::vector<std::uint32_t> phrases;  // indexes into phrases_ that end here, in order added
     };
     bool accept(const Phrase& phrase, std::string_view text, std::size_t begin, std::size_t end) const;
+    // Follows trie edges from the root over text[at, limit), calling visit(state, end) in each
+    // state reached (text[at, end) read), until a byte that no phrase starting at `at` goes on with.
+    template <class Visit>
+    void walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const;
     // Appends the accepted phrases that end at `end` in state `state` and start at `begin` or
     // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
     void add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
@@ -75,7 +85,8 @@ private:
     // The automaton compile() builds. States are trie nodes, 0 the root.
     std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z
     std::uint32_t classes_ = 1;
-    std::vector<std::uint32_t> delta_;         // state * classes_ + class → next state * classes_ | kOutputFlag
+    unsigned row_shift_ = 0;                   // log2 of a row's width: classes_ rounded up to a power of two
+    std::vector<std::uint32_t> delta_;         // (state << row_shift_) + class → (next state << row_shift_) | kOutputFlag
     std::vector<std::uint32_t> depth_;         // bytes from the root (a trie child is one deeper)
     std::vector<std::uint32_t> first_output_;  // the state, or the nearest on its fail chain, where phrases end; 0 = none
     std::vector<std::uint32_t> output_link_;   // next such state on the fail chain after that one
@@ -83,6 +94,38 @@ private:
     std::vector<std::uint32_t> ends_;
     bool compiled_ = false;
 };
+
+template <class Take>
+void PhraseMatcher::for_each_exact(std::string_view text, std::size_t at, std::size_t limit, Take&& take) const {
+    if (!compiled_) throw std::logic_error("PhraseMatcher::for_each_exact() before compile()");
+    std::uint32_t exact = 0;  // the state after all of text[at, limit); 0 when no phrase goes that far
+    walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
+        if (end == limit) exact = state;
+    });
+    if (exact == 0) return;
+    for (std::uint32_t k = ends_begin_[exact]; k < ends_begin_[exact + 1]; ++k) {
+        const Phrase& p = phrases_[ends_[k]];
+        if (accept(p, text, at, limit)) take(p.payload);
+    }
+}
+
+template <class Visit>
+void PhraseMatcher::walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const {
+    // Through locals, as in find_all: the loop then keeps them in registers.
+    const std::uint32_t* const delta = delta_.data();
+    const std::uint32_t* const depth = depth_.data();
+    const unsigned shift = row_shift_;
+    std::size_t state = 0;
+    // Trie edges only: a move that is not one byte deeper left the phrases starting at `at`.
+    // On that path the state after text[at, i] is i + 1 - at bytes deep.
+    for (std::size_t i = at; i < limit; ++i) {
+        const std::size_t next =
+            (delta[(state << shift) + byte_class_[static_cast<unsigned char>(text[i])]] & ~kOutputFlag) >> shift;
+        if (depth[next] != i + 1 - at) return;
+        state = next;
+        visit(static_cast<std::uint32_t>(state), i + 1);
+    }
+}
 
 // Keeps the longest hits, then the leftmost, dropping any hit that overlaps one kept; the
 // result is ordered by begin offset. This is the overlap policy of every dictionary match.

@@ -100,7 +100,7 @@ std::string random_string(std::mt19937& rng, std::size_t pieces) {
 
 }  // namespace
 
-TEST_CASE("find_all finds exactly what a brute-force search finds, in its order", "[extract][match]") {
+TEST_CASE("find_all, longest_at and for_each_exact find exactly what a brute-force search finds, in its order", "[extract][match]") {
     std::mt19937 rng(20250520);
     for (int round = 0; round < 200; ++round) {
         std::vector<std::string> phrases;
@@ -127,6 +127,16 @@ TEST_CASE("find_all finds exactly what a brute-force search finds, in its order"
                 if (h.begin == at) longest = std::max(longest, h.end - h.begin);
             CHECK(m.longest_at(text, at, end) == longest);
         }
+        // for_each_exact: the hits that are exactly text[at, to), in the order their phrases were added.
+        for (std::size_t at = begin; at <= end; ++at)
+            for (std::size_t to = at; to <= end; ++to) {
+                std::vector<std::uint32_t> want_exact, got_exact;
+                for (const auto& h : reference_hits(phrases, text, at, to))
+                    if (h.begin == at && h.end == to) want_exact.push_back(h.payload);
+                m.for_each_exact(text, at, to, [&](std::uint32_t payload) { got_exact.push_back(payload); });
+                INFO("[" << at << ", " << to << ")");
+                CHECK(got_exact == want_exact);
+            }
     }
 }
 

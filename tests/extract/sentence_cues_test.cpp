@@ -4,6 +4,7 @@
 #include <random>
 
 #include "extract/cue_words.hpp"
+#include "extract/english_tokens.hpp"
 #include "extract/extractor.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/rule_pack.hpp"
@@ -48,6 +49,14 @@ void check_sentences(const CueWords& cues, const std::string& folded, std::mt199
     }
 }
 
+// The example articles, normalized as the extractor reads them.
+std::vector<std::string> folded_examples() {
+    std::vector<std::string> texts;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles"))
+        texts.push_back(Normalizer::shared().normalize(test::read_file(entry.path().string())).text);
+    return texts;
+}
+
 }  // namespace
 
 TEST_CASE("a sentence's cue index answers every window as the cue lists do", "[extract][cues]") {
@@ -55,12 +64,9 @@ TEST_CASE("a sentence's cue index answers every window as the cue lists do", "[e
     const Normalizer& normalizer = Normalizer::shared();
     const CueWords cues(pack, normalizer);
     std::mt19937 random(20261204);
-    std::size_t articles = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles")) {
-        check_sentences(cues, normalizer.normalize(test::read_file(entry.path().string())).text, random);
-        ++articles;
-    }
-    CHECK(articles > 0);
+    const auto articles = folded_examples();
+    for (const std::string& folded : articles) check_sentences(cues, folded, random);
+    CHECK(!articles.empty());
     // Overlapping cues, where the window decides which one the longest-first policy keeps: `not
     // yet` and `yet` against a window that cuts `not` off; 不再 and 再 likewise.
     check_sentences(cues, normalizer.fold("It has not yet decided, and will not be able to. 该公司尚未决定,不再出口,也不会再次出口。"),
@@ -82,4 +88,43 @@ TEST_CASE("a cue list named in the code and the same name read at run time are o
     CHECK(cues.words(unknown, "en").empty());
     CHECK(cues.empty(unknown, "en"));
     CHECK(cues.match_at("negation", "en", text, 7, text.size()) == 3);
+}
+
+TEST_CASE("a word's cue lists, found at once, are the lists whole_word() puts it in", "[extract][cues][issue7]") {
+    // EnglishToken keeps the lists of its word (CueWords::lists_of_word), and the clause rules ask
+    // them instead of whole_word(): both must agree for every list, word and language, words
+    // touching letters, digits and punctuation, and empty ranges included.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    std::mt19937 random(20261205);
+    std::size_t words = 0;
+    std::size_t listed = 0;
+    for (const std::string& folded : folded_examples()) {
+        std::vector<TextRange> ranges;
+        const Segmenter segmenter({});
+        for (const auto& sentence : segmenter.split(folded)) {
+            for (const auto& t : english_tokens(folded, sentence.range, cues)) {
+                ranges.push_back(t.range);
+                CHECK(t.lists == cues.lists_of_word("en", folded, t.range));
+                ++words;
+            }
+            std::uniform_int_distribution<std::size_t> at(sentence.range.begin, sentence.range.end);
+            for (int i = 0; i < 30; ++i) {
+                const std::size_t a = at(random);
+                ranges.push_back({a, std::min(sentence.range.end, a + random() % 12)});
+            }
+        }
+        for (const TextRange r : ranges)
+            for (const char* lang : {"en", "zh"}) {
+                const CueSet lists = cues.lists_of_word(lang, folded, r);
+                for (const auto& name : RulePack::known_lexicons()) {
+                    const CueId id(name);
+                    INFO(name << " " << lang << " \"" << folded.substr(r.begin, r.size()) << "\"");
+                    CHECK(lists.test(id.index()) == cues.whole_word(id, lang, folded, r));
+                }
+                if (!r.empty()) listed += lists.count();
+            }
+    }
+    CHECK(words > 1000);
+    CHECK(listed > 1000);  // the words are in lists, not only out of them
+    CHECK(cues.lists_of_word("fr", "the", {0, 3}).none());
 }
