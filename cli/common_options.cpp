@@ -59,6 +59,10 @@ void add_extraction_options(CLI::App& command, InputOptions& options) {
     command.add_option("--threads", options.threads,
                        "Threads for extracting, reading event files and writing outputs (default: one per core); the output is the same for any number")
         ->check(CLI::Range(0u, 1024u));
+    command.add_flag("--progress", options.progress,
+                     "Show how far extraction is on standard error, and its totals at the end (default: when standard "
+                     "error is a terminal)");
+    command.add_flag("--no-progress", options.no_progress, "Never show progress")->excludes("--progress");
 }
 
 RulePack load_rules(const InputOptions& options) {
@@ -84,6 +88,18 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
     if (options.lang != "auto") read.lang = options.lang;
     read.lenient = options.lenient;
     if (!options.strict) read.on_error = [&log](const Error& e) { log.report(e.what()); };
+
+    // Articles read so far, on standard error; the log clears its line before each problem.
+    Progress progress(log.err, options.progress || (!options.no_progress && Progress::on_terminal(log.err)));
+    struct ShowProgress {
+        ProblemLog& log;
+        Progress& progress;
+        ~ShowProgress() {
+            progress.clear();  // an exception leaves no half line behind
+            log.progress = nullptr;
+        }
+    } show_progress{log, progress};
+    log.progress = &progress;
 
     const auto inputs = expand_inputs(options.inputs, read.on_error);  // a missing input: reported, skipped
     auto is_event_file = [](const InputFile& f) { return f.path != "-" && is_jsonl_path(f.path) && holds_events(f.path); };
@@ -144,9 +160,15 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
                 }
                 read_event_file(input.path, threads, options.strict, log, sink);
             } else if (pool) {
-                read_documents(input, read, [&](Document document) { pool->extract(current, std::move(document)); });
+                read_documents(input, read, [&](Document document) {
+                    progress.article(document.text.size());
+                    pool->extract(current, std::move(document));
+                });
             } else {
-                read_documents(input, read, extract);
+                read_documents(input, read, [&](Document document) {
+                    progress.article(document.text.size());
+                    extract(std::move(document));
+                });
             }
         } catch (const Error& e) {
             if (in_order) throw;
@@ -161,6 +183,7 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
         }
     }
     if (pool) pool->finish();
+    progress.finish();
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/progress.hpp"
 #include "core/document.hpp"
 #include "core/event.hpp"
 #include "extract/document_reader.hpp"
@@ -28,6 +29,8 @@ struct InputOptions {
     bool strict = false;
     bool keep_going = false;
     unsigned threads = 0;  // extraction threads; 0: one per core
+    bool progress = false;     // --progress: show it even when standard error is not a terminal
+    bool no_progress = false;  // --no-progress: not even on a terminal
 };
 
 // Adds INPUT... and the options above to `command`.
@@ -39,11 +42,14 @@ void add_extraction_options(CLI::App& command, InputOptions& options);
 // The default pack (unless disabled) plus the user's packs, validated.
 RulePack load_rules(const InputOptions& options);
 
-// Counts problems met while reading; prints each on `err` as it comes.
+// Counts problems met while reading; prints each on `err` as it comes (clearing the progress
+// line first, while one is drawn).
 struct ProblemLog {
     std::ostream& err;
     std::size_t count = 0;
+    Progress* progress = nullptr;
     void report(const std::string& message) {
+        if (progress) progress->clear();
         err << "chronokg: " << message << "\n";
         ++count;
     }
