@@ -159,15 +159,11 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
                     if (!unknown) on_event_file(bytes);
                 }
                 read_event_file(input.path, threads, options.strict, log, sink);
-            } else if (pool) {
-                read_documents(input, read, [&](Document document) {
-                    progress.article(document.text.size());
-                    pool->extract(current, std::move(document));
-                });
             } else {
                 read_documents(input, read, [&](Document document) {
                     progress.article(document.text.size());
-                    extract(std::move(document));
+                    if (pool) pool->extract(current, std::move(document));
+                    else extract(std::move(document));
                 });
             }
         } catch (const Error& e) {

@@ -10,7 +10,7 @@ namespace {
 
 // The lists the rules look for in windows of a sentence (find() and any()), which SentenceCues
 // finds in one scan of the sentence. The others are consulted word by word (match_at(),
-// whole_word()) and hold frequent words (determiners, auxiliaries, surnames) whose hits would
+// lists_of_word()) and hold frequent words (determiners, auxiliaries, surnames) whose hits would
 // make that scan slower: SentenceCues passes a question about one of them on to find().
 const std::array<std::string_view, 25> kWindowed = {
     "negation",     "not_negation",    "planned",      "not_planned",      "hypothetical",

@@ -66,13 +66,9 @@ public:
     const std::vector<std::string>& words(CueId id, std::string_view lang) const;
     // Whether list `id` has no words for `lang`.
     bool empty(CueId id, std::string_view lang) const;
-    // Whether text[range] is, whole, a word of the list (an empty range counts as one).
-    bool whole_word(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
-        return match_at(id, lang, text, range.begin, range.end) == range.size();
-    }
-    // Every list of which text[range] is, whole, a word for `lang`: whole_word() asked of all the
-    // lists at once, one walk for a word the rules then ask about a dozen times (EnglishToken
-    // keeps it). An empty range is in every list, as in whole_word().
+    // Every list of which text[range] is, whole, a word for `lang` (match_at(list, lang, text,
+    // range.begin, range.end) == range.size(); so an empty range is in every list): all the lists
+    // at once, one walk for a word the rules then ask about a dozen times (EnglishToken keeps it).
     CueSet lists_of_word(std::string_view lang, std::string_view text, TextRange range) const;
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)

@@ -28,7 +28,7 @@ struct EnglishToken {
     bool dash_after = false; // a dash (`-`, `–`, `—`) stands alone after the word
     CueSet lists;            // the English cue lists the word is, whole, a word of
 
-    // Whether the word is, whole, a word of cue list `id` (CueWords::whole_word, asked once).
+    // Whether the word is, whole, a word of cue list `id` (CueWords::lists_of_word, asked once).
     bool in(CueId id) const { return id.index() < lists.size() && lists.test(id.index()); }
 
     bool capitalized() const { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }

@@ -11,7 +11,7 @@
 // compile() turns the trie into a full automaton: one table lookup a byte (transitions over
 // byte classes, failure links folded in), so scanning costs the same whatever the phrase count.
 // Lifecycle (as RE2's): construct → add()… → compile() → const find_all(). Movable, not copyable.
-// Thread safety: find_all() and longest_at() may be called concurrently after compile().
+// Thread safety: find_all(), longest_at() and for_each_exact() may be called concurrently after compile().
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
