@@ -21,7 +21,7 @@ public:
     int run(std::ostream& out, std::ostream& err) override {
         ProblemLog log{err};
         auto append_line = [](const Event& e, std::string& text) {
-            text += io::event_to_json(e);
+            io::append_event_json(e, text);
             text += '\n';
         };
         if (output_.empty()) {

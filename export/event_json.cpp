@@ -68,8 +68,9 @@ private:
 
 }  // namespace
 
-std::string event_to_json(const Event& e) {
-    rapidjson::StringBuffer buffer;
+void append_event_json(const Event& e, std::string& out) {
+    thread_local rapidjson::StringBuffer buffer;
+    buffer.Clear();  // keeps its memory
     Writer w(buffer);
     w.StartObject();
     w.Key("doc");
@@ -106,7 +107,13 @@ std::string event_to_json(const Event& e) {
     w.Key("confidence");
     w.Double(std::round(e.confidence * 100.0) / 100.0);
     w.EndObject();
-    return std::string(buffer.GetString(), buffer.GetSize());
+    out.append(buffer.GetString(), buffer.GetSize());
+}
+
+std::string event_to_json(const Event& e) {
+    std::string line;
+    append_event_json(e, line);
+    return line;
 }
 
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {

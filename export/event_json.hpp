@@ -16,6 +16,8 @@ namespace chronokg::io {
 
 // The event as one line of JSON, without the newline.
 std::string event_to_json(const Event& event);
+// The same line appended to `out`, through a buffer the thread keeps (extract writes millions).
+void append_event_json(const Event& event, std::string& out);
 
 // Parses one line; throws chronokg::Error naming `file` and `line` when it is not an event.
 // Lines as chronokg writes them are read by simdjson (export/event_json_quick.hpp), the others

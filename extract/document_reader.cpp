@@ -30,6 +30,9 @@ constexpr std::size_t kMaxArticleBytes = LineReader::kDefaultMaxLineBytes;
 // RapidJSON's iterative parser needs no stack however deep a hostile line nests.
 constexpr rapidjson::ParseFlag kJsonFlags =
     static_cast<rapidjson::ParseFlag>(rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag);
+// For a line already known to be valid UTF-8: checked eight ASCII bytes at a time, that is
+// several times faster than RapidJSON's check of each character.
+constexpr rapidjson::ParseFlag kValidJsonFlags = rapidjson::kParseIterativeFlag;
 
 std::string extension_of(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
@@ -150,7 +153,8 @@ Document parse_jsonl_line(const std::string& where, const std::string& base, std
         throw Error(where, line_no, utf8::line_and_column(line, nul).second, "NUL byte: not JSON text");
     if (options.lenient && utf8::find_invalid(line)) line = utf8::repair(line);
     rapidjson::Document doc;
-    doc.Parse<kJsonFlags>(line.data(), line.size());
+    if (!utf8::find_invalid(line)) doc.Parse<kValidJsonFlags>(line.data(), line.size());
+    else doc.Parse<kJsonFlags>(line.data(), line.size());  // finds where the bad byte is
     if (doc.HasParseError()) {
         const auto column = utf8::line_and_column(line, doc.GetErrorOffset()).second;
         throw Error(where, line_no, column, std::string("bad JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));

@@ -491,27 +491,30 @@ void EnglishNames::SentenceNames::run() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences) const {
+EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences,
+                                         KeptWords& kept) const {
     Memory memory;
-    // A sentence at a time: the tokens of a whole document can be many times its size.
-    for (const auto& sentence : sentences) {
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
         // Only words with a Latin letter are remembered: a sentence without one (most Chinese
         // ones) adds nothing, and is not cut into words.
         const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
         if (std::none_of(words.begin(), words.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
             continue;
-        const auto tokens = english_words(text, sentence.range, cues_);  // shapes only: no list is asked
-        if (title_case(tokens, 0, tokens.size())) continue;
-        for (std::size_t i = 1; i < tokens.size(); ++i) {
-            const EnglishToken& t = tokens[i];
-            const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
-            // Looked up before inserted: most words were met before, and a lookup builds no string.
-            if (t.lower_word()) {
-                if (!memory.lower_case.contains(t.word)) memory.lower_case.emplace(t.word);
-            } else if (t.capitalized() && !first && !memory.capitalized_inside.contains(t.word)) {
-                memory.capitalized_inside.emplace(t.word);
+        auto tokens = english_words(text, sentence.range, cues_);  // shapes only: no list is asked
+        if (!title_case(tokens, 0, tokens.size())) {
+            for (std::size_t i = 1; i < tokens.size(); ++i) {
+                const EnglishToken& t = tokens[i];
+                const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
+                // Looked up before inserted: most words were met before, and a lookup builds no string.
+                if (t.lower_word()) {
+                    if (!memory.lower_case.contains(t.word)) memory.lower_case.emplace(t.word);
+                } else if (t.capitalized() && !first && !memory.capitalized_inside.contains(t.word)) {
+                    memory.capitalized_inside.emplace(t.word);
+                }
             }
         }
+        kept.keep(s, std::move(tokens));
     }
     return memory;
 }

@@ -71,8 +71,9 @@ public:
     EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
                  const CueWords& cues, const Normalizer& normalizer);
 
-    // The memory for a document, from the spelling of every word of its sentences.
-    Memory start(std::string_view text, const std::vector<Sentence>& sentences) const;
+    // The memory for a document, from the spelling of every word of its sentences; the words
+    // cut for it are left in `kept` for the sentence-by-sentence pass.
+    Memory start(std::string_view text, const std::vector<Sentence>& sentences, KeptWords& kept) const;
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
     // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never

@@ -169,6 +169,22 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
     return tokens;
 }
 
+void KeptWords::keep(std::size_t sentence, std::vector<EnglishToken> words) {
+    if (sentence >= by_sentence_.size() || words_ + words.size() > kMaxWords) return;
+    words_ += words.size();
+    by_sentence_[sentence] = std::move(words);
+}
+
+std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view text, TextRange range,
+                                          const CueWords& cues) {
+    // A sentence of no words is cut again: that costs nothing.
+    if (sentence >= by_sentence_.size() || by_sentence_[sentence].empty()) return english_tokens(text, range, cues);
+    std::vector<EnglishToken> tokens = std::move(by_sentence_[sentence]);
+    by_sentence_[sentence] = {};
+    for (EnglishToken& t : tokens) t.lists = cues.lists_of_word("en", text, t.range);
+    return tokens;
+}
+
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
     std::size_t i = 0;
     while (i < tokens.size() && tokens[i].range.begin < pos) ++i;

@@ -47,6 +47,23 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
 // words' shapes: the lists are a third of the cost of cutting a sentence into words.
 std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues);
 
+// Words a first pass over a document cut (the names pre-pass), kept for the pass that reads its
+// sentences one by one, so that no sentence is cut twice. Bounded: past kMaxWords words in a
+// document, sentences are not kept and are cut again when taken.
+class KeptWords {
+public:
+    static constexpr std::size_t kMaxWords = 1 << 16;
+    explicit KeptWords(std::size_t sentences) : by_sentence_(sentences) {}
+    void keep(std::size_t sentence, std::vector<EnglishToken> words);
+    // english_tokens() of sentence `sentence` (its range `range`): the kept words given their
+    // cue lists, or the words cut now when none were kept.
+    std::vector<EnglishToken> take(std::size_t sentence, std::string_view text, TextRange range, const CueWords& cues);
+
+private:
+    std::vector<std::vector<EnglishToken>> by_sentence_;
+    std::size_t words_ = 0;
+};
+
 // The index of the first token that begins at or after `pos` (tokens.size() when none).
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);
 

@@ -198,6 +198,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     std::vector<Event> events;
     DatedBy previous;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
+    KeptWords kept_words(sentences.size());     // the words its pre-pass cut
     auto next_mention = mentions.begin();
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         const Sentence& sentence = sentences[i];
@@ -225,8 +226,8 @@ std::vector<Event> Extractor::extract(const Document& document) const {
                                         [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),
                          view.times.end());
         if (view.lang == "en") {
-            if (!names) names = p.english_names.start(text, sentences);
-            view.tokens = english_tokens(text, sentence.range, p.cues);  // for the names and the clause rules
+            if (!names) names = p.english_names.start(text, sentences, kept_words);
+            view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
             p.english_names.find(text, sentence, view.tokens, view.times, cues, view.mentions, *names);
         }
 

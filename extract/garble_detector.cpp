@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -37,43 +38,70 @@ GarbleDetector::GarbleDetector() {
     ucnv_close(gb);
 }
 
-std::vector<TextRange> GarbleDetector::find(std::string_view text, TextRange range) const {
-    struct Char {
-        std::size_t begin, end;
-        char32_t cp;
-    };
+template <class Take>
+void GarbleDetector::scan(std::string_view text, TextRange range, Take&& take) const {
     // Every sign needs a hanzi, a kana or U+FFFD nearby: ASCII text (most English) has none.
     const std::string_view piece = text.substr(range.begin, range.size());
-    if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return {};
-    std::vector<Char> chars;
-    chars.reserve(range.size());  // at most a character a byte: one allocation, not a doubling series
-    for (std::size_t pos = range.begin; pos < range.end;) {
-        const std::size_t begin = pos;
-        const char32_t cp = utf8::decode(text, pos);
-        chars.push_back({begin, pos, cp});
-    }
-    std::vector<int> sign(chars.size(), 0);
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-        const char32_t cp = chars[i].cp;
-        const bool hanzi_before = i > 0 && is_hanzi(chars[i - 1].cp);
-        const bool hanzi_after = i + 1 < chars.size() && is_hanzi(chars[i + 1].cp);
-        if (is_hanzi(cp)) sign[i] = common(cp) ? 0 : 1;
-        else if (cp == U'?' || cp == 0xFFFD) sign[i] = (hanzi_before || hanzi_after) ? 1 : 0;
-        else if (is_kana(cp)) sign[i] = 1;
-        else if (is_latin(cp)) sign[i] = (hanzi_before && hanzi_after) ? 1 : 0;
-    }
-    std::vector<TextRange> spans;
+    if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
+    struct Char {
+        std::size_t begin = 0, end = 0;
+        char32_t cp = 0;
+    };
+    // One character read ahead (a sign may depend on the next character), and the last kWindow
+    // characters with their signs in a ring: no buffer as long as the sentence.
+    std::array<Char, kWindow> window{};
+    std::array<int, kWindow> signs{};
     int in_window = 0;
-    for (std::size_t i = 0; i < chars.size(); ++i) {
-        in_window += sign[i];
-        if (i >= kWindow) in_window -= sign[i - kWindow];
+    Char before{}, current{}, next{};
+    std::size_t pos = range.begin;
+    auto read = [&](Char& c) {
+        c.begin = pos;
+        c.cp = utf8::decode(text, pos);
+        c.end = pos;
+    };
+    bool have_next = pos < range.end;
+    if (have_next) read(next);
+    for (std::size_t i = 0; have_next; ++i) {
+        before = current;
+        current = next;
+        have_next = pos < range.end;
+        if (have_next) read(next);
+        const bool hanzi_before = i > 0 && is_hanzi(before.cp);
+        const bool hanzi_after = have_next && is_hanzi(next.cp);
+        const char32_t cp = current.cp;
+        int sign = 0;
+        if (is_hanzi(cp)) sign = common(cp) ? 0 : 1;
+        else if (cp == U'?' || cp == 0xFFFD) sign = (hanzi_before || hanzi_after) ? 1 : 0;
+        else if (is_kana(cp)) sign = 1;
+        else if (is_latin(cp)) sign = (hanzi_before && hanzi_after) ? 1 : 0;
+        const std::size_t slot = i % kWindow;
+        if (i >= kWindow) in_window -= signs[slot];
+        signs[slot] = sign;
+        window[slot] = current;
+        in_window += sign;
         if (in_window < kSigns) continue;
         const std::size_t first = i + 1 >= kWindow ? i + 1 - kWindow : 0;
-        const TextRange span{chars[first].begin, chars[i].end};
+        if (!take(TextRange{window[first % kWindow].begin, current.end})) return;
+    }
+}
+
+std::vector<TextRange> GarbleDetector::find(std::string_view text, TextRange range) const {
+    std::vector<TextRange> spans;
+    scan(text, range, [&](TextRange span) {
         if (!spans.empty() && spans.back().end >= span.begin) spans.back().end = span.end;
         else spans.push_back(span);
-    }
+        return true;
+    });
     return spans;
+}
+
+bool GarbleDetector::garbled(std::string_view text, TextRange range) const {
+    bool found = false;
+    scan(text, range, [&](TextRange) {
+        found = true;
+        return false;  // one window is enough
+    });
+    return found;
 }
 
 }  // namespace chronokg

@@ -21,9 +21,14 @@ public:
 
     // Garbled spans of text[range] (folded text), merged where they touch.
     std::vector<TextRange> find(std::string_view text, TextRange range) const;
-    bool garbled(std::string_view text, TextRange range) const { return !find(text, range).empty(); }
+    // Whether find() would find a span: stops at the first.
+    bool garbled(std::string_view text, TextRange range) const;
 
 private:
+    // Calls take(window) for each window of kWindow characters (fewer at the start) holding
+    // kSigns signs, in order, until take returns false.
+    template <class Take>
+    void scan(std::string_view text, TextRange range, Take&& take) const;
     bool common(char32_t cp) const {
         return cp >= kFirst && cp <= kLast && common_[static_cast<std::size_t>(cp - kFirst)];
     }

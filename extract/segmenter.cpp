@@ -1,5 +1,7 @@
 #include "extract/segmenter.hpp"
 
+#include <array>
+
 #include "core/utf8.hpp"
 
 namespace chronokg {
@@ -37,6 +39,18 @@ std::size_t forced_break(std::string_view text, std::size_t begin, std::size_t l
     while (at > begin + 1 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
     return at;
 }
+
+// Bytes at which split() or split_clauses() may act: every other byte is stepped over in a tight
+// loop (in valid UTF-8 no byte of a multi-byte character is ASCII, E2 or E3 but its first).
+struct ByteSet {
+    std::array<bool, 256> has{};
+    constexpr ByteSet(std::string_view bytes) {
+        for (char c : bytes) has[static_cast<unsigned char>(c)] = true;
+    }
+    bool operator()(char c) const { return has[static_cast<unsigned char>(c)]; }
+};
+constexpr ByteSet kSentenceBytes{"\n\r!?.\xE3"};
+constexpr ByteSet kClauseBytes{"()[]\",;:\xE2\xE3"};
 
 }  // namespace
 
@@ -93,8 +107,12 @@ std::vector<Sentence> Segmenter::split(std::string_view text) const {
             end = pos + 1;
         }
         if (end == 0) {
-            if (pos - begin >= kMaxSentenceBytes) close(forced_break(text, begin, pos));
-            else ++pos;
+            if (pos - begin >= kMaxSentenceBytes) {
+                close(forced_break(text, begin, pos));
+                continue;
+            }
+            ++pos;
+            while (pos < text.size() && !kSentenceBytes(text[pos]) && pos - begin < kMaxSentenceBytes) ++pos;
             continue;
         }
         if (end - begin > kMaxSentenceBytes) {  // the terminator would pass the bound: cut before it
@@ -162,6 +180,8 @@ std::vector<TextRange> Segmenter::split_clauses(std::string_view text, TextRange
             }
         }
         pos += len;
+        if (!dateline)
+            while (pos < sentence.end && !kClauseBytes(text[pos])) ++pos;
     }
     // The sentence's terminator belongs to no clause, nor does a closing quote right after it.
     std::size_t end = trimmed(text, begin, sentence.end).end;

@@ -168,3 +168,21 @@ TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edge
     REQUIRE(r.code == 0);
     check_same(test::hostile_graph(true), io::read_graph_file(out));
 }
+
+TEST_CASE("events appended to a line buffer are the lines event_to_json writes", "[export][issue7]") {
+    // extract appends each event to its output through a buffer the thread keeps: a long event
+    // followed by a short one must not leave the long one's tail behind.
+    Event long_one;
+    long_one.subject = {"a", "A", "ORG"};
+    long_one.object = {"b", "B", "ORG"};
+    long_one.relation = "buys";
+    long_one.evidence = std::string(5000, 'x') + " \"quoted\" \\ end";
+    Event short_one = long_one;
+    short_one.evidence = "short";
+    std::string out = "before\n";
+    io::append_event_json(long_one, out);
+    out += '\n';
+    io::append_event_json(short_one, out);
+    CHECK(out == "before\n" + io::event_to_json(long_one) + "\n" + io::event_to_json(short_one));
+    CHECK(io::event_from_json(io::event_to_json(short_one), "e.jsonl", 1).evidence == "short");
+}

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
+#include "core/utf8.hpp"
 #include "extract/garble_detector.hpp"
 #include "extract/normalizer.hpp"
 
@@ -25,4 +28,78 @@ TEST_CASE("real news text in either script is not garbled", "[extract][garble]")
     CHECK_FALSE(garbled("DeepSeek應用登頂美區蘋果App Store免費榜,超越了ChatGPT、谷歌Gemini。"));
     CHECK_FALSE(garbled("三星在得克萨斯州泰勒建设的产业集群将包括两家生产4纳米和2纳米芯片的工厂。"));
     CHECK_FALSE(garbled("Nvidia partnered with TSMC and Foxconn?"));
+}
+
+namespace {
+// The detector as first written: every character decoded into a vector, then a window slid over
+// their signs. The streaming scan must find the same spans.
+std::vector<TextRange> reference_spans(const GarbleDetector& detector, std::string_view text) {
+    struct Char {
+        std::size_t begin, end;
+        char32_t cp;
+    };
+    auto is_hanzi = [](char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); };
+    auto is_kana = [](char32_t cp) { return cp >= 0x3040 && cp <= 0x30FF && cp != 0x30FB && cp != 0x30FC; };
+    auto is_latin = [](char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); };
+    std::vector<Char> chars;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t begin = pos;
+        const char32_t cp = utf8::decode(text, pos);
+        chars.push_back({begin, pos, cp});
+    }
+    // Whether a hanzi is common: the detector's own answer for it alone in a window of rare ones.
+    auto common = [&](char32_t cp) {
+        std::string probe;
+        utf8::append(probe, cp);
+        const std::string rare = "\xE4\xB9\x82\xE4\xB9\x82";  // 乂乂: outside GB2312 level 1
+        const std::string s = rare + probe;
+        return detector.find(s, {0, s.size()}).empty();
+    };
+    std::vector<int> sign(chars.size(), 0);
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        const char32_t cp = chars[i].cp;
+        const bool before = i > 0 && is_hanzi(chars[i - 1].cp);
+        const bool after = i + 1 < chars.size() && is_hanzi(chars[i + 1].cp);
+        if (is_hanzi(cp)) sign[i] = common(cp) ? 0 : 1;
+        else if (cp == U'?' || cp == 0xFFFD) sign[i] = (before || after) ? 1 : 0;
+        else if (is_kana(cp)) sign[i] = 1;
+        else if (is_latin(cp)) sign[i] = (before && after) ? 1 : 0;
+    }
+    std::vector<TextRange> spans;
+    int in_window = 0;
+    for (std::size_t i = 0; i < chars.size(); ++i) {
+        in_window += sign[i];
+        if (i >= 6) in_window -= sign[i - 6];
+        if (in_window < 3) continue;
+        const TextRange span{chars[i + 1 >= 6 ? i + 1 - 6 : 0].begin, chars[i].end};
+        if (!spans.empty() && spans.back().end >= span.begin) spans.back().end = span.end;
+        else spans.push_back(span);
+    }
+    return spans;
+}
+}  // namespace
+
+TEST_CASE("the streaming garble scan finds the spans a scan over every character finds", "[extract][garble][issue7]") {
+    const GarbleDetector detector;
+    // Common and rare hanzi, kana, '?', U+FFFD, Latin letters and spaces, mixed at random.
+    const std::vector<std::string> pieces = {"中", "国", "的", "乂", "丌", "ア", "の", "?", "\xEF\xBF\xBD", "a", "Z", " ", "。", "1"};
+    std::mt19937 random(7);
+    std::size_t garbled_texts = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::string text;
+        const int length = static_cast<int>(random() % 40);
+        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+        const auto expected = reference_spans(detector, text);
+        const auto found = detector.find(text, {0, text.size()});
+        INFO(text);
+        REQUIRE(found.size() == expected.size());
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            CHECK(found[k].begin == expected[k].begin);
+            CHECK(found[k].end == expected[k].end);
+        }
+        CHECK(detector.garbled(text, {0, text.size()}) == !expected.empty());
+        garbled_texts += !expected.empty();
+    }
+    CHECK(garbled_texts > 300);
+    CHECK(garbled_texts < 2900);
 }

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <random>
+
+#include "core/utf8.hpp"
 #include "extract/segmenter.hpp"
 
 using namespace chronokg;
@@ -86,4 +90,98 @@ TEST_CASE("a terminator or a run of them and of closing quotes never passes the 
     }
     // Below the bound nothing changes: the terminator and its closers stay with the sentence.
     CHECK(sentences(s, "甲宣布!?”乙") == std::vector<std::string>{"甲宣布!?”", "乙"});
+}
+
+namespace {
+// Clauses as split_clauses first found them, stepping a character at a time (the segmenter now
+// steps over bytes that cannot matter in a tight loop): the boundaries must not change.
+std::vector<TextRange> reference_clauses(std::string_view text, TextRange sentence) {
+    auto trimmed = [&](std::size_t b, std::size_t e) {
+        while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+        while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+        return TextRange{b, e};
+    };
+    std::vector<TextRange> clauses;
+    int depth = 0;
+    bool in_quote = false, dateline = false;
+    std::size_t begin = sentence.begin;
+    for (std::size_t pos = sentence.begin; pos < sentence.end;) {
+        const char c = text[pos];
+        std::size_t next = pos;
+        const char32_t cp = utf8::decode(text, next);
+        const std::size_t len = next - pos;
+        if (pos == sentence.begin && (cp == U'(' || cp == U'[' || cp == U'【')) dateline = true;
+        if (cp == U'(' || cp == U'[' || cp == U'“' || cp == U'「' || cp == U'『' || cp == U'《' || cp == U'【' || cp == U'‘') ++depth;
+        else if ((cp == U')' || cp == U']' || cp == U'”' || cp == U'」' || cp == U'』' || cp == U'》' || cp == U'】' || cp == U'’') && depth > 0) --depth;
+        else if (cp == U'"') in_quote = !in_quote;
+        if (dateline && depth == 0 && pos > sentence.begin) {
+            dateline = false;
+            clauses.push_back(trimmed(begin, pos + len));
+            begin = pos + len;
+        } else if ((c == ',' || c == ';' || c == ':') && depth == 0 && !in_quote) {
+            const bool in_number = c == ',' && pos > sentence.begin && pos + 1 < sentence.end && std::isdigit(static_cast<unsigned char>(text[pos - 1])) &&
+                                   std::isdigit(static_cast<unsigned char>(text[pos + 1]));
+            if (!in_number) {
+                const TextRange clause = trimmed(begin, pos);
+                if (!clause.empty()) clauses.push_back(clause);
+                begin = pos + 1;
+            }
+        }
+        pos += len;
+    }
+    std::size_t end = trimmed(begin, sentence.end).end;
+    auto terminator = [&](std::size_t at) -> std::size_t {
+        if (at > begin && (text[at - 1] == '.' || text[at - 1] == '!' || text[at - 1] == '?')) return 1;
+        if (at >= begin + 3 && text.substr(at - 3, 3) == "。") return 3;
+        return 0;
+    };
+    for (bool changed = true; changed;) {
+        changed = false;
+        if (const std::size_t n = terminator(end)) {
+            end -= n;
+            changed = true;
+        } else {
+            for (std::string_view quote : {"\"", "”", "」", "』", "’"})
+                if (end >= begin + quote.size() && text.substr(end - quote.size(), quote.size()) == quote &&
+                    terminator(end - quote.size())) {
+                    end -= quote.size();
+                    changed = true;
+                    break;
+                }
+        }
+    }
+    const TextRange clause = trimmed(begin, end);
+    if (!clause.empty()) clauses.push_back(clause);
+    return clauses;
+}
+}  // namespace
+
+TEST_CASE("clauses and sentences are cut where a character-by-character reading cuts them", "[extract][segment][issue7]") {
+    const Segmenter s({"U.S."});
+    // Brackets, quotes, clause marks and terminators of both scripts among plain words, digits and
+    // other characters whose UTF-8 bytes lead with E2, E3 or others.
+    const std::vector<std::string> pieces = {"(", ")", "[", "]", "\"", ",", ";", ":", ".", "!", "?", "“", "”", "「", "」",
+                                             "《", "》", "【", "】", "‘", "’", "。", ",", "—", "€", "中", "國", "a", "Bc",
+                                             " ", "\n", "1", "2", "U.S.", "é"};
+    std::mt19937 random(11);
+    std::size_t clauses = 0;
+    for (int trial = 0; trial < 4000; ++trial) {
+        std::string text;
+        const int length = static_cast<int>(random() % 60);
+        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+        INFO(text);
+        std::size_t covered = 0;
+        for (const auto& sentence : s.split(text)) {
+            const auto expected = reference_clauses(text, sentence.range);
+            REQUIRE(sentence.clauses.size() == expected.size());
+            for (std::size_t k = 0; k < expected.size(); ++k) {
+                CHECK(sentence.clauses[k].begin == expected[k].begin);
+                CHECK(sentence.clauses[k].end == expected[k].end);
+            }
+            clauses += expected.size();
+            CHECK(sentence.range.begin >= covered);  // in order, never overlapping
+            covered = sentence.range.end;
+        }
+    }
+    CHECK(clauses > 10000);
 }

@@ -128,3 +128,48 @@ TEST_CASE("a word's cue lists, found at once, are the lists each list's own matc
     CHECK(listed > 1000);  // the words are in lists, not only out of them
     CHECK(cues.lists_of_word("fr", "the", {0, 3}).none());
 }
+
+TEST_CASE("words kept from the names pre-pass are the words the sentence pass would cut", "[extract][english][issue7]") {
+    // The extractor cuts each sentence once (EnglishNames::start keeps its words in KeptWords);
+    // take() must give what english_tokens() gives, cue lists included, kept or not.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const Segmenter segmenter({});
+    auto same = [](const std::vector<EnglishToken>& a, const std::vector<EnglishToken>& b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i].range.begin != b[i].range.begin || a[i].range.end != b[i].range.end || a[i].full.begin != b[i].full.begin ||
+                a[i].full.end != b[i].full.end || a[i].lists != b[i].lists || a[i].after != b[i].after ||
+                a[i].possessive != b[i].possessive || a[i].opens != b[i].opens || a[i].closes != b[i].closes ||
+                a[i].dash_after != b[i].dash_after)
+                return false;
+        return true;
+    };
+    std::size_t sentences_checked = 0;
+    std::size_t with_lists = 0;
+    for (const std::string& folded : folded_examples()) {
+        const auto sentences = segmenter.split(folded);
+        KeptWords kept(sentences.size());
+        // Every other sentence kept, as the pre-pass skips sentences without a Latin letter.
+        for (std::size_t s = 0; s < sentences.size(); s += 2) kept.keep(s, english_words(folded, sentences[s].range, cues));
+        for (std::size_t s = 0; s < sentences.size(); ++s) {
+            const auto expected = english_tokens(folded, sentences[s].range, cues);
+            const auto taken = kept.take(s, folded, sentences[s].range, cues);
+            CHECK(same(taken, expected));
+            ++sentences_checked;
+            for (const auto& t : taken) with_lists += t.lists.any();
+        }
+    }
+    CHECK(sentences_checked > 100);
+    CHECK(with_lists > 100);  // the lists were given to kept words, not left empty
+
+    // Past the budget nothing more is kept, and take() cuts the sentence then.
+    std::string text;
+    for (int i = 0; i < 6000; ++i) text += "The ministry did not approve the sale of the chips to them again. ";
+    const std::string folded = Normalizer::shared().fold(text);
+    const auto sentences = segmenter.split(folded);
+    KeptWords kept(sentences.size());
+    for (std::size_t s = 0; s < sentences.size(); ++s) kept.keep(s, english_words(folded, sentences[s].range, cues));
+    for (std::size_t s : {std::size_t{0}, sentences.size() / 2, sentences.size() - 1})
+        CHECK(same(kept.take(s, folded, sentences[s].range, cues), english_tokens(folded, sentences[s].range, cues)));
+    CHECK(sentences.size() * 13 > KeptWords::kMaxWords);  // the budget was passed
+}
