@@ -1,6 +1,7 @@
 #include "extract/chinese_relations.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <initializer_list>
 #include <optional>
 
@@ -84,7 +85,10 @@ public:
 private:
     std::optional<TextRange> read_name(std::size_t at, std::size_t limit) const;
     void find_appositions();
-    std::vector<NounGroup> groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
+    // The noun groups of `clause` not crossing `barriers`. Asked again for each verb and pattern
+    // of a clause, and the same once the sentence's verbs, names and appositions are found:
+    // kept, by clause and barriers, from the first time.
+    const std::vector<NounGroup>& groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
     // Whether the words from the clause's start to `limit` end in a plain noun (外国企业, 相关厂商):
     // the verb at `limit` has a subject the pack does not name, not the carried topic.
@@ -115,6 +119,12 @@ private:
     std::vector<Apposition> appositions_;
     std::vector<VerbSpan> verbs_;    // relation verbs of the sentence, in text order
     std::optional<NounGroup> topic_;  // subject of the latest clause that had one
+    struct Groups {
+        TextRange clause;
+        std::vector<TextRange> barriers;
+        std::vector<NounGroup> groups;
+    };
+    mutable std::deque<Groups> groups_;  // groups_in()'s answers (a deque: references stay valid)
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -205,7 +215,12 @@ void SentenceRules::find_appositions() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
+const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
+    auto same = [](TextRange a, TextRange b) { return a.begin == b.begin && a.end == b.end; };
+    for (const Groups& g : groups_)
+        if (same(g.clause, clause) && g.barriers.size() == barriers.size() &&
+            std::equal(barriers.begin(), barriers.end(), g.barriers.begin(), same))
+            return g.groups;
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
@@ -224,7 +239,8 @@ std::vector<NounGroup> SentenceRules::groups_in(TextRange clause, const std::vec
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
-    return noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers, predicate_starts);
+    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers, predicate_starts)});
+    return groups_.back().groups;
 }
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
@@ -465,7 +481,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
     const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
-    const auto groups = groups_in(clause, barriers);
+    const auto& groups = groups_in(clause, barriers);
     const std::size_t verb_front = before ? before->begin : verb.begin;
 
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part

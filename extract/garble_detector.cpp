@@ -43,45 +43,39 @@ void GarbleDetector::scan(std::string_view text, TextRange range, Take&& take) c
     // Every sign needs a hanzi, a kana or U+FFFD nearby: ASCII text (most English) has none.
     const std::string_view piece = text.substr(range.begin, range.size());
     if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
-    struct Char {
-        std::size_t begin = 0, end = 0;
-        char32_t cp = 0;
-    };
-    // One character read ahead (a sign may depend on the next character), and the last kWindow
-    // characters with their signs in a ring: no buffer as long as the sentence.
-    std::array<Char, kWindow> window{};
+    // One character read ahead (a sign may depend on the next character), and the starts and
+    // signs of the last kWindow characters in a ring: no buffer as long as the sentence.
+    std::array<std::size_t, kWindow> starts{};
     std::array<int, kWindow> signs{};
+    std::size_t slot = 0;  // the ring's slot of the current character
+    std::size_t seen = 0;  // characters read, the current one included
     int in_window = 0;
-    Char before{}, current{}, next{};
     std::size_t pos = range.begin;
-    auto read = [&](Char& c) {
-        c.begin = pos;
-        c.cp = utf8::decode(text, pos);
-        c.end = pos;
-    };
-    bool have_next = pos < range.end;
-    if (have_next) read(next);
-    for (std::size_t i = 0; have_next; ++i) {
-        before = current;
-        current = next;
-        have_next = pos < range.end;
-        if (have_next) read(next);
-        const bool hanzi_before = i > 0 && is_hanzi(before.cp);
-        const bool hanzi_after = have_next && is_hanzi(next.cp);
-        const char32_t cp = current.cp;
+    char32_t before = 0;   // the character before the current one (0 at the start)
+    std::size_t current_begin = pos;
+    char32_t current = utf8::decode(text, pos);
+    while (true) {
+        const std::size_t current_end = pos;
+        const bool have_next = pos < range.end;
+        const char32_t next = have_next ? utf8::decode(text, pos) : 0;
+        const bool hanzi_before = is_hanzi(before);
+        const bool hanzi_after = have_next && is_hanzi(next);
         int sign = 0;
-        if (is_hanzi(cp)) sign = common(cp) ? 0 : 1;
-        else if (cp == U'?' || cp == 0xFFFD) sign = (hanzi_before || hanzi_after) ? 1 : 0;
-        else if (is_kana(cp)) sign = 1;
-        else if (is_latin(cp)) sign = (hanzi_before && hanzi_after) ? 1 : 0;
-        const std::size_t slot = i % kWindow;
-        if (i >= kWindow) in_window -= signs[slot];
+        if (is_hanzi(current)) sign = common(current) ? 0 : 1;
+        else if (current == U'?' || current == 0xFFFD) sign = (hanzi_before || hanzi_after) ? 1 : 0;
+        else if (is_kana(current)) sign = 1;
+        else if (is_latin(current)) sign = (hanzi_before && hanzi_after) ? 1 : 0;
+        in_window += sign - signs[slot];  // the slot held the sign kWindow characters back (0 at first)
         signs[slot] = sign;
-        window[slot] = current;
-        in_window += sign;
-        if (in_window < kSigns) continue;
-        const std::size_t first = i + 1 >= kWindow ? i + 1 - kWindow : 0;
-        if (!take(TextRange{window[first % kWindow].begin, current.end})) return;
+        starts[slot] = current_begin;
+        slot = slot + 1 == kWindow ? 0 : slot + 1;  // now the oldest character of a full ring
+        ++seen;
+        // The window starts kWindow - 1 characters back, or at the sentence's first character.
+        if (in_window >= kSigns && !take(TextRange{seen >= kWindow ? starts[slot] : range.begin, current_end})) return;
+        if (!have_next) return;
+        before = current;
+        current_begin = current_end;
+        current = next;
     }
 }
 
