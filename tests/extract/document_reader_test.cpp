@@ -244,3 +244,56 @@ TEST_CASE("empty files and directories without articles are reported, the rest s
     CHECK_THROWS_WITH(read_all((dir / "empty.jsonl").string()), Catch::Contains("empty.jsonl: empty file"));
     CHECK_THROWS_WITH(read_all((dir / "bom-only.txt").string()), Catch::Contains("bom-only.txt: empty file"));
 }
+
+TEST_CASE("JSONL lines read as RapidJSON reads them, however they are written [issue7]", "[extract][input][issue7]") {
+    // Most lines are read by simdjson, the unusual ones by RapidJSON (as all were before): the
+    // articles must not depend on which. Each line here is valid; the article is what RapidJSON's
+    // reading gives.
+    struct Case {
+        std::string line, text, id, title, lang;
+        std::optional<Date> published;
+    };
+    const std::vector<Case> cases = {
+        // the first of two members of one name counts
+        {R"({"text": "first", "text": "second", "id": "a", "id": "b"})", "first", "a", "", ""},
+        // an escaped name is its unescaped self; escapes in values are read
+        {R"({"te\u0078t": "t\u00e9\n\"q\" \\ \/", "title": "T\tab"})", "t\u00e9\n\"q\" \\ /", "", "T\tab", ""},
+        // null members are absent; a number as id is its digits
+        {R"({"text": "x", "title": null, "lang": null, "id": 42})", "x", "42", "", ""},
+        {R"({"id": -7, "text": "x"})", "x", "-7", "", ""},
+        // a surrogate pair; characters of every length
+        {R"({"text": "\ud83d\ude00 a\u00e9\u4e2d😀", "lang": "zh-TW"})", "\xF0\x9F\x98\x80 a\u00e9\u4e2d😀", "", "", "zh"},
+        // spaces around everything, members in any order, nested unknown members skipped
+        {" \t{ \"x\" : {\"text\": \"inner\"} , \"lang\":\"en-US\" ,\"text\" : \"outer\", \"date\": \"2024-03-05T10:00\" } ",
+         "outer", "", "", "en", Date{2024, 3, 5}},
+        // the title's own "text" member is not the article's
+        {R"({"title": {"text": "no"}, "text": "yes"})", "", "", "", ""},
+    };
+    std::string file;
+    for (const auto& c : cases) file += c.line + "\n";
+    // The last case has an object as its title: an error, as RapidJSON's reading says.
+    CHECK_THAT(error_of("c.jsonl", file), Catch::Contains("c.jsonl:7:1: field \"title\" must be a string"));
+    file = file.substr(0, file.size() - cases.back().line.size() - 1);
+    const auto docs = read_bytes("c.jsonl", file);
+    REQUIRE(docs.size() == cases.size() - 1);
+    for (std::size_t i = 0; i + 1 < cases.size(); ++i) {
+        INFO(cases[i].line);
+        CHECK(docs[i].text == cases[i].text);
+        CHECK(docs[i].id == (cases[i].id.empty() ? "c#" + std::to_string(i + 1) : cases[i].id));  // "": no id
+        CHECK(docs[i].title == cases[i].title);
+        CHECK(docs[i].language == cases[i].lang);
+        CHECK(docs[i].published == cases[i].published);
+    }
+    // What RapidJSON refuses is refused whichever reads first: a lone surrogate, a NUL escaped in
+    // the text, a control character, a number out of range.
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {R"({"text": "a\udc00b"})", "invalid UTF-8"},
+        {R"({"text": "a\u0000b"})", "NUL"},
+        {"{\"text\": \"a\tb\"}", "bad JSON"},
+        {R"({"text": "a", "n": 1e999})", "bad JSON"},
+    };
+    for (const auto& [line, message] : refused) {
+        INFO(line);
+        CHECK_THAT(error_of("c.jsonl", "{\"text\": \"fine\"}\n" + line + "\n"), Catch::Contains("c.jsonl:2:") && Catch::Contains(message));
+    }
+}
