@@ -89,6 +89,8 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             const std::size_t index = loose_.size();
             loose_.push_back(std::move(p));
             for (const auto& form : forms) {
+                // A form with a capital was never found (words are looked up lower-cased).
+                if (lower_copy(form.text) != form.text) continue;
                 auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
                 if (same == entries.end()) {
@@ -129,6 +131,15 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
     return s;
 }
 
+std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
+    std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the lower-cased bytes
+    for (char c : word) {
+        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        h = (h ^ static_cast<unsigned char>(lower)) * 1099511628211ull;
+    }
+    return static_cast<std::size_t>(h);
+}
+
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
     const std::string_view text = view.text;
@@ -159,7 +170,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                w == "off" || w == "down" || w == "back" || w == "away" || w == "ahead" || w == "around";
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        auto entries = loose_index_.find(lower_copy(tokens[i].word));
+        auto entries = loose_index_.find(tokens[i].word);
         if (entries == loose_index_.end()) continue;
         for (const auto& [index, participle, base] : entries->second) {
             const LoosePattern& lp = loose_[index];

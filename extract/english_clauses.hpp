@@ -106,7 +106,17 @@ private:
         bool participle;
         bool base;
     };
-    std::unordered_map<std::string, std::vector<LooseForm>> loose_index_;  // verb form → patterns
+    // Verb forms (lower case) looked up by a word as written: hashed and compared lower-cased in
+    // place, without a lower-cased copy of every word of every sentence.
+    struct LowerHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const;
+    };
+    struct LowerEqual {
+        using is_transparent = void;
+        bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
+    };
+    std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {
         std::vector<std::string> tail;  // after the object slot, lower-cased

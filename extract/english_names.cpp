@@ -109,6 +109,9 @@ bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size
     const auto is_small = [](std::string_view word) {
         return word.size() <= 4 && std::find(small.begin(), small.end(), word) != small.end();
     };
+    // A run that ends in a full stop is prose: most sentences are told by their last word alone.
+    const bool ends_like_prose = last > first && tokens[last - 1].after == '.';
+    if (ends_like_prose) return false;
     int words = 0;
     int capitalized = 0;
     for (std::size_t i = first; i < last; ++i) {
@@ -117,8 +120,7 @@ bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size
         ++words;
         if (t.capitalized() || t.all_caps()) ++capitalized;
     }
-    const bool ends_like_prose = last > first && tokens[last - 1].after == '.';
-    return words >= 3 && capitalized * 5 >= words * 4 && !ends_like_prose;
+    return words >= 3 && capitalized * 5 >= words * 4;
 }
 
 // The names of one sentence.

@@ -53,7 +53,13 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
         // Surrogates never occur in valid UTF-8; give them an empty fold.
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-        bmp_pool_ += fold_code_point(normalizer, script_fold, cp);
+        const std::string folded = fold_code_point(normalizer, script_fold, cp);
+        std::size_t end = 0;
+        if (!folded.empty()) utf8::decode(folded, end);
+        std::string original;
+        utf8::append(original, cp);
+        same_length_[cp] = end == folded.size() && folded.size() == original.size();
+        bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
 }
@@ -97,8 +103,23 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             pos = end;
             continue;
         }
-        const char32_t cp = utf8::decode(original, pos);
         const std::size_t norm_begin = result.text.size();
+        const std::size_t limit =
+            next_annotation < annotations.size() ? annotations[next_annotation].first : original.size();
+        std::size_t run_end = pos;  // a run of characters that fold to one of their own length
+        while (run_end < limit && static_cast<unsigned char>(original[run_end]) >= 0x80) {
+            std::size_t next = run_end;
+            const char32_t c = utf8::decode(original, next);
+            if (c >= 0x10000 || !same_length_[c]) break;
+            result.text.append(bmp_pool_, bmp_index_[c], next - run_end);
+            run_end = next;
+        }
+        if (run_end > pos) {
+            result.offsets.add(norm_begin, run_end - pos, pos, run_end);
+            pos = run_end;
+            continue;
+        }
+        const char32_t cp = utf8::decode(original, pos);
         append_folded(result.text, cp);
         // One character in, one character out (the lead byte's length covers the whole output)?
         const std::size_t produced = result.text.size() - norm_begin;

@@ -10,6 +10,7 @@
 // both meet in the same form. Every normalized byte maps back to the original through the
 // OffsetMap.
 // Thread safety: immutable after construction; `shared()` may be used from any thread.
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,9 @@ private:
     // Folded UTF-8 of every BMP code point: bytes [bmp_index_[cp], bmp_index_[cp + 1]) of bmp_pool_.
     std::vector<std::uint32_t> bmp_index_;
     std::string bmp_pool_;
+    // BMP code points that fold to one character of their own UTF-8 length: a run of them maps
+    // to the original byte for byte, one offset segment for the whole run.
+    std::bitset<0x10000> same_length_;
 };
 
 }  // namespace chronokg

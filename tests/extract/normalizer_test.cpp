@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "core/utf8.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/pinyin_annotation.hpp"
@@ -62,4 +64,43 @@ TEST_CASE("a character NFKC expands into two of the same byte length maps back w
     CHECK(b == 0);
     CHECK(e == original.size());
     CHECK(!utf8::find_invalid(original.substr(b, e - b)));
+}
+
+TEST_CASE("each character's folded bytes map back to that character, in runs or alone [issue7]",
+          "[extract][normalize][issue7]") {
+    // normalize() copies runs of characters that fold to one of their own length in one step: the
+    // text and every character's span must be what folding the characters one by one gives.
+    const auto& n = Normalizer::shared();
+    const std::vector<std::string> pieces = {"a", " ", "經", "经", "濟", "中", "國", "（", "，", "‾", "ﬁ", "é", "e\u0301",
+                                             "😀", "・", "\u200B", "\uFEFF", "ｶ", "①", "1", "．", "Ω", "Å", "😀國"};
+    std::mt19937 random(3);
+    for (int trial = 0; trial < 2000; ++trial) {
+        std::vector<std::string> chars;
+        const int length = static_cast<int>(random() % 30);
+        for (int i = 0; i < length; ++i) chars.push_back(pieces[random() % pieces.size()]);
+        std::string text;
+        for (const auto& c : chars) text += c;
+        INFO(text);
+        const NormalizedText norm = n.normalize(text);
+        std::string expected;
+        std::size_t orig = 0;
+        for (const auto& c : chars) {
+            // Character by character within the piece (a piece may hold two).
+            for (std::size_t at = 0; at < c.size();) {
+                std::size_t next = at;
+                utf8::decode(c, next);
+                const std::string folded = n.normalize(c.substr(at, next - at)).text;
+                const std::size_t begin = expected.size();
+                expected += folded;
+                if (!folded.empty()) {
+                    const auto back = norm.offsets.to_original(begin, expected.size());
+                    CHECK(back.first == orig + at);
+                    CHECK(back.second == orig + next);
+                }
+                at = next;
+            }
+            orig += c.size();
+        }
+        CHECK(norm.text == expected);
+    }
 }
