@@ -111,7 +111,20 @@ void PhraseMatcher::compile() {
     // (The shift through a local: a member could alias the table's words, and the loop would
     // reload it every word instead of running vectorized.)
     const unsigned shift = row_shift_;
-    for (auto& move : delta_) move = (move & ~kOutputFlag) << shift | (move & kOutputFlag);
+    if (n <= kNarrowState + 1) {
+        // Few enough states for 16-bit moves (a state number and the output flag): half the
+        // table, and a scan is as fast as its table stays in cache (the alias automaton of the
+        // default pack: 24k states of 128 classes, 12 MB as 32-bit offsets, 6 MB so).
+        narrow_.resize(delta_.size());
+        for (std::size_t i = 0; i < delta_.size(); ++i) {
+            const std::uint32_t move = delta_[i];
+            narrow_[i] = static_cast<std::uint16_t>((move & ~kOutputFlag) | (move & kOutputFlag ? kNarrowOutput : 0));
+        }
+        delta_.clear();
+        delta_.shrink_to_fit();
+    } else {
+        for (auto& move : delta_) move = (move & ~kOutputFlag) << shift | (move & kOutputFlag);
+    }
     trie_.clear();
     trie_.shrink_to_fit();
     compiled_ = true;
@@ -140,10 +153,22 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
     // The scan reads the automaton through locals: nothing it reads changes while it runs, and
     // so the compiler keeps the loop in registers (through the members, every push_back made it
     // reload them). Most moves have no output: one comparison a byte tells.
-    const std::uint32_t* const delta = delta_.data();
     const std::uint8_t* const byte_class = byte_class_;
     const auto* const first = reinterpret_cast<const unsigned char*>(text.data());
     const unsigned char* const stop = first + std::max(begin, end);
+    if (!narrow_.empty()) {
+        const std::uint16_t* const delta = narrow_.data();
+        const unsigned shift = row_shift_;
+        std::size_t state = 0;
+        for (const unsigned char* at = first + begin; at < stop; ++at) {
+            const std::uint16_t move = delta[(state << shift) + byte_class[*at]];
+            state = move & kNarrowState;
+            if (move < kNarrowOutput) continue;
+            add_hits(static_cast<std::uint32_t>(state), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
+        }
+        return hits;
+    }
+    const std::uint32_t* const delta = delta_.data();
     std::size_t row = 0;  // offset of the current state's row in delta_ (a size_t: no widening a byte)
     for (const unsigned char* at = first + begin; at < stop; ++at) {
         const std::uint32_t move = delta[row + byte_class[*at]];

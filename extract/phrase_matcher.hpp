@@ -79,6 +79,9 @@ private:
                   std::vector<PhraseHit>& hits) const;
     // Set in a transition whose target state has phrases ending on its fail chain.
     static constexpr std::uint32_t kOutputFlag = 0x80000000u;
+    // The same in a 16-bit move, and the largest state number one holds.
+    static constexpr std::uint16_t kNarrowOutput = 0x8000u;
+    static constexpr std::uint16_t kNarrowState = 0x7FFFu;
 
     std::vector<TrieNode> trie_;    // emptied by compile()
     std::vector<Phrase> phrases_;
@@ -87,6 +90,7 @@ private:
     std::uint32_t classes_ = 1;
     unsigned row_shift_ = 0;                   // log2 of a row's width: classes_ rounded up to a power of two
     std::vector<std::uint32_t> delta_;         // (state << row_shift_) + class → (next state << row_shift_) | kOutputFlag
+    std::vector<std::uint16_t> narrow_;        // instead of delta_, up to 32,768 states: … → next state | kNarrowOutput
     std::vector<std::uint32_t> depth_;         // bytes from the root (a trie child is one deeper)
     std::vector<std::uint32_t> first_output_;  // the state, or the nearest on its fail chain, where phrases end; 0 = none
     std::vector<std::uint32_t> output_link_;   // next such state on the fail chain after that one
@@ -113,14 +117,15 @@ template <class Visit>
 void PhraseMatcher::walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const {
     // Through locals, as in find_all: the loop then keeps them in registers.
     const std::uint32_t* const delta = delta_.data();
+    const std::uint16_t* const narrow = narrow_.empty() ? nullptr : narrow_.data();
     const std::uint32_t* const depth = depth_.data();
     const unsigned shift = row_shift_;
     std::size_t state = 0;
     // Trie edges only: a move that is not one byte deeper left the phrases starting at `at`.
     // On that path the state after text[at, i] is i + 1 - at bytes deep.
     for (std::size_t i = at; i < limit; ++i) {
-        const std::size_t next =
-            (delta[(state << shift) + byte_class_[static_cast<unsigned char>(text[i])]] & ~kOutputFlag) >> shift;
+        const std::size_t cell = (state << shift) + byte_class_[static_cast<unsigned char>(text[i])];
+        const std::size_t next = narrow ? narrow[cell] & kNarrowState : (delta[cell] & ~kOutputFlag) >> shift;
         if (depth[next] != i + 1 - at) return;
         state = next;
         visit(static_cast<std::uint32_t>(state), i + 1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <set>
 
 #include "extract/phrase_matcher.hpp"
 
@@ -193,5 +194,43 @@ TEST_CASE("select_longest keeps what the overlap policy keeps, ties in their ord
             CHECK(found[k].end == expected[k].end);
             CHECK(found[k].payload == expected[k].payload);
         }
+    }
+}
+
+TEST_CASE("a matcher of more states than 16-bit moves hold finds what a brute-force search finds [issue7]",
+          "[extract][match][issue7]") {
+    // Up to 32,768 states the automaton's moves are 16 bits wide, past that 32: both must match alike.
+    std::mt19937 rng(7);
+    static const std::vector<std::string> alphabet = {"a", "b", "c", "d", "e", "f", "g", "h", "X", "1", " ", "中", "国"};
+    std::vector<std::string> phrases;
+    std::set<std::string> prefixes;  // the trie's states, the root aside
+    while (prefixes.size() <= 40'000) {
+        std::string p;
+        for (std::size_t i = 0, n = 5 + rng() % 8; i < n; ++i) p += alphabet[rng() % alphabet.size()];
+        phrases.push_back(p);
+        std::string lowered;
+        for (char c : p) prefixes.insert(lowered += lower_ascii(c));
+    }
+    CHECK(prefixes.size() + 1 > 32'768);
+    PhraseMatcher m;
+    for (std::size_t p = 0; p < phrases.size(); ++p) m.add(phrases[p], static_cast<std::uint32_t>(100 + p));
+    m.compile();
+    // A text of phrases and noise, so that there is much to find.
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += (rng() % 2 ? phrases[rng() % phrases.size()] : alphabet[rng() % alphabet.size()]) + " ";
+    const auto want = reference_hits(phrases, text, 0, text.size());
+    const auto got = m.find_all(text);
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].begin == want[i].begin);
+        CHECK(got[i].end == want[i].end);
+        CHECK(got[i].payload == want[i].payload);
+    }
+    CHECK(want.size() > 20);
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        std::size_t longest = 0;
+        for (const auto& h : want)
+            if (h.begin == at) longest = std::max(longest, h.end - h.begin);
+        CHECK(m.longest_at(text, at, text.size()) == longest);
     }
 }
