@@ -3,6 +3,7 @@
 //   chronokg_bench corpus CORPUS                          articles, text bytes, sentences
 //   chronokg_bench aliases CORPUS [--mb N]                alias matching: PhraseMatcher vs Hyperscan
 //   chronokg_bench graph EVENTS --events N --out DIR      graph build and each writer on N events
+//   chronokg_bench fold CORPUS [--mb N]                   script folding alone, on the articles' text
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -13,6 +14,7 @@ namespace chronokg::bench {
 int corpus_command(const std::string& corpus);
 int aliases_command(const std::string& corpus, std::size_t max_bytes);
 int graph_command(const std::string& events, std::size_t count, const std::string& out_dir);
+int fold_command(const std::string& corpus, std::size_t max_bytes);
 }  // namespace chronokg::bench
 
 namespace {
@@ -20,7 +22,8 @@ namespace {
 int usage() {
     std::fputs("usage: chronokg_bench corpus CORPUS\n"
                "       chronokg_bench aliases CORPUS [--mb N]\n"
-               "       chronokg_bench graph EVENTS --events N --out DIR\n",
+               "       chronokg_bench graph EVENTS --events N --out DIR\n"
+               "       chronokg_bench fold CORPUS [--mb N]\n",
                stderr);
     return 2;
 }
@@ -42,6 +45,9 @@ int main(int argc, char** argv) {
         if (args[0] == "aliases")
             return chronokg::bench::aliases_command(
                 args[1], static_cast<std::size_t>(std::atof(option(args, "--mb", "20").c_str()) * 1e6));
+        if (args[0] == "fold")
+            return chronokg::bench::fold_command(
+                args[1], static_cast<std::size_t>(std::atof(option(args, "--mb", "0").c_str()) * 1e6));
         if (args[0] == "graph")
             return chronokg::bench::graph_command(args[1], std::stoul(option(args, "--events", "1000000")),
                                                   option(args, "--out", "bench/out/graph"));

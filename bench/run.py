@@ -8,7 +8,8 @@ bench/make_corpus.py (kept in bench/out/ for the next run), then measures:
   - `chronokg extract` and `chronokg build` over the corpus, on one thread and on every core:
     MB/s, sentences/s, events/s, wall and CPU seconds, peak memory (/usr/bin/time -v); the
     outputs of one thread and of every core are compared byte for byte;
-  - `opencc -c t2s.json` over the same corpus (the script conversion alone);
+  - `opencc -c t2s.json` over the same corpus (the script conversion alone), and chronokg's own
+    script folding alone on the same articles (chronokg_bench fold);
   - graph build and each writer on N events (chronokg_bench graph), `chronokg build` of those
     N events to GraphML plus GEXF, and a networkx script doing the same to GraphML.
 Also alias matching alone (chronokg_bench aliases): PhraseMatcher against Hyperscan when
@@ -161,6 +162,10 @@ def main(argv):
     opencc["mb_per_s"] = corpus_mb / opencc["wall_s"]
     results["opencc_t2s"] = opencc
     os.remove(converted)
+    # chronokg's own script folding (Traditional to Simplified by a table built once from OpenCC's
+    # data, NFKC, offsets kept), alone, on the same articles' text in memory: CPU time.
+    fold = json.loads(timed([bench, "fold", corpus_rel])["stdout"])
+    results["script_folding"] = fold
 
     # Graph steps on N events, in process (each writer apart), then as a user runs them.
     graph_dir = os.path.join(OUT, "graph")
@@ -201,6 +206,7 @@ def main(argv):
         "build_scaling": build[1]["wall_s"] / build[all_cores]["wall_s"],
         "extract_1_thread_vs_opencc": one["mb_per_s"] / opencc["mb_per_s"],
         "extract_all_cores_vs_opencc": many["mb_per_s"] / opencc["mb_per_s"],
+        "script_folding_vs_opencc": fold["mb_per_s"] / opencc["mb_per_s"],
         "build_graphml_vs_networkx": nx_run["wall_s"] / chronokg_nx["wall_s"],
     }
     if nx_events >= steps["events"]:
@@ -242,6 +248,8 @@ def main(argv):
                   f"{run['context_switches']:8d}")
     print(f"{'opencc -c t2s.json':28} {opencc['mb_per_s']:8.1f} {'':9} {'':9} {opencc['wall_s']:7.2f} "
           f"{opencc['cpu_s']:7.2f} {opencc['peak_rss_mb']:8.0f}")
+    print(f"{'script folding alone':28} {fold['mb_per_s']:8.1f} {'':9} {'':9} {'':7} {fold['cpu_s']:7.2f}"
+          "   (chronokg's Normalizer on the articles' text in memory)")
     print(f"extract output identical on 1 and {all_cores} threads: {r['extract_identical_output']}; "
           f"build: {r['build_identical_output']}")
     print(f"\ngraph steps on {steps['events']} events ({steps['vertices']} entities, {steps['edges']} edges), "
