@@ -190,7 +190,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     const NormalizedText norm = p.normalizer.normalize(document.text);
     const std::string_view text = norm.text;
     const auto sentences = p.segmenter.split(text);
-    const auto mentions = p.mention_finder.find(text, sentences);
+    auto mentions = p.mention_finder.find(text, sentences);  // each moved to the view of its sentence
 
     const std::string lang = options_.lang != "auto" ? options_.lang
                              : document.language.empty() ? "auto"
@@ -207,8 +207,9 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         view.sentence = &sentence;
         view.index = i;
         while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
+        // A mention goes to one sentence at most: the next sentence starts past it.
         for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
-            view.mentions.push_back(*m);
+            view.mentions.push_back(std::move(*m));
         view.lang = lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang;
         if (p.garble.garbled(text, sentence.range)) {
             previous = {};
