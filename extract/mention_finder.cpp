@@ -205,7 +205,11 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
     std::size_t order = 0;
     std::map<std::string, EntityRef> acronyms;  // bound in this document
 
-    for (const auto& sentence : sentences) {
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (const auto& sentence : sentences) ranges.emplace_back(sentence.range.begin, sentence.range.end);
+    auto alias_hits = catalog_.find_in(text, ranges);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+        const Sentence& sentence = sentences[s];
         std::vector<Mention> found;
         // Titles first: a title is one name, whatever aliases it contains.
         for (std::size_t pos = sentence.range.begin; pos < sentence.range.end; ++pos) {
@@ -225,7 +229,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
             }
             pos = close;
         }
-        auto hits = select_longest(catalog_.find(text, sentence.range.begin, sentence.range.end));
+        auto hits = select_longest(std::move(alias_hits[s]));
         for (const auto& hit : hits) {
             const TextRange range{hit.begin, hit.end};
             if (overlaps_any(found, range)) continue;

@@ -182,6 +182,42 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
     return hits;
 }
 
+std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
+    if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_in() before compile()");
+    std::vector<std::vector<PhraseHit>> hits(ranges.size());
+    std::size_t r = 0;
+    if (!narrow_.empty()) {
+        const std::uint16_t* const delta = narrow_.data();
+        const std::uint8_t* const byte_class = byte_class_;
+        const unsigned shift = row_shift_;
+        const auto* const first = reinterpret_cast<const unsigned char*>(text.data());
+        for (; r + 1 < ranges.size(); r += 2) {
+            const auto [begin_a, end_a] = ranges[r];
+            const auto [begin_b, end_b] = ranges[r + 1];
+            const unsigned char* a = first + begin_a;
+            const unsigned char* b = first + begin_b;
+            const unsigned char* const stop_a = first + std::max(begin_a, end_a);
+            const unsigned char* const stop_b = first + std::max(begin_b, end_b);
+            std::size_t state_a = 0, state_b = 0;
+            auto step = [&](const unsigned char*& at, std::size_t& state, std::size_t begin, std::vector<PhraseHit>& out) {
+                const std::uint16_t move = delta[(state << shift) + byte_class[*at]];
+                state = move & kNarrowState;
+                ++at;
+                if (move >= kNarrowOutput) add_hits(static_cast<std::uint32_t>(state), static_cast<std::size_t>(at - first), text, begin, out);
+            };
+            while (a < stop_a && b < stop_b) {
+                step(a, state_a, begin_a, hits[r]);
+                step(b, state_b, begin_b, hits[r + 1]);
+            }
+            while (a < stop_a) step(a, state_a, begin_a, hits[r]);
+            while (b < stop_b) step(b, state_b, begin_b, hits[r + 1]);
+        }
+    }
+    for (; r < ranges.size(); ++r) hits[r] = find_all(text, ranges[r].first, ranges[r].second);
+    return hits;
+}
+
 void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                              std::vector<PhraseHit>& hits) const {
     // Room for a sentence's worth at once rather than growing 1, 2, 4, 8…

@@ -227,10 +227,44 @@ TEST_CASE("a matcher of more states than 16-bit moves hold finds what a brute-fo
         CHECK(got[i].payload == want[i].payload);
     }
     CHECK(want.size() > 20);
+    const auto in_ranges = m.find_all_in(text, {{0, text.size()}, {0, text.size()}, {5, text.size()}});
+    REQUIRE(in_ranges.size() == 3);
+    CHECK(in_ranges[0].size() == want.size());
+    CHECK(in_ranges[1].size() == want.size());
+    CHECK(in_ranges[2].size() == m.find_all(text, 5, text.size()).size());
     for (std::size_t at = 0; at < text.size(); ++at) {
         std::size_t longest = 0;
         for (const auto& h : want)
             if (h.begin == at) longest = std::max(longest, h.end - h.begin);
         CHECK(m.longest_at(text, at, text.size()) == longest);
+    }
+}
+
+TEST_CASE("find_all_in gives each range what find_all gives it [issue7]", "[extract][match][issue7]") {
+    // The ranges are scanned two at a time; odd counts, empty and overlapping ranges included.
+    std::mt19937 rng(11);
+    for (int round = 0; round < 300; ++round) {
+        PhraseMatcher m;
+        for (std::size_t i = 0, n = 1 + rng() % 12; i < n; ++i)
+            m.add(random_string(rng, 1 + rng() % 4), static_cast<std::uint32_t>(i));
+        m.compile();
+        const std::string text = random_string(rng, 60);
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        for (std::size_t i = 0, n = rng() % 6; i < n; ++i) {
+            const std::size_t a = rng() % (text.size() + 1);
+            ranges.emplace_back(a, std::min(text.size(), a + rng() % 40));
+        }
+        const auto all = m.find_all_in(text, ranges);
+        REQUIRE(all.size() == ranges.size());
+        for (std::size_t r = 0; r < ranges.size(); ++r) {
+            const auto want = m.find_all(text, ranges[r].first, ranges[r].second);
+            INFO("round " << round << ", range " << r);
+            REQUIRE(all[r].size() == want.size());
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                CHECK(all[r][i].begin == want[i].begin);
+                CHECK(all[r][i].end == want[i].end);
+                CHECK(all[r][i].payload == want[i].payload);
+            }
+        }
     }
 }
