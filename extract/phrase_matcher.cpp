@@ -200,11 +200,13 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
             const unsigned char* const stop_a = first + std::max(begin_a, end_a);
             const unsigned char* const stop_b = first + std::max(begin_b, end_b);
             std::size_t state_a = 0, state_b = 0;
-            auto step = [&](const unsigned char*& at, std::size_t& state, std::size_t begin, std::vector<PhraseHit>& out) {
+            auto step = [&](const unsigned char*& at, std::size_t& state, std::size_t begin,
+                            std::vector<PhraseHit>& out) {
                 const std::uint16_t move = delta[(state << shift) + byte_class[*at]];
                 state = move & kNarrowState;
                 ++at;
-                if (move >= kNarrowOutput) add_hits(static_cast<std::uint32_t>(state), static_cast<std::size_t>(at - first), text, begin, out);
+                if (move >= kNarrowOutput)
+                    add_hits(static_cast<std::uint32_t>(state), static_cast<std::size_t>(at - first), text, begin, out);
             };
             while (a < stop_a && b < stop_b) {
                 step(a, state_a, begin_a, hits[r]);

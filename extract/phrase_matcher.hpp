@@ -45,7 +45,8 @@ public:
     std::vector<PhraseHit> find_all(std::string_view text) const { return find_all(text, 0, text.size()); }
     // find_all() of each range of text (a document's sentences), scanned two at a time: a scan
     // waits on its table a byte at a time, and two independent scans wait together.
-    std::vector<std::vector<PhraseHit>> find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
+    std::vector<std::vector<PhraseHit>> find_all_in(std::string_view text,
+                                                    const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
 
     // Length of the longest phrase that starts at `at` and ends by `limit` (0 when none): the
     // longest hit of find_all(text, at, limit) that begins at `at`, found without scanning on.
