@@ -284,6 +284,13 @@ TEST_CASE("JSONL lines read as RapidJSON reads them, however they are written [i
         CHECK(docs[i].language == cases[i].lang);
         CHECK(docs[i].published == cases[i].published);
     }
+    // A line longer than simdjson is given (1 MB) is read all the same, by RapidJSON.
+    const std::string long_text(1'500'000, 'x');
+    const auto long_docs = read_bytes("c.jsonl", "{\"text\": \"" + long_text + "\", \"id\": \"long\"}\n{\"text\": \"short\"}\n");
+    REQUIRE(long_docs.size() == 2);
+    CHECK(long_docs[0].text == long_text);
+    CHECK(long_docs[0].id == "long");
+    CHECK(long_docs[1].text == "short");
     // What RapidJSON refuses is refused whichever reads first: a lone surrogate, a NUL escaped in
     // the text, a control character, a number out of range.
     const std::vector<std::pair<std::string, std::string>> refused = {
