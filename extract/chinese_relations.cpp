@@ -216,11 +216,8 @@ void SentenceRules::find_appositions() {
 }
 
 const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
-    auto same = [](TextRange a, TextRange b) { return a.begin == b.begin && a.end == b.end; };
     for (const Groups& g : groups_)
-        if (same(g.clause, clause) && g.barriers.size() == barriers.size() &&
-            std::equal(barriers.begin(), barriers.end(), g.barriers.begin(), same))
-            return g.groups;
+        if (g.clause == clause && g.barriers == barriers) return g.groups;
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.

@@ -151,8 +151,7 @@ struct ArticleFields {
     std::string text, id, title, url, lang, date;
 };
 
-// "zh" or "en" from a line's "lang" (else --lang's); anything else is an error. ("zh" and "en"
-// give themselves back: the checked reader calls this before it reads "date", as it always has.)
+// "zh" or "en" from a line's "lang" (else --lang's); anything else is an error.
 std::string article_language(std::string lang, const ReadOptions& options, const std::string& where, std::size_t line_no) {
     if (lang.empty()) lang = options.lang;
     if (lang.rfind("zh", 0) == 0) return "zh";
@@ -230,7 +229,7 @@ ArticleFields checked_article_fields(const std::string& where, std::string& line
     f.id = field("id");
     f.title = field("title");
     f.url = field("url");
-    f.lang = article_language(field("lang"), options, where, line_no);
+    f.lang = article_language(field("lang"), options, where, line_no);  // its error before a bad "date"
     f.date = field("date");
     f.text.assign(text->value.GetString(), text->value.GetStringLength());
     return f;
@@ -242,7 +241,8 @@ Document parse_jsonl_line(const std::string& where, const std::string& base, std
         throw Error(where, line_no, utf8::line_and_column(line, nul).second, "NUL byte: not JSON text");
     if (options.lenient && utf8::find_invalid(line)) line = utf8::repair(line);
     std::optional<ArticleFields> fields = quick_article_fields(line);
-    if (!fields) fields = checked_article_fields(where, line, line_no, options);
+    if (fields) fields->lang = article_language(std::move(fields->lang), options, where, line_no);
+    else fields = checked_article_fields(where, line, line_no, options);
     // The fields are copies: a long line's buffer can go now.
     if (line.capacity() > (std::size_t{1} << 20)) std::string().swap(line);
     Document d;
@@ -251,7 +251,7 @@ Document parse_jsonl_line(const std::string& where, const std::string& base, std
     if (d.id.empty()) d.id = base + "#" + std::to_string(line_no);
     d.title = std::move(fields->title);
     d.url = std::move(fields->url);
-    d.language = article_language(std::move(fields->lang), options, where, line_no);
+    d.language = std::move(fields->lang);
     d.text = checked_text(std::move(fields->text), where, line_no, options.lenient);
     const std::string& date = fields->date;
     if (!date.empty()) {

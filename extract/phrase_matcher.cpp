@@ -146,6 +146,14 @@ bool PhraseMatcher::accept(const Phrase& phrase, std::string_view text, std::siz
     return true;
 }
 
+inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
+                                       unsigned shift, const std::string_view& text) const {
+    const std::uint16_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
+    scan.state = move & kNarrowState;
+    ++scan.at;
+    if (move >= kNarrowOutput) add_hits(static_cast<std::uint32_t>(scan.state), scan.at, text, scan.begin, scan.hits);
+}
+
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_t begin,
                                                std::size_t end) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
@@ -159,13 +167,8 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
     if (!narrow_.empty()) {
         const std::uint16_t* const delta = narrow_.data();
         const unsigned shift = row_shift_;
-        std::size_t state = 0;
-        for (const unsigned char* at = first + begin; at < stop; ++at) {
-            const std::uint16_t move = delta[(state << shift) + byte_class[*at]];
-            state = move & kNarrowState;
-            if (move < kNarrowOutput) continue;
-            add_hits(static_cast<std::uint32_t>(state), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
-        }
+        NarrowScan scan{begin, std::max(begin, end), begin, hits};
+        while (scan.at < scan.stop) narrow_step(scan, delta, byte_class, shift, text);
         return hits;
     }
     const std::uint32_t* const delta = delta_.data();
@@ -191,29 +194,17 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
         const std::uint16_t* const delta = narrow_.data();
         const std::uint8_t* const byte_class = byte_class_;
         const unsigned shift = row_shift_;
-        const auto* const first = reinterpret_cast<const unsigned char*>(text.data());
         for (; r + 1 < ranges.size(); r += 2) {
             const auto [begin_a, end_a] = ranges[r];
             const auto [begin_b, end_b] = ranges[r + 1];
-            const unsigned char* a = first + begin_a;
-            const unsigned char* b = first + begin_b;
-            const unsigned char* const stop_a = first + std::max(begin_a, end_a);
-            const unsigned char* const stop_b = first + std::max(begin_b, end_b);
-            std::size_t state_a = 0, state_b = 0;
-            auto step = [&](const unsigned char*& at, std::size_t& state, std::size_t begin,
-                            std::vector<PhraseHit>& out) {
-                const std::uint16_t move = delta[(state << shift) + byte_class[*at]];
-                state = move & kNarrowState;
-                ++at;
-                if (move >= kNarrowOutput)
-                    add_hits(static_cast<std::uint32_t>(state), static_cast<std::size_t>(at - first), text, begin, out);
-            };
-            while (a < stop_a && b < stop_b) {
-                step(a, state_a, begin_a, hits[r]);
-                step(b, state_b, begin_b, hits[r + 1]);
+            NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, hits[r]};
+            NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, hits[r + 1]};
+            while (a.at < a.stop && b.at < b.stop) {
+                narrow_step(a, delta, byte_class, shift, text);
+                narrow_step(b, delta, byte_class, shift, text);
             }
-            while (a < stop_a) step(a, state_a, begin_a, hits[r]);
-            while (b < stop_b) step(b, state_b, begin_b, hits[r + 1]);
+            while (a.at < a.stop) narrow_step(a, delta, byte_class, shift, text);
+            while (b.at < b.stop) narrow_step(b, delta, byte_class, shift, text);
         }
     }
     for (; r < ranges.size(); ++r) hits[r] = find_all(text, ranges[r].first, ranges[r].second);

@@ -81,6 +81,19 @@ private:
     // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
     void add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                   std::vector<PhraseHit>& hits) const;
+    // A scan of text[at, stop) through the 16-bit table: find_all() runs one, find_all_in() two
+    // side by side, a byte of each in turn.
+    struct NarrowScan {
+        std::size_t at;
+        std::size_t stop;
+        std::size_t begin;  // hits start here or later
+        std::vector<PhraseHit>& hits;
+        std::size_t state = 0;
+    };
+    // One byte of `scan`. The table comes in as arguments, the callers' locals: read through the
+    // members, it would be reloaded after every call that may write memory (add_hits).
+    void narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class, unsigned shift,
+                     const std::string_view& text) const;
     // Set in a transition whose target state has phrases ending on its fail chain.
     static constexpr std::uint32_t kOutputFlag = 0x80000000u;
     // The same in a 16-bit move, and the largest state number one holds.

@@ -27,6 +27,7 @@ struct TextRange {
     std::size_t size() const { return end - begin; }
     bool empty() const { return end <= begin; }
     bool contains(const TextRange& other) const { return begin <= other.begin && other.end <= end; }
+    bool operator==(const TextRange&) const = default;
 };
 
 struct Sentence {
