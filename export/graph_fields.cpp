@@ -22,6 +22,14 @@ std::string required(const FieldSource& f, const char* key) {
 
 }  // namespace
 
+std::optional<std::size_t> whole_count(double number) {
+    // 2^64 is exact as a double; every double below it and not negative converts.
+    if (!(number >= 0 && number < 18446744073709551616.0)) return std::nullopt;
+    const auto count = static_cast<std::size_t>(number);
+    if (static_cast<double>(count) != number) return std::nullopt;
+    return count;
+}
+
 void FieldSource::fail(const std::string& message) const { throw Error(file_, 0, 0, what_ + ": " + message); }
 
 Date FieldSource::parse_date(const char* key, std::string_view text) const {

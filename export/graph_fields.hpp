@@ -38,6 +38,10 @@ private:
     std::string what_;
 };
 
+// `number` as a count when it is a whole number a size_t holds (2.0 is 2); nullopt for negative,
+// fractional, NaN or too large numbers, which must not reach a cast (undefined behaviour).
+std::optional<std::size_t> whole_count(double number);
+
 // The vertex the fields describe: `id` required, a missing label is the id.
 VertexData read_vertex(const FieldSource& fields);
 // The edge the fields describe: `relation` required; `date` and `dates` complete each other.

@@ -74,10 +74,9 @@ public:
         const std::string value = text(key);
         if (value.empty()) return fallback;
         // Weights are doubles in GraphML ("2" or "2.0"); counts are whole numbers.
-        const double number = parse_number(key, value);
-        if (number < 0 || number != static_cast<double>(static_cast<std::size_t>(number)))
-            fail(std::string(key) + " \"" + value + "\" is not a whole number");
-        return static_cast<std::size_t>(number);
+        const auto whole = whole_count(parse_number(key, value));
+        if (!whole) fail(std::string(key) + " \"" + value + "\" is not a whole number");
+        return *whole;
     }
     double real(const char* key) const override {
         const std::string value = text(key);

@@ -37,10 +37,8 @@ public:
         if (!v) return fallback;
         if (v->IsUint64()) return v->GetUint64();
         // networkx may have turned counts into floats (weight 2.0).
-        // 2^64 and above (and NaN) cannot be converted: checked before the cast, which would be UB.
-        if (v->IsDouble() && v->GetDouble() >= 0 && v->GetDouble() < 18446744073709551616.0 &&
-            v->GetDouble() == static_cast<double>(static_cast<std::size_t>(v->GetDouble())))
-            return static_cast<std::size_t>(v->GetDouble());
+        if (v->IsDouble())
+            if (const auto whole = whole_count(v->GetDouble())) return *whole;
         fail(std::string("\"") + key + "\" is not a whole number");
     }
     double real(const char* key) const override {

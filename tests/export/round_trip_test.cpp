@@ -86,6 +86,16 @@ TEST_CASE("unreadable graph files are refused with the file and what is wrong", 
     // Found by fuzzing: a count past 2^64 was converted to an integer (undefined behaviour).
     CHECK_THAT(attempt("huge.json", R"({"nodes": [{"id": "a", "mentions": 8.9e95}], "links": []})"),
                Catch::Contains("\"mentions\" is not a whole number"));
+    // The same in GraphML, found by fuzzing later: its counts are text, read as doubles.
+    const std::string node_with_mentions =
+        "<graphml><key id=\"d0\" for=\"node\" attr.name=\"entity_id\" attr.type=\"string\"/>"
+        "<key id=\"d1\" for=\"node\" attr.name=\"mentions\" attr.type=\"double\"/>"
+        "<graph edgedefault=\"directed\"><node id=\"n0\"><data key=\"d0\">a</data><data key=\"d1\">";
+    for (const char* count : {"1.8e58", "-1", "2.5", "nan"})
+        CHECK_THAT(attempt("huge.graphml", node_with_mentions + count + "</data></node></graph></graphml>"),
+                   Catch::Contains(std::string("mentions \"") + count + "\" is not a whole number"));
+    test::write_file(dir / "two.graphml", node_with_mentions + "2.0</data></node></graph></graphml>");
+    CHECK(io::read_graph_file((dir / "two.graphml").string()).vertex(0).mentions == 2);
     CHECK_THAT(attempt("graph.gexf", "<gexf/>"), Catch::Contains("give a .graphml or .json"));
     CHECK_THAT(attempt("missing.json.nope", ""), Catch::Contains("give a .graphml or .json"));
 }
