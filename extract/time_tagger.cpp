@@ -242,7 +242,8 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
     // The patterns that can match here. The set sees the sentence with one character on either
     // side, so that \b, ^ and $ at its edges read the same bytes as the full-text search below:
     // it may let through a pattern that then finds nothing, never drop one that would match.
-    std::vector<char> may_match;
+    std::vector<std::size_t> candidates;  // indices into rules_, in rule order
+    bool filtered = false;
     if (const Prefilter* filter = prefilter(lang)) {
         std::size_t from = range.begin;
         if (from > 0) do --from; while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
@@ -253,15 +254,17 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         const bool any = filter->set->Match(re2::StringPiece(text.data() + from, to - from), &matched, &info);
         if (any || info.kind == re2::RE2::Set::kNoError) {
             if (!any) return {};
-            may_match.assign(rules_.size(), 0);
-            for (int m : matched) may_match[filter->rules[static_cast<std::size_t>(m)]] = 1;
+            filtered = true;
+            for (int m : matched) candidates.push_back(filter->rules[static_cast<std::size_t>(m)]);
+            std::sort(candidates.begin(), candidates.end());
         }
     }
+    if (!filtered)
+        for (std::size_t r = 0; r < rules_.size(); ++r)
+            if (rules_[r].rule.lang == "any" || rules_[r].rule.lang == lang) candidates.push_back(r);
     std::vector<re2::StringPiece> groups;  // one buffer for every rule's groups
-    for (std::size_t r = 0; r < rules_.size(); ++r) {
+    for (const std::size_t r : candidates) {
         const Compiled& c = rules_[r];
-        if (c.rule.lang != "any" && c.rule.lang != lang) continue;
-        if (!may_match.empty() && !may_match[r]) continue;
         const int n = c.re->NumberOfCapturingGroups() + 1;
         groups.assign(static_cast<std::size_t>(n), re2::StringPiece());
         std::size_t pos = range.begin;
