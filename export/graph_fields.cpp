@@ -1,5 +1,7 @@
 #include "export/graph_fields.hpp"
 
+#include <fmt/format.h>
+
 #include "core/error.hpp"
 
 namespace chronokg::io {
@@ -69,6 +71,10 @@ EdgeData read_edge(const FieldSource& f) {
     d.polarity = choice(f, "polarity", Polarity::positive, &parse_polarity);
     d.modality = choice(f, "modality", Modality::asserted, &parse_modality);
     d.confidence = f.real("confidence");
+    // An edge's confidence is its events' (each in [0, 1]); NaN or infinity would reach the
+    // writers, and the JSON one cannot write them.
+    if (!(d.confidence >= 0 && d.confidence <= 1))
+        f.fail(fmt::format("confidence {} is not between 0 and 1", d.confidence));
     d.weight = f.count("weight", 1);
     d.doc = f.text("doc");
     d.sentence = f.count("sentence", 0);

@@ -96,6 +96,18 @@ TEST_CASE("unreadable graph files are refused with the file and what is wrong", 
                    Catch::Contains(std::string("mentions \"") + count + "\" is not a whole number"));
     test::write_file(dir / "two.graphml", node_with_mentions + "2.0</data></node></graph></graphml>");
     CHECK(io::read_graph_file((dir / "two.graphml").string()).vertex(0).mentions == 2);
+    // A confidence that is no number between 0 and 1 (the writers could not write NaN back).
+    const std::string edge_with_confidence =
+        "<graphml><key id=\"d0\" for=\"node\" attr.name=\"entity_id\" attr.type=\"string\"/>"
+        "<key id=\"e0\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"
+        "<key id=\"e1\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>"
+        "<graph edgedefault=\"directed\"><node id=\"n0\"><data key=\"d0\">a</data></node>"
+        "<edge source=\"n0\" target=\"n0\"><data key=\"e0\">meets</data><data key=\"e1\">";
+    for (const char* confidence : {"nan", "inf", "1.5", "-0.25"})
+        CHECK_THAT(attempt("confidence.graphml", edge_with_confidence + confidence + "</data></edge></graph></graphml>"),
+                   Catch::Contains("is not between 0 and 1"));
+    CHECK_THAT(attempt("confidence.json", R"({"nodes": [{"id": "a"}], "links": [{"source": "a", "target": "a", "relation": "r", "confidence": 2}]})"),
+               Catch::Contains("link 0") && Catch::Contains("confidence 2 is not between 0 and 1"));
     CHECK_THAT(attempt("graph.gexf", "<gexf/>"), Catch::Contains("give a .graphml or .json"));
     CHECK_THAT(attempt("missing.json.nope", ""), Catch::Contains("give a .graphml or .json"));
 }
