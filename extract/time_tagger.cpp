@@ -71,6 +71,9 @@ Date nearest_year(const Date& ref, int month, int day) {
     return Date{ref.year - 1, month, day};
 }
 
+// Whether a time rule applies to sentences in `lang`.
+bool for_language(const TimeRule& rule, std::string_view lang) { return rule.lang == "any" || rule.lang == lang; }
+
 }  // namespace
 
 TimeTagger::TimeTagger(const RulePack& pack)
@@ -93,7 +96,7 @@ TimeTagger::TimeTagger(const RulePack& pack)
         filter->set = std::make_unique<re2::RE2::Set>(set_options, RE2::UNANCHORED);
         bool ok = true;
         for (std::size_t r = 0; r < rules_.size() && ok; ++r) {
-            if (rules_[r].rule.lang != "any" && rules_[r].rule.lang != lang) continue;
+            if (!for_language(rules_[r].rule, lang)) continue;
             ok = filter->set->Add(rules_[r].rule.pattern, nullptr) >= 0;
             filter->rules.push_back(r);
         }
@@ -261,7 +264,7 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
     }
     if (!filtered)
         for (std::size_t r = 0; r < rules_.size(); ++r)
-            if (rules_[r].rule.lang == "any" || rules_[r].rule.lang == lang) candidates.push_back(r);
+            if (for_language(rules_[r].rule, lang)) candidates.push_back(r);
     std::vector<re2::StringPiece> groups;  // one buffer for every rule's groups
     for (const std::size_t r : candidates) {
         const Compiled& c = rules_[r];
