@@ -62,6 +62,9 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             std::vector<std::string> words = split_words(head);
             if (words.empty()) continue;
             LoosePattern p{r, {}, split_words(tail), false};
+            auto loose_words = [&](std::size_t from) {
+                for (std::size_t w = from; w < words.size(); ++w) p.words.push_back(loose_word(words[w]));
+            };
             struct Form {
                 std::string text;
                 bool participle, base;
@@ -70,7 +73,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             if (words.front() == "be" && words.size() >= 2) {
                 p.after_be = true;
                 forms.push_back({words[1], false, false});
-                p.words.assign(words.begin() + 2, words.end());
+                loose_words(2);
             } else {
                 std::vector<std::string> lemmas = {words.front()};
                 // British spellings: `finalise` beside `finalize`.
@@ -84,13 +87,17 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
                     for (const auto& form : {f.third_person, f.past, f.gerund}) forms.push_back({form, false, false});
                     forms.push_back({f.past_participle, true, false});
                 }
-                p.words.assign(words.begin() + 1, words.end());
+                loose_words(1);
             }
             const std::size_t index = loose_.size();
             loose_.push_back(std::move(p));
             for (const auto& form : forms) {
                 // A form with a capital was never found (words are looked up lower-cased).
                 if (lower_copy(form.text) != form.text) continue;
+                if (!form.text.empty()) {
+                    loose_first_bytes_[static_cast<unsigned char>(form.text.front())] |= length_bit(form.text.size());
+                    loose_last_bytes_[static_cast<unsigned char>(form.text.back())] |= length_bit(form.text.size());
+                }
                 auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
                 if (same == entries.end()) {
@@ -102,6 +109,12 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             }
         }
     }
+}
+
+EnglishClauses::LooseWord EnglishClauses::loose_word(const std::string& w) const {
+    const bool particle = cues_.match_at("preposition", kEn, w, 0, w.size()) == w.size() || w == "up" || w == "out" ||
+                          w == "off" || w == "down" || w == "back" || w == "away" || w == "ahead" || w == "around";
+    return {w, cues_.match_at("determiners", kEn, w, 0, w.size()) == w.size(), particle};
 }
 
 bool EnglishClauses::adverb(const EnglishToken& t) const {
@@ -129,6 +142,13 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
     cut_segments(view.text, s, mentions);
     s.groups = group(view, s, mentions, joins);
     return s;
+}
+
+bool EnglishClauses::may_be_loose_form(std::string_view word) const {
+    if (word.empty()) return true;  // no shape: the index answers
+    auto lower = [](char c) { return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c); };
+    const std::uint32_t length = length_bit(word.size());
+    return (loose_first_bytes_[lower(word.front())] & length) != 0 && (loose_last_bytes_[lower(word.back())] & length) != 0;
 }
 
 std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
@@ -165,27 +185,24 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
                !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
     };
-    auto particle = [&](const std::string& w) {
-        return cues_.match_at("preposition", kEn, w, 0, w.size()) == w.size() || w == "up" || w == "out" ||
-               w == "off" || w == "down" || w == "back" || w == "away" || w == "ahead" || w == "around";
-    };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!may_be_loose_form(tokens[i].word)) continue;
         auto entries = loose_index_.find(tokens[i].word);
         if (entries == loose_index_.end()) continue;
         for (const auto& [index, participle, base] : entries->second) {
             const LoosePattern& lp = loose_[index];
             std::size_t j = i + 1;
             bool ok = true;
-            for (const auto& w : lp.words) {
+            for (const auto& [w, determiner_word, particle] : lp.words) {
                 if (j > tokens.size() || tokens[j - 1].after || tokens[j - 1].dash_after || tokens[j - 1].closes) {
                     ok = false;
                     break;
                 }
-                if (cues_.match_at("determiners", kEn, w, 0, w.size()) == w.size()) {
+                if (determiner_word) {
                     if (j < tokens.size() && determiner(tokens[j])) ++j;
                     continue;
                 }
-                if (!particle(w)) {
+                if (!particle) {
                     if (j < tokens.size() && determiner(tokens[j]) && !same_word(tokens[j].word, w)) ++j;
                     for (int fillers = 0; fillers < 3 && j < tokens.size() && !same_word(tokens[j].word, w) && filler(j);
                          ++fillers)

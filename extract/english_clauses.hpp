@@ -23,6 +23,8 @@
 //    possessive modifies the next noun.
 // Thread safety: read() may be called concurrently.
 #include <cstdint>
+#include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -84,12 +86,20 @@ public:
     bool cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence, const EnglishToken& t) const;
 
 private:
+    // A word of a loose pattern after its verb, folded and lower-cased, with what it is read as
+    // (decided once here: find_predicates asks for every candidate verb of every sentence).
+    struct LooseWord {
+        std::string text;
+        bool determiner;  // a word of the `determiners` list: stands for any determiner or none
+        bool particle;    // a preposition or adverb particle (`up`, `out`…): follows at once
+    };
     struct LoosePattern {
         std::uint32_t relation;
-        std::vector<std::string> words;  // after the verb, folded and lower-cased
+        std::vector<LooseWord> words;  // after the verb
         std::vector<std::string> tail;
         bool after_be;
     };
+    LooseWord loose_word(const std::string& w) const;
     std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                   const std::vector<Mention>& mentions) const;
     bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
@@ -117,6 +127,13 @@ private:
         bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
     };
     std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
+    // The shapes of loose_index_'s forms: bit min(length, 31) of the entry of their first byte,
+    // and of their last. Most words of a sentence have no form's shape, and are passed over
+    // without a hash.
+    std::array<std::uint32_t, 256> loose_first_bytes_{};
+    std::array<std::uint32_t, 256> loose_last_bytes_{};
+    static std::uint32_t length_bit(std::size_t length) { return std::uint32_t{1} << std::min<std::size_t>(length, 31); }
+    bool may_be_loose_form(std::string_view word) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {
         std::vector<std::string> tail;  // after the object slot, lower-cased
