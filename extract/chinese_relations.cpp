@@ -812,18 +812,20 @@ void SentenceRules::find_verbs() {
         bare[i] = p.before.empty() || p.object_before;
         framed[i] = !bare[i] && slice(text_, {range.begin, hits[i].begin}).find(p.before) != std::string_view::npos;
     }
+    // find_all orders hits by end, then longest first: the hits of one span stand together.
     auto same_span = [&](std::size_t i, std::size_t j) { return hits[i].begin == hits[j].begin && hits[i].end == hits[j].end; };
     std::vector<TextRange> framed_ranges;
     std::vector<bool> weak(hits.size());
-    for (std::size_t i = 0; i < hits.size(); ++i) {
+    for (std::size_t first = 0, last = 0; first < hits.size(); first = last) {
         bool span_framed = false, span_bare = false;
-        for (std::size_t j = 0; j < hits.size(); ++j)
-            if (same_span(i, j)) {
-                span_framed = span_framed || framed[j];
-                span_bare = span_bare || bare[j];
-            }
-        weak[i] = !span_bare && !span_framed;
-        if (span_framed) framed_ranges.push_back({hits[i].begin, hits[i].end});
+        for (last = first; last < hits.size() && same_span(first, last); ++last) {
+            span_framed = span_framed || framed[last];
+            span_bare = span_bare || bare[last];
+        }
+        for (std::size_t i = first; i < last; ++i) {
+            weak[i] = !span_bare && !span_framed;
+            if (span_framed) framed_ranges.push_back({hits[i].begin, hits[i].end});
+        }
     }
     std::vector<PhraseHit> candidates;
     for (std::size_t i = 0; i < hits.size(); ++i) {
