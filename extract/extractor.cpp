@@ -105,8 +105,10 @@ DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& time
 }
 
 // One event per (sentence, subject, relation, object) among events[from, end): the most
-// confident reading. Done sentence by sentence, so a long document never holds its rejected
-// readings (each carries its sentence as evidence) all at once.
+// confident reading, the events then in event_less order. Done sentence by sentence, so a long
+// document never holds its rejected readings (each carries its sentence as evidence) all at
+// once; and as event_less orders by document, then sentence, the document's events are then in
+// that order without a sort of them all.
 void keep_best_readings(std::vector<Event>& events, std::size_t from) {
     const auto first = events.begin() + static_cast<std::ptrdiff_t>(from);
     std::stable_sort(first, events.end(), [](const Event& a, const Event& b) {
@@ -120,6 +122,7 @@ void keep_best_readings(std::vector<Event>& events, std::size_t from) {
                                         a.object.id == b.object.id;
                              }),
                  events.end());
+    std::sort(first, events.end(), event_less);
 }
 
 // Lines that are no prose: `source: URL`, `date: 2019-05-16`, a bare URL.
@@ -287,8 +290,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
         else if (!carries) previous = {};
     }
-    std::sort(events.begin(), events.end(), event_less);
-    return events;
+    return events;  // in event_less order: sorted sentence by sentence, in sentence order
 }
 
 }  // namespace chronokg
