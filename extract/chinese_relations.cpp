@@ -163,7 +163,7 @@ std::optional<TextRange> SentenceRules::read_name(std::size_t at, std::size_t li
 
 void SentenceRules::find_appositions() {
     const TextRange range = view_.sentence->range;
-    const auto titles = select_longest(lexicon_.roles(true).find_all(text_, range.begin, range.end));
+    const auto titles = select_longest(view_.roles);
     for (const auto& hit : titles) {
         const TextRange title{hit.begin, hit.end};
         // Titles joined by 兼 share the person after the last one (董事长兼CEO雷军).

@@ -128,8 +128,9 @@ class EnglishNames::SentenceNames {
 public:
     SentenceNames(const EnglishNames& owner, std::string_view text, const Sentence& sentence,
                   const std::vector<EnglishToken>& tokens, const std::vector<TimeMention>& times,
-                  const SentenceCues& cues, std::vector<Mention>& mentions, Memory& memory)
-        : o_(owner), text_(text), sentence_(sentence), times_(times), cues_(cues), mentions_(mentions),
+                  const SentenceCues& cues, const std::vector<PhraseHit>& roles, std::vector<Mention>& mentions,
+                  Memory& memory)
+        : o_(owner), text_(text), sentence_(sentence), times_(times), cues_(cues), roles_(roles), mentions_(mentions),
           memory_(memory), tokens_(tokens) {}
 
     void run();
@@ -165,6 +166,7 @@ private:
     const Sentence& sentence_;
     const std::vector<TimeMention>& times_;
     const SentenceCues& cues_;
+    const std::vector<PhraseHit>& roles_;  // the sentence's role titles
     std::vector<Mention>& mentions_;
     Memory& memory_;
     const std::vector<EnglishToken>& tokens_;
@@ -310,8 +312,7 @@ void EnglishNames::SentenceNames::titles() {
         std::size_t first, last;  // tokens
         std::string role;         // role id; empty for a person title (Mr., President)
     };
-    std::vector<PhraseHit> hits;
-    for (const auto& h : o_.lexicon_.roles(false).find_all(text_, range.begin, range.end)) hits.push_back(h);
+    std::vector<PhraseHit> hits = roles_;
     const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
     for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
@@ -523,7 +524,7 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
 
 void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
                         const std::vector<TimeMention>& times, const SentenceCues& cues,
-                        std::vector<Mention>& mentions, Memory& memory) const {
+                        const std::vector<PhraseHit>& roles, std::vector<Mention>& mentions, Memory& memory) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
         if (m.entity.type != "PERSON") continue;
@@ -532,7 +533,7 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
         if (space != std::string_view::npos && space + 1 < written.size())
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
-    SentenceNames(*this, text, sentence, tokens, times, cues, mentions, memory).run();
+    SentenceNames(*this, text, sentence, tokens, times, cues, roles, mentions, memory).run();
     for (const auto& m : mentions) {
         memory.last_seen[m.entity.id] = ++memory.order;
         memory.seen[m.entity.id] = m.entity;

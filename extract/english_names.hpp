@@ -77,10 +77,10 @@ public:
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
     // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never
-    // names), `cues` its cue words.
+    // names), `cues` its cue words, `roles` its role titles (SentenceView::roles).
     void find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
-              const std::vector<TimeMention>& times, const SentenceCues& cues, std::vector<Mention>& mentions,
-              Memory& memory) const;
+              const std::vector<TimeMention>& times, const SentenceCues& cues, const std::vector<PhraseHit>& roles,
+              std::vector<Mention>& mentions, Memory& memory) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
     static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);

@@ -179,7 +179,7 @@ void EnglishRelations::SentenceRules::find_roles() {
                 return trim_spaces(text_, {range_.begin, end - det.size()}).end;
         return end;
     };
-    for (const auto& hit : select_longest(o_.lexicon_.roles(false).find_all(text_, range_.begin, range_.end))) {
+    for (const auto& hit : select_longest(view_.roles)) {
         const TextRange title{hit.begin, hit.end};
         if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return overlaps(m.range, title); }))
             continue;

@@ -225,6 +225,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         }
         const SentenceCues cues(p.cues, view.lang, text, sentence.range);
         view.cues = &cues;
+        view.roles = p.lexicon.roles(view.lang == "zh").find_all(text, sentence.range.begin, sentence.range.end);
         view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
         view.times.erase(std::remove_if(view.times.begin(), view.times.end(),
                                         [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),
@@ -232,7 +233,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         if (view.lang == "en") {
             if (!names) names = p.english_names.start(text, sentences, kept_words);
             view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
-            p.english_names.find(text, sentence, view.tokens, view.times, cues, view.mentions, *names);
+            p.english_names.find(text, sentence, view.tokens, view.times, cues, view.roles, view.mentions, *names);
         }
 
         const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,

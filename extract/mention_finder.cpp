@@ -68,11 +68,10 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
             throw Error("short_forms lexicon entry \"" + entry + "\" names no entity of the pack");
         for (const auto& context : pack.lexicon("short_form_context").zh) {
             const std::string folded_context = normalizer.fold(context);
-            short_form_matcher_.add(folded_context + normalizer.fold(form), static_cast<std::uint32_t>(short_forms_.size()));
+            sentence_words_.add(folded_context + normalizer.fold(form), static_cast<std::uint32_t>(short_forms_.size()));
             short_forms_.push_back({folded_context.size(), *entity});
         }
     }
-    short_form_matcher_.compile();
     for (const auto& lang : {&pack.lexicon("anaphora").zh, &pack.lexicon("anaphora").en}) {
         for (const auto& entry : *lang) {
             auto [phrase, type] = split_entry(entry, "anaphora");
@@ -81,12 +80,12 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
             const bool clause_start = !phrase.empty() && phrase.front() == '^';
             if (clause_start) phrase.erase(0, 1);
             if (phrase.empty()) throw Error("anaphora lexicon entry \"" + entry + "\" has no phrase");
-            anaphora_matcher_.add(normalizer.fold(phrase), static_cast<std::uint32_t>(anaphora_types_.size()));
+            sentence_words_.add(normalizer.fold(phrase), kAnaphora | static_cast<std::uint32_t>(anaphora_types_.size()));
             anaphora_types_.push_back(type);
             anaphora_clause_start_.push_back(clause_start);
         }
     }
-    anaphora_matcher_.compile();
+    sentence_words_.compile();
     for (const auto& kind : pack.lexicon("product_kind").zh) product_kinds_.push_back(normalizer.fold(kind));
     // Longest first, so 笔记本电脑 is tried before 笔记本.
     std::sort(product_kinds_.begin(), product_kinds_.end(),
@@ -165,8 +164,8 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
     }
 }
 
-void MentionFinder::add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const {
-    for (const auto& hit : select_longest(short_form_matcher_.find_all(text, sentence.begin, sentence.end))) {
+void MentionFinder::add_short_forms(const std::vector<PhraseHit>& hits, std::vector<Mention>& found) const {
+    for (const auto& hit : select_longest(hits)) {
         const ShortForm& form = short_forms_[hit.payload];
         const TextRange r{hit.begin + form.context_length, hit.end};
         if (!overlaps_any(found, r))
@@ -174,9 +173,9 @@ void MentionFinder::add_short_forms(std::string_view text, TextRange sentence, s
     }
 }
 
-void MentionFinder::add_references(std::string_view text, const Sentence& sentence, const std::vector<Mention>& earlier,
-                                   std::vector<Mention>& found) const {
-    for (const auto& hit : select_longest(anaphora_matcher_.find_all(text, sentence.range.begin, sentence.range.end))) {
+void MentionFinder::add_references(std::string_view text, const Sentence& sentence, const std::vector<PhraseHit>& hits,
+                                   const std::vector<Mention>& earlier, std::vector<Mention>& found) const {
+    for (const auto& hit : select_longest(hits)) {
         const TextRange r{hit.begin, hit.end};
         if (overlaps_any(found, r)) continue;
         if (anaphora_clause_start_[hit.payload] &&
@@ -269,8 +268,13 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
             }
         }
         add_products(text, sentence.range, found);
-        add_short_forms(text, sentence.range, found);
-        add_references(text, sentence, mentions, found);
+        std::vector<PhraseHit> short_form_hits, anaphora_hits;
+        for (const auto& hit : sentence_words_.find_all(text, sentence.range.begin, sentence.range.end)) {
+            if (hit.payload & kAnaphora) anaphora_hits.push_back({hit.begin, hit.end, hit.payload & ~kAnaphora});
+            else short_form_hits.push_back(hit);
+        }
+        add_short_forms(short_form_hits, found);
+        add_references(text, sentence, anaphora_hits, mentions, found);
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         mentions.insert(mentions.end(), found.begin(), found.end());
     }

@@ -43,14 +43,20 @@ private:
         std::uint32_t entity;
     };
     void add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
-    void add_short_forms(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
-    void add_references(std::string_view text, const Sentence& sentence, const std::vector<Mention>& earlier,
-                        std::vector<Mention>& found) const;
+    // `hits`: the short-form hits of the sentence, as PhraseMatcher::find_all gives them.
+    void add_short_forms(const std::vector<PhraseHit>& hits, std::vector<Mention>& found) const;
+    // `hits`: the anaphora hits of the sentence, likewise.
+    void add_references(std::string_view text, const Sentence& sentence, const std::vector<PhraseHit>& hits,
+                        const std::vector<Mention>& earlier, std::vector<Mention>& found) const;
 
     const EntityCatalog& catalog_;
-    PhraseMatcher short_form_matcher_;  // context word + short form; payload: index into short_forms_
+    // Short forms (context word + short form; payload: index into short_forms_) and anaphora
+    // (payload: kAnaphora | index into anaphora_types_) in one matcher: a sentence is scanned once
+    // for both. Filtered to one of the two, its hits are those a matcher of that one alone finds,
+    // in the same order (whether a phrase matches depends on the phrase alone).
+    PhraseMatcher sentence_words_;
+    static constexpr std::uint32_t kAnaphora = 0x80000000u;
     std::vector<ShortForm> short_forms_;
-    PhraseMatcher anaphora_matcher_;    // payload: index into anaphora_types_
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only
     std::vector<std::string> product_kinds_;  // folded, longest first

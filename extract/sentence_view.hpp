@@ -29,6 +29,9 @@ struct SentenceView {
     std::vector<TimeMention> times;   // in this sentence, in text order
     std::vector<EnglishToken> tokens; // an English sentence's english_tokens(), made once by the Extractor for every rule
     const SentenceCues* cues = nullptr; // the cue words of the sentence, found once by the Extractor for every rule
+    // The role titles in the sentence (RelationLexicon::roles of its language), as find_all gives
+    // them: found once by the Extractor for every rule that reads titles.
+    std::vector<PhraseHit> roles;
 };
 
 // An entity in an event: a mention of a known or pattern-found entity, or a literal phrase.
