@@ -790,7 +790,7 @@ void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
     const auto noun_prefixes = view_.cues->find("noun_prefix", range);
     std::vector<PhraseHit> hits;
-    for (const auto& h : lexicon_.verbs(true).find_all(text_, range.begin, range.end)) {
+    for (const auto& h : view_.verbs) {
         const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
             return m.range.begin <= h.begin && h.end <= m.range.end;
         });

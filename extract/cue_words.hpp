@@ -90,6 +90,11 @@ public:
     // another language), each hit's payload its list's windowed number. Filtered to one list,
     // the hits are exactly those PhraseMatcher::find_all of that list alone gives, in its order.
     std::vector<PhraseHit> find_all_lists(std::string_view lang, std::string_view text, TextRange range) const;
+    // The matcher find_all_lists scans for `lang`; nullptr for another language than "zh" or "en".
+    const PhraseMatcher* windowed_matcher(std::string_view lang) const {
+        std::size_t index = 0;
+        return language_index(lang, index) ? &windowed_[index] : nullptr;
+    }
 
 private:
     // The lists of one id: [0] for "zh", [1] for "en".

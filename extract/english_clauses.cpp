@@ -162,7 +162,6 @@ std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
 
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
-    const std::string_view text = view.text;
     const auto& tokens = s.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
         const std::size_t t = token_at_or_after(tokens, pos);
@@ -240,7 +239,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         }
     }
     // Exact patterns after the loose ones: on a tie the loose `be …` reading wins.
-    for (const auto& hit : lexicon_.verbs(false).find_all(text, s.range.begin, s.range.end)) {
+    for (const auto& hit : view.verbs) {
         const VerbPattern& pattern = lexicon_.pattern(hit.payload);
         if (pattern.written.rfind("be ", 0) == 0) continue;  // read loosely below
         EnglishPredicate p;

@@ -17,6 +17,7 @@
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
 #include "extract/segmenter.hpp"
+#include "extract/sentence_scan.hpp"
 #include "extract/time_tagger.hpp"
 
 namespace chronokg {
@@ -32,7 +33,8 @@ struct Extractor::Parts {
           lexicon(pack, normalizer),
           chinese(lexicon, cues),
           english_names(pack, catalog, lexicon, cues, normalizer),
-          english(pack, lexicon, cues, normalizer) {}
+          english(pack, lexicon, cues, normalizer),
+          scan(cues, lexicon) {}
 
     const Normalizer& normalizer;
     Segmenter segmenter;
@@ -44,6 +46,7 @@ struct Extractor::Parts {
     ChineseRelations chinese;
     EnglishNames english_names;
     EnglishRelations english;
+    SentenceScan scan;
     GarbleDetector garble;
 };
 
@@ -223,9 +226,11 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             previous = {};
             continue;
         }
-        const SentenceCues cues(p.cues, view.lang, text, sentence.range);
+        SentenceScan::Hits scanned = p.scan.find(view.lang, text, sentence.range);
+        const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
         view.cues = &cues;
-        view.roles = p.lexicon.roles(view.lang == "zh").find_all(text, sentence.range.begin, sentence.range.end);
+        view.verbs = std::move(scanned.verbs);
+        view.roles = std::move(scanned.roles);
         view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
         view.times.erase(std::remove_if(view.times.begin(), view.times.end(),
                                         [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),

@@ -58,6 +58,11 @@ public:
     void for_each_exact(std::string_view text, std::size_t at, std::size_t limit, Take&& take) const;
 
     std::size_t phrases() const { return phrases_.size(); }
+    // Calls take(phrase, payload) for every phrase, as added and in the order added.
+    template <class Take>
+    void for_each_phrase(Take&& take) const {
+        for (const Phrase& p : phrases_) take(std::string_view(p.text), p.payload);
+    }
 
 private:
     struct Phrase {

@@ -13,8 +13,11 @@ bool within(const PhraseHit& hit, TextRange range) { return hit.begin >= range.b
 }  // namespace
 
 SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence)
+    : SentenceCues(cues, lang, text, sentence, cues.find_all_lists(lang, text, sentence)) {}
+
+SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
+                           const std::vector<PhraseHit>& all)
     : cues_(cues), lang_(lang), text_(text), sentence_(sentence), starts_(cues.windowed_count() + 1, 0) {
-    const std::vector<PhraseHit> all = cues.find_all_lists(lang, text, sentence);
     // A stable counting sort by list keeps each list's hits in find_all's order.
     for (const auto& hit : all) ++starts_[hit.payload + 1];
     for (std::size_t n = 1; n < starts_.size(); ++n) starts_[n] += starts_[n - 1];

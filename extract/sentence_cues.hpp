@@ -26,6 +26,10 @@ class SentenceCues {
 public:
     // Scans text[sentence] for every list of `lang` ("zh" or "en").
     SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence);
+    // From the hits that scan would find (cues.find_all_lists(lang, text, sentence), found with
+    // other dictionaries by SentenceScan).
+    SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
+                 const std::vector<PhraseHit>& all);
 
     // Same as cues.find(id, lang, text, range).
     std::vector<TextRange> find(CueId id, TextRange range) const;

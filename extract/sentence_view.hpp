@@ -29,8 +29,10 @@ struct SentenceView {
     std::vector<TimeMention> times;   // in this sentence, in text order
     std::vector<EnglishToken> tokens; // an English sentence's english_tokens(), made once by the Extractor for every rule
     const SentenceCues* cues = nullptr; // the cue words of the sentence, found once by the Extractor for every rule
-    // The role titles in the sentence (RelationLexicon::roles of its language), as find_all gives
-    // them: found once by the Extractor for every rule that reads titles.
+    // The relation verbs and the role titles in the sentence (RelationLexicon::verbs and roles of
+    // its language), as find_all gives them: found by the Extractor with its cue words
+    // (SentenceScan), for every rule.
+    std::vector<PhraseHit> verbs;
     std::vector<PhraseHit> roles;
 };
 

@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "extract/cue_words.hpp"
+#include "extract/extractor.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/relation_lexicon.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
+#include "extract/sentence_scan.hpp"
+#include "../test_support.hpp"
+
+using namespace chronokg;
+
+namespace {
+
+bool same_hits(const std::vector<PhraseHit>& a, const std::vector<PhraseHit>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].begin != b[i].begin || a[i].end != b[i].end || a[i].payload != b[i].payload) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("one scan of a sentence finds what the cue lists, the verbs and the roles each find alone, in their order",
+          "[extract][match][issue7]") {
+    // The Extractor scans each sentence once for three dictionaries (SentenceScan) and the rules
+    // read each one's hits as its own matcher's find_all gave them: order included, for
+    // select_longest keeps the first of hits that tie.
+    const RulePack pack = test::default_pack();
+    const Normalizer& normalizer = Normalizer::shared();
+    const CueWords cues(pack, normalizer);
+    const RelationLexicon lexicon(pack, normalizer);
+    const SentenceScan scan(cues, lexicon);
+    const Segmenter segmenter({});
+    std::vector<std::string> texts;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles"))
+        texts.push_back(normalizer.normalize(test::read_file(entry.path().string())).text);
+    // A phrase in two dictionaries at once, and a language with no cue lists.
+    texts.push_back(normalizer.fold("美国商务部长表示，董事长兼CEO雷军宣布暂停出口。The CEO said it will not add Huawei to the list."));
+    std::size_t sentences = 0, cue_hits = 0, verb_hits = 0, role_hits = 0;
+    for (const std::string& text : texts)
+        for (const auto& sentence : segmenter.split(text)) {
+            const TextRange r = sentence.range;
+            for (const char* lang : {"zh", "en", "fr"}) {
+                const bool chinese = std::string_view(lang) == "zh";
+                const auto hits = scan.find(lang, text, r);
+                INFO(lang << " \"" << text.substr(r.begin, r.size()) << "\"");
+                CHECK(same_hits(hits.cue_lists, cues.find_all_lists(lang, text, r)));
+                CHECK(same_hits(hits.verbs, lexicon.verbs(chinese).find_all(text, r.begin, r.end)));
+                CHECK(same_hits(hits.roles, lexicon.roles(chinese).find_all(text, r.begin, r.end)));
+                cue_hits += hits.cue_lists.size();
+                verb_hits += hits.verbs.size();
+                role_hits += hits.roles.size();
+            }
+            ++sentences;
+        }
+    CHECK(sentences > 100);
+    // Each dictionary found something: the comparison was not of empty lists.
+    CHECK(cue_hits > 1000);
+    CHECK(verb_hits > 100);
+    CHECK(role_hits > 10);
+}
