@@ -963,7 +963,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
 
 // `a deal between the Netherlands, the United States and Japan`.
 void EnglishRelations::SentenceRules::reciprocal_nouns() {
-    for (const auto& hit : select_longest(o_.reciprocal_nouns_.find_all(text_, range_.begin, range_.end))) {
+    for (const auto& hit : select_longest(view_.reciprocal_nouns)) {
         const std::size_t at = token_at_or_after(s_.tokens, hit.end);
         const NounGroup* g = group_at_token(at);
         if (!g || g->members.size() < 2) continue;

@@ -60,6 +60,10 @@ public:
     // `agentless_passives`: keep `X was revoked` with an unknown subject (id "unknown").
     std::vector<RelationCandidate> find(const SentenceView& view, bool agentless_passives = false) const;
 
+    // Nouns that state a relation among the members of the group after them (`a deal between
+    // …`); payload: the relation's index. Found in a sentence by SentenceScan (SentenceView::reciprocal_nouns).
+    const PhraseMatcher& reciprocal_nouns() const { return reciprocal_nouns_; }
+
 private:
     class SentenceRules;
 

@@ -34,7 +34,7 @@ struct Extractor::Parts {
           chinese(lexicon, cues),
           english_names(pack, catalog, lexicon, cues, normalizer),
           english(pack, lexicon, cues, normalizer),
-          scan(cues, lexicon) {}
+          scan(cues, lexicon, mention_finder, english) {}
 
     const Normalizer& normalizer;
     Segmenter segmenter;
@@ -196,11 +196,20 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     const NormalizedText norm = p.normalizer.normalize(document.text);
     const std::string_view text = norm.text;
     const auto sentences = p.segmenter.split(text);
-    auto mentions = p.mention_finder.find(text, sentences);  // each moved to the view of its sentence
-
     const std::string lang = options_.lang != "auto" ? options_.lang
                              : document.language.empty() ? "auto"
                                                          : document.language;
+    // Each sentence's language, and the dictionaries it is looked up in, found in one scan of it.
+    std::vector<std::string> languages;
+    std::vector<SentenceScan::Hits> scanned;
+    std::vector<std::vector<PhraseHit>> mention_words;
+    for (const Sentence& sentence : sentences) {
+        languages.push_back(lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang);
+        scanned.push_back(p.scan.find(languages.back(), text, sentence.range));
+        mention_words.push_back(std::move(scanned.back().mention_words));
+    }
+    auto mentions = p.mention_finder.find(text, sentences, mention_words);  // each moved to the view of its sentence
+
     std::vector<Event> events;
     DatedBy previous;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
@@ -216,7 +225,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         // A mention goes to one sentence at most: the next sentence starts past it.
         for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
             view.mentions.push_back(std::move(*m));
-        view.lang = lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang;
+        view.lang = languages[i];
         if (p.garble.garbled(text, sentence.range)) {
             previous = {};
             continue;
@@ -226,11 +235,11 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             previous = {};
             continue;
         }
-        SentenceScan::Hits scanned = p.scan.find(view.lang, text, sentence.range);
-        const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
+        const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned[i].cue_lists);
         view.cues = &cues;
-        view.verbs = std::move(scanned.verbs);
-        view.roles = std::move(scanned.roles);
+        view.verbs = std::move(scanned[i].verbs);
+        view.roles = std::move(scanned[i].roles);
+        view.reciprocal_nouns = std::move(scanned[i].reciprocal_nouns);
         view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
         view.times.erase(std::remove_if(view.times.begin(), view.times.end(),
                                         [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),

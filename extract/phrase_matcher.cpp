@@ -4,6 +4,7 @@
 #include <cctype>
 #include <deque>
 #include <stdexcept>
+#include <type_traits>
 
 namespace chronokg {
 namespace {
@@ -78,53 +79,54 @@ void PhraseMatcher::compile() {
             state_of[target] = static_cast<std::uint32_t>(order.size());
             order.push_back(target);
         }
-    delta_.assign(n << row_shift_, 0);
     depth_.assign(n, 0);
     first_output_.assign(n, 0);
     output_link_.assign(n, 0);
     ends_begin_.assign(n + 1, 0);
     ends_.clear();
     std::vector<std::uint32_t> fail(n, 0);
-    for (std::uint32_t state = 0; state < n; ++state) {
-        const TrieNode& node = trie_[order[state]];
-        ends_begin_[state] = static_cast<std::uint32_t>(ends_.size());
-        ends_.insert(ends_.end(), node.phrases.begin(), node.phrases.end());
-        std::uint32_t* row = &delta_[state << row_shift_];
-        if (state != 0) {
-            const std::uint32_t* fail_row = &delta_[fail[state] << row_shift_];
-            std::copy(fail_row, fail_row + classes_, row);
+    // Fills `table` with moves of `Move` bits: the target state | `output` when the target has
+    // phrases ending on its fail chain (`output` is the top bit, `state_mask` the others).
+    auto fill = [&](auto& table, const auto output, const auto state_mask) {
+        using Move = std::remove_reference_t<decltype(table[0])>;
+        table.assign(n << row_shift_, 0);
+        for (std::uint32_t state = 0; state < n; ++state) {
+            const TrieNode& node = trie_[order[state]];
+            ends_begin_[state] = static_cast<std::uint32_t>(ends_.size());
+            ends_.insert(ends_.end(), node.phrases.begin(), node.phrases.end());
+            Move* row = &table[state << row_shift_];
+            if (state != 0) {
+                const Move* fail_row = &table[fail[state] << row_shift_];
+                std::copy(fail_row, fail_row + classes_, row);
+            }
+            for (const auto& [byte, target_node] : node.next) {
+                const std::uint8_t c = byte_class_[byte];
+                const std::uint32_t target = state_of[target_node];
+                const std::uint32_t f = state == 0 ? 0 : row[c] & state_mask;  // still the fail state's move
+                fail[target] = f;
+                depth_[target] = depth_[state] + 1;
+                output_link_[target] = trie_[order[f]].phrases.empty() ? output_link_[f] : f;
+                first_output_[target] = trie_[target_node].phrases.empty() ? output_link_[target] : target;
+                row[c] = static_cast<Move>(target | (first_output_[target] != 0 ? output : 0));
+            }
         }
-        for (const auto& [byte, target_node] : node.next) {
-            const std::uint8_t c = byte_class_[byte];
-            const std::uint32_t target = state_of[target_node];
-            const std::uint32_t f = state == 0 ? 0 : row[c] & ~kOutputFlag;  // still the fail state's move
-            fail[target] = f;
-            depth_[target] = depth_[state] + 1;
-            output_link_[target] = trie_[order[f]].phrases.empty() ? output_link_[f] : f;
-            first_output_[target] = trie_[target_node].phrases.empty() ? output_link_[target] : target;
-            row[c] = target | (first_output_[target] != 0 ? kOutputFlag : 0);
-        }
-    }
-    ends_begin_[n] = static_cast<std::uint32_t>(ends_.size());
-    // Transitions hold the target's row offset rather than its number: one multiplication less
-    // in the loop-carried chain of a scan.
-    // (The shift through a local: a member could alias the table's words, and the loop would
-    // reload it every word instead of running vectorized.)
-    const unsigned shift = row_shift_;
+    };
     if (n <= kNarrowState + 1) {
         // Few enough states for 16-bit moves (a state number and the output flag): half the
         // table, and a scan is as fast as its table stays in cache (the alias automaton of the
-        // default pack: 24k states of 128 classes, 12 MB as 32-bit offsets, 6 MB so).
-        narrow_.resize(delta_.size());
-        for (std::size_t i = 0; i < delta_.size(); ++i) {
-            const std::uint32_t move = delta_[i];
-            narrow_[i] = static_cast<std::uint16_t>((move & ~kOutputFlag) | (move & kOutputFlag ? kNarrowOutput : 0));
-        }
-        delta_.clear();
-        delta_.shrink_to_fit();
+        // default pack: 24k states of 128 classes, 12 MB as 32-bit offsets, 6 MB so). Built so
+        // directly: a 32-bit table first would be twice the memory at start-up.
+        fill(narrow_, kNarrowOutput, kNarrowState);
     } else {
+        fill(delta_, kOutputFlag, ~kOutputFlag);
+        // Transitions hold the target's row offset rather than its number: one multiplication
+        // less in the loop-carried chain of a scan.
+        // (The shift through a local: a member could alias the table's words, and the loop would
+        // reload it every word instead of running vectorized.)
+        const unsigned shift = row_shift_;
         for (auto& move : delta_) move = (move & ~kOutputFlag) << shift | (move & kOutputFlag);
     }
+    ends_begin_[n] = static_cast<std::uint32_t>(ends_.size());
     trie_.clear();
     trie_.shrink_to_fit();
     compiled_ = true;

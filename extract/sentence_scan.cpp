@@ -3,11 +3,14 @@
 #include <stdexcept>
 
 #include "extract/cue_words.hpp"
+#include "extract/english_relations.hpp"
+#include "extract/mention_finder.hpp"
 #include "extract/relation_lexicon.hpp"
 
 namespace chronokg {
 
-SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon) {
+SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const MentionFinder& mentions,
+                           const EnglishRelations& english) {
     for (std::size_t index = 0; index < matchers_.size(); ++index) {
         const bool chinese = index == 0;
         PhraseMatcher& combined = matchers_[index];
@@ -21,6 +24,8 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon)
         add_all(cues.windowed_matcher(chinese ? "zh" : "en"), kCueLists);
         add_all(&lexicon.verbs(chinese), kVerbs);
         add_all(&lexicon.roles(chinese), kRoles);
+        add_all(&mentions.sentence_words(), kMentionWords);
+        if (!chinese) add_all(&english.reciprocal_nouns(), kReciprocalNouns);
         combined.compile();
     }
 }
@@ -38,7 +43,9 @@ SentenceScan::Hits SentenceScan::find(std::string_view lang, std::string_view te
                 if (cue_lists) hits.cue_lists.push_back(own);
                 break;
             case kVerbs: hits.verbs.push_back(own); break;
-            default: hits.roles.push_back(own); break;
+            case kRoles: hits.roles.push_back(own); break;
+            case kMentionWords: hits.mention_words.push_back(own); break;
+            default: hits.reciprocal_nouns.push_back(own); break;
         }
     }
     return hits;

@@ -1,11 +1,14 @@
 #pragma once
 // chronokg::SentenceScan — the dictionaries a whole sentence is looked up in, scanned at once.
 //
-// What it represents: for each language, one PhraseMatcher holding the phrases of three: the
+// What it represents: for each language, one PhraseMatcher holding the phrases of five: the
 // windowed cue lists (CueWords::find_all_lists), the relation verbs and the role titles
-// (RelationLexicon::verbs and roles). Each sentence was scanned by the three in turn; a scan
-// waits on its table a byte at a time, and one scan does the work of three for the cost of
-// one. A phrase's payload says which dictionary it came from and its payload there.
+// (RelationLexicon::verbs and roles), the short forms and anaphora MentionFinder reads
+// (MentionFinder::sentence_words) and, for English, the reciprocal nouns of EnglishRelations.
+// Each sentence was scanned by each in turn; a scan waits on its table a byte at a time, and
+// one scan does the work of five for the cost of one. (Aliases stay apart: with them an
+// automaton would pass the 32,768 states a 16-bit table holds.) A phrase's payload says which
+// dictionary it came from and its payload there.
 // find() gives each dictionary's hits exactly as that dictionary's own find_all gives them, in
 // its order: whether a phrase matches at a place depends on the phrase alone, hits come by end
 // offset and then longest first, and phrases that end at one state keep the order they were
@@ -22,25 +25,30 @@
 namespace chronokg {
 
 class CueWords;
+class EnglishRelations;
+class MentionFinder;
 class RelationLexicon;
 
 class SentenceScan {
 public:
-    SentenceScan(const CueWords& cues, const RelationLexicon& lexicon);
+    SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const MentionFinder& mentions,
+                 const EnglishRelations& english);
 
     struct Hits {
-        std::vector<PhraseHit> cue_lists;  // CueWords::find_all_lists(lang, …): payload the list's windowed number
-        std::vector<PhraseHit> verbs;      // lexicon.verbs(lang == "zh").find_all(…): payload the pattern
-        std::vector<PhraseHit> roles;      // lexicon.roles(lang == "zh").find_all(…): payload the role pattern
+        std::vector<PhraseHit> cue_lists;       // CueWords::find_all_lists(lang, …): payload the list's windowed number
+        std::vector<PhraseHit> verbs;           // lexicon.verbs(lang == "zh").find_all(…): payload the pattern
+        std::vector<PhraseHit> roles;           // lexicon.roles(lang == "zh").find_all(…): payload the role pattern
+        std::vector<PhraseHit> mention_words;   // mentions.sentence_words().find_all(…), any language
+        std::vector<PhraseHit> reciprocal_nouns;  // english.reciprocal_nouns().find_all(…); none for "zh"
     };
-    // The hits of the three dictionaries for `lang` in text[range].
+    // The hits of the five dictionaries for `lang` in text[range].
     Hits find(std::string_view lang, std::string_view text, TextRange range) const;
 
 private:
-    // A combined payload: the dictionary in the top two bits, its own payload below.
-    static constexpr unsigned kDictionaryShift = 30;
+    // A combined payload: the dictionary in the top three bits, its own payload below.
+    static constexpr unsigned kDictionaryShift = 29;
     static constexpr std::uint32_t kPayloadMask = (std::uint32_t{1} << kDictionaryShift) - 1;
-    enum Dictionary : std::uint32_t { kCueLists, kVerbs, kRoles };
+    enum Dictionary : std::uint32_t { kCueLists, kVerbs, kRoles, kMentionWords, kReciprocalNouns };
 
     std::array<PhraseMatcher, 2> matchers_;  // [0] "zh", [1] every other language ("en")
 };

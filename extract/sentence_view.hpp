@@ -34,6 +34,7 @@ struct SentenceView {
     // (SentenceScan), for every rule.
     std::vector<PhraseHit> verbs;
     std::vector<PhraseHit> roles;
+    std::vector<PhraseHit> reciprocal_nouns;  // EnglishRelations::reciprocal_nouns, likewise (English sentences)
 };
 
 // An entity in an event: a mention of a known or pattern-found entity, or a literal phrase.

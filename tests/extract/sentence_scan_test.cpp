@@ -3,7 +3,10 @@
 #include <filesystem>
 
 #include "extract/cue_words.hpp"
+#include "extract/english_relations.hpp"
+#include "extract/entity_catalog.hpp"
 #include "extract/extractor.hpp"
+#include "extract/mention_finder.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
@@ -24,23 +27,28 @@ bool same_hits(const std::vector<PhraseHit>& a, const std::vector<PhraseHit>& b)
 
 }  // namespace
 
-TEST_CASE("one scan of a sentence finds what the cue lists, the verbs and the roles each find alone, in their order",
+TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alone, in its order",
           "[extract][match][issue7]") {
-    // The Extractor scans each sentence once for three dictionaries (SentenceScan) and the rules
+    // The Extractor scans each sentence once for five dictionaries (SentenceScan) and the rules
     // read each one's hits as its own matcher's find_all gave them: order included, for
     // select_longest keeps the first of hits that tie.
     const RulePack pack = test::default_pack();
     const Normalizer& normalizer = Normalizer::shared();
     const CueWords cues(pack, normalizer);
     const RelationLexicon lexicon(pack, normalizer);
-    const SentenceScan scan(cues, lexicon);
+    const EntityCatalog catalog(pack, normalizer);
+    const MentionFinder mentions(catalog, pack, normalizer);
+    const EnglishRelations english(pack, lexicon, cues, normalizer);
+    const SentenceScan scan(cues, lexicon, mentions, english);
     const Segmenter segmenter({});
     std::vector<std::string> texts;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles"))
         texts.push_back(normalizer.normalize(test::read_file(entry.path().string())).text);
     // A phrase in two dictionaries at once, and a language with no cue lists.
     texts.push_back(normalizer.fold("美国商务部长表示，董事长兼CEO雷军宣布暂停出口。The CEO said it will not add Huawei to the list."));
-    std::size_t sentences = 0, cue_hits = 0, verb_hits = 0, role_hits = 0;
+    // Short forms and anaphora, and a reciprocal noun.
+    texts.push_back(normalizer.fold("该公司表示，美方将继续施压。The company signed a deal between the Netherlands, Japan and the United States."));
+    std::size_t sentences = 0, cue_hits = 0, verb_hits = 0, role_hits = 0, mention_hits = 0, reciprocal_hits = 0;
     for (const std::string& text : texts)
         for (const auto& sentence : segmenter.split(text)) {
             const TextRange r = sentence.range;
@@ -51,9 +59,15 @@ TEST_CASE("one scan of a sentence finds what the cue lists, the verbs and the ro
                 CHECK(same_hits(hits.cue_lists, cues.find_all_lists(lang, text, r)));
                 CHECK(same_hits(hits.verbs, lexicon.verbs(chinese).find_all(text, r.begin, r.end)));
                 CHECK(same_hits(hits.roles, lexicon.roles(chinese).find_all(text, r.begin, r.end)));
+                CHECK(same_hits(hits.mention_words, mentions.sentence_words().find_all(text, r.begin, r.end)));
+                // Reciprocal nouns are read in English sentences only.
+                CHECK(same_hits(hits.reciprocal_nouns,
+                                chinese ? std::vector<PhraseHit>{} : english.reciprocal_nouns().find_all(text, r.begin, r.end)));
                 cue_hits += hits.cue_lists.size();
                 verb_hits += hits.verbs.size();
                 role_hits += hits.roles.size();
+                mention_hits += hits.mention_words.size();
+                reciprocal_hits += hits.reciprocal_nouns.size();
             }
             ++sentences;
         }
@@ -62,4 +76,6 @@ TEST_CASE("one scan of a sentence finds what the cue lists, the verbs and the ro
     CHECK(cue_hits > 1000);
     CHECK(verb_hits > 100);
     CHECK(role_hits > 10);
+    CHECK(mention_hits > 10);
+    CHECK(reciprocal_hits > 0);
 }
