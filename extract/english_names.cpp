@@ -509,12 +509,8 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
             for (std::size_t i = 1; i < tokens.size(); ++i) {
                 const EnglishToken& t = tokens[i];
                 const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
-                // Looked up before inserted: most words were met before, and a lookup builds no string.
-                if (t.lower_word()) {
-                    if (!memory.lower_case.contains(t.word)) memory.lower_case.emplace(t.word);
-                } else if (t.capitalized() && !first && !memory.capitalized_inside.contains(t.word)) {
-                    memory.capitalized_inside.emplace(t.word);
-                }
+                if (t.lower_word()) memory.lower_case.insert(t.word);
+                else if (t.capitalized() && !first) memory.capitalized_inside.insert(t.word);
             }
         }
         kept.keep(s, std::move(tokens));

@@ -53,14 +53,11 @@ class EnglishNames {
 public:
     // What one document has shown so far.
     struct Memory {
-        // Sets of words that a std::string_view can be looked up in.
-        struct WordHash {
-            using is_transparent = void;
-            std::size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-        };
-        using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+        // Words of the document's text, as views into the text start() was given (which must
+        // outlive the memory): no word is copied.
+        using WordSet = std::unordered_set<std::string_view>;
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
-        WordSet lower_case;          // words written in lower case (lower-cased)
+        WordSet lower_case;          // words written in lower case
         std::map<std::string, EntityRef> family_names;  // "Schreinemacher" → the person
         std::map<std::string, EntityRef> acronyms;      // bound by "(ABC)"
         std::map<std::string, std::size_t> last_seen;   // entity id → order of its last mention
