@@ -59,6 +59,7 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         std::string original;
         utf8::append(original, cp);
         same_length_[cp] = end == folded.size() && folded.size() == original.size();
+        unchanged_[cp] = folded == original;
         bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
@@ -107,13 +108,19 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         const std::size_t limit =
             next_annotation < annotations.size() ? annotations[next_annotation].first : original.size();
         std::size_t run_end = pos;  // a run of characters that fold to one of their own length
+        std::size_t copied = pos;   // original[copied, run_end) folds to itself, still to append
         while (run_end < limit && static_cast<unsigned char>(original[run_end]) >= 0x80) {
             std::size_t next = run_end;
             const char32_t c = utf8::decode(original, next);
             if (c >= 0x10000 || !same_length_[c]) break;
-            result.text.append(bmp_pool_, bmp_index_[c], next - run_end);
+            if (!unchanged_[c]) {
+                result.text.append(original.data() + copied, run_end - copied);
+                result.text.append(bmp_pool_, bmp_index_[c], next - run_end);
+                copied = next;
+            }
             run_end = next;
         }
+        result.text.append(original.data() + copied, run_end - copied);
         if (run_end > pos) {
             result.offsets.add(norm_begin, run_end - pos, pos, run_end);
             pos = run_end;

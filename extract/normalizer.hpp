@@ -50,6 +50,9 @@ private:
     // BMP code points that fold to one character of their own UTF-8 length: a run of them maps
     // to the original byte for byte, one offset segment for the whole run.
     std::bitset<0x10000> same_length_;
+    // BMP code points that fold to themselves (most of a Simplified Chinese text): a run of them
+    // is copied whole.
+    std::bitset<0x10000> unchanged_;
 };
 
 }  // namespace chronokg
