@@ -201,13 +201,11 @@ std::vector<Event> Extractor::extract(const Document& document) const {
                                                          : document.language;
     // Each sentence's language, and the dictionaries it is looked up in, found in one scan of it.
     std::vector<std::string> languages;
-    std::vector<SentenceScan::Hits> scanned;
-    std::vector<std::vector<PhraseHit>> mention_words;
-    for (const Sentence& sentence : sentences) {
+    for (const Sentence& sentence : sentences)
         languages.push_back(lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang);
-        scanned.push_back(p.scan.find(languages.back(), text, sentence.range));
-        mention_words.push_back(std::move(scanned.back().mention_words));
-    }
+    std::vector<SentenceScan::Hits> scanned = p.scan.find_in(languages, text, sentences);
+    std::vector<std::vector<PhraseHit>> mention_words;
+    for (auto& hits : scanned) mention_words.push_back(std::move(hits.mention_words));
     auto mentions = p.mention_finder.find(text, sentences, mention_words);  // each moved to the view of its sentence
 
     std::vector<Event> events;

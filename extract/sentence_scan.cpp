@@ -31,12 +31,32 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon,
 }
 
 SentenceScan::Hits SentenceScan::find(std::string_view lang, std::string_view text, TextRange range) const {
+    return split(lang, matchers_[lang == "zh" ? 0 : 1].find_all(text, range.begin, range.end));
+}
+
+std::vector<SentenceScan::Hits> SentenceScan::find_in(const std::vector<std::string>& languages, std::string_view text,
+                                                      const std::vector<Sentence>& sentences) const {
+    std::vector<Hits> hits(sentences.size());
+    for (std::size_t index = 0; index < matchers_.size(); ++index) {
+        std::vector<std::size_t> which;  // the sentences this matcher scans
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        for (std::size_t s = 0; s < sentences.size(); ++s)
+            if ((languages[s] == "zh") == (index == 0)) {
+                which.push_back(s);
+                ranges.emplace_back(sentences[s].range.begin, sentences[s].range.end);
+            }
+        const auto found = matchers_[index].find_all_in(text, ranges);
+        for (std::size_t k = 0; k < which.size(); ++k) hits[which[k]] = split(languages[which[k]], found[k]);
+    }
+    return hits;
+}
+
+SentenceScan::Hits SentenceScan::split(std::string_view lang, const std::vector<PhraseHit>& combined) {
     Hits hits;
     // The cue lists are those of "zh" and "en" only (find_all_lists gives none for another
     // language); verbs and roles are the Chinese ones for "zh", the English ones otherwise.
-    const bool chinese = lang == "zh";
-    const bool cue_lists = chinese || lang == "en";
-    for (const auto& hit : matchers_[chinese ? 0 : 1].find_all(text, range.begin, range.end)) {
+    const bool cue_lists = lang == "zh" || lang == "en";
+    for (const auto& hit : combined) {
         const PhraseHit own{hit.begin, hit.end, hit.payload & kPayloadMask};
         switch (hit.payload >> kDictionaryShift) {
             case kCueLists:

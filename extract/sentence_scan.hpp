@@ -16,6 +16,7 @@
 // Thread safety: immutable after construction.
 #include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,12 +44,19 @@ public:
     };
     // The hits of the five dictionaries for `lang` in text[range].
     Hits find(std::string_view lang, std::string_view text, TextRange range) const;
+    // find(languages[s], text, sentences[s].range) for every sentence s, the sentences of one
+    // language scanned two at a time (PhraseMatcher::find_all_in): two chains of table loads overlap.
+    std::vector<Hits> find_in(const std::vector<std::string>& languages, std::string_view text,
+                              const std::vector<Sentence>& sentences) const;
 
 private:
     // A combined payload: the dictionary in the top three bits, its own payload below.
     static constexpr unsigned kDictionaryShift = 29;
     static constexpr std::uint32_t kPayloadMask = (std::uint32_t{1} << kDictionaryShift) - 1;
     enum Dictionary : std::uint32_t { kCueLists, kVerbs, kRoles, kMentionWords, kReciprocalNouns };
+
+    // The combined hits of one scan for `lang`, each given to its dictionary.
+    static Hits split(std::string_view lang, const std::vector<PhraseHit>& combined);
 
     std::array<PhraseMatcher, 2> matchers_;  // [0] "zh", [1] every other language ("en")
 };

@@ -49,8 +49,23 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     // Short forms and anaphora, and a reciprocal noun.
     texts.push_back(normalizer.fold("该公司表示，美方将继续施压。The company signed a deal between the Netherlands, Japan and the United States."));
     std::size_t sentences = 0, cue_hits = 0, verb_hits = 0, role_hits = 0, mention_hits = 0, reciprocal_hits = 0;
-    for (const std::string& text : texts)
-        for (const auto& sentence : segmenter.split(text)) {
+    for (const std::string& text : texts) {
+        // A document's sentences scanned two at a time, each in its language, find what
+        // scanning each alone finds.
+        const auto all = segmenter.split(text);
+        std::vector<std::string> languages;
+        for (std::size_t s = 0; s < all.size(); ++s) languages.push_back(s % 3 == 0 ? "en" : s % 3 == 1 ? "zh" : "fr");
+        const auto together = scan.find_in(languages, text, all);
+        REQUIRE(together.size() == all.size());
+        for (std::size_t s = 0; s < all.size(); ++s) {
+            const auto alone = scan.find(languages[s], text, all[s].range);
+            CHECK(same_hits(together[s].cue_lists, alone.cue_lists));
+            CHECK(same_hits(together[s].verbs, alone.verbs));
+            CHECK(same_hits(together[s].roles, alone.roles));
+            CHECK(same_hits(together[s].mention_words, alone.mention_words));
+            CHECK(same_hits(together[s].reciprocal_nouns, alone.reciprocal_nouns));
+        }
+        for (const auto& sentence : all) {
             const TextRange r = sentence.range;
             for (const char* lang : {"zh", "en", "fr"}) {
                 const bool chinese = std::string_view(lang) == "zh";
@@ -71,6 +86,7 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
             }
             ++sentences;
         }
+    }
     CHECK(sentences > 100);
     // Each dictionary found something: the comparison was not of empty lists.
     CHECK(cue_hits > 1000);
