@@ -6,8 +6,8 @@
 // (RelationLexicon::verbs and roles), the short forms and anaphora MentionFinder reads
 // (MentionFinder::sentence_words) and, for English, the reciprocal nouns of EnglishRelations.
 // Each sentence was scanned by each in turn; a scan waits on its table a byte at a time, and
-// one scan does the work of five for the cost of one. (Aliases stay apart: with them an
-// automaton would pass the 32,768 states a 16-bit table holds.) A phrase's payload says which
+// one scan of the combined table replaces five. (Aliases stay apart: with them an automaton
+// would pass the 32,768 states a 16-bit table holds.) A phrase's payload says which
 // dictionary it came from and its payload there.
 // find() gives each dictionary's hits exactly as that dictionary's own find_all gives them, in
 // its order: whether a phrase matches at a place depends on the phrase alone, hits come by end
