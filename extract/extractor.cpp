@@ -34,7 +34,7 @@ struct Extractor::Parts {
           chinese(lexicon, cues),
           english_names(pack, catalog, lexicon, cues, normalizer),
           english(pack, lexicon, cues, normalizer),
-          scan(cues, lexicon, mention_finder, english) {}
+          scan(cues, lexicon, english) {}
 
     const Normalizer& normalizer;
     Segmenter segmenter;
@@ -199,14 +199,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     const std::string lang = options_.lang != "auto" ? options_.lang
                              : document.language.empty() ? "auto"
                                                          : document.language;
-    // Each sentence's language, and the dictionaries it is looked up in, found in one scan of it.
-    std::vector<std::string> languages;
-    for (const Sentence& sentence : sentences)
-        languages.push_back(lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang);
-    std::vector<SentenceScan::Hits> scanned = p.scan.find_in(languages, text, sentences);
-    std::vector<std::vector<PhraseHit>> mention_words;
-    for (auto& hits : scanned) mention_words.push_back(std::move(hits.mention_words));
-    auto mentions = p.mention_finder.find(text, sentences, mention_words);  // each moved to the view of its sentence
+    auto mentions = p.mention_finder.find(text, sentences);  // each moved to the view of its sentence
 
     std::vector<Event> events;
     DatedBy previous;  // the date the previous sentence stated
@@ -223,7 +216,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         // A mention goes to one sentence at most: the next sentence starts past it.
         for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
             view.mentions.push_back(std::move(*m));
-        view.lang = languages[i];
+        view.lang = lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang;
         if (p.garble.garbled(text, sentence.range)) {
             previous = {};
             continue;
@@ -233,11 +226,13 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             previous = {};
             continue;
         }
-        const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned[i].cue_lists);
+        // The dictionaries the rules read, found in one scan of the sentence.
+        SentenceScan::Hits scanned = p.scan.find(view.lang, text, sentence.range);
+        const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
         view.cues = &cues;
-        view.verbs = std::move(scanned[i].verbs);
-        view.roles = std::move(scanned[i].roles);
-        view.reciprocal_nouns = std::move(scanned[i].reciprocal_nouns);
+        view.verbs = std::move(scanned.verbs);
+        view.roles = std::move(scanned.roles);
+        view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
         view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
         view.times.erase(std::remove_if(view.times.begin(), view.times.end(),
                                         [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),

@@ -198,8 +198,7 @@ void MentionFinder::add_references(std::string_view text, const Sentence& senten
     }
 }
 
-std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences,
-                                         const std::vector<std::vector<PhraseHit>>& word_hits) const {
+std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences) const {
     std::vector<Mention> mentions;
     std::unordered_map<std::uint32_t, std::size_t> last_seen;  // entity → order of its last clear mention
     std::size_t order = 0;
@@ -270,7 +269,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         }
         add_products(text, sentence.range, found);
         std::vector<PhraseHit> short_form_hits, anaphora_hits;
-        for (const auto& hit : word_hits[s]) {
+        for (const auto& hit : sentence_words_.find_all(text, sentence.range.begin, sentence.range.end)) {
             if (hit.payload & kAnaphora) anaphora_hits.push_back({hit.begin, hit.end, hit.payload & ~kAnaphora});
             else short_form_hits.push_back(hit);
         }

@@ -34,16 +34,8 @@ public:
     // Reads the `short_forms`, `short_form_context` and `anaphora` lexicons of `pack`.
     MentionFinder(const EntityCatalog& catalog, const RulePack& pack, const Normalizer& normalizer);
 
-    // Mentions in `text` (folded), sentence by sentence. `word_hits[s]`: the hits of
-    // sentence_words() in sentence s, as its find_all gives them (SentenceScan finds them with
-    // the other dictionaries of the sentence).
-    std::vector<Mention> find(std::string_view text, const std::vector<Sentence>& sentences,
-                              const std::vector<std::vector<PhraseHit>>& word_hits) const;
-
-    // The short forms (payload: their index) and anaphora (payload: kAnaphora | their index) a
-    // sentence is read for. Filtered to one of the two, its hits are those a matcher of that one
-    // alone finds, in the same order (whether a phrase matches depends on the phrase alone).
-    const PhraseMatcher& sentence_words() const { return sentence_words_; }
+    // Mentions in `text` (folded), sentence by sentence.
+    std::vector<Mention> find(std::string_view text, const std::vector<Sentence>& sentences) const;
 
 private:
     struct ShortForm {
@@ -59,10 +51,11 @@ private:
 
     const EntityCatalog& catalog_;
     // Short forms (context word + short form; payload: index into short_forms_) and anaphora
-    // (payload: kAnaphora | index into anaphora_types_).
+    // (payload: kAnaphora | index into anaphora_types_) in one matcher: a sentence is scanned once
+    // for both. Filtered to one of the two, its hits are those a matcher of that one alone finds,
+    // in the same order (whether a phrase matches depends on the phrase alone).
     PhraseMatcher sentence_words_;
-    // (Bit 28: SentenceScan keeps the three bits above for the dictionary a hit comes from.)
-    static constexpr std::uint32_t kAnaphora = std::uint32_t{1} << 28;
+    static constexpr std::uint32_t kAnaphora = 0x80000000u;
     std::vector<ShortForm> short_forms_;
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only

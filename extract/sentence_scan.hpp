@@ -1,14 +1,16 @@
 #pragma once
 // chronokg::SentenceScan — the dictionaries a whole sentence is looked up in, scanned at once.
 //
-// What it represents: for each language, one PhraseMatcher holding the phrases of five: the
-// windowed cue lists (CueWords::find_all_lists), the relation verbs and the role titles
-// (RelationLexicon::verbs and roles), the short forms and anaphora MentionFinder reads
-// (MentionFinder::sentence_words) and, for English, the reciprocal nouns of EnglishRelations.
-// Each sentence was scanned by each in turn; a scan waits on its table a byte at a time, and
-// one scan of the combined table replaces five. (Aliases stay apart: with them an automaton
-// would pass the 32,768 states a 16-bit table holds.) A phrase's payload says which
-// dictionary it came from and its payload there.
+// What it represents: for each language, one PhraseMatcher holding the phrases of the
+// dictionaries the sentence rules read: the windowed cue lists (CueWords::find_all_lists), the
+// relation verbs and the role titles (RelationLexicon::verbs and roles) and, for English, the
+// reciprocal nouns of EnglishRelations. Each sentence was scanned by each in turn; a scan waits
+// on its table a byte at a time, and one scan of the combined table replaces four. A phrase's
+// payload says which dictionary it came from and its payload there. (The Extractor scans a
+// sentence when it reads it: hits kept for a whole document would grow with it, and a document
+// may be hundreds of megabytes. MentionFinder's words and the aliases, read before the
+// sentences, keep their own scans; with the aliases an automaton would also pass the 32,768
+// states a 16-bit table holds.)
 // find() gives each dictionary's hits exactly as that dictionary's own find_all gives them, in
 // its order: whether a phrase matches at a place depends on the phrase alone, hits come by end
 // offset and then longest first, and phrases that end at one state keep the order they were
@@ -16,7 +18,6 @@
 // Thread safety: immutable after construction.
 #include <array>
 #include <cstdint>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,36 +28,26 @@ namespace chronokg {
 
 class CueWords;
 class EnglishRelations;
-class MentionFinder;
 class RelationLexicon;
 
 class SentenceScan {
 public:
-    SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const MentionFinder& mentions,
-                 const EnglishRelations& english);
+    SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english);
 
     struct Hits {
         std::vector<PhraseHit> cue_lists;       // CueWords::find_all_lists(lang, …): payload the list's windowed number
         std::vector<PhraseHit> verbs;           // lexicon.verbs(lang == "zh").find_all(…): payload the pattern
         std::vector<PhraseHit> roles;           // lexicon.roles(lang == "zh").find_all(…): payload the role pattern
-        std::vector<PhraseHit> mention_words;   // mentions.sentence_words().find_all(…), any language
         std::vector<PhraseHit> reciprocal_nouns;  // english.reciprocal_nouns().find_all(…); none for "zh"
     };
-    // The hits of the five dictionaries for `lang` in text[range].
+    // The hits of the four dictionaries for `lang` in text[range].
     Hits find(std::string_view lang, std::string_view text, TextRange range) const;
-    // find(languages[s], text, sentences[s].range) for every sentence s, the sentences of one
-    // language scanned two at a time (PhraseMatcher::find_all_in): two chains of table loads overlap.
-    std::vector<Hits> find_in(const std::vector<std::string>& languages, std::string_view text,
-                              const std::vector<Sentence>& sentences) const;
 
 private:
-    // A combined payload: the dictionary in the top three bits, its own payload below.
-    static constexpr unsigned kDictionaryShift = 29;
+    // A combined payload: the dictionary in the top two bits, its own payload below.
+    static constexpr unsigned kDictionaryShift = 30;
     static constexpr std::uint32_t kPayloadMask = (std::uint32_t{1} << kDictionaryShift) - 1;
-    enum Dictionary : std::uint32_t { kCueLists, kVerbs, kRoles, kMentionWords, kReciprocalNouns };
-
-    // The combined hits of one scan for `lang`, each given to its dictionary.
-    static Hits split(std::string_view lang, const std::vector<PhraseHit>& combined);
+    enum Dictionary : std::uint32_t { kCueLists, kVerbs, kRoles, kReciprocalNouns };
 
     std::array<PhraseMatcher, 2> matchers_;  // [0] "zh", [1] every other language ("en")
 };
