@@ -68,7 +68,8 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
             throw Error("short_forms lexicon entry \"" + entry + "\" names no entity of the pack");
         for (const auto& context : pack.lexicon("short_form_context").zh) {
             const std::string folded_context = normalizer.fold(context);
-            sentence_words_.add(folded_context + normalizer.fold(form), static_cast<std::uint32_t>(short_forms_.size()));
+            sentence_words_.add(kShortForms, folded_context + normalizer.fold(form),
+                                static_cast<std::uint32_t>(short_forms_.size()));
             short_forms_.push_back({folded_context.size(), *entity});
         }
     }
@@ -80,7 +81,7 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
             const bool clause_start = !phrase.empty() && phrase.front() == '^';
             if (clause_start) phrase.erase(0, 1);
             if (phrase.empty()) throw Error("anaphora lexicon entry \"" + entry + "\" has no phrase");
-            sentence_words_.add(normalizer.fold(phrase), kAnaphora | static_cast<std::uint32_t>(anaphora_types_.size()));
+            sentence_words_.add(kAnaphora, normalizer.fold(phrase), static_cast<std::uint32_t>(anaphora_types_.size()));
             anaphora_types_.push_back(type);
             anaphora_clause_start_.push_back(clause_start);
         }
@@ -268,13 +269,9 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
             }
         }
         add_products(text, sentence.range, found);
-        std::vector<PhraseHit> short_form_hits, anaphora_hits;
-        for (const auto& hit : sentence_words_.find_all(text, sentence.range.begin, sentence.range.end)) {
-            if (hit.payload & kAnaphora) anaphora_hits.push_back({hit.begin, hit.end, hit.payload & ~kAnaphora});
-            else short_form_hits.push_back(hit);
-        }
-        add_short_forms(short_form_hits, found);
-        add_references(text, sentence, anaphora_hits, mentions, found);
+        const auto words = sentence_words_.find_all(text, sentence.range.begin, sentence.range.end);
+        add_short_forms(words[kShortForms], found);
+        add_references(text, sentence, words[kAnaphora], mentions, found);
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         mentions.insert(mentions.end(), found.begin(), found.end());
     }

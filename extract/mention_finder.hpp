@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "extract/dictionary_set.hpp"
 #include "extract/phrase_matcher.hpp"
 #include "extract/segmenter.hpp"
 
@@ -51,11 +52,9 @@ private:
 
     const EntityCatalog& catalog_;
     // Short forms (context word + short form; payload: index into short_forms_) and anaphora
-    // (payload: kAnaphora | index into anaphora_types_) in one matcher: a sentence is scanned once
-    // for both. Filtered to one of the two, its hits are those a matcher of that one alone finds,
-    // in the same order (whether a phrase matches depends on the phrase alone).
-    PhraseMatcher sentence_words_;
-    static constexpr std::uint32_t kAnaphora = 0x80000000u;
+    // (payload: index into anaphora_types_), scanned for at once.
+    enum Words : std::size_t { kShortForms, kAnaphora };
+    DictionarySet sentence_words_{2};
     std::vector<ShortForm> short_forms_;
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only

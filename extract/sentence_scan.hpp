@@ -1,26 +1,22 @@
 #pragma once
 // chronokg::SentenceScan — the dictionaries a whole sentence is looked up in, scanned at once.
 //
-// What it represents: for each language, one PhraseMatcher holding the phrases of the
-// dictionaries the sentence rules read: the windowed cue lists (CueWords::find_all_lists), the
-// relation verbs and the role titles (RelationLexicon::verbs and roles) and, for English, the
-// reciprocal nouns of EnglishRelations. Each sentence was scanned by each in turn; a scan waits
-// on its table a byte at a time, and one scan of the combined table replaces four. A phrase's
-// payload says which dictionary it came from and its payload there. (The Extractor scans a
+// What it represents: for each language, one DictionarySet of the dictionaries the sentence
+// rules read: the windowed cue lists (CueWords::find_all_lists), the relation verbs and the role
+// titles (RelationLexicon::verbs and roles) and, for English, the reciprocal nouns of
+// EnglishRelations. Each sentence was scanned by each in turn; one scan now replaces four, and
+// gives each dictionary exactly its own matcher's hits, in their order. (The Extractor scans a
 // sentence when it reads it: hits kept for a whole document would grow with it, and a document
 // may be hundreds of megabytes. MentionFinder's words and the aliases, read before the
 // sentences, keep their own scans; with the aliases an automaton would also pass the 32,768
 // states a 16-bit table holds.)
-// find() gives each dictionary's hits exactly as that dictionary's own find_all gives them, in
-// its order: whether a phrase matches at a place depends on the phrase alone, hits come by end
-// offset and then longest first, and phrases that end at one state keep the order they were
-// added in (each dictionary's phrases are added in their own order).
 // Thread safety: immutable after construction.
 #include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "extract/dictionary_set.hpp"
 #include "extract/phrase_matcher.hpp"
 #include "extract/segmenter.hpp"
 
@@ -44,12 +40,9 @@ public:
     Hits find(std::string_view lang, std::string_view text, TextRange range) const;
 
 private:
-    // A combined payload: the dictionary in the top two bits, its own payload below.
-    static constexpr unsigned kDictionaryShift = 30;
-    static constexpr std::uint32_t kPayloadMask = (std::uint32_t{1} << kDictionaryShift) - 1;
-    enum Dictionary : std::uint32_t { kCueLists, kVerbs, kRoles, kReciprocalNouns };
+    enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kDictionaries };
 
-    std::array<PhraseMatcher, 2> matchers_;  // [0] "zh", [1] every other language ("en")
+    std::array<DictionarySet, 2> sets_{DictionarySet(kDictionaries), DictionarySet(kDictionaries)};  // [0] "zh", [1] every other language ("en")
 };
 
 }  // namespace chronokg

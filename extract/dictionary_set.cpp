@@ -1,0 +1,32 @@
+#include "extract/dictionary_set.hpp"
+
+#include <stdexcept>
+
+namespace chronokg {
+
+DictionarySet::DictionarySet(std::size_t dictionaries) : dictionaries_(dictionaries) {
+    if (dictionaries > (std::size_t{1} << (32 - kDictionaryShift)))
+        throw std::length_error("DictionarySet: too many dictionaries");
+}
+
+void DictionarySet::add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload) {
+    if (dictionary >= dictionaries_) throw std::out_of_range("DictionarySet: no such dictionary");
+    if (payload > kPayloadMask) throw std::length_error("DictionarySet: a payload too large to combine");
+    matcher_.add(phrase, static_cast<std::uint32_t>(dictionary) << kDictionaryShift | payload);
+}
+
+void DictionarySet::add_all(std::size_t dictionary, const PhraseMatcher& matcher) {
+    matcher.for_each_phrase([&](std::string_view phrase, std::uint32_t payload) { add(dictionary, phrase, payload); });
+}
+
+void DictionarySet::compile() { matcher_.compile(); }
+
+std::vector<std::vector<PhraseHit>> DictionarySet::find_all(std::string_view text, std::size_t begin,
+                                                            std::size_t end) const {
+    std::vector<std::vector<PhraseHit>> hits(dictionaries_);
+    for (const auto& hit : matcher_.find_all(text, begin, end))
+        hits[hit.payload >> kDictionaryShift].push_back({hit.begin, hit.end, hit.payload & kPayloadMask});
+    return hits;
+}
+
+}  // namespace chronokg

@@ -1,0 +1,44 @@
+#pragma once
+// chronokg::DictionarySet — several dictionaries of phrases in one PhraseMatcher, scanned at once.
+//
+// What it represents: phrases added to numbered dictionaries, compiled into one automaton; a
+// phrase's payload carries its dictionary in its top bits. A scan waits on its table a byte at a
+// time, and one scan of the combined table replaces one a dictionary. find_all() gives each
+// dictionary's hits exactly as a PhraseMatcher of that dictionary alone gives them, in its
+// order: whether a phrase matches at a place depends on the phrase alone, hits come by end
+// offset and then longest first, and phrases that end at one state keep the order they were
+// added in.
+// Lifecycle (as PhraseMatcher's): construct → add()… → compile() → const find_all().
+// Thread safety: find_all() may be called concurrently after compile().
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extract/phrase_matcher.hpp"
+
+namespace chronokg {
+
+class DictionarySet {
+public:
+    explicit DictionarySet(std::size_t dictionaries);
+
+    // Adds `phrase` (folded, as PhraseMatcher::add takes it) to dictionary `dictionary`; `payload`
+    // must be below 2^28.
+    void add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload);
+    // Adds every phrase of `matcher`, in the order it was added there.
+    void add_all(std::size_t dictionary, const PhraseMatcher& matcher);
+    void compile();
+
+    // [d]: the hits of dictionary d in text[begin, end), payloads as added.
+    std::vector<std::vector<PhraseHit>> find_all(std::string_view text, std::size_t begin, std::size_t end) const;
+
+private:
+    static constexpr unsigned kDictionaryShift = 28;  // up to 16 dictionaries
+    static constexpr std::uint32_t kPayloadMask = (std::uint32_t{1} << kDictionaryShift) - 1;
+
+    std::size_t dictionaries_;
+    PhraseMatcher matcher_;
+};
+
+}  // namespace chronokg
