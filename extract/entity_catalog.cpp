@@ -52,7 +52,7 @@ EntityCatalog::EntityCatalog(const RulePack& pack, const Normalizer& normalizer)
             if (std::find(list.begin(), list.end(), entity) == list.end()) list.push_back(entity);
         }
     }
-    matcher_.compile();
+    matcher_.compile(PhraseMatcher::Scan::hyperscan_if_available);
 }
 
 std::optional<std::uint32_t> EntityCatalog::lookup(std::string_view name) const {

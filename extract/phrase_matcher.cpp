@@ -1,5 +1,7 @@
 #include "extract/phrase_matcher.hpp"
 
+#include "extract/hyperscan_scan.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <deque>
@@ -20,6 +22,9 @@ bool same_class(unsigned char a, unsigned char b) {
 }  // namespace
 
 PhraseMatcher::PhraseMatcher() : trie_(1) {}
+PhraseMatcher::~PhraseMatcher() = default;
+PhraseMatcher::PhraseMatcher(PhraseMatcher&&) noexcept = default;
+PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     if (compiled_) throw std::logic_error("PhraseMatcher::add() after compile()");
@@ -52,8 +57,14 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     phrases_.push_back(std::move(p));
 }
 
-void PhraseMatcher::compile() {
+void PhraseMatcher::compile(Scan scan) {
     if (compiled_) return;
+    if (scan == Scan::hyperscan_if_available && HyperscanScan::available() && !phrases_.empty()) {
+        std::vector<HyperscanScan::Phrase> phrases;
+        phrases.reserve(phrases_.size());
+        for (const Phrase& p : phrases_) phrases.push_back({p.text, p.payload, p.exact_case, p.word_start, p.word_end});
+        hyperscan_ = std::make_unique<const HyperscanScan>(phrases);
+    }
     // Byte classes: one for each (lower-cased) byte some phrase holds, 0 for all the others.
     bool used[256] = {};
     for (const auto& node : trie_)
@@ -74,16 +85,20 @@ void PhraseMatcher::compile() {
     if ((n << row_shift_) >= kOutputFlag) throw std::length_error("PhraseMatcher: too many phrases");
     std::vector<std::uint32_t> order{0};  // state → trie node
     std::vector<std::uint32_t> state_of(n, 0);
+    std::vector<std::uint32_t> depth(n, 0);  // by state
     for (std::size_t i = 0; i < order.size(); ++i)
         for (const auto& [byte, target] : trie_[order[i]].next) {
             state_of[target] = static_cast<std::uint32_t>(order.size());
+            depth[order.size()] = depth[i] + 1;
             order.push_back(target);
         }
-    depth_.assign(n, 0);
-    first_output_.assign(n, 0);
-    output_link_.assign(n, 0);
-    ends_begin_.assign(n + 1, 0);
+    // Breadth-first, the states of one depth are a run: where each run starts, and n past the
+    // deepest (a state at the greatest depth has no child).
+    level_start_.assign(depth[n - 1] + 2, static_cast<std::uint32_t>(n));
+    for (std::size_t state = n; state-- > 0;) level_start_[depth[state]] = static_cast<std::uint32_t>(state);
+    outputs_.assign(n, Outputs{});
     ends_.clear();
+    ends_.reserve(phrases_.size());
     std::vector<std::uint32_t> fail(n, 0);
     // Fills `table` with moves of `Move` bits: the target state | `output` when the target has
     // phrases ending on its fail chain (`output` is the top bit, `state_mask` the others).
@@ -92,8 +107,12 @@ void PhraseMatcher::compile() {
         table.assign(n << row_shift_, 0);
         for (std::uint32_t state = 0; state < n; ++state) {
             const TrieNode& node = trie_[order[state]];
-            ends_begin_[state] = static_cast<std::uint32_t>(ends_.size());
-            ends_.insert(ends_.end(), node.phrases.begin(), node.phrases.end());
+            outputs_[state].ends_begin = static_cast<std::uint32_t>(ends_.size());
+            for (const std::uint32_t i : node.phrases) {
+                const Phrase& p = phrases_[i];
+                ends_.push_back({i, p.payload, static_cast<std::uint32_t>(p.text.size()), p.exact_case, p.word_start, p.word_end});
+            }
+            outputs_[state].ends_end = static_cast<std::uint32_t>(ends_.size());
             Move* row = &table[state << row_shift_];
             if (state != 0) {
                 const Move* fail_row = &table[fail[state] << row_shift_];
@@ -104,10 +123,9 @@ void PhraseMatcher::compile() {
                 const std::uint32_t target = state_of[target_node];
                 const std::uint32_t f = state == 0 ? 0 : row[c] & state_mask;  // still the fail state's move
                 fail[target] = f;
-                depth_[target] = depth_[state] + 1;
-                output_link_[target] = trie_[order[f]].phrases.empty() ? output_link_[f] : f;
-                first_output_[target] = trie_[target_node].phrases.empty() ? output_link_[target] : target;
-                row[c] = static_cast<Move>(target | (first_output_[target] != 0 ? output : 0));
+                outputs_[target].link = trie_[order[f]].phrases.empty() ? outputs_[f].link : f;
+                outputs_[target].first = trie_[target_node].phrases.empty() ? outputs_[target].link : target;
+                row[c] = static_cast<Move>(target | (outputs_[target].first != 0 ? output : 0));
             }
         }
     };
@@ -126,19 +144,23 @@ void PhraseMatcher::compile() {
         const unsigned shift = row_shift_;
         for (auto& move : delta_) move = (move & ~kOutputFlag) << shift | (move & kOutputFlag);
     }
-    ends_begin_[n] = static_cast<std::uint32_t>(ends_.size());
     trie_.clear();
     trie_.shrink_to_fit();
     compiled_ = true;
 }
 
-bool PhraseMatcher::accept(const Phrase& phrase, std::string_view text, std::size_t begin,
+bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::size_t begin,
                            std::size_t end) const {
-    if (phrase.exact_case && text.compare(begin, end - begin, phrase.text) != 0) return false;
-    if (phrase.word_start && begin > 0 &&
+    if (phrase.exact_case && text.compare(begin, end - begin, phrases_[phrase.phrase].text) != 0) return false;
+    return edges_fit(text, begin, end, phrase.word_start, phrase.word_end);
+}
+
+bool PhraseMatcher::edges_fit(std::string_view text, std::size_t begin, std::size_t end, bool word_start,
+                              bool word_end) {
+    if (word_start && begin > 0 &&
         same_class(static_cast<unsigned char>(text[begin - 1]), static_cast<unsigned char>(text[begin])))
         return false;
-    if (phrase.word_end && end < text.size()) {
+    if (word_end && end < text.size()) {
         const auto last = static_cast<unsigned char>(text[end - 1]);
         const auto next = static_cast<unsigned char>(text[end]);
         if (same_class(last, next)) return false;
@@ -159,6 +181,7 @@ inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* de
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_t begin,
                                                std::size_t end) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
+    if (hyperscan_) return hyperscan_->find_all(text, begin, end);
     std::vector<PhraseHit> hits;
     // The scan reads the automaton through locals: nothing it reads changes while it runs, and
     // so the compiler keeps the loop in registers (through the members, every push_back made it
@@ -192,7 +215,7 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_in() before compile()");
     std::vector<std::vector<PhraseHit>> hits(ranges.size());
     std::size_t r = 0;
-    if (!narrow_.empty()) {
+    if (!narrow_.empty() && !hyperscan_) {
         const std::uint16_t* const delta = narrow_.data();
         const std::uint8_t* const byte_class = byte_class_;
         const unsigned shift = row_shift_;
@@ -217,10 +240,10 @@ void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::st
                              std::vector<PhraseHit>& hits) const {
     // Room for a sentence's worth at once rather than growing 1, 2, 4, 8…
     if (hits.capacity() == 0) hits.reserve(16);
-    for (std::uint32_t out = first_output_[state]; out != 0; out = output_link_[out]) {
-        for (std::uint32_t k = ends_begin_[out]; k < ends_begin_[out + 1]; ++k) {
-            const Phrase& p = phrases_[ends_[k]];
-            const std::size_t start = end - p.text.size();
+    for (std::uint32_t out = outputs_[state].first; out != 0; out = outputs_[out].link) {
+        for (std::uint32_t k = outputs_[out].ends_begin; k < outputs_[out].ends_end; ++k) {
+            const Ending& p = ends_[k];
+            const std::size_t start = end - p.length;
             if (start >= begin && accept(p, text, start, end)) hits.push_back({start, end, p.payload});
         }
     }
@@ -230,8 +253,8 @@ std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std
     if (!compiled_) throw std::logic_error("PhraseMatcher::longest_at() before compile()");
     std::size_t longest = 0;
     walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
-        for (std::uint32_t k = ends_begin_[state]; k < ends_begin_[state + 1]; ++k)
-            if (accept(phrases_[ends_[k]], text, at, end)) longest = end - at;
+        for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].ends_end; ++k)
+            if (accept(ends_[k], text, at, end)) longest = end - at;
     });
     return longest;
 }

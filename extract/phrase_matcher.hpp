@@ -14,6 +14,7 @@
 // Thread safety: find_all(), longest_at() and for_each_exact() may be called concurrently after compile().
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -27,17 +28,24 @@ struct PhraseHit {
     std::uint32_t payload = 0;
 };
 
+class HyperscanScan;
+
 class PhraseMatcher {
 public:
     PhraseMatcher();
-    PhraseMatcher(PhraseMatcher&&) = default;
-    PhraseMatcher& operator=(PhraseMatcher&&) = default;
+    ~PhraseMatcher();
+    PhraseMatcher(PhraseMatcher&&) noexcept;
+    PhraseMatcher& operator=(PhraseMatcher&&) noexcept;
     PhraseMatcher(const PhraseMatcher&) = delete;
     PhraseMatcher& operator=(const PhraseMatcher&) = delete;
 
     // Adds `phrase` (already folded, non-empty). Must not be called after compile().
     void add(std::string_view phrase, std::uint32_t payload);
-    void compile();
+    // How find_all() and find_all_in() scan: with the automaton, or with Hyperscan where this
+    // build has it (HyperscanScan: the same hits, faster on big dictionaries, but a database to
+    // build; the automaton is built in any case, for longest_at() and for_each_exact()).
+    enum class Scan { automaton, hyperscan_if_available };
+    void compile(Scan scan = Scan::automaton);
 
     // Every occurrence of every phrase within text[begin, end), overlapping ones included,
     // ordered by end offset, then by length (longest first).
@@ -58,6 +66,13 @@ public:
     void for_each_exact(std::string_view text, std::size_t at, std::size_t limit, Take&& take) const;
 
     std::size_t phrases() const { return phrases_.size(); }
+    // Whether this matcher's scans run on Hyperscan (compile() was asked to and could).
+    bool scans_with_hyperscan() const { return hyperscan_ != nullptr; }
+
+    // The word-edge rule of a phrase found at text[begin, end): one that starts (`word_start`)
+    // or ends (`word_end`) with a Latin letter or digit must not run on into one of its kind, and
+    // one ending in a digit not into a letter.
+    static bool edges_fit(std::string_view text, std::size_t begin, std::size_t end, bool word_start, bool word_end);
     // Calls take(phrase, payload) for every phrase, as added and in the order added.
     template <class Take>
     void for_each_phrase(Take&& take) const {
@@ -77,7 +92,18 @@ private:
         std::vector<std::pair<unsigned char, std::uint32_t>> next;
         std::vector<std::uint32_t> phrases;  // indexes into phrases_ that end here, in order added
     };
-    bool accept(const Phrase& phrase, std::string_view text, std::size_t begin, std::size_t end) const;
+    // A phrase as the scan checks it where it ends: what accept() reads, in 16 bytes next to its
+    // state's other endings, so that a hit costs no visit to the phrase's own string (a cache
+    // miss a hit in a big automaton) unless the phrase must match its case exactly.
+    struct Ending {
+        std::uint32_t phrase;  // index into phrases_
+        std::uint32_t payload;
+        std::uint32_t length;
+        bool exact_case;
+        bool word_start;
+        bool word_end;
+    };
+    bool accept(const Ending& ending, std::string_view text, std::size_t begin, std::size_t end) const;
     // Follows trie edges from the root over text[at, limit), calling visit(state, end) in each
     // state reached (text[at, end) read), until a byte that no phrase starting at `at` goes on with.
     template <class Visit>
@@ -113,11 +139,18 @@ private:
     unsigned row_shift_ = 0;                   // log2 of a row's width: classes_ rounded up to a power of two
     std::vector<std::uint32_t> delta_;         // (state << row_shift_) + class → (next state << row_shift_) | kOutputFlag
     std::vector<std::uint16_t> narrow_;        // instead of delta_, up to 32,768 states: … → next state | kNarrowOutput
-    std::vector<std::uint32_t> depth_;         // bytes from the root (a trie child is one deeper)
-    std::vector<std::uint32_t> first_output_;  // the state, or the nearest on its fail chain, where phrases end; 0 = none
-    std::vector<std::uint32_t> output_link_;   // next such state on the fail chain after that one
-    std::vector<std::uint32_t> ends_begin_;    // phrases ending at state s: ends_[ends_begin_[s] .. ends_begin_[s + 1])
-    std::vector<std::uint32_t> ends_;
+    std::vector<std::uint32_t> level_start_;   // by depth (bytes from the root): its first state; then n
+    // What a state holds for a hit, together: a hit reads all of it, and one cache line holds
+    // it (four arrays cost up to four misses a hit in a big automaton).
+    struct Outputs {
+        std::uint32_t first;        // the state, or the nearest on its fail chain, where phrases end; 0 = none
+        std::uint32_t link;         // next such state on the fail chain after this one
+        std::uint32_t ends_begin;   // phrases ending at this state: ends_[ends_begin .. ends_end)
+        std::uint32_t ends_end;
+    };
+    std::vector<Outputs> outputs_;             // by state
+    std::vector<Ending> ends_;                 // in the order the phrases were added
+    std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;
 };
 
@@ -129,10 +162,8 @@ void PhraseMatcher::for_each_exact(std::string_view text, std::size_t at, std::s
         if (end == limit) exact = state;
     });
     if (exact == 0) return;
-    for (std::uint32_t k = ends_begin_[exact]; k < ends_begin_[exact + 1]; ++k) {
-        const Phrase& p = phrases_[ends_[k]];
-        if (accept(p, text, at, limit)) take(p.payload);
-    }
+    for (std::uint32_t k = outputs_[exact].ends_begin; k < outputs_[exact].ends_end; ++k)
+        if (accept(ends_[k], text, at, limit)) take(ends_[k].payload);
 }
 
 template <class Visit>
@@ -140,15 +171,17 @@ void PhraseMatcher::walk(std::string_view text, std::size_t at, std::size_t limi
     // Through locals, as in find_all: the loop then keeps them in registers.
     const std::uint32_t* const delta = delta_.data();
     const std::uint16_t* const narrow = narrow_.empty() ? nullptr : narrow_.data();
-    const std::uint32_t* const depth = depth_.data();
+    const std::uint32_t* const level_start = level_start_.data();
     const unsigned shift = row_shift_;
     std::size_t state = 0;
     // Trie edges only: a move that is not one byte deeper left the phrases starting at `at`.
-    // On that path the state after text[at, i] is i + 1 - at bytes deep.
+    // On that path the state after text[at, i] is i + 1 - at bytes deep. A move goes at most one
+    // byte deeper, so it went down a trie edge when its state is numbered among the states of
+    // the next depth or later (breadth-first numbering; a small table instead of a depth a state).
     for (std::size_t i = at; i < limit; ++i) {
         const std::size_t cell = (state << shift) + byte_class_[static_cast<unsigned char>(text[i])];
         const std::size_t next = narrow ? narrow[cell] & kNarrowState : (delta[cell] & ~kOutputFlag) >> shift;
-        if (depth[next] != i + 1 - at) return;
+        if (next < level_start[i + 1 - at]) return;
         state = next;
         visit(static_cast<std::uint32_t>(state), i + 1);
     }

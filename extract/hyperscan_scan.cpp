@@ -1,0 +1,131 @@
+#include "extract/hyperscan_scan.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <climits>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+
+#ifdef CHRONOKG_HYPERSCAN
+#include <hs/hs.h>
+#endif
+
+namespace chronokg {
+
+#ifdef CHRONOKG_HYPERSCAN
+
+namespace {
+
+// Hyperscan's scratch space: one a thread, grown to fit every database the thread scans with.
+// Growing checks the database each time (tens of microseconds: more than a sentence's scan), so
+// the thread remembers the last few databases its scratch was grown for (it still fits any it
+// was grown for; one forgotten is checked again); a database is known by a number no other has
+// had, not by its address, which a later one may take.
+std::atomic<std::uint64_t> next_database_number{1};
+
+hs_scratch_t* thread_scratch(const hs_database_t* db, std::uint64_t number) {
+    struct Scratch {
+        hs_scratch_t* space = nullptr;
+        std::array<std::uint64_t, 8> fits{};  // numbers of databases it was grown for
+        std::size_t next = 0;                  // the place the next one takes
+        ~Scratch() { hs_free_scratch(space); }
+    };
+    thread_local Scratch scratch;
+    if (std::find(scratch.fits.begin(), scratch.fits.end(), number) == scratch.fits.end()) {
+        if (hs_alloc_scratch(db, &scratch.space) != HS_SUCCESS) throw std::bad_alloc();
+        scratch.fits[scratch.next] = number;
+        scratch.next = (scratch.next + 1) % scratch.fits.size();
+    }
+    return scratch.space;
+}
+
+}  // namespace
+
+struct HyperscanScan::Database {
+    hs_database_t* db = nullptr;
+    std::uint64_t number = next_database_number++;
+    std::vector<Phrase> phrases;  // by Hyperscan id (the order added); text not kept
+    std::vector<std::uint32_t> lengths;
+    ~Database() { hs_free_database(db); }
+};
+
+bool HyperscanScan::available() { return hs_valid_platform() == HS_SUCCESS; }
+
+HyperscanScan::HyperscanScan(const std::vector<Phrase>& phrases) : db_(std::make_unique<Database>()) {
+    if (!available()) throw std::runtime_error("Hyperscan does not run on this processor");
+    std::vector<const char*> texts;
+    std::vector<std::size_t> lengths;
+    std::vector<unsigned> flags, ids;
+    for (std::size_t i = 0; i < phrases.size(); ++i) {
+        texts.push_back(phrases[i].text.data());
+        lengths.push_back(phrases[i].text.size());
+        flags.push_back(phrases[i].exact_case ? 0 : HS_FLAG_CASELESS);
+        ids.push_back(static_cast<unsigned>(i));
+        db_->lengths.push_back(static_cast<std::uint32_t>(phrases[i].text.size()));
+        db_->phrases.push_back(phrases[i]);
+        db_->phrases.back().text = {};
+    }
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(), static_cast<unsigned>(texts.size()),
+                             HS_MODE_BLOCK, nullptr, &db_->db, &error) != HS_SUCCESS) {
+        const std::string message = error && error->message ? error->message : "unknown error";
+        hs_free_compile_error(error);
+        throw std::runtime_error("Hyperscan cannot compile the phrases: " + message);
+    }
+    thread_scratch(db_->db, db_->number);
+}
+
+HyperscanScan::~HyperscanScan() = default;
+
+std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_t begin, std::size_t end) const {
+    struct Context {
+        const Database& db;
+        std::string_view text;
+        std::size_t begin;
+        std::vector<PhraseHit> hits;  // payload: the Hyperscan id until sorted
+    } context{*db_, text, begin, {}};
+    if (end <= begin) return {};
+    if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
+    auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
+        auto& c = *static_cast<Context*>(data);
+        const std::size_t hit_end = c.begin + to;
+        const std::size_t hit_begin = hit_end - c.db.lengths[id];
+        const Phrase& p = c.db.phrases[id];
+        if (PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, p.word_start, p.word_end))
+            c.hits.push_back({hit_begin, hit_end, id});
+        return 0;
+    };
+    if (hs_scan(db_->db, text.data() + begin, static_cast<unsigned>(end - begin), 0, thread_scratch(db_->db, db_->number), on_match,
+                &context) != HS_SUCCESS)
+        throw std::runtime_error("Hyperscan scan failed");
+    // PhraseMatcher's order: by end, then longest first, then in the order the phrases were
+    // added. Hyperscan does not promise an order (its reports come mostly by end); no two hits
+    // share end, begin and phrase, so the sort decides every place.
+    std::vector<PhraseHit>& hits = context.hits;
+    std::sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
+        return std::tie(a.end, a.begin, a.payload) < std::tie(b.end, b.begin, b.payload);
+    });
+    for (PhraseHit& h : hits) h.payload = db_->phrases[h.payload].payload;
+    return std::move(hits);
+}
+
+#else  // no Hyperscan in this build
+
+struct HyperscanScan::Database {};
+
+bool HyperscanScan::available() { return false; }
+
+HyperscanScan::HyperscanScan(const std::vector<Phrase>&) {
+    throw std::runtime_error("this build of chronokg has no Hyperscan");
+}
+
+HyperscanScan::~HyperscanScan() = default;
+
+std::vector<PhraseHit> HyperscanScan::find_all(std::string_view, std::size_t, std::size_t) const { return {}; }
+
+#endif
+
+}  // namespace chronokg

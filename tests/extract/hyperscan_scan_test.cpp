@@ -1,0 +1,102 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "extract/hyperscan_scan.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/phrase_matcher.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
+#include "../test_support.hpp"
+
+using namespace chronokg;
+
+namespace {
+
+std::string hits_text(const std::vector<PhraseHit>& hits) {
+    std::string out;
+    for (const auto& h : hits)
+        out += "[" + std::to_string(h.begin) + "," + std::to_string(h.end) + ")#" + std::to_string(h.payload) + " ";
+    return out;
+}
+
+// The same phrases, in the same order, into two matchers: one scanning with its automaton, one
+// with Hyperscan where the build has it.
+void add_both(PhraseMatcher& automaton, PhraseMatcher& hyperscan, std::string_view phrase, std::uint32_t payload) {
+    automaton.add(phrase, payload);
+    hyperscan.add(phrase, payload);
+}
+
+}  // namespace
+
+TEST_CASE("Hyperscan finds the aliases' hits exactly as the automaton does, in its order",
+          "[extract][match][issue7]") {
+    // The entity aliases are scanned with Hyperscan where the build has it; the rules read the
+    // hits in the automaton's order (by end, longest first, then the order added).
+    const RulePack pack = test::default_pack();
+    const Normalizer& normalizer = Normalizer::shared();
+    PhraseMatcher automaton, hyperscan;
+    std::set<std::string> seen;
+    std::uint32_t payload = 0;
+    for (const auto& rule : pack.entities()) {
+        std::vector<std::string> names = rule.aliases;
+        names.push_back(rule.label);
+        for (const auto& name : names) {
+            const std::string folded = normalizer.fold(name);
+            if (folded.find_first_not_of(' ') == std::string::npos || !seen.insert(folded).second) continue;
+            add_both(automaton, hyperscan, folded, payload++);
+        }
+    }
+    // Edge cases: one phrase under two payloads (order added decides), overlapping hits of one
+    // phrase, a mixed-case phrase and its all-capital twin, phrases that end in digits, and
+    // non-ASCII bytes that a Latin-1 case rule would take for letters (É is C3 89, é C3 A9).
+    for (const char* phrase : {"aa", "AA", "Café", "Model 910", "é", "x86", "ÉÉ"})
+        add_both(automaton, hyperscan, normalizer.fold(phrase), payload++);
+    add_both(automaton, hyperscan, "aa", payload++);
+    automaton.compile();
+    hyperscan.compile(PhraseMatcher::Scan::hyperscan_if_available);
+    CHECK_FALSE(automaton.scans_with_hyperscan());
+    CHECK(hyperscan.scans_with_hyperscan() == HyperscanScan::available());
+
+    std::vector<std::string> texts;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles"))
+        texts.push_back(normalizer.normalize(test::read_file(entry.path().string())).text);
+    texts.push_back("aa AA aA aaaa café CAFÉ Cafe\xcc\x81 caf\xc3\x89 Model 910D, model 910 and MODEL 9100; x86-64 x86s");
+    texts.push_back("\xc3\xa9\xc3\x89\xc3\x89 \xe3\x89\xa9 \xc3\x89\xc3\x89\xc3\x89");
+    const Segmenter segmenter({});
+    std::size_t hits = 0, ranges = 0;
+    for (const std::string& text : texts) {
+        std::vector<std::pair<std::size_t, std::size_t>> sentence_ranges;
+        for (const auto& s : segmenter.split(text)) sentence_ranges.emplace_back(s.range.begin, s.range.end);
+        // Ranges that start and end inside words and characters, and an empty one.
+        sentence_ranges.emplace_back(0, text.size());
+        sentence_ranges.emplace_back(text.size() / 3 + 1, text.size() - text.size() / 4);
+        sentence_ranges.emplace_back(text.size() / 2, text.size() / 2);
+        for (const auto& [begin, end] : sentence_ranges) {
+            const auto expected = automaton.find_all(text, begin, end);
+            const auto found = hyperscan.find_all(text, begin, end);
+            INFO("range [" << begin << ", " << end << ") of a text of " << text.size() << " bytes");
+            CHECK(hits_text(found) == hits_text(expected));
+            hits += expected.size();
+            ++ranges;
+        }
+        const auto expected_in = automaton.find_all_in(text, sentence_ranges);
+        const auto found_in = hyperscan.find_all_in(text, sentence_ranges);
+        REQUIRE(found_in.size() == expected_in.size());
+        for (std::size_t i = 0; i < found_in.size(); ++i) CHECK(hits_text(found_in[i]) == hits_text(expected_in[i]));
+    }
+    // The comparison covered hits of every kind above, not only empty lists.
+    CHECK(hits > 1000);
+    CHECK(ranges > 100);
+    // Hits of one span under several payloads, and overlapping hits of one phrase, were there.
+    const std::string edge_text = texts[texts.size() - 2];
+    const auto edge_hits = hyperscan.find_all(edge_text, 0, edge_text.size());
+    CHECK(std::count_if(edge_hits.begin(), edge_hits.end(), [&](const PhraseHit& h) { return h.begin == 0 && h.end == 2; }) == 2);
+    const std::string overlap_text = texts.back();
+    const auto overlap_hits = hyperscan.find_all(overlap_text, 0, overlap_text.size());
+    CHECK(std::count_if(overlap_hits.begin(), overlap_hits.end(), [&](const PhraseHit& h) {
+              return overlap_text.substr(h.begin, h.end - h.begin) == "\xc3\x89\xc3\x89";
+          }) == 3);
+}
