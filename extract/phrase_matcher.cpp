@@ -63,7 +63,12 @@ void PhraseMatcher::compile(Scan scan) {
         std::vector<HyperscanScan::Phrase> phrases;
         phrases.reserve(phrases_.size());
         for (const Phrase& p : phrases_) phrases.push_back({p.text, p.payload, p.exact_case, p.word_start, p.word_end});
-        hyperscan_ = std::make_unique<const HyperscanScan>(phrases);
+        // A set Hyperscan refuses (a limit of its own) only costs speed: the automaton scans.
+        try {
+            hyperscan_ = std::make_unique<const HyperscanScan>(phrases);
+        } catch (const std::runtime_error&) {
+            hyperscan_.reset();
+        }
     }
     // Byte classes: one for each (lower-cased) byte some phrase holds, 0 for all the others.
     bool used[256] = {};
