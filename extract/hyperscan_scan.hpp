@@ -2,8 +2,8 @@
 // chronokg::HyperscanScan — PhraseMatcher's find_all() done by Hyperscan.
 //
 // What it represents: the phrases of one PhraseMatcher compiled into a Hyperscan literal
-// database, for the scans of the big dictionaries (the entity aliases, the dictionaries of
-// SentenceScan). It finds exactly the hits PhraseMatcher::find_all() finds, in its order: the
+// database, for the scan of a big dictionary of rare phrases (the entity aliases; SentenceScan's
+// dictionaries of frequent short words scan faster on the automaton). It finds exactly the hits PhraseMatcher::find_all() finds, in its order: the
 // case rule goes to Hyperscan's flags (ASCII caseless, all-capital phrases exact), the word-edge
 // rule is PhraseMatcher::edges_fit() on each match, and the hits are sorted by end, then
 // longest first, then in the order the phrases were added. Issue 7's benchmark measured it at
