@@ -16,7 +16,8 @@ namespace chronokg::io {
 
 // The event as one line of JSON, without the newline.
 std::string event_to_json(const Event& event);
-// The same line appended to `out`, through a buffer the thread keeps (extract writes millions).
+// The same line appended to `out` (extract writes millions: text is copied whole where it needs
+// no escape).
 void append_event_json(const Event& event, std::string& out);
 
 // Parses one line; throws chronokg::Error naming `file` and `line` when it is not an event.

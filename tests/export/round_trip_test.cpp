@@ -1,5 +1,11 @@
 // A saved graph loads back into the graph it was written from: GraphML (through Boost's
 // reader) and node-link JSON.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+#include <vector>
+
 #include "export_test_support.hpp"
 
 #include "core/error.hpp"
@@ -172,6 +178,73 @@ TEST_CASE("events whose texts need escapes in JSON read back exactly", "[export]
         checked += back.evidence == e.evidence;
     }
     CHECK(checked == 600);
+}
+
+namespace {
+
+// The event as RapidJSON's Writer writes it, field by field in the contract's order: what
+// event_to_json wrote through the Writer until it copied text that needs no escape itself.
+std::string written_by_rapidjson(const Event& e) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    auto text = [&](const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+    auto entity = [&](const EntityRef& r) {
+        w.StartObject();
+        w.Key("id"), text(r.id), w.Key("label"), text(r.label), w.Key("type"), text(r.type);
+        w.EndObject();
+    };
+    w.StartObject();
+    w.Key("doc"), text(e.doc), w.Key("sentence"), w.Uint64(e.sentence);
+    w.Key("subject"), entity(e.subject), w.Key("relation"), text(e.relation);
+    w.Key("relation_text"), text(e.relation_text), w.Key("object"), entity(e.object);
+    w.Key("date");
+    if (e.date) text(e.date->iso());
+    else w.Null();
+    w.Key("date_source");
+    if (e.date_source == DateSource::none) w.Null();
+    else w.String(to_string(e.date_source));
+    w.Key("polarity"), w.String(to_string(e.polarity)), w.Key("modality"), w.String(to_string(e.modality));
+    w.Key("evidence"), text(e.evidence);
+    w.Key("span"), w.StartArray(), w.Uint64(e.span.first), w.Uint64(e.span.second), w.EndArray();
+    w.Key("rule"), text(e.rule), w.Key("confidence"), w.Double(std::round(e.confidence * 100.0) / 100.0);
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace
+
+TEST_CASE("an event line is byte for byte what RapidJSON's Writer writes for the event", "[export][issue7]") {
+    // Every byte value in every text field, alone and inside plain text, each date and date
+    // source kind, confidences that round, and numbers past 32 bits.
+    std::vector<std::string> texts = {"", "plain", "輝達 (Nvidia)", "\xFF\xFE not UTF-8", std::string(300, 'x')};
+    for (int b = 0; b < 256; ++b) {
+        texts.push_back(std::string(1, static_cast<char>(b)));
+        texts.push_back("a run of 32 plain bytes before " + std::string(1, static_cast<char>(b)) + " and after");
+    }
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        Event e;
+        const std::string& t = texts[i];
+        const std::string& u = texts[(i * 7 + 3) % texts.size()];
+        e.doc = t;
+        e.sentence = i << 33;
+        e.subject = {t, u, "ORG"};
+        e.object = {u, t, i % 2 ? "" : t};
+        e.relation = i % 3 ? "sanctions" : t;
+        e.relation_text = u;
+        if (i % 4) e.date = Date{2025, static_cast<int>(i % 13), static_cast<int>(i % 29)};
+        e.date_source = static_cast<DateSource>(i % 5);
+        e.polarity = i % 2 ? Polarity::negative : Polarity::positive;
+        e.modality = i % 3 ? Modality::asserted : Modality::hypothetical;
+        e.evidence = t + u;
+        e.span = {i, (i << 34) + 7};
+        e.rule = u;
+        e.confidence = std::vector<double>{0.0, 1.0, 0.85, 1.0 / 3.0, 0.005, 0.999}[i % 6];
+        INFO("text " << i);
+        CHECK(io::event_to_json(e) == written_by_rapidjson(e));
+        ++compared;
+    }
+    CHECK(compared == texts.size());
 }
 
 TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edges\" key)", "[export][reader]") {
