@@ -221,7 +221,6 @@ TEST_CASE("an event line is byte for byte what RapidJSON's Writer writes for the
         texts.push_back(std::string(1, static_cast<char>(b)));
         texts.push_back("a run of 32 plain bytes before " + std::string(1, static_cast<char>(b)) + " and after");
     }
-    std::size_t compared = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         Event e;
         const std::string& t = texts[i];
@@ -242,9 +241,7 @@ TEST_CASE("an event line is byte for byte what RapidJSON's Writer writes for the
         e.confidence = std::vector<double>{0.0, 1.0, 0.85, 1.0 / 3.0, 0.005, 0.999}[i % 6];
         INFO("text " << i);
         CHECK(io::event_to_json(e) == written_by_rapidjson(e));
-        ++compared;
     }
-    CHECK(compared == texts.size());
 }
 
 TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edges\" key)", "[export][reader]") {
