@@ -25,7 +25,7 @@ namespace {
 // A large regular file (a graph of a million events is a gigabyte of GraphML) goes past the page
 // cache with O_DIRECT once its first 4 MiB are full: copying it into fresh page-cache memory
 // cost 2.1 s a gigabyte on the benchmark machine, direct writes from this one reused buffer
-// 0.55 s (README, "Speed"). Direct writes must be whole aligned blocks, so the tail waits in
+// 0.55 s (bench/HISTORY.md). Direct writes must be whole aligned blocks, so the tail waits in
 // the buffer, goes out padded to a block at finish(), and the padding is cut off again. A file
 // system that refuses O_DIRECT (tmpfs) is written the ordinary way.
 class FileBuffer : public std::streambuf {
