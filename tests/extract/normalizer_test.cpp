@@ -22,6 +22,28 @@ TEST_CASE("inline pinyin annotations are removed, real parentheticals kept", "[e
     CHECK(find_pinyin_annotations(text) == Spans{{6, 6 + 3 + 5 + 3}, {20, 20 + 1 + 3 + 1}});
 }
 
+TEST_CASE("pinyin annotations are found wherever they stand in a long article", "[extract][normalize]") {
+    // Long valid texts are searched for the two opening bytes directly: annotations first and
+    // last, after runs of full-width punctuation (led by EF like `（`), and next to brackets
+    // that are no annotation must all be found where they were put, and nothing else.
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    const std::vector<std::pair<std::string, bool>> pieces = {
+        {"(jīng)", true},  {"經濟，，；", false}, {"（jì）", true},   {" the BIS (Bureau) said ", false},
+        {"(bào)", true},   {"（2025）", false},  {"(de)", false},    {"報", false},
+        {"(guān)", true}, {"！？", false},      {"（chá）", true}};
+    for (std::size_t rounds = 1; rounds <= 12; ++rounds) {
+        std::string text;
+        Spans expected;
+        for (std::size_t r = 0; r < rounds; ++r)
+            for (const auto& [piece, annotation] : pieces) {
+                if (annotation) expected.emplace_back(text.size(), text.size() + piece.size());
+                text += piece;
+            }
+        INFO("text of " << text.size() << " bytes");
+        CHECK(find_pinyin_annotations(text) == expected);
+    }
+}
+
 TEST_CASE("Traditional folds to Simplified character by character, names intact", "[extract][normalize]") {
     const auto& n = Normalizer::shared();
     CHECK(n.fold("黃仁勳") == "黄仁勋");
