@@ -34,6 +34,18 @@ constexpr std::size_t kSimdMinimum = 64;
 
 }  // namespace
 
+std::size_t first_non_ascii(std::string_view text, std::size_t from) {
+    std::size_t pos = from;
+    while (pos + 8 <= text.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + pos, 8);
+        if (word & 0x8080808080808080ull) break;
+        pos += 8;
+    }
+    while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+    return pos;
+}
+
 std::size_t sequence_length(std::string_view text, std::size_t pos) { return valid_length(text, pos); }
 
 std::optional<std::size_t> find_invalid(std::string_view text) {
@@ -44,13 +56,7 @@ std::optional<std::size_t> find_invalid(std::string_view text) {
     if (text.size() >= kSimdMinimum && simdjson::validate_utf8(text.data(), text.size())) return std::nullopt;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        // ASCII fast path: most of any news text, eight bytes at a time.
-        while (pos + 8 <= text.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + pos, 8);
-            if (word & 0x8080808080808080ull) break;
-            pos += 8;
-        }
+        pos = first_non_ascii(text, pos);
         if (pos >= text.size()) break;
         const auto b0 = static_cast<unsigned char>(text[pos]);
         if (b0 < 0x80) { ++pos; continue; }

@@ -38,6 +38,14 @@ inline std::size_t long_dash_at(std::string_view text, std::size_t pos) {
     return 0;
 }
 
+// Whether `word` is lower-case Latin letters only, hyphens allowed but not first.
+bool is_lower_word(std::string_view word) {
+    if (word.empty() || word.front() == '-') return false;
+    for (char c : word)
+        if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+    return true;
+}
+
 }  // namespace
 
 bool EnglishToken::all_caps() const {
@@ -53,13 +61,6 @@ bool EnglishToken::has_digit() const {
     for (char c : word)
         if (c >= '0' && c <= '9') return true;
     return false;
-}
-
-bool EnglishToken::lower_word() const {
-    if (word.empty()) return false;
-    for (char c : word)
-        if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
-    return word.front() != '-';
 }
 
 std::string lower_copy(std::string_view word) {
@@ -169,6 +170,7 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         }
         t.range = {b, e};
         t.word = text.substr(b, e - b);
+        t.lower_case = is_lower_word(t.word);
         tokens.push_back(t);
     }
     return tokens;

@@ -35,8 +35,10 @@ struct EnglishToken {
     // All capitals (two letters or more; digits, `&`, `-` and `.` allowed): `BIS`, `U.S.`, `SK`.
     bool all_caps() const;
     bool has_digit() const;
-    // Lower-case Latin letters only (hyphens allowed): a common word.
-    bool lower_word() const;
+    // Lower-case Latin letters only (hyphens allowed, not first): a common word. Decided once,
+    // when the sentence is cut into words: the rules ask it of most words several times.
+    bool lower_word() const { return lower_case; }
+    bool lower_case = false;  // what lower_word() answers
     // A break in the sentence after this word: `,` `;` `:` a dash or a closing bracket.
     bool breaks_after() const { return after == ',' || after == ';' || after == ':' || dash_after; }
 };

@@ -165,9 +165,9 @@ bool header_date(std::string_view text, TextRange sentence, const TimeMention& t
 
 bool contains_hanzi_pair(std::string_view text) {
     int hanzi = 0;
-    for (std::size_t pos = 0; pos < text.size();) {
+    for (std::size_t pos = utf8::first_non_ascii(text); pos < text.size();) {
         if (static_cast<unsigned char>(text[pos]) < 0x80) {
-            ++pos;
+            pos = utf8::first_non_ascii(text, pos);
             continue;
         }
         const char32_t cp = utf8::decode(text, pos);

@@ -2,7 +2,6 @@
 
 #include <unicode/ucnv.h>
 
-#include <algorithm>
 #include <array>
 
 #include "core/error.hpp"
@@ -42,7 +41,7 @@ template <class Take>
 void GarbleDetector::scan(std::string_view text, TextRange range, Take&& take) const {
     // Every sign needs a hanzi, a kana or U+FFFD nearby: ASCII text (most English) has none.
     const std::string_view piece = text.substr(range.begin, range.size());
-    if (std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
+    if (utf8::first_non_ascii(piece) == piece.size()) return;
     // One character read ahead (a sign may depend on the next character), and the starts and
     // signs of the last kWindow characters in a ring: no buffer as long as the sentence.
     std::array<std::size_t, kWindow> starts{};

@@ -93,3 +93,19 @@ TEST_CASE("invalid UTF-8 is found at its offset in long texts too", "[core]") {
         }
     }
 }
+
+TEST_CASE("the first byte past ASCII is found at every offset, eight bytes at a time or not", "[core]") {
+    for (std::size_t length = 0; length <= 40; ++length) {
+        const std::string ascii(length, 'a');
+        CHECK(utf8::first_non_ascii(ascii) == length);
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string text = ascii;
+            text[at] = '\xE7';
+            for (std::size_t from = 0; from <= at; ++from) {
+                INFO("length " << length << ", byte at " << at << ", from " << from);
+                CHECK(utf8::first_non_ascii(text, from) == at);
+            }
+            CHECK(utf8::first_non_ascii(text, at + 1) == length);
+        }
+    }
+}
