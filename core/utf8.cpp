@@ -54,12 +54,8 @@ std::optional<std::size_t> find_invalid(std::string_view text) {
     // loop rejects (overlong forms, surrogates, past U+10FFFF, cut sequences); the loop then
     // finds where. Short texts skip it: the call would cost more than the loop.
     if (text.size() >= kSimdMinimum && simdjson::validate_utf8(text.data(), text.size())) return std::nullopt;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        pos = first_non_ascii(text, pos);
-        if (pos >= text.size()) break;
+    for (std::size_t pos = 0; (pos = first_non_ascii(text, pos)) < text.size();) {
         const auto b0 = static_cast<unsigned char>(text[pos]);
-        if (b0 < 0x80) { ++pos; continue; }
         // Three-byte characters (all of CJK) that cannot be overlong or surrogates: E1–EC, EE–EF.
         if (pos + 2 < text.size() && ((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF &&
             (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80 &&

@@ -165,11 +165,7 @@ bool header_date(std::string_view text, TextRange sentence, const TimeMention& t
 
 bool contains_hanzi_pair(std::string_view text) {
     int hanzi = 0;
-    for (std::size_t pos = utf8::first_non_ascii(text); pos < text.size();) {
-        if (static_cast<unsigned char>(text[pos]) < 0x80) {
-            pos = utf8::first_non_ascii(text, pos);
-            continue;
-        }
+    for (std::size_t pos = 0; (pos = utf8::first_non_ascii(text, pos)) < text.size();) {
         const char32_t cp = utf8::decode(text, pos);
         if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
             if (++hanzi >= 2) return true;

@@ -37,9 +37,9 @@ std::vector<std::pair<std::size_t, std::size_t>> find_pinyin_annotations(std::st
     std::vector<std::pair<std::size_t, std::size_t>> found;
     // Only `(` and `（` (EF BC 88) open an annotation. In valid UTF-8 the bytes `(` and EF only
     // ever start a character, so the openers are found by memchr for each of the two bytes (this
-    // runs over every document's whole text, most of which holds neither); other text is
+    // runs over every document's whole text, most of which holds neither); invalid text is
     // stepped over a character at a time, as before.
-    const bool valid = text.size() >= 64 && !utf8::find_invalid(text);
+    const bool valid = !utf8::find_invalid(text);
     const char* const data = text.data();
     auto next_byte = [&](char byte, std::size_t from) {
         const void* at = from < text.size() ? std::memchr(data + from, byte, text.size() - from) : nullptr;
