@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "core/text_search.hpp"
 #include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/noun_groups.hpp"
@@ -17,16 +18,6 @@ const std::string kZh = "zh";
 
 bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
-// haystack.rfind(needle), for a non-empty needle: each position's first byte is tested before the
-// rest is compared (std::string_view::rfind calls memcmp at every position; this runs for every
-// framed verb pattern of every clause).
-std::size_t find_last(std::string_view haystack, std::string_view needle) {
-    if (needle.empty() || needle.size() > haystack.size()) return haystack.rfind(needle);
-    for (std::size_t at = haystack.size() - needle.size() + 1; at-- > 0;)
-        if (haystack[at] == needle.front() && haystack.compare(at, needle.size(), needle) == 0) return at;
-    return std::string_view::npos;
 }
 
 // The text of `r`; empty when `r` is reversed or outside (never the rest of the document).
@@ -473,7 +464,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // `向{O}提供…资助`: the word after the gap, within a few characters of the verb in its clause.
     if (!p.after_gap.empty()) {
         const std::size_t reach = std::min(clause.end, verb.end + 36);
-        if (verb.end >= reach || slice(text_, {verb.end, reach}).find(p.after_gap) == std::string_view::npos)
+        if (verb.end >= reach || find_first(slice(text_, {verb.end, reach}), p.after_gap) == std::string_view::npos)
             return false;
     }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
@@ -790,16 +781,24 @@ void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
     const auto noun_prefixes = view_.cues->find("noun_prefix", range);
     std::vector<PhraseHit> hits;
+    hits.reserve(view_.verbs.size());
+    // The hits of one span (one per pattern there) stand together and get one answer.
+    TextRange last_span{1, 0};
+    bool last_verb = false;
     for (const auto& h : view_.verbs) {
-        const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-            return m.range.begin <= h.begin && h.end <= m.range.end;
-        });
-        const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
-                                             [&](const TextRange& r) { return r.end == h.begin; });
-        const std::size_t look = std::min(h.end + 12, range.end);
-        const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, h.end, look) > 0 ||
-                                cues_.match_at("coordination", kZh, text_, h.end, look) > 0;
-        if (!inside_name && !noun_before && !noun_after) hits.push_back(h);
+        if (h.begin != last_span.begin || h.end != last_span.end) {
+            last_span = {h.begin, h.end};
+            const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
+                return m.range.begin <= h.begin && h.end <= m.range.end;
+            });
+            const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
+                                                 [&](const TextRange& r) { return r.end == h.begin; });
+            const std::size_t look = std::min(h.end + 12, range.end);
+            const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, h.end, look) > 0 ||
+                                    cues_.match_at("coordination", kZh, text_, h.end, look) > 0;
+            last_verb = !inside_name && !noun_before && !noun_after;
+        }
+        if (last_verb) hits.push_back(h);
     }
     // A verb that only stands in frames none of which opens before it in the sentence (出口限制 of
     // 放宽对{O}出口限制, read in 收紧对中国出口限制) gives way to an overlapping verb whose frame
@@ -810,7 +809,7 @@ void SentenceRules::find_verbs() {
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const VerbPattern& p = lexicon_.pattern(hits[i].payload);
         bare[i] = p.before.empty() || p.object_before;
-        framed[i] = !bare[i] && slice(text_, {range.begin, hits[i].begin}).find(p.before) != std::string_view::npos;
+        framed[i] = !bare[i] && find_first(slice(text_, {range.begin, hits[i].begin}), p.before) != std::string_view::npos;
     }
     // find_all orders hits by end, then longest first: the hits of one span stand together.
     auto same_span = [&](std::size_t i, std::size_t j) { return hits[i].begin == hits[j].begin && hits[i].end == hits[j].end; };

@@ -260,7 +260,8 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
     std::vector<PhraseHit> hits;
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
-        p.gerund = ends_with(lower_copy(tokens[p.first].word), "ing");
+        const std::string_view verb_word = tokens[p.first].word;
+        p.gerund = verb_word.size() >= 3 && lower_equals(verb_word.substr(verb_word.size() - 3), "ing");
         if (in_mention(tokens[p.first]) || noun_use(view, s, p)) continue;
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,9 @@ struct EnglishPredicate {
     std::size_t first = 0;          // its tokens: [first, last)
     std::size_t last = 0;
     std::uint32_t relation = 0;     // index into RelationLexicon::relations()
-    std::vector<std::string> tail;  // folded words after the object slot (`to the entity list`)
+    // Folded words after the object slot (`to the entity list`): the pattern's own, held by
+    // EnglishClauses (a copy for each candidate verb was a vector of strings each time).
+    std::span<const std::string> tail;
     bool participle = false;        // the verb is a past participle (passive candidate)
     bool after_be = false;          // a `be …` pattern
     bool gerund = false;            // the verb ends in -ing
