@@ -172,7 +172,7 @@ void SentenceRules::find_appositions() {
         // (商务部 + 部长), or a few words of specialty before it (中心 + 网络安全 + 专家).
         const Mention* org = nullptr;
         for (const auto& m : mentions_) {
-            if (m.range.end > title.end || m.entity.type == "PERSON") continue;
+            if (m.range.end > title.end || m.entity->type == "PERSON") continue;
             if (m.range.end > title.begin) {
                 if (m.range.end - title.begin <= 3 && m.range.end < title.end) org = &m;
                 continue;
@@ -188,12 +188,12 @@ void SentenceRules::find_appositions() {
         Argument person;
         auto after = std::find_if(mentions_.begin(), mentions_.end(),
                                   [&](const Mention& m) { return m.range.begin >= name_at; });
-        if (after != mentions_.end() && after->range.begin == name_at && after->entity.type == "PERSON") {
+        if (after != mentions_.end() && after->range.begin == name_at && after->entity->type == "PERSON") {
             person = Argument{after->entity, after->range};
         } else if (after != mentions_.end() && after->range.begin == name_at) {
             continue;
         } else if (auto name = read_name(name_at, after == mentions_.end() ? range.end : after->range.begin)) {
-            person = Argument{EntityRef{"", "", "PERSON"}, *name};
+            person = Argument{view_.entities->keep(EntityRef{"", "", "PERSON"}), *name};
             const bool known = std::any_of(mentions_.begin(), mentions_.end(),
                                            [&](const Mention& m) { return m.range.begin == name->begin; });
             if (!known) mentions_.push_back(Mention{*name, person.entity, Mention::Kind::name});
@@ -334,7 +334,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
             break;
         }
     }
-    return Argument{EntityRef{"", "", type}, r};
+    return Argument{view_.entities->keep(EntityRef{"", "", type}), r};
 }
 
 std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
@@ -378,12 +378,12 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
     }
     const std::size_t before = out.size();
     for (const auto& s : subjects.members) {
-        if (!lexicon_.allows(relation.subject_types, s.entity.type)) continue;
+        if (!lexicon_.allows(relation.subject_types, s.entity->type)) continue;
         for (const auto& o : objects) {
-            if (!lexicon_.allows(relation.object_types, o.entity.type)) continue;
-            if (!s.entity.id.empty() && s.entity.id == o.entity.id) continue;
+            if (!lexicon_.allows(relation.object_types, o.entity->type)) continue;
+            if (!s.entity->id.empty() && s.entity->id == o.entity->id) continue;
             out.push_back(RelationCandidate{s, o, relation.relation, verb, clause, polarity, modality, rule,
-                                            o.entity.type == "CONCEPT" ? confidence - 0.2 : confidence});
+                                            o.entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
         }
     }
     return out.size() - before;
@@ -883,7 +883,7 @@ void SentenceRules::find_unknown_organizations() {
         if (taken) continue;
         // A quoted name is the whole quotation (“战略与国际研究中心”).
         if (const auto quoted = quoted_name(suffix); quoted) {
-            found.push_back(Mention{*quoted, EntityRef{"", "", "ORG"}, Mention::Kind::name});
+            found.push_back(Mention{*quoted, view_.entities->keep(EntityRef{"", "", "ORG"}), Mention::Kind::name});
             continue;
         }
         std::size_t start = suffix.begin;
@@ -910,7 +910,7 @@ void SentenceRules::find_unknown_organizations() {
         });
         if (crosses_verb) continue;
         const bool government = cues_.match_at("gov_suffix", kZh, text_, suffix.begin, suffix.end) == suffix.size();
-        found.push_back(Mention{name, EntityRef{"", "", government ? "GOV" : "ORG"}, Mention::Kind::name});
+        found.push_back(Mention{name, view_.entities->keep(EntityRef{"", "", government ? "GOV" : "ORG"}), Mention::Kind::name});
     }
     mentions_.insert(mentions_.end(), found.begin(), found.end());
     std::sort(mentions_.begin(), mentions_.end(),

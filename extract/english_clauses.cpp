@@ -179,7 +179,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         const EnglishToken& t = tokens[j];
         const bool actor = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
             return m.range.begin < t.range.end && t.range.begin < m.range.end &&
-                   (m.entity.type == "ORG" || m.entity.type == "GOV" || m.entity.type == "GPE" || m.entity.type == "PERSON");
+                   (m.entity->type == "ORG" || m.entity->type == "GOV" || m.entity->type == "GPE" || m.entity->type == "PERSON");
         });
         return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
                !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
@@ -397,7 +397,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     std::vector<Unit> units;
     for (const auto& m : mentions) {
         if (!s.range.contains(m.range)) continue;
-        Argument arg{m.entity, m.range};  // moved, not copied, from here on: each copy of an entity allocates
+        Argument arg{m.entity, m.range};
         if (!units.empty()) {
             Unit& last = units.back();
             const bool adjacent = m.range.begin >= last.range.end && trim_spaces(text, {last.range.end, m.range.begin}).empty();

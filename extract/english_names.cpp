@@ -69,16 +69,15 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
             throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
 }
 
-std::optional<EntityRef> EnglishNames::entity_by_id(const std::string& id) const {
+const EntityRef* EnglishNames::entity_by_id(const std::string& id) const {
     const auto index = catalog_.lookup(id);
-    if (!index || catalog_.entities()[*index].id != id) return std::nullopt;
-    return catalog_.entities()[*index];
+    if (!index || catalog_.entities()[*index].id != id) return nullptr;
+    return &catalog_.entities()[*index];
 }
 
 // The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
 // the first form the pack knows; of several candidates, the one the document named last.
-std::optional<EntityRef> EnglishNames::resolve(const std::string& name, std::string_view role,
-                                               const Memory& memory) const {
+const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, const Memory& memory) const {
     for (const auto& [key, form] : portfolio_forms_) {
         if (key != role) continue;
         std::string candidate = form;
@@ -96,10 +95,10 @@ std::optional<EntityRef> EnglishNames::resolve(const std::string& name, std::str
                     chosen = c;
                 }
             }
-            return catalog_.entities()[chosen];
+            return &catalog_.entities()[chosen];
         }
     }
-    return std::nullopt;
+    return nullptr;
 }
 
 bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
@@ -129,9 +128,9 @@ public:
     SentenceNames(const EnglishNames& owner, std::string_view text, const Sentence& sentence,
                   const std::vector<EnglishToken>& tokens, const std::vector<TimeMention>& times,
                   const SentenceCues& cues, const std::vector<PhraseHit>& roles, std::vector<Mention>& mentions,
-                  Memory& memory)
+                  Memory& memory, EntityStore& entities)
         : o_(owner), text_(text), sentence_(sentence), times_(times), cues_(cues), roles_(roles), mentions_(mentions),
-          memory_(memory), tokens_(tokens) {}
+          memory_(memory), entities_(entities), tokens_(tokens) {}
 
     void run();
 
@@ -146,17 +145,18 @@ private:
     std::string span_text(std::size_t first, std::size_t last) const {
         return std::string(text_.substr(tokens_[first].range.begin, tokens_[last - 1].range.end - tokens_[first].range.begin));
     }
-    EntityRef make_ref(std::size_t first, std::size_t last, const std::string& type) const {
+    // A new entity named by the words [first, last), kept for the document.
+    const EntityRef* make_ref(std::size_t first, std::size_t last, const std::string& type) const {
         const std::string label = span_text(first, last);
-        return EntityRef{derive_entity_id(label), label, type};
+        return entities_.keep(EntityRef{derive_entity_id(label), label, type});
     }
-    void add(TextRange range, const EntityRef& ref, Mention::Kind kind) {
+    void add(TextRange range, const EntityRef* ref, Mention::Kind kind) {
         mentions_.push_back(Mention{range, ref, kind});
     }
-    void add(std::size_t first, std::size_t last, const EntityRef& ref) {
+    void add(std::size_t first, std::size_t last, const EntityRef* ref) {
         add(TextRange{tokens_[first].range.begin, tokens_[last - 1].range.end}, ref, Mention::Kind::name);
     }
-    void bind_acronym_after(std::size_t last, const EntityRef& ref);
+    void bind_acronym_after(std::size_t last, const EntityRef* ref);
     void titles();
     void defined_terms();
     void sequences();
@@ -169,6 +169,7 @@ private:
     const std::vector<PhraseHit>& roles_;  // the sentence's role titles
     std::vector<Mention>& mentions_;
     Memory& memory_;
+    EntityStore& entities_;
     const std::vector<EnglishToken>& tokens_;
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
@@ -292,12 +293,12 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
     if (end.after == ',' && last < tokens_.size()) {
         const TextRange next = tokens_[last].range;
         for (const auto& m : mentions_)
-            if (m.range.begin == next.begin && m.entity.type == "GPE") return "GPE";
+            if (m.range.begin == next.begin && m.entity->type == "GPE") return "GPE";
     }
     return "ORG";
 }
 
-void EnglishNames::SentenceNames::bind_acronym_after(std::size_t last, const EntityRef& ref) {
+void EnglishNames::SentenceNames::bind_acronym_after(std::size_t last, const EntityRef* ref) {
     if (last >= tokens_.size()) return;
     const EnglishToken& t = tokens_[last];
     if (!(t.opens && t.closes && t.all_caps()) || taken(last)) return;
@@ -334,13 +335,13 @@ void EnglishNames::SentenceNames::titles() {
         // `Secretary of Commerce`, `Minister of Economy, Trade and Industry`.
         if (j + 1 < tokens_.size() && tokens_[j].word == "of" && !tokens_[j - 1].after && !title.role.empty()) {
             const std::size_t k = j + 1;
-            std::optional<std::pair<std::size_t, EntityRef>> best;
+            std::optional<std::pair<std::size_t, const EntityRef*>> best;
             for (std::size_t e = k; e < tokens_.size() && e < k + 6; ++e) {
                 const EnglishToken& t = tokens_[e];
                 const bool word = name_word(e) || (e > k && (t.word == "and" || t.word == "&" || t.word == "the"));
                 if (!word) break;
                 if (t.word != "and" && t.word != "&" && t.word != "the")
-                    if (auto ref = o_.resolve(span_text(k, e + 1), title.role, memory_)) best = {{e + 1, *ref}};
+                    if (auto ref = o_.resolve(span_text(k, e + 1), title.role, memory_)) best = {{e + 1, ref}};
                 if (t.after && t.after != ',') break;
             }
             if (best) {
@@ -361,7 +362,7 @@ void EnglishNames::SentenceNames::titles() {
                 if (known != memory_.family_names.end()) add(j, m, known->second);
                 else if (tokens_[title.first].capitalized() || title.role.empty()) add(j, m, make_ref(j, m, "PERSON"));
             } else if (n >= 2) {
-                const EntityRef ref = make_ref(j, m, "PERSON");
+                const EntityRef* ref = make_ref(j, m, "PERSON");
                 memory_.family_names[std::string(tokens_[m - 1].word)] = ref;
                 add(j, m, ref);
             }
@@ -371,7 +372,7 @@ void EnglishNames::SentenceNames::titles() {
         if (!taken(title.first - 1)) {
             auto d = o_.demonyms_.find(lower_copy(tokens_[title.first - 1].word));
             if (d != o_.demonyms_.end()) {
-                if (auto ref = o_.entity_by_id(d->second)) add(title.first - 1, title.first, *ref);
+                if (auto ref = o_.entity_by_id(d->second)) add(title.first - 1, title.first, ref);
                 continue;
             }
         }
@@ -383,7 +384,7 @@ void EnglishNames::SentenceNames::titles() {
         bool found = false;
         for (std::size_t b = p; b < title.first && !found; ++b) {
             if (auto ref = o_.resolve(span_text(b, title.first), title.role, memory_)) {
-                add(b, title.first, *ref);
+                add(b, title.first, ref);
                 found = true;
             }
         }
@@ -419,7 +420,7 @@ void EnglishNames::SentenceNames::defined_terms() {
             if (initials.size() > letters.size()) break;
             if (initials == letters) {
                 const std::string type = tokens_[i - 1].in("policy_suffix") ? "POLICY" : "CONCEPT";
-                const EntityRef ref = make_ref(s, i, type);
+                const EntityRef* ref = make_ref(s, i, type);
                 add(s, i, ref);
                 bind_acronym_after(i, ref);
                 break;
@@ -451,12 +452,12 @@ void EnglishNames::SentenceNames::sequences() {
             std::size_t order = 0;
             for (const auto& [id, ref] : memory_.seen) {
                 const auto seen = memory_.last_seen.find(id);
-                if ((" " + lower_copy(ref.label) + " ").find(key) != std::string::npos && seen->second > order) {
-                    best = &ref;
+                if ((" " + lower_copy(ref->label) + " ").find(key) != std::string::npos && seen->second > order) {
+                    best = ref;
                     order = seen->second;
                 }
             }
-            if (best) add(i, last, *best);
+            if (best) add(i, last, best);
             continue;
         }
         std::size_t first = i;
@@ -475,7 +476,7 @@ void EnglishNames::SentenceNames::sequences() {
             }
         }
         const std::string label(text_.substr(range.begin, range.size()));
-        const EntityRef ref{derive_entity_id(label), label, type};
+        const EntityRef* ref = entities_.keep(EntityRef{derive_entity_id(label), label, type});
         add(range, ref, Mention::Kind::name);
         if (type == "PERSON") memory_.family_names[std::string(tokens_[last - 1].word)] = ref;
         bind_acronym_after(last, ref);
@@ -520,19 +521,20 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
 
 void EnglishNames::find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
                         const std::vector<TimeMention>& times, const SentenceCues& cues,
-                        const std::vector<PhraseHit>& roles, std::vector<Mention>& mentions, Memory& memory) const {
+                        const std::vector<PhraseHit>& roles, std::vector<Mention>& mentions, Memory& memory,
+                        EntityStore& entities) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
-        if (m.entity.type != "PERSON") continue;
+        if (m.entity->type != "PERSON") continue;
         const std::string_view written = text.substr(m.range.begin, m.range.size());
         const auto space = written.rfind(' ');
         if (space != std::string_view::npos && space + 1 < written.size())
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
-    SentenceNames(*this, text, sentence, tokens, times, cues, roles, mentions, memory).run();
+    SentenceNames(*this, text, sentence, tokens, times, cues, roles, mentions, memory, entities).run();
     for (const auto& m : mentions) {
-        memory.last_seen[m.entity.id] = ++memory.order;
-        memory.seen[m.entity.id] = m.entity;
+        memory.last_seen[m.entity->id] = ++memory.order;
+        memory.seen[m.entity->id] = m.entity;
     }
 }
 

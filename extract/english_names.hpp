@@ -58,10 +58,11 @@ public:
         using WordSet = std::unordered_set<std::string_view>;
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case
-        std::map<std::string, EntityRef> family_names;  // "Schreinemacher" → the person
-        std::map<std::string, EntityRef> acronyms;      // bound by "(ABC)"
-        std::map<std::string, std::size_t> last_seen;   // entity id → order of its last mention
-        std::map<std::string, EntityRef> seen;          // entity id → the entity
+        // The entities are the catalog's or kept in the document's EntityStore.
+        std::map<std::string, const EntityRef*> family_names;  // "Schreinemacher" → the person
+        std::map<std::string, const EntityRef*> acronyms;      // bound by "(ABC)"
+        std::map<std::string, std::size_t> last_seen;          // entity id → order of its last mention
+        std::map<std::string, const EntityRef*> seen;          // entity id → the entity
         std::size_t order = 0;
     };
 
@@ -73,11 +74,12 @@ public:
     Memory start(std::string_view text, const std::vector<Sentence>& sentences, KeptWords& kept) const;
 
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
-    // kept in text order); `tokens` are its english_tokens(), `times` its time expressions (never
-    // names), `cues` its cue words, `roles` its role titles (SentenceView::roles).
+    // kept in text order), their entities to `entities`; `tokens` are its english_tokens(),
+    // `times` its time expressions (never names), `cues` its cue words, `roles` its role titles
+    // (SentenceView::roles).
     void find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
               const std::vector<TimeMention>& times, const SentenceCues& cues, const std::vector<PhraseHit>& roles,
-              std::vector<Mention>& mentions, Memory& memory) const;
+              std::vector<Mention>& mentions, Memory& memory, EntityStore& entities) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
     static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
@@ -85,8 +87,9 @@ public:
 private:
     class SentenceNames;
 
-    std::optional<EntityRef> resolve(const std::string& name, std::string_view role, const Memory& memory) const;
-    std::optional<EntityRef> entity_by_id(const std::string& id) const;
+    // The catalog's entity, or nullptr.
+    const EntityRef* resolve(const std::string& name, std::string_view role, const Memory& memory) const;
+    const EntityRef* entity_by_id(const std::string& id) const;
 
     const EntityCatalog& catalog_;
     const RelationLexicon& lexicon_;

@@ -196,14 +196,14 @@ void EnglishRelations::SentenceRules::find_roles() {
             if (org) after_title = org->range.end;
         }
         if (!org) org = mention_ending(skip_possessive(trim_spaces(text_, {range_.begin, title.begin}).end));
-        if (!org || org->entity.type == "PERSON") continue;
+        if (!org || org->entity->type == "PERSON") continue;
         const Argument organization{org->entity, org->range};
         // The holder: right after (`CEO Jensen Huang`), or before a comma in front of the title
         // and what stands before it (`Jensen Huang, Nvidia's chief executive`).
         Argument holder;
         const std::size_t name_at = trim_spaces(text_, {after_title, range_.end}).begin;
         const Mention* after = mention_at(name_at);
-        if (after && text_.substr(after_title, 1) != "," && after->entity.type == "PERSON") {
+        if (after && text_.substr(after_title, 1) != "," && after->entity->type == "PERSON") {
             holder = Argument{after->entity, after->range};
             joins_.push_back(RoleJoin{organization.range, holder.range});
         } else {
@@ -213,7 +213,7 @@ void EnglishRelations::SentenceRules::find_roles() {
                 pos = strip_determiner(m->range.begin);
             if (pos <= range_.begin || text_[pos - 1] != ',') continue;
             const Mention* m = mention_ending(trim_spaces(text_, {range_.begin, pos - 1}).end);
-            if (!m || (m->entity.type != "PERSON" && !org_role) || m->entity.id == organization.entity.id) continue;
+            if (!m || (m->entity->type != "PERSON" && !org_role) || m->entity->id == organization.entity->id) continue;
             holder = Argument{m->entity, m->range};
         }
         RelationCandidate c{holder, organization, role.relation, title, range_, Polarity::positive,
@@ -432,7 +432,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::announcin
     if (!that || *that == 0) return {};
     Args speaker = nearest_subject(tok(*that).range.begin);
     const bool government = !speaker.empty() && std::all_of(speaker.begin(), speaker.end(), [](const Argument& a) {
-        return a.entity.type == "GOV";
+        return a.entity->type == "GOV";
     });
     return government ? speaker : Args{};
 }
@@ -507,7 +507,7 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
     bool word = false;
     for (std::size_t i = token_at_or_after(s_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
     if (!word) return std::nullopt;
-    return Argument{EntityRef{"", "", "CONCEPT"}, r};
+    return Argument{view_.entities->keep(EntityRef{"", "", "CONCEPT"}), r};
 }
 
 // The entity of one noun phrase item, tokens [a, b): its first name that modifies nothing, else
@@ -528,7 +528,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::item_argu
             }
             if (named) *named = true;
             // `older-generation DRAM chips`, `2-nanometre chips`: a technology naming a kind of thing.
-            if (m.entity.type == "TECH" && literal_ok && m.range.end < item.end && tok(b - 1).lower_word())
+            if (m.entity->type == "TECH" && literal_ok && m.range.end < item.end && tok(b - 1).lower_word())
                 if (auto lit = literal(a, b)) return {*lit};
             return {m};
         }
@@ -647,7 +647,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         Args arg = item_argument(a, b, literal_ok);
         if (arg.empty()) continue;
         if (std::none_of(out.begin(), out.end(), [&](const Argument& x) {
-                return !x.entity.id.empty() && x.entity.id == arg.front().entity.id;
+                return !x.entity->id.empty() && x.entity->id == arg.front().entity->id;
             }))
             out.push_back(arg.front());
     }
@@ -661,7 +661,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::place_of(
         Args places;
         if (const NounGroup* g = group_at_token(at))
             for (const auto& m : g->members)
-                if (m.entity.type == "GPE") places.push_back(m);
+                if (m.entity->type == "GPE") places.push_back(m);
         return places;
     };
     // The pattern itself ends in `in` (`build a fab in`).
@@ -779,10 +779,10 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         modality = Modality::reported;
 
     auto push = [&](const Argument& s, const Argument& o) {
-        if (!o_.lexicon_.allows(relation->subject_types, s.entity.type) && s.entity.type != "UNKNOWN") return;
-        if (!o_.lexicon_.allows(relation->object_types, o.entity.type)) return;
-        if (!s.entity.id.empty() && s.entity.id == o.entity.id) return;
-        const double confidence = o.entity.type == "CONCEPT" ? 0.65 : 0.85;
+        if (!o_.lexicon_.allows(relation->subject_types, s.entity->type) && s.entity->type != "UNKNOWN") return;
+        if (!o_.lexicon_.allows(relation->object_types, o.entity->type)) return;
+        if (!s.entity->id.empty() && s.entity->id == o.entity->id) return;
+        const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
         RelationCandidate c{s, o, relation->relation, p.verb, segment_range(s_.segment_of[p.first]), polarity,
                             modality, rule, confidence};
         date(p, objects, c);
@@ -898,7 +898,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         Args subjects;
         if (agent) subjects = *agent;
         else if (be) subjects = announcing_authority(p);
-        if (subjects.empty() && agentless_) subjects = {Argument{EntityRef{"unknown", "unknown", "UNKNOWN"}, p.verb}};
+        if (subjects.empty() && agentless_) subjects = {Argument{view_.entities->keep(EntityRef{"unknown", "unknown", "UNKNOWN"}), p.verb}};
         subjects_[k] = subjects;
         if (subjects.empty() || patient.empty()) return;
         emit(subjects, patient, p, relation, window_begin, "en.passive", false);
@@ -937,7 +937,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
             const EnglishPredicate& inner = s_.predicates[q];
             if (!inner.tail.empty()) continue;
             for (const auto& o : objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count()))
-                if (types->second.count(o.entity.type)) objects.push_back(o);
+                if (types->second.count(o.entity->type)) objects.push_back(o);
             break;
         }
     // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps

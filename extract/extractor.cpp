@@ -195,7 +195,8 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     const std::string lang = options_.lang != "auto" ? options_.lang
                              : document.language.empty() ? "auto"
                                                          : document.language;
-    auto mentions = p.mention_finder.find(text, sentences);  // each moved to the view of its sentence
+    EntityStore entities;  // what the mentions and candidates of this document point at
+    auto mentions = p.mention_finder.find(text, sentences, entities);  // each moved to the view of its sentence
 
     std::vector<Event> events;
     DatedBy previous;  // the date the previous sentence stated
@@ -208,6 +209,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         view.text = text;
         view.sentence = &sentence;
         view.index = i;
+        view.entities = &entities;
         while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
         // A mention goes to one sentence at most: the next sentence starts past it.
         for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
@@ -236,7 +238,8 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         if (view.lang == "en") {
             if (!names) names = p.english_names.start(text, sentences, kept_words);
             view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
-            p.english_names.find(text, sentence, view.tokens, view.times, cues, view.roles, view.mentions, *names);
+            p.english_names.find(text, sentence, view.tokens, view.times, cues, view.roles, view.mentions, *names,
+                                 entities);
         }
 
         const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,
@@ -261,7 +264,7 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             e.doc = document.id;
             e.sentence = i;
             auto entity = [&](const Argument& a) {
-                EntityRef ref = a.entity;
+                EntityRef ref = *a.entity;
                 if (ref.id.empty()) {
                     ref.id = derive_entity_id(text.substr(a.range.begin, a.range.size()));
                     ref.label = clean_original(document.text, norm.offsets.to_original(a.range.begin, a.range.end));

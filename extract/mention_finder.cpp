@@ -88,7 +88,8 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
         }
     }
     sentence_words_.compile();
-    for (const auto& kind : pack.lexicon("product_kind").zh) product_kinds_.push_back(normalizer.fold(kind));
+    for (const auto& kind : pack.lexicon("product_kind").zh)
+        if (std::string folded = normalizer.fold(kind); !folded.empty()) product_kinds_.push_back(std::move(folded));
     // Longest first, so 笔记本电脑 is tried before 笔记本.
     std::sort(product_kinds_.begin(), product_kinds_.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -123,10 +124,11 @@ std::size_t model_code_end(std::string_view text, std::size_t pos, std::size_t l
 
 // A maker's name followed by a model code names a product (小米15S Pro, 华为Mate 60 Pro, 小米平板7
 // Ultra: a product_kind word may stand between).
-void MentionFinder::add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const {
+void MentionFinder::add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found,
+                                 EntityStore& entities) const {
     for (auto& m : found) {
         // A product line followed by a model (昇腾910D, Kirin 9010) is that model of the line.
-        if (m.entity.type == "PRODUCT" && !m.entity.id.empty()) {
+        if (m.entity->type == "PRODUCT" && !m.entity->id.empty()) {
             std::size_t pos = m.range.end;
             if (pos < sentence.end && text[pos] == ' ') ++pos;
             const std::size_t end = model_code_end(text, pos, sentence.end);
@@ -141,14 +143,17 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
             });
             if (clash) continue;
             m.range = product;
-            m.entity = EntityRef{m.entity.id + "-" + derive_entity_id(code), m.entity.label + " " + code, "PRODUCT"};
+            m.entity = entities.keep(EntityRef{m.entity->id + "-" + derive_entity_id(code), m.entity->label + " " + code, "PRODUCT"});
             continue;
         }
-        if (m.entity.type != "ORG") continue;
+        if (m.entity->type != "ORG") continue;
         std::size_t pos = m.range.end;
         // An optional kind of product (平板, 手表) between the maker and the model.
         for (const auto& kind : product_kinds_) {
-            if (text.substr(pos, kind.size()) == kind) {
+            // The last bytes first: in Chinese the first byte of a character is one byte in three
+            // (this runs for every organization named).
+            const std::size_t kind_end = pos + kind.size();
+            if (kind_end <= text.size() && text[kind_end - 1] == kind.back() && text.substr(pos, kind.size()) == kind) {
                 pos += kind.size();
                 break;
             }
@@ -161,7 +166,7 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
         });
         if (clash) continue;
         m.range = product;
-        m.entity = EntityRef{"", "", "PRODUCT"};
+        m.entity = entities.keep(EntityRef{"", "", "PRODUCT"});
         m.kind = Mention::Kind::name;
     }
 }
@@ -171,7 +176,7 @@ void MentionFinder::add_short_forms(const std::vector<PhraseHit>& hits, std::vec
         const ShortForm& form = short_forms_[hit.payload];
         const TextRange r{hit.begin + form.context_length, hit.end};
         if (!overlaps_any(found, r))
-            found.push_back(Mention{r, catalog_.entities()[form.entity], Mention::Kind::short_form});
+            found.push_back(Mention{r, &catalog_.entities()[form.entity], Mention::Kind::short_form});
     }
 }
 
@@ -190,7 +195,7 @@ void MentionFinder::add_references(std::string_view text, const Sentence& senten
         // linear (issue 8).
         const Mention* antecedent = nullptr;
         auto qualifies = [&](const Mention& m) {
-            return m.range.end <= r.begin && m.entity.type == type && m.kind != Mention::Kind::reference;
+            return m.range.end <= r.begin && m.entity->type == type && m.kind != Mention::Kind::reference;
         };
         for (const auto& m : found)
             if (qualifies(m) && (!antecedent || m.range.begin > antecedent->range.begin)) antecedent = &m;
@@ -200,11 +205,12 @@ void MentionFinder::add_references(std::string_view text, const Sentence& senten
     }
 }
 
-std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences) const {
+std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences,
+                                         EntityStore& entities) const {
     std::vector<Mention> mentions;
     std::unordered_map<std::uint32_t, std::size_t> last_seen;  // entity → order of its last clear mention
     std::size_t order = 0;
-    std::map<std::string, EntityRef> acronyms;  // bound in this document
+    std::map<std::string, const EntityRef*> acronyms;  // bound in this document
 
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
     for (const auto& sentence : sentences) ranges.emplace_back(sentence.range.begin, sentence.range.end);
@@ -221,12 +227,11 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
             const TextRange inner{pos + 3, close};
             if (!inner.empty() && inner.size() <= 90) {
                 const std::string_view title = text.substr(inner.begin, inner.size());
-                Mention m{inner, EntityRef{derive_entity_id(title), std::string(title), "POLICY"}, Mention::Kind::title};
-                if (auto known = catalog_.lookup(title)) {
-                    m.entity = catalog_.entities()[*known];
-                    m.kind = Mention::Kind::alias;
-                }
-                found.push_back(m);
+                if (auto known = catalog_.lookup(title))
+                    found.push_back(Mention{inner, &catalog_.entities()[*known], Mention::Kind::alias});
+                else
+                    found.push_back(Mention{inner, entities.keep(EntityRef{derive_entity_id(title), std::string(title), "POLICY"}),
+                                            Mention::Kind::title});
             }
             pos = close;
         }
@@ -248,7 +253,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
             } else {
                 last_seen[chosen] = ++order;
             }
-            found.push_back(Mention{range, catalog_.entities()[chosen], Mention::Kind::alias});
+            found.push_back(Mention{range, &catalog_.entities()[chosen], Mention::Kind::alias});
         }
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
@@ -269,7 +274,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
                 if (!overlaps_any(found, r)) found.push_back(Mention{r, entity, Mention::Kind::acronym});
             }
         }
-        add_products(text, sentence.range, found);
+        add_products(text, sentence.range, found, entities);
         const auto words = sentence_words_.find_all(text, sentence.range.begin, sentence.range.end);
         add_short_forms(words[kShortForms], found);
         add_references(text, sentence, words[kAnaphora], mentions, found);

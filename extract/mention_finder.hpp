@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "extract/entity_store.hpp"
 #include "extract/dictionary_set.hpp"
 #include "extract/phrase_matcher.hpp"
 #include "extract/segmenter.hpp"
@@ -26,7 +27,7 @@ class RulePack;
 struct Mention {
     enum class Kind { alias, acronym, title, name, short_form, reference };
     TextRange range;  // in the folded text
-    EntityRef entity;
+    const EntityRef* entity = nullptr;  // the catalog's, or kept in the document's EntityStore
     Kind kind = Kind::alias;
 };
 
@@ -35,15 +36,18 @@ public:
     // Reads the `short_forms`, `short_form_context` and `anaphora` lexicons of `pack`.
     MentionFinder(const EntityCatalog& catalog, const RulePack& pack, const Normalizer& normalizer);
 
-    // Mentions in `text` (folded), sentence by sentence.
-    std::vector<Mention> find(std::string_view text, const std::vector<Sentence>& sentences) const;
+    // Mentions in `text` (folded), sentence by sentence; entities the pack does not know (titles,
+    // product models) are kept in `entities`.
+    std::vector<Mention> find(std::string_view text, const std::vector<Sentence>& sentences,
+                              EntityStore& entities) const;
 
 private:
     struct ShortForm {
         std::size_t context_length;  // bytes of the context word before the short form
         std::uint32_t entity;
     };
-    void add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found) const;
+    void add_products(std::string_view text, TextRange sentence, std::vector<Mention>& found,
+                      EntityStore& entities) const;
     // `hits`: the short-form hits of the sentence, as PhraseMatcher::find_all gives them.
     void add_short_forms(const std::vector<PhraseHit>& hits, std::vector<Mention>& found) const;
     // `hits`: the anaphora hits of the sentence, likewise.

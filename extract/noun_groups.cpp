@@ -38,7 +38,7 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
     std::vector<Unit> units;
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
-        Argument arg{m.entity, m.range};  // moved into its unit: each copy of an entity costs allocations
+        Argument arg{m.entity, m.range};
         // A short form stands alone (对华半导体设备出口: China, then the goods).
         if (!units.empty() && !units.back().short_form) {
             Unit& last = units.back();
@@ -50,7 +50,7 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
             if (adjacent || apposed) {
                 // The head comes last (韩国三星电子 is Samsung), except that a place right after a
                 // non-place is where, not what (台积电美国当地时间… is still TSMC).
-                const bool place_after = m.entity.type == "GPE" && last.head.entity.type != "GPE";
+                const bool place_after = m.entity->type == "GPE" && last.head.entity->type != "GPE";
                 if (!place_after || apposed) last.head = std::move(arg);
                 last.range.end = m.range.end;
                 last.short_form = m.kind == Mention::Kind::short_form;
@@ -132,13 +132,13 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
             if (joined) {
                 last.members.push_back(std::move(unit.head));
                 last.range.end = unit.range.end;
-                flag_modifier(last, text, lang, last.members.back().entity.type, cues, verb_starts, unit.short_form);
+                flag_modifier(last, text, lang, last.members.back().entity->type, cues, verb_starts, unit.short_form);
                 continue;
             }
         }
         groups.push_back(NounGroup{{}, unit.range});
         groups.back().members.push_back(std::move(unit.head));
-        flag_modifier(groups.back(), text, lang, groups.back().members.back().entity.type, cues, verb_starts,
+        flag_modifier(groups.back(), text, lang, groups.back().members.back().entity->type, cues, verb_starts,
                       unit.short_form);
     }
     return groups;

@@ -35,11 +35,14 @@ struct SentenceView {
     std::vector<PhraseHit> verbs;
     std::vector<PhraseHit> roles;
     std::vector<PhraseHit> reciprocal_nouns;  // EnglishRelations::reciprocal_nouns, likewise (English sentences)
+    // Where the rules keep the entities they make up (an unnamed organization, a literal
+    // object): the document's store, which outlives the view and the candidates.
+    EntityStore* entities = nullptr;
 };
 
 // An entity in an event: a mention of a known or pattern-found entity, or a literal phrase.
 struct Argument {
-    EntityRef entity;
+    const EntityRef* entity = nullptr;  // as Mention::entity
     TextRange range;  // where it stands in the folded text
 };
 

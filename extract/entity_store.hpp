@@ -1,0 +1,34 @@
+#pragma once
+// chronokg::EntityStore — the entities a document's mentions point at.
+//
+// What it represents: mentions and event arguments refer to their entity by pointer: to the
+// catalog's own EntityRef for an entity the rule pack knows, or to one kept here for an entity
+// found while the document is read (a name the pack does not know, a product model, an unnamed
+// organization, a literal object). Copying a mention used to copy three strings, and the rules
+// copy mentions into every unit, group and candidate of every clause (2–4 % of extraction).
+// Kept entities never move (a deque), so their pointers stay valid until the store is destroyed:
+// one store a document, for as long as its mentions live.
+// Thread safety: one store a document, used by the thread extracting it.
+#include <deque>
+
+#include "core/event.hpp"
+
+namespace chronokg {
+
+class EntityStore {
+public:
+    EntityStore() = default;
+    EntityStore(const EntityStore&) = delete;
+    EntityStore& operator=(const EntityStore&) = delete;
+
+    // A pointer to a kept copy of `entity`, valid while the store lives.
+    const EntityRef* keep(EntityRef entity) {
+        kept_.push_back(std::move(entity));
+        return &kept_.back();
+    }
+
+private:
+    std::deque<EntityRef> kept_;
+};
+
+}  // namespace chronokg
