@@ -35,6 +35,8 @@ GarbleDetector::GarbleDetector() {
             common_.set(static_cast<std::size_t>(cp - kFirst));
     }
     ucnv_close(gb);
+    for (char32_t cp = kSignFirst; cp <= kLast; ++cp)
+        sign_by_itself_.set(static_cast<std::size_t>(cp - kSignFirst), is_hanzi(cp) ? !common(cp) : is_kana(cp));
 }
 
 template <class Take>
@@ -88,7 +90,40 @@ std::vector<TextRange> GarbleDetector::find(std::string_view text, TextRange ran
     return spans;
 }
 
+int GarbleDetector::possible_signs(std::string_view text, TextRange range) const {
+    int signs = 0;
+    std::size_t pos = range.begin;
+    while (pos < range.end && signs < kSigns) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {
+            // A Latin letter is a sign only between two Hanzi, whose bytes are past ASCII.
+            if (byte == '?') ++signs;
+            else if (is_latin(byte) && pos > range.begin && pos + 1 < range.end &&
+                     static_cast<unsigned char>(text[pos - 1]) >= 0x80 && static_cast<unsigned char>(text[pos + 1]) >= 0x80)
+                ++signs;
+            ++pos;
+            continue;
+        }
+        // Every Hanzi, kana and U+FFFD takes three bytes; the characters of two and four bytes
+        // (Latin accents, Hanzi of the supplementary planes) are no sign alone.
+        const std::size_t length = utf8::lead_length(byte);
+        if (length == 3) {
+            const char32_t cp = (static_cast<char32_t>(byte & 0x0F) << 12) |
+                                (static_cast<char32_t>(static_cast<unsigned char>(text[pos + 1]) & 0x3F) << 6) |
+                                (static_cast<char32_t>(static_cast<unsigned char>(text[pos + 2]) & 0x3F));
+            signs += cp >= kSignFirst && cp <= kLast ? sign_by_itself_[static_cast<std::size_t>(cp - kSignFirst)]
+                                                      : cp == 0xFFFD;
+        }
+        pos += length;
+    }
+    return signs;
+}
+
 bool GarbleDetector::garbled(std::string_view text, TextRange range) const {
+    // The window scan decodes every character and its neighbours; a count first settles most
+    // sentences (a third of the scan's cost on Chinese text before it).
+    const std::string_view piece = text.substr(range.begin, range.size());
+    if (utf8::first_non_ascii(piece) == piece.size() || possible_signs(text, range) < kSigns) return false;
     bool found = false;
     scan(text, range, [&](TextRange) {
         found = true;

@@ -29,12 +29,20 @@ private:
     // kSigns signs, in order, until take returns false.
     template <class Take>
     void scan(std::string_view text, TextRange range, Take&& take) const;
+    // At least the number of signs in text[range], counted without the window and with no
+    // neighbour decoded (a `?` counts whatever touches it), stopping at kSigns: fewer than
+    // kSigns, and no window can hold kSigns (most sentences hold none at all).
+    int possible_signs(std::string_view text, TextRange range) const;
     bool common(char32_t cp) const {
         return cp >= kFirst && cp <= kLast && common_[static_cast<std::size_t>(cp - kFirst)];
     }
     static constexpr char32_t kFirst = 0x4E00;
     static constexpr char32_t kLast = 0x9FFF;
     std::bitset<kLast - kFirst + 1> common_;
+    // Whether a character from the first kana to the last Hanzi is a sign by itself (a rare Hanzi,
+    // kana): one lookup a character for possible_signs().
+    static constexpr char32_t kSignFirst = 0x3040;
+    std::bitset<kLast - kSignFirst + 1> sign_by_itself_;
 };
 
 }  // namespace chronokg

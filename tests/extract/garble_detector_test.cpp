@@ -99,6 +99,15 @@ TEST_CASE("the streaming garble scan finds the spans a scan over every character
         }
         CHECK(detector.garbled(text, {0, text.size()}) == !expected.empty());
         garbled_texts += !expected.empty();
+        // A part of the text, as a sentence of a document: the characters around it are not its own.
+        std::vector<std::size_t> starts;  // character boundaries
+        for (std::size_t pos = 0; pos <= text.size(); pos += pos < text.size() ? utf8::lead_length(static_cast<unsigned char>(text[pos])) : 1)
+            starts.push_back(pos);
+        const std::size_t b = starts[random() % starts.size()];
+        const std::size_t e = std::max(b, starts[random() % starts.size()]);
+        const bool part_garbled = !reference_spans(detector, std::string_view(text).substr(b, e - b)).empty();
+        INFO("part [" << b << ", " << e << ")");
+        CHECK(detector.garbled(text, {b, e}) == part_garbled);
     }
     CHECK(garbled_texts > 300);
     CHECK(garbled_texts < 2900);
