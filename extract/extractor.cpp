@@ -1,6 +1,8 @@
 #include "extract/extractor.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <numeric>
 #include <set>
 #include <tuple>
 
@@ -113,19 +115,24 @@ DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& time
 // once; and as event_less orders by document, then sentence, the document's events are then in
 // that order without a sort of them all.
 void keep_best_readings(std::vector<Event>& events, std::size_t from) {
-    const auto first = events.begin() + static_cast<std::ptrdiff_t>(from);
-    std::stable_sort(first, events.end(), [](const Event& a, const Event& b) {
-        return std::tie(a.subject.id, a.relation, a.object.id) < std::tie(b.subject.id, b.relation, b.object.id) ||
-               (std::tie(a.subject.id, a.relation, a.object.id) == std::tie(b.subject.id, b.relation, b.object.id) &&
-                a.confidence > b.confidence);
+    // The events' places are sorted, not the events: moving an event moves a dozen strings.
+    const std::size_t count = events.size() - from;
+    if (count < 2) return;
+    const Event* const e = events.data() + from;
+    std::vector<std::size_t> order(count);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    auto key = [e](std::size_t i) { return std::tie(e[i].subject.id, e[i].relation, e[i].object.id); };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return key(a) < key(b) || (key(a) == key(b) && e[a].confidence > e[b].confidence);
     });
-    events.erase(std::unique(first, events.end(),
-                             [](const Event& a, const Event& b) {
-                                 return a.subject.id == b.subject.id && a.relation == b.relation &&
-                                        a.object.id == b.object.id;
-                             }),
-                 events.end());
-    std::sort(first, events.end(), event_less);
+    order.erase(std::unique(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) == key(b); }),
+                order.end());
+    std::sort(order.begin(), order.end(), [e](std::size_t a, std::size_t b) { return event_less(e[a], e[b]); });
+    std::vector<Event> kept;
+    kept.reserve(order.size());
+    for (const std::size_t i : order) kept.push_back(std::move(events[from + i]));
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(from), events.end());
+    events.insert(events.end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
 }
 
 // Lines that are no prose: `source: URL`, `date: 2019-05-16`, a bare URL.
@@ -160,7 +167,9 @@ bool header_date(std::string_view text, TextRange sentence, const TimeMention& t
     const std::string_view before = text.substr(sentence.begin, t.range.begin - sentence.begin);
     std::string_view label = before;
     while (!label.empty() && (label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
-    return ascii_lower(label) == "date" || ascii_lower(label) == "published" || ascii_lower(label) == "updated";
+    if (label.size() > 9) return false;  // longer than any of the labels: no copy of the sentence
+    const std::string lower = ascii_lower(label);
+    return lower == "date" || lower == "published" || lower == "updated";
 }
 
 bool contains_hanzi_pair(std::string_view text) {
@@ -199,6 +208,10 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     auto mentions = p.mention_finder.find(text, sentences, entities);  // each moved to the view of its sentence
 
     std::vector<Event> events;
+    // About one event a sentence in news: a guess that saves regrowing the vector, each step of
+    // which moved every event, a dozen strings each (bounded: one huge text must not reserve
+    // room for a million events it may never find).
+    events.reserve(std::min<std::size_t>(sentences.size(), 1024));
     DatedBy previous;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
     KeptWords kept_words(sentences.size());     // the words its pre-pass cut
