@@ -52,3 +52,29 @@ TEST_CASE("find_first and find_last at the edges of the text", "[core]") {
     CHECK(find_last("\x84\xE7\x9A", "的") == std::string_view::npos);
     CHECK(find_first("\x9A\x84\xE7", "的") == std::string_view::npos);
 }
+
+TEST_CASE("ByteSet::find_in finds the first byte of the set in a range, sixteen at a time or one", "[core]") {
+    static constexpr chronokg::ByteSet kMarks{"\n.,\xE3\xE2"};
+    const std::string marks = "\n.,\xE3\xE2";
+    // Texts of ASCII, Chinese (E4–E9 lead bytes, continuation bytes) and now and then a mark.
+    const std::vector<std::string> pieces = {"a", " ", "中", "国", "x y", "。", ",", ".", "\n", "—", "的话"};
+    std::mt19937 random(11);
+    std::size_t found = 0, long_ranges = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text;
+        const std::size_t length = random() % 30;
+        for (std::size_t i = 0; i < length; ++i) text += pieces[random() % (round % 3 == 0 ? 5 : pieces.size())];
+        const std::size_t from = text.empty() ? 0 : random() % (text.size() + 1);
+        const std::size_t to = random() % (text.size() + 1);
+        std::size_t expected = from;
+        while (expected < to && marks.find(text[expected]) == std::string::npos) ++expected;
+        INFO("text \"" << text << "\", from " << from << " to " << to);
+        REQUIRE(kMarks.find_in(text, from, to) == expected);
+        found += expected < to;
+        long_ranges += to >= from + 16 && expected >= from + 16;  // a block stepped over whole
+    }
+    CHECK(found > 500);
+    CHECK(long_ranges > 100);
+    CHECK(kMarks.contains('.'));
+    CHECK_FALSE(kMarks.contains('a'));
+}
