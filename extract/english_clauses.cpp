@@ -395,6 +395,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         TextRange range;
     };
     std::vector<Unit> units;
+    units.reserve(mentions.size());  // vectors sized once: this runs for every sentence
     for (const auto& m : mentions) {
         if (!s.range.contains(m.range)) continue;
         Argument arg{m.entity, m.range};
@@ -425,6 +426,8 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
     std::vector<NounGroup> groups;
     std::vector<std::vector<bool>> comma_joined;
+    groups.reserve(units.size());
+    comma_joined.reserve(units.size());
     for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
@@ -461,6 +464,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     }
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
     std::vector<NounGroup> out;
+    out.reserve(groups.size());
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const auto& joined = comma_joined[g];
         if (joined.size() < 2 || !joined.back()) {

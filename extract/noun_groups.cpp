@@ -36,6 +36,8 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
                            const std::vector<RoleJoin>& roles, const std::string& lang,
                            const std::vector<std::size_t>& verb_starts) {
     std::vector<Unit> units;
+    units.reserve(static_cast<std::size_t>(std::count_if(
+        mentions.begin(), mentions.end(), [&](const Mention& m) { return clause.contains(m.range); })));
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
         Argument arg{m.entity, m.range};
@@ -111,8 +113,10 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
                                    const std::string& lang, const CueWords& cues,
                                    const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                                    const std::vector<std::size_t>& verb_starts) {
+    std::vector<Unit> units = units_in(text, mentions, clause, roles, lang, verb_starts);
     std::vector<NounGroup> groups;
-    for (auto& unit : units_in(text, mentions, clause, roles, lang, verb_starts)) {
+    groups.reserve(units.size());  // sized once: this runs for every clause
+    for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
             const TextRange gap = trim_spaces(text, {last.range.end, unit.range.begin});
