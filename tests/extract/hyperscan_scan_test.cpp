@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "extract/dictionary_set.hpp"
 #include "extract/hyperscan_scan.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/phrase_matcher.hpp"
@@ -99,4 +100,39 @@ TEST_CASE("Hyperscan finds the aliases' hits exactly as the automaton does, in i
     CHECK(std::count_if(overlap_hits.begin(), overlap_hits.end(), [&](const PhraseHit& h) {
               return overlap_text.substr(h.begin, h.end - h.begin) == "\xc3\x89\xc3\x89";
           }) == 3);
+}
+
+TEST_CASE("a dictionary set scanned by Hyperscan gives each dictionary the automaton's hits",
+          "[extract][match][issue7]") {
+    // MentionFinder scans for short forms (with their context word) and anaphora in one
+    // DictionarySet compiled for Hyperscan: each dictionary must get exactly its hits, in order.
+    const Normalizer& normalizer = Normalizer::shared();
+    DictionarySet automaton(2), hyperscan(2);
+    const std::vector<std::pair<std::size_t, const char*>> phrases = {
+        {0, "对华"}, {0, "中美"}, {0, "the US"}, {1, "该公司"}, {1, "the company"}, {1, "the US"}, {0, "对"}, {1, "公司"}};
+    std::uint32_t payload = 0;
+    for (const auto& [dictionary, phrase] : phrases) {
+        automaton.add(dictionary, normalizer.fold(phrase), payload);
+        hyperscan.add(dictionary, normalizer.fold(phrase), payload);
+        ++payload;
+    }
+    automaton.compile();
+    hyperscan.compile(PhraseMatcher::Scan::hyperscan_if_available);
+    CHECK(hyperscan.scans_with_hyperscan() == HyperscanScan::available());
+    const std::string text = normalizer.fold(
+        "美国对华出口管制升级，该公司表示中美关系复杂。The company said the US and the USA, "
+        "unlike the US-based company, 对公司对华");
+    std::size_t hits = 0;
+    for (const auto& [begin, end] : std::vector<std::pair<std::size_t, std::size_t>>{
+             {0, text.size()}, {3, text.size() - 2}, {text.size() / 2, text.size()}}) {
+        const auto expected = automaton.find_all(text, begin, end);
+        const auto found = hyperscan.find_all(text, begin, end);
+        REQUIRE(found.size() == expected.size());
+        for (std::size_t d = 0; d < expected.size(); ++d) {
+            INFO("dictionary " << d << ", range [" << begin << ", " << end << ")");
+            CHECK(hits_text(found[d]) == hits_text(expected[d]));
+            hits += expected[d].size();
+        }
+    }
+    CHECK(hits > 12);
 }
