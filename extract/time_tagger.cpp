@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 
 #include "core/error.hpp"
@@ -16,6 +17,10 @@ namespace chronokg {
 struct TimeTagger::Compiled {
     TimeRule rule;
     std::unique_ptr<re2::RE2> re;
+    // rule.value's parts by Part, looked up once here (a map lookup by name for each part of
+    // each match cost more than the match's own reading); null where the rule has none.
+    std::array<const TimeValuePart*, kPartCount> parts{};
+    bool none = false;  // the rule's value is {"none": …}: a match that is no date
 };
 
 struct TimeTagger::Prefilter {
@@ -88,6 +93,14 @@ TimeTagger::TimeTagger(const RulePack& pack)
             throw Error(rule.origin.file, rule.origin.line, 0, "time pattern does not compile: " + re->error());
         rules_.push_back(Compiled{rule, std::move(re)});
     }
+    // Once rules_ holds them all: the pointers are into each rule's own map, which stays put.
+    for (Compiled& compiled : rules_) {
+        for (std::size_t part = 0; part < kPartCount; ++part) {
+            const auto it = compiled.rule.value.find(std::string(kPartNames[part]));
+            if (it != compiled.rule.value.end()) compiled.parts[part] = &it->second;
+        }
+        compiled.none = compiled.rule.value.count("none") > 0;
+    }
     for (const char* lang : {"zh", "en"}) {
         auto filter = std::make_unique<Prefilter>();
         filter->lang = lang;
@@ -154,18 +167,17 @@ std::optional<int> TimeTagger::parse_number(std::string_view text) {
     return tens * 10 + units;
 }
 
-std::optional<int> TimeTagger::read_part(const Compiled& c, const std::string& key,
-                                         const std::vector<std::string_view>& groups, bool weekday) const {
-    auto it = c.rule.value.find(key);
-    if (it == c.rule.value.end()) return std::nullopt;
-    const TimeValuePart& part = it->second;
+std::optional<int> TimeTagger::read_part(const Compiled& c, Part key, const std::vector<std::string_view>& groups) const {
+    if (!c.parts[key]) return std::nullopt;
+    const TimeValuePart& part = *c.parts[key];
+    const bool weekday = key == kWeekday;
     std::string_view text;
     if (part.group > 0) text = groups[static_cast<std::size_t>(part.group)];
     else if (!part.name.empty()) text = part.name;
     else return part.number;
     if (auto n = parse_number(text)) return n;
     if (auto n = lookup(weekday ? weekday_names_ : month_names_, text)) return n;
-    if (key == "month") {
+    if (key == kMonth) {
         // "May." and "Sept" style abbreviations: drop a trailing dot.
         if (!text.empty() && text.back() == '.') return lookup(month_names_, text.substr(0, text.size() - 1));
     }
@@ -174,15 +186,15 @@ std::optional<int> TimeTagger::read_part(const Compiled& c, const std::string& k
 
 std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std::string_view>& groups,
                                         const std::optional<Date>& published) const {
-    if (c.rule.value.count("none")) return std::nullopt;
-    const auto year = read_part(c, "year", groups, false);
-    const auto month = read_part(c, "month", groups, false);
-    const auto day = read_part(c, "day", groups, false);
-    const auto weekday = read_part(c, "weekday", groups, true);
-    const auto offset_days = read_part(c, "offset_days", groups, false);
-    const auto offset_weeks = read_part(c, "offset_weeks", groups, false);
-    const auto offset_months = read_part(c, "offset_months", groups, false);
-    const auto offset_years = read_part(c, "offset_years", groups, false);
+    if (c.none) return std::nullopt;
+    const auto year = read_part(c, kYear, groups);
+    const auto month = read_part(c, kMonth, groups);
+    const auto day = read_part(c, kDay, groups);
+    const auto weekday = read_part(c, kWeekday, groups);
+    const auto offset_days = read_part(c, kOffsetDays, groups);
+    const auto offset_weeks = read_part(c, kOffsetWeeks, groups);
+    const auto offset_months = read_part(c, kOffsetMonths, groups);
+    const auto offset_years = read_part(c, kOffsetYears, groups);
     const bool relative = weekday || offset_days || offset_weeks || offset_months || offset_years;
 
     Date date;

@@ -12,6 +12,7 @@
 // asks it which patterns match the sentence at all, and runs only those (most sentences hold
 // no date, or dates of one or two kinds).
 // Thread safety: find() may be called concurrently.
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,14 +52,17 @@ public:
     static std::optional<int> parse_number(std::string_view text);
 
 private:
+    // The parts of a rule's value that resolve() reads, in the order of kPartNames.
+    enum Part : std::size_t { kYear, kMonth, kDay, kWeekday, kOffsetDays, kOffsetWeeks, kOffsetMonths, kOffsetYears, kPartCount };
+    static constexpr std::array<std::string_view, kPartCount> kPartNames = {
+        "year", "month", "day", "weekday", "offset_days", "offset_weeks", "offset_months", "offset_years"};
     struct Compiled;
     struct Prefilter;  // the RE2::Set of one language's patterns
     // The prefilter for `lang`, or null when there is none (then every pattern runs).
     const Prefilter* prefilter(std::string_view lang) const;
     std::optional<Date> resolve(const Compiled& rule, const std::vector<std::string_view>& groups,
                                 const std::optional<Date>& published) const;
-    std::optional<int> read_part(const Compiled& rule, const std::string& key,
-                                 const std::vector<std::string_view>& groups, bool weekday) const;
+    std::optional<int> read_part(const Compiled& rule, Part key, const std::vector<std::string_view>& groups) const;
 
     std::vector<Compiled> rules_;
     std::vector<std::unique_ptr<Prefilter>> prefilters_;
