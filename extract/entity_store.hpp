@@ -6,9 +6,11 @@
 // found while the document is read (a name the pack does not know, a product model, an unnamed
 // organization, a literal object). Copying a mention used to copy three strings, and the rules
 // copy mentions into every unit, group and candidate of every clause (2–4 % of extraction).
-// Kept entities never move (a deque), so their pointers stay valid until the store is destroyed:
-// one store a document, for as long as its mentions live.
-// Thread safety: one store a document, used by the thread extracting it.
+// Kept entities never move (a deque), so their pointers stay valid until the store is cleared
+// or destroyed: the Extractor keeps one store a document for its mentions, and one a sentence
+// for what the relation rules make up there (a long document never holds all its sentences'
+// rejected readings at once).
+// Thread safety: used by the thread extracting the document.
 #include <deque>
 
 #include "core/event.hpp"
@@ -26,6 +28,8 @@ public:
         kept_.push_back(std::move(entity));
         return &kept_.back();
     }
+    // Drops every kept entity: the pointers to them must be gone.
+    void clear() { kept_.clear(); }
 
 private:
     std::deque<EntityRef> kept_;

@@ -204,7 +204,8 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     const std::string lang = options_.lang != "auto" ? options_.lang
                              : document.language.empty() ? "auto"
                                                          : document.language;
-    EntityStore entities;  // what the mentions and candidates of this document point at
+    EntityStore entities;           // what the mentions of this document point at
+    EntityStore sentence_entities;  // what the rules make up in one sentence (an unnamed organization, a literal)
     auto mentions = p.mention_finder.find(text, sentences, entities);  // each moved to the view of its sentence
 
     std::vector<Event> events;
@@ -222,7 +223,8 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         view.text = text;
         view.sentence = &sentence;
         view.index = i;
-        view.entities = &entities;
+        sentence_entities.clear();  // the previous sentence's candidates are events by now
+        view.entities = &sentence_entities;
         while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
         // A mention goes to one sentence at most: the next sentence starts past it.
         for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)

@@ -36,7 +36,7 @@ struct SentenceView {
     std::vector<PhraseHit> roles;
     std::vector<PhraseHit> reciprocal_nouns;  // EnglishRelations::reciprocal_nouns, likewise (English sentences)
     // Where the rules keep the entities they make up (an unnamed organization, a literal
-    // object): the document's store, which outlives the view and the candidates.
+    // object): a store that outlives the view and the candidates, cleared sentence by sentence.
     EntityStore* entities = nullptr;
 };
 
