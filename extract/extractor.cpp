@@ -11,6 +11,7 @@
 #include "extract/cue_words.hpp"
 #include "extract/english_names.hpp"
 #include "extract/english_relations.hpp"
+#include "extract/english_tokens.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/garble_detector.hpp"
 #include "extract/mention_finder.hpp"
@@ -167,9 +168,8 @@ bool header_date(std::string_view text, TextRange sentence, const TimeMention& t
     const std::string_view before = text.substr(sentence.begin, t.range.begin - sentence.begin);
     std::string_view label = before;
     while (!label.empty() && (label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
-    if (label.size() > 9) return false;  // longer than any of the labels: no copy of the sentence
-    const std::string lower = ascii_lower(label);
-    return lower == "date" || lower == "published" || lower == "updated";
+    // Compared in place: `label` is all the sentence before the expression.
+    return lower_equals(label, "date") || lower_equals(label, "published") || lower_equals(label, "updated");
 }
 
 bool contains_hanzi_pair(std::string_view text) {

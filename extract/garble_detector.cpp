@@ -106,15 +106,12 @@ int GarbleDetector::possible_signs(std::string_view text, TextRange range) const
         }
         // Every Hanzi, kana and U+FFFD takes three bytes; the characters of two and four bytes
         // (Latin accents, Hanzi of the supplementary planes) are no sign alone.
-        const std::size_t length = utf8::lead_length(byte);
-        if (length == 3) {
-            const char32_t cp = (static_cast<char32_t>(byte & 0x0F) << 12) |
-                                (static_cast<char32_t>(static_cast<unsigned char>(text[pos + 1]) & 0x3F) << 6) |
-                                (static_cast<char32_t>(static_cast<unsigned char>(text[pos + 2]) & 0x3F));
-            signs += cp >= kSignFirst && cp <= kLast ? sign_by_itself_[static_cast<std::size_t>(cp - kSignFirst)]
-                                                      : cp == 0xFFFD;
+        if (utf8::lead_length(byte) != 3) {
+            pos += utf8::lead_length(byte);
+            continue;
         }
-        pos += length;
+        const char32_t cp = utf8::decode(text, pos);
+        signs += cp >= kSignFirst && cp <= kLast ? sign_by_itself_[static_cast<std::size_t>(cp - kSignFirst)] : cp == 0xFFFD;
     }
     return signs;
 }
