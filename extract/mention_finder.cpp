@@ -1,7 +1,6 @@
 #include "extract/mention_finder.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <unordered_map>
 
@@ -282,7 +281,7 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         add_short_forms(words[kShortForms], found);
         add_references(text, sentence, words[kAnaphora], mentions, found);
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-        mentions.insert(mentions.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        mentions.insert(mentions.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
     }
     return mentions;
 }
