@@ -2,26 +2,73 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
 #include <tuple>
 
 #include "export/graph_text.hpp"
 
 namespace chronokg::io {
 
-GephiView gephi_view(const KnowledgeGraph& graph) {
-    // The edges grouped by source, target and kind, each group in the graph's edge order (a
-    // stable sort of their positions: no map node and no copy of an edge's data each).
-    const auto edges = graph.edges();
-    std::vector<std::string> kinds;
-    kinds.reserve(edges.size());
+namespace {
+
+// Each edge's kind as a number that orders as its text does (`kinds` gets the texts by number).
+// Edges come sorted by relation and polarity within a source and target, so most have the kind
+// of the edge before: one comparison each, instead of a string made and compared for every edge.
+std::vector<std::uint32_t> kind_ranks(const std::vector<KnowledgeGraph::EdgeView>& edges, std::vector<std::string>& kinds) {
+    std::map<std::string, std::uint32_t> numbers;  // by the kind's text: two spellings of one kind are one
+    std::vector<std::uint32_t> number_of_edge(edges.size());
+    const EdgeData* last = nullptr;
     for (std::size_t i = 0; i < edges.size(); ++i) {
         if (i + kPrefetchAhead < edges.size()) prefetch_edge(edges[i + kPrefetchAhead].data);
-        kinds.push_back(edge_kind(*edges[i].data));
+        const EdgeData& d = *edges[i].data;
+        if (last == nullptr || last->relation != d.relation || last->polarity != d.polarity) {
+            std::string kind = edge_kind(d);
+            const auto [it, added] = numbers.try_emplace(kind, static_cast<std::uint32_t>(kinds.size()));
+            if (added) kinds.push_back(std::move(kind));
+            number_of_edge[i] = it->second;
+        } else {
+            number_of_edge[i] = number_of_edge[i - 1];
+        }
+        last = &d;
     }
+    std::vector<std::uint32_t> by_text(kinds.size()), rank(kinds.size());
+    for (std::uint32_t k = 0; k < by_text.size(); ++k) by_text[k] = k;
+    std::sort(by_text.begin(), by_text.end(), [&](std::uint32_t a, std::uint32_t b) { return kinds[a] < kinds[b]; });
+    for (std::uint32_t r = 0; r < by_text.size(); ++r) rank[by_text[r]] = r;
+    for (auto& n : number_of_edge) n = rank[n];
+    std::vector<std::string> kind_of_rank(kinds.size());
+    for (std::uint32_t k = 0; k < kinds.size(); ++k) kind_of_rank[rank[k]] = std::move(kinds[k]);
+    kinds = std::move(kind_of_rank);
+    return number_of_edge;
+}
+
+}  // namespace
+
+GephiView gephi_view(const KnowledgeGraph& graph) {
+    // The edges grouped by source, target and kind, each group in the graph's edge order: their
+    // positions sorted on numbers. A built graph is in order of its ends already, and of relation
+    // and polarity after them, so then at most the edges between two vertices are sorted.
+    const auto edges = graph.edges();
+    std::vector<std::string> kinds;  // by rank
+    const std::vector<std::uint32_t> rank = kind_ranks(edges, kinds);
+    auto key = [&](std::size_t i) { return std::make_tuple(edges[i].source, edges[i].target, rank[i]); };
     std::vector<std::size_t> order(edges.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto key = [&](std::size_t i) { return std::tie(edges[i].source, edges[i].target, kinds[i]); };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    // Ties in position order: the same as a stable sort on the key.
+    const auto less = [&](std::size_t a, std::size_t b) { return std::make_tuple(key(a), a) < std::make_tuple(key(b), b); };
+    const auto ends = [&](std::size_t i) { return std::make_pair(edges[i].source, edges[i].target); };
+    if (!std::is_sorted(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ends(a) < ends(b); })) {
+        std::sort(order.begin(), order.end(), less);
+    } else {
+        // Only the edges between two vertices may need reordering (a negated relation's kind
+        // sorts among the n's, its edges after the relation's): each such run on its own.
+        for (auto run = order.begin(); run != order.end();) {
+            const auto run_end = std::find_if(run, order.end(), [&](std::size_t i) { return ends(i) != ends(*run); });
+            if (!std::is_sorted(run, run_end, less)) std::sort(run, run_end, less);
+            run = run_end;
+        }
+    }
 
     GephiView view;
     std::vector<std::vector<TimeInterval>> touching(graph.vertex_count());
@@ -30,7 +77,7 @@ GephiView gephi_view(const KnowledgeGraph& graph) {
         end = begin + 1;
         while (end < order.size() && key(order[end]) == key(order[begin])) ++end;
         const KnowledgeGraph::EdgeView& head = edges[order[begin]];
-        GephiEdge edge{head.source, head.target, kinds[order[begin]], head.data, head.data->weight,
+        GephiEdge edge{head.source, head.target, kinds[rank[order[begin]]], head.data, head.data->weight,
                        head.data->confidence, head.data->dates, {}};
         for (std::size_t i = begin + 1; i < end; ++i) {
             const EdgeData& d = *edges[order[i]].data;

@@ -51,17 +51,24 @@ struct EntityTally {
 // Strings numbered in the order they first arrive; ranked in byte order at the end.
 class Interner {
 public:
-    std::uint32_t intern(std::string_view text) {
-        // Events come document by document: most often the text is the one asked before, and
-        // one comparison saves hashing it and a look-up that may miss the cache.
-        if (last_ != nullptr && *last_ == text) return last_number_;
+    // The text asked for last through one caller, and its number. Events come document by
+    // document: most often a caller asks for the text it asked for before, and one comparison
+    // saves hashing it and a look-up that may miss the cache. Subjects and objects each keep
+    // their own (one shared would alternate between them and never hit).
+    struct Recent {
+        const std::string* text = nullptr;
+        std::uint32_t number = 0;
+    };
+
+    std::uint32_t intern(std::string_view text) { return intern(text, recent_); }
+    std::uint32_t intern(std::string_view text, Recent& recent) {
+        if (recent.text != nullptr && *recent.text == text) return recent.number;
         auto it = numbers_.find(text);
         if (it == numbers_.end()) {
             it = numbers_.emplace(std::string(text), static_cast<std::uint32_t>(texts_.size())).first;
             texts_.push_back(&it->first);
         }
-        last_ = &it->first;
-        last_number_ = it->second;
+        recent = {&it->first, it->second};
         return it->second;
     }
     std::size_t size() const { return texts_.size(); }
@@ -83,29 +90,47 @@ private:
     };
     std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers_;
     std::vector<const std::string*> texts_;  // keys of numbers_, which never move
-    const std::string* last_ = nullptr;      // the text asked for last, and its number
-    std::uint32_t last_number_ = 0;
+    Recent recent_;                           // for callers that keep none of their own
 };
 
 // What an edge is sorted on besides its data: the ends and relation (numbered, then ranked),
-// and the event fields the edge does not keep. The fields compared first are here, so most
-// comparisons read only this array.
+// and the event fields the edge does not keep. The fields compared first are here, packed in
+// three numbers, so most comparisons read only this array and compare at most three integers.
 struct SortKey {
-    std::uint32_t subject, object, relation, doc;
-    Polarity polarity;
+    std::uint64_t ends;  // subject << 32 | object
+    std::uint64_t kind;  // relation << 1 | polarity (positive first)
+    std::uint64_t when;  // date_code(date)
+    std::uint32_t doc;
     DateSource date_source;
-    std::optional<Date> date;
     std::size_t sentence;
     std::pair<std::size_t, std::size_t> span;
     std::size_t data;  // index of the edge's data
+
+    std::uint32_t subject() const { return static_cast<std::uint32_t>(ends >> 32); }
+    std::uint32_t object() const { return static_cast<std::uint32_t>(ends); }
+    std::uint32_t relation() const { return static_cast<std::uint32_t>(kind >> 1); }
 };
+
+std::uint64_t pack(std::uint32_t high, std::uint32_t low) { return std::uint64_t{high} << 32 | low; }
+
+// A number that orders as optional<Date> does: no date first, then year, month, day. Exact for
+// month and day in 0..255, which holds for every real date (Date::valid).
+std::uint64_t date_code(const std::optional<Date>& date) {
+    if (!date) return 0;
+    const auto year = static_cast<std::uint64_t>(static_cast<std::int64_t>(date->year) + (std::int64_t{1} << 31));
+    return 1 + (year << 16 | static_cast<std::uint64_t>(date->month & 0xff) << 8 | static_cast<std::uint64_t>(date->day & 0xff));
+}
 
 // Whitespace around a label or a sentence carries nothing and would not survive every format
 // (XML readers trim it), so the graph holds texts without it.
+// (A loop: find_first_not_of calls memchr for each character it tests, and this runs for four
+// texts of every event.)
 std::string_view trimmed_view(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t first = 0, end = text.size();
+    while (first < end && space(text[first])) ++first;
+    while (end > first && space(text[end - 1])) --end;
+    return text.substr(first, end - first);
 }
 // `text` without its outer whitespace, moved out when it has none.
 std::string take_trimmed(std::string& text) {
@@ -141,6 +166,7 @@ void permute(std::vector<T>& items, std::vector<std::size_t> order) {
 struct GraphBuilder::State {
     BuildOptions options;
     Interner ids, relations, docs;
+    Interner::Recent recent_subject, recent_object;
     std::vector<EntityTally> tallies;  // by id number
     std::vector<SortKey> keys;
     std::vector<EdgeData> data;
@@ -180,10 +206,11 @@ struct GraphBuilder::State {
     // edge. Keys that are equal belong to edges whose data are equal, so the order is total on
     // what the graph holds and std::sort (not stable) gives one result.
     bool less(const SortKey& a, const SortKey& b) const {
-        const auto head = [](const SortKey& k) {
-            return std::tie(k.subject, k.object, k.relation, k.polarity, k.date, k.doc, k.sentence, k.span);
-        };
-        if (head(a) != head(b)) return head(a) < head(b);
+        if (a.ends != b.ends) return a.ends < b.ends;
+        if (a.kind != b.kind) return a.kind < b.kind;
+        if (a.when != b.when) return a.when < b.when;
+        const auto rest = [](const SortKey& k) { return std::tie(k.doc, k.sentence, k.span); };
+        if (rest(a) != rest(b)) return rest(a) < rest(b);
         const EdgeData& x = data[a.data];
         const EdgeData& y = data[b.data];
         return std::tie(x.rule, x.relation_text, x.modality, a.date_source, x.evidence, x.confidence) <
@@ -201,24 +228,24 @@ void GraphBuilder::reserve(std::size_t events) {
     state_->data.reserve(state_->data.size() + events);
 }
 
-void GraphBuilder::add(Event e) {
+void GraphBuilder::add(Event&& e) {
     State& s = *state_;
     SortKey key{};
-    key.subject = s.ids.intern(e.subject.id);
-    s.tally(key.subject, e.subject, e.date);
-    key.object = s.ids.intern(e.object.id);
-    s.tally(key.object, e.object, e.date);
-    key.relation = s.relations.intern(e.relation);
+    const std::uint32_t subject = s.ids.intern(e.subject.id, s.recent_subject);
+    s.tally(subject, e.subject, e.date);
+    const std::uint32_t object = s.ids.intern(e.object.id, s.recent_object);
+    s.tally(object, e.object, e.date);
+    key.ends = pack(subject, object);  // arrival numbers: ranks in finish()
+    key.kind = std::uint64_t{s.relations.intern(e.relation)} << 1 | (e.polarity == Polarity::negative ? 1 : 0);
+    key.when = date_code(e.date);
     key.doc = s.docs.intern(e.doc);
-    key.polarity = e.polarity;
     key.date_source = e.date_source;
-    key.date = e.date;
     key.sentence = e.sentence;
     key.span = e.span;
     key.data = s.data.size();
     s.keys.push_back(key);
 
-    EdgeData d;
+    EdgeData& d = s.data.emplace_back();  // filled in place: moving an edge's six strings costs more than it seems
     d.relation = std::move(e.relation);
     d.relation_text = take_trimmed(e.relation_text);
     d.date = e.date;
@@ -230,7 +257,6 @@ void GraphBuilder::add(Event e) {
     d.sentence = e.sentence;
     d.evidence = take_trimmed(e.evidence);
     d.rule = std::move(e.rule);
-    s.data.push_back(std::move(d));
 }
 
 KnowledgeGraph GraphBuilder::finish() {
@@ -243,9 +269,8 @@ KnowledgeGraph GraphBuilder::finish() {
     const std::vector<std::uint32_t> id_rank = s.ids.ranks(), relation_rank = s.relations.ranks(),
                                      doc_rank = s.docs.ranks();
     for (SortKey& k : s.keys) {
-        k.subject = id_rank[k.subject];
-        k.object = id_rank[k.object];
-        k.relation = relation_rank[k.relation];
+        k.ends = pack(id_rank[k.subject()], id_rank[k.object()]);
+        k.kind = std::uint64_t{relation_rank[k.relation()]} << 1 | (k.kind & 1);
         k.doc = doc_rank[k.doc];
     }
     sort_in_parallel(s.keys, s.options.threads, [&s](const SortKey& a, const SortKey& b) { return s.less(a, b); });
@@ -263,7 +288,7 @@ KnowledgeGraph GraphBuilder::finish() {
     if (!s.options.collapse) {
         // Every event an edge: the data stay where they arrived, and the graph is told where
         // each edge's data are (moving them into edge order was a random walk through memory).
-        for (const SortKey& k : s.keys) ends.emplace_back(k.subject, k.object);
+        for (const SortKey& k : s.keys) ends.emplace_back(k.subject(), k.object());
         s.keys = {};
         graph.add_edges(ends, std::move(s.data), std::move(order));
         return graph;
@@ -280,9 +305,7 @@ KnowledgeGraph GraphBuilder::finish() {
         if (s.options.collapse) {
             for (; j < s.keys.size(); ++j) {
                 const SortKey& k = s.keys[j];
-                if (k.subject != first.subject || k.object != first.object || k.relation != first.relation ||
-                    k.polarity != first.polarity)
-                    break;
+                if (k.ends != first.ends || k.kind != first.kind) break;
                 ++edge.weight;
                 if (s.data[j].date) edge.dates.push_back(*s.data[j].date);
                 edge.confidence = std::max(edge.confidence, s.data[j].confidence);
@@ -291,7 +314,7 @@ KnowledgeGraph GraphBuilder::finish() {
             edge.dates.erase(std::unique(edge.dates.begin(), edge.dates.end()), edge.dates.end());
             if (!edge.dates.empty()) edge.date = edge.dates.front();
         }
-        ends.emplace_back(first.subject, first.object);
+        ends.emplace_back(first.subject(), first.object());
         ++kept;
         i = j;
     }

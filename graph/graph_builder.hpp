@@ -39,7 +39,7 @@ public:
     // costs address space, not memory.
     void reserve(std::size_t events);
     // Takes in one event (its texts are moved out).
-    void add(Event event);
+    void add(Event&& event);
     // The graph of every event added; the builder is empty afterwards.
     KnowledgeGraph finish();
 

@@ -2,6 +2,12 @@
 // structure Gephi needs to import it without merging or rejecting anything.
 #include "export_test_support.hpp"
 
+#include <map>
+#include <random>
+#include <set>
+#include <tuple>
+
+#include "export/gephi_view.hpp"
 #include "export/gexf_writer.hpp"
 #include "export/time_interval.hpp"
 
@@ -116,4 +122,58 @@ TEST_CASE("a merged GEXF edge has the highest confidence, every date and the fir
     CHECK(gexf.find("<attvalue for=\"dates\" value=\"2025-05-01;2025-05-02;2025-05-03\"/>") != std::string::npos);
     CHECK(gexf.find("label=\"not revokes\" kind=\"not revokes\" weight=\"1\">") != std::string::npos);
     CHECK(gexf.find("<edges count=\"2\">") != std::string::npos);
+}
+
+TEST_CASE("Gephi's edges group the graph's by ends and kind, kinds in text order, whatever the edge order", "[export][gexf]") {
+    // Random events among four entities, with negations, and a relation spelled "not bans" that
+    // is one kind with a negated "bans". The reference: the graph's edges in its order, grouped
+    // by (source, target, kind text) in a std::map.
+    std::mt19937 random(11);
+    const std::vector<std::string> ids = {"a", "b", "c", "d"};
+    const std::vector<std::string> relations = {"bans", "not bans", "restricts", "opposes", "zeroes"};
+    std::vector<Event> events;
+    for (int i = 0; i < 600; ++i) {
+        Event e;
+        e.doc = "doc" + std::to_string(random() % 7);
+        e.sentence = random() % 5;
+        const std::string& s = ids[random() % ids.size()];
+        const std::string& o = ids[random() % ids.size()];
+        e.subject = {s, s, "ORG"};
+        e.object = {o, o, "ORG"};
+        e.relation = relations[random() % relations.size()];
+        e.polarity = random() % 3 == 0 ? Polarity::negative : Polarity::positive;
+        if (random() % 4 != 0) e.date = Date{2020 + static_cast<int>(random() % 3), 1 + static_cast<int>(random() % 12), 1};
+        e.evidence = "evidence " + std::to_string(i);
+        e.rule = "rule";
+        events.push_back(e);
+    }
+    const KnowledgeGraph built = build_graph(events);
+    // The same edges added in a shuffled order: a graph not in order of its ends (as one read
+    // from a file may be).
+    KnowledgeGraph shuffled;
+    for (std::size_t v = 0; v < built.vertex_count(); ++v) shuffled.add_vertex(built.vertex(v));
+    auto edges = built.edges();
+    std::shuffle(edges.begin(), edges.end(), random);
+    for (const auto& e : edges) shuffled.add_edge(e.source, e.target, *e.data);
+
+    for (const KnowledgeGraph* graph : {&built, const_cast<const KnowledgeGraph*>(&shuffled)}) {
+        INFO((graph == &built ? "built graph" : "shuffled graph"));
+        std::map<std::tuple<std::size_t, std::size_t, std::string>, std::vector<const EdgeData*>> groups;
+        for (const auto& e : graph->edges()) {
+            const std::string kind = (e.data->polarity == Polarity::negative ? "not " : "") + e.data->relation;
+            groups[{e.source, e.target, kind}].push_back(e.data);
+        }
+        const io::GephiView view = io::gephi_view(*graph);
+        REQUIRE(view.edges.size() == groups.size());
+        std::size_t n = 0;
+        for (const auto& [key, members] : groups) {
+            const io::GephiEdge& got = view.edges[n++];
+            CHECK(std::tie(got.source, got.target, got.kind) == std::tie(std::get<0>(key), std::get<1>(key), std::get<2>(key)));
+            CHECK(got.first == members.front());
+            CHECK(got.weight == members.size());
+            std::set<Date> dates;
+            for (const EdgeData* d : members) dates.insert(d->dates.begin(), d->dates.end());
+            CHECK(std::vector<Date>(got.dates.begin(), got.dates.end()) == std::vector<Date>(dates.begin(), dates.end()));
+        }
+    }
 }

@@ -148,7 +148,7 @@ TEST_CASE("a GraphBuilder fed one event at a time makes the graph build_graph ma
         std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(collapse ? 3 : 5));
         GraphBuilder builder(BuildOptions{collapse});
         for (int round = 0; round < 2; ++round) {  // finish() empties the builder for another graph
-            for (const Event& e : shuffled) builder.add(e);
+            for (const Event& e : shuffled) builder.add(Event(e));
             const KnowledgeGraph streamed = builder.finish();
             REQUIRE(streamed.vertex_count() == expected.vertex_count());
             for (std::size_t v = 0; v < expected.vertex_count(); ++v) CHECK(streamed.vertex(v) == expected.vertex(v));
@@ -197,7 +197,7 @@ TEST_CASE("a graph is the same whatever room was reserved and however many threa
                 INFO("collapse " << collapse << ", " << threads << " threads, room for " << room);
                 GraphBuilder builder(BuildOptions{collapse, threads});
                 builder.reserve(room);
-                for (const Event& e : events) builder.add(e);
+                for (const Event& e : events) builder.add(Event(e));
                 const KnowledgeGraph graph = builder.finish();
                 const auto got = graph.edges(), want = one.edges();
                 REQUIRE(got.size() == want.size());
@@ -209,4 +209,30 @@ TEST_CASE("a graph is the same whatever room was reserved and however many threa
         }
     }
     CHECK(expected.edge_count() == events.size());
+}
+
+TEST_CASE("edges of one triple are in date order: undated first, a year before its months, across centuries", "[graph][issue7]") {
+    // What a reader of the graph's files sees as the timeline between two entities; the order
+    // is kept in packed numbers, so dates that differ in one field only are each checked.
+    const std::vector<std::string> in_order = {"",        "0001",       "0999-12-31", "1999",    "1999-12",
+                                               "1999-12-31", "2000",    "2000-01",    "2000-01-01", "2000-01-02",
+                                               "2000-02",    "2000-10-09", "2024-12-31", "2025-01-01", "9999-12-31"};
+    std::vector<Event> events;
+    for (std::size_t i = in_order.size(); i-- > 0;) {
+        events.push_back(event("bis", "revokes", "rule", in_order[i], "doc" + std::to_string(i)));
+        if (!in_order[i].empty()) REQUIRE(events.back().date);
+    }
+    std::shuffle(events.begin(), events.end(), std::mt19937(7));
+    const KnowledgeGraph g = build_graph(events);
+    std::vector<std::string> got;
+    for (const auto& e : g.edges()) got.push_back(e.data->date ? e.data->date->iso() : "");
+    CHECK(got == in_order);
+    // The relation, then polarity, come before the date: a denial dated 0001 follows every "revokes".
+    Event denial = event("bis", "revokes", "rule", "0001");
+    denial.polarity = Polarity::negative;
+    events.push_back(denial);
+    events.push_back(event("bis", "bans", "rule", "9999"));
+    const KnowledgeGraph h = build_graph(events);
+    CHECK(h.edges().front().data->relation == "bans");
+    CHECK(h.edges().back().data->polarity == Polarity::negative);
 }
