@@ -39,7 +39,7 @@ struct Batch {
         for (std::size_t i = begin; i < end; ++i) {
             try {
                 const Line& line = lines[i];
-                parsed[i].event = io::event_from_json(std::string_view(text).substr(line.begin, line.size), path, line.number);
+                parsed[i].event.emplace(io::event_from_json(std::string_view(text).substr(line.begin, line.size), path, line.number));
             } catch (...) {
                 parsed[i].error = std::current_exception();  // rethrown in order, by deliver()
             }

@@ -155,8 +155,9 @@ std::string event_to_json(const Event& e) {
 }
 
 Event event_from_json(std::string_view json, const std::string& file, std::size_t line) {
-    if (auto event = quick_event_from_json(json)) return std::move(*event);
-    return event_from_json_checked(json, file, line);
+    Event event;  // returned in place: filled by the quick reader, or replaced by the checked one
+    if (!quick_event_from_json(json, event)) event = event_from_json_checked(json, file, line);
+    return event;
 }
 
 Event event_from_json_checked(std::string_view json, const std::string& file, std::size_t line) {

@@ -163,38 +163,44 @@ bool read_span(const Members::Member& value, std::pair<std::size_t, std::size_t>
 
 }  // namespace
 
-std::optional<Event> quick_event_from_json(std::string_view json) {
+bool quick_event_from_json(std::string_view json, Event& e) {
     // simdjson reads up to SIMDJSON_PADDING bytes past the end; each thread copies its lines
     // into a buffer of its own with that room.
     thread_local simdjson::dom::parser parser;
     thread_local std::string padded;
-    if (json.size() > kLongestQuickLine || json.empty() || json.front() != '{') return std::nullopt;
+    if (json.size() > kLongestQuickLine || json.empty() || json.front() != '{') return false;
     if (padded.size() < json.size() + simdjson::SIMDJSON_PADDING) padded.resize(kLongestQuickLine + simdjson::SIMDJSON_PADDING);
     std::memcpy(padded.data(), json.data(), json.size());
     object o;
-    if (parser.parse(padded.data(), json.size(), false).get_object().get(o)) return std::nullopt;
+    if (parser.parse(padded.data(), json.size(), false).get_object().get(o)) return false;
 
     const Members m = members_of(o);
-    Event e;
-    if (!read_string(m.doc, e.doc)) return std::nullopt;
+    e = Event{};
+    if (!read_string(m.doc, e.doc)) return false;
     // Anything but an unsigned integer is no sentence number, and the checked reader leaves 0.
     std::uint64_t sentence = 0;
     if (m.sentence && !m.sentence->get_uint64().get(sentence)) e.sentence = sentence;
     if (!read_entity(m.subject, e.subject) || !read_string(m.relation, e.relation, true) ||
         !read_string(m.relation_text, e.relation_text) || !read_entity(m.object, e.object))
-        return std::nullopt;
+        return false;
     std::optional<DateSource> source;
     std::optional<Polarity> polarity;
     std::optional<Modality> modality;
     if (!read_named(m.date, e.date, Date::parse) || !read_named(m.date_source, source, parse_date_source) ||
         !read_named(m.polarity, polarity, parse_polarity) || !read_named(m.modality, modality, parse_modality))
-        return std::nullopt;
+        return false;
     e.date_source = source ? *source : e.date ? DateSource::sentence : DateSource::none;
     if (polarity) e.polarity = *polarity;
     if (modality) e.modality = *modality;
     if (!read_string(m.evidence, e.evidence) || !read_span(m.span, e.span) || !read_string(m.rule, e.rule) ||
         !read_confidence(m, json, e.confidence))
-        return std::nullopt;
+        return false;
+    return true;
+}
+
+std::optional<Event> quick_event_from_json(std::string_view json) {
+    Event e;
+    if (!quick_event_from_json(json, e)) return std::nullopt;
     return e;
 }
 

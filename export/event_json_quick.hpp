@@ -23,5 +23,9 @@
 namespace chronokg::io {
 
 std::optional<Event> quick_event_from_json(std::string_view json);
+// The same into `out`, which is filled in place (a build reads millions of lines, and moving an
+// event's texts costs as much as reading some of them): true when `out` holds the event; false
+// for nullopt, with `out` holding whatever was read so far.
+bool quick_event_from_json(std::string_view json, Event& out);
 
 }  // namespace chronokg::io
