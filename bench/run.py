@@ -66,6 +66,9 @@ def timed(command, stdout_path=None):
         # A thread that sleeps and wakes often takes a core from the others (extract on two
         # threads lost a tenth of its CPU to this before the pool woke its reader less often).
         "context_switches": int(field("Voluntary context switches")) + int(field("Involuntary context switches")),
+        # A page fault costs about 14 us in the benchmark's VM: a program that faults in 800 MB a
+        # page of 4 KiB at a time spends seconds there (cli/huge_page_heap.hpp).
+        "page_faults": int(field("Minor (reclaiming a frame) page faults")) + int(field("Major (requiring I/O) page faults")),
         "stdout": None if stdout_path else result.stdout.decode("utf-8"),
     }
 
@@ -254,12 +257,12 @@ def main(argv):
     r = results
     print(f"corpus: {corpus_rel}, {corpus_mb:.1f} MB JSONL, {counts['articles']} articles, "
           f"{counts['sentences']} sentences; {all_cores} cores")
-    print(f"{'':28} {'MB/s':>8} {'sent/s':>9} {'events/s':>9} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'ctx sw':>8}")
+    print(f"{'':28} {'MB/s':>8} {'sent/s':>9} {'events/s':>9} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'ctx sw':>8} {'faults':>8}")
     for name, runs in (("extract", extract), ("build (GraphML)", build)):
         for threads, run in runs.items():
             print(f"{name + f' --threads {threads}':28} {run['mb_per_s']:8.1f} {run['sentences_per_s']:9.0f} "
                   f"{run['events_per_s']:9.0f} {run['wall_s']:7.2f} {run['cpu_s']:7.2f} {run['peak_rss_mb']:8.0f} "
-                  f"{run['context_switches']:8d}")
+                  f"{run['context_switches']:8d} {run['page_faults']:8d}")
     print(f"{'opencc -c t2s.json':28} {opencc['mb_per_s']:8.1f} {'':9} {'':9} {opencc['wall_s']:7.2f} "
           f"{opencc['cpu_s']:7.2f} {opencc['peak_rss_mb']:8.0f}")
     print(f"{'script folding alone':28} {fold['mb_per_s']:8.1f} {'':9} {'':9} {'':7} {fold['cpu_s']:7.2f}"
@@ -275,7 +278,8 @@ def main(argv):
         print(f"{name:28} {s['wall_s']:7.2f} {s['events_per_s']:10.0f} {s['mb']:8.1f} {s['mb_per_s']:9.1f}")
     for key, label in (("build_events_graphml_gexf", "chronokg build -> GraphML + GEXF"),
                        ("build_events_graphml", "chronokg build -> GraphML")):
-        print(f"{label:34} {r[key]['wall_s']:6.2f} s wall, {r[key]['peak_rss_mb']:6.0f} MB peak")
+        print(f"{label:34} {r[key]['wall_s']:6.2f} s wall, {r[key]['peak_rss_mb']:6.0f} MB peak, "
+              f"{r[key]['page_faults']} page faults")
     print(f"{'networkx ' + nx_run['networkx'] + ' -> GraphML':34} {nx_run['wall_s']:6.2f} s wall, "
           f"{nx_run['peak_rss_mb']:6.0f} MB peak ({nx_run['events']} events)")
     pm = aliases["phrase_matcher"]

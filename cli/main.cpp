@@ -6,8 +6,10 @@
 
 #include "cli/app.hpp"
 #include "cli/exit_cleanup.hpp"
+#include "cli/huge_page_heap.hpp"
 
 int main(int argc, char** argv) {
+    chronokg::cli::use_huge_pages_for_heap();  // first: before the heap grows
     // Past a file size limit (ulimit -f) a write then fails with EFBIG and is reported like a full
     // disk, rather than the signal killing chronokg with a temporary file left behind.
     std::signal(SIGXFSZ, SIG_IGN);
