@@ -31,7 +31,7 @@ public:
         const auto start = reinterpret_cast<std::uintptr_t>(mapped);
         const std::uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
         if (aligned > start) ::munmap(mapped, aligned - start);
-        const std::size_t tail = start + rounded + kHugePage - (aligned + rounded);
+        const std::size_t tail = kHugePage - (aligned - start);  // what is mapped past the run
         if (tail > 0) ::munmap(reinterpret_cast<void*>(aligned + rounded), tail);
         void* run = reinterpret_cast<void*>(aligned);
         ::madvise(run, rounded, MADV_HUGEPAGE);  // refused where huge pages are off: small pages then
@@ -46,11 +46,11 @@ private:
 }  // namespace
 
 void use_huge_pages_for_heap() {
-    MallocExtension* malloc = MallocExtension::instance();
-    SysAllocator* current = malloc->GetSystemAllocator();
+    MallocExtension* extension = MallocExtension::instance();
+    SysAllocator* current = extension->GetSystemAllocator();
     if (current == nullptr) return;  // not tcmalloc after all
     static HugePageAllocator allocator(current);  // lives as long as the heap
-    malloc->SetSystemAllocator(&allocator);
+    extension->SetSystemAllocator(&allocator);
 }
 #else
 void use_huge_pages_for_heap() {}

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <tuple>
 
 #include "export/graph_text.hpp"
+#include "graph/interner.hpp"
 
 namespace chronokg::io {
 
@@ -14,32 +14,22 @@ namespace {
 
 // Each edge's kind as a number that orders as its text does (`kinds` gets the texts by number).
 // Edges come sorted by relation and polarity within a source and target, so most have the kind
-// of the edge before: one comparison each, instead of a string made and compared for every edge.
+// of the edge before: one comparison each, instead of a string made and looked up for every edge.
 std::vector<std::uint32_t> kind_ranks(const std::vector<KnowledgeGraph::EdgeView>& edges, std::vector<std::string>& kinds) {
-    std::map<std::string, std::uint32_t> numbers;  // by the kind's text: two spellings of one kind are one
+    Interner interner;  // by the kind's text: two spellings of one kind are one
     std::vector<std::uint32_t> number_of_edge(edges.size());
-    const EdgeData* last = nullptr;
     for (std::size_t i = 0; i < edges.size(); ++i) {
         if (i + kPrefetchAhead < edges.size()) prefetch_edge(edges[i + kPrefetchAhead].data);
         const EdgeData& d = *edges[i].data;
-        if (last == nullptr || last->relation != d.relation || last->polarity != d.polarity) {
-            std::string kind = edge_kind(d);
-            const auto [it, added] = numbers.try_emplace(kind, static_cast<std::uint32_t>(kinds.size()));
-            if (added) kinds.push_back(std::move(kind));
-            number_of_edge[i] = it->second;
-        } else {
-            number_of_edge[i] = number_of_edge[i - 1];
-        }
-        last = &d;
+        const EdgeData* last = i > 0 ? edges[i - 1].data : nullptr;
+        number_of_edge[i] = last != nullptr && last->relation == d.relation && last->polarity == d.polarity
+                                ? number_of_edge[i - 1]
+                                : interner.intern(edge_kind(d));
     }
-    std::vector<std::uint32_t> by_text(kinds.size()), rank(kinds.size());
-    for (std::uint32_t k = 0; k < by_text.size(); ++k) by_text[k] = k;
-    std::sort(by_text.begin(), by_text.end(), [&](std::uint32_t a, std::uint32_t b) { return kinds[a] < kinds[b]; });
-    for (std::uint32_t r = 0; r < by_text.size(); ++r) rank[by_text[r]] = r;
+    const std::vector<std::uint32_t> rank = interner.ranks();
     for (auto& n : number_of_edge) n = rank[n];
-    std::vector<std::string> kind_of_rank(kinds.size());
-    for (std::uint32_t k = 0; k < kinds.size(); ++k) kind_of_rank[rank[k]] = std::move(kinds[k]);
-    kinds = std::move(kind_of_rank);
+    kinds.assign(interner.size(), std::string());
+    for (std::uint32_t k = 0; k < interner.size(); ++k) kinds[rank[k]] = interner.text(k);
     return number_of_edge;
 }
 

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph/interner.hpp"
 #include "graph/parallel_sort.hpp"
 
 namespace chronokg {
@@ -46,51 +47,6 @@ struct EntityTally {
     Counts::value_type* last_type = nullptr;
     std::size_t mentions = 0;
     std::optional<Date> first, last;
-};
-
-// Strings numbered in the order they first arrive; ranked in byte order at the end.
-class Interner {
-public:
-    // The text asked for last through one caller, and its number. Events come document by
-    // document: most often a caller asks for the text it asked for before, and one comparison
-    // saves hashing it and a look-up that may miss the cache. Subjects and objects each keep
-    // their own (one shared would alternate between them and never hit).
-    struct Recent {
-        const std::string* text = nullptr;
-        std::uint32_t number = 0;
-    };
-
-    std::uint32_t intern(std::string_view text) { return intern(text, recent_); }
-    std::uint32_t intern(std::string_view text, Recent& recent) {
-        if (recent.text != nullptr && *recent.text == text) return recent.number;
-        auto it = numbers_.find(text);
-        if (it == numbers_.end()) {
-            it = numbers_.emplace(std::string(text), static_cast<std::uint32_t>(texts_.size())).first;
-            texts_.push_back(&it->first);
-        }
-        recent = {&it->first, it->second};
-        return it->second;
-    }
-    std::size_t size() const { return texts_.size(); }
-    const std::string& text(std::uint32_t number) const { return *texts_[number]; }
-    // rank[number]: the position of that text among all of them in byte order.
-    std::vector<std::uint32_t> ranks() const {
-        std::vector<std::uint32_t> by_text(texts_.size());
-        for (std::uint32_t i = 0; i < by_text.size(); ++i) by_text[i] = i;
-        std::sort(by_text.begin(), by_text.end(), [this](auto a, auto b) { return *texts_[a] < *texts_[b]; });
-        std::vector<std::uint32_t> rank(texts_.size());
-        for (std::uint32_t r = 0; r < by_text.size(); ++r) rank[by_text[r]] = r;
-        return rank;
-    }
-
-private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers_;
-    std::vector<const std::string*> texts_;  // keys of numbers_, which never move
-    Recent recent_;                           // for callers that keep none of their own
 };
 
 // What an edge is sorted on besides its data: the ends and relation (numbered, then ranked),
