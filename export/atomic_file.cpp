@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/error.hpp"
+#include "export/temporary_files.hpp"
 
 namespace chronokg::io {
 namespace fs = std::filesystem;
@@ -137,7 +138,10 @@ std::string output_identity(const std::string& path) {
 OutputSet::~OutputSet() {
     std::error_code ec;
     for (const auto& p : pending_)
-        if (!p.temp.empty()) fs::remove(p.temp, ec);
+        if (!p.temp.empty()) {
+            fs::remove(p.temp, ec);
+            untrack_temporary_file(p.tracked);
+        }
 }
 
 void OutputSet::write(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -165,27 +169,32 @@ void OutputSet::write(const std::string& path, const std::function<void(std::ost
     name.append(target.filename().string()).append(".tmp").append(std::to_string(::getpid()));
     name.append("-").append(std::to_string(seed() % 100000));
     const fs::path temp = dir / name;
-    auto fail = [&](const std::string& why) {
-        fs::remove(temp, ec);
-        throw Error(path, 0, 0, "cannot write output: " + why);
-    };
     // O_EXCL: never write into a file someone else made under that name.
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) throw Error(path, 0, 0, std::string("cannot write output: ") + std::strerror(errno));
+    const int tracked = track_temporary_file(fs::absolute(temp, ec).string());
+    auto remove_temp = [&] {
+        fs::remove(temp, ec);
+        untrack_temporary_file(tracked);
+    };
+    auto fail = [&](const std::string& why) {
+        remove_temp();
+        throw Error(path, 0, 0, "cannot write output: " + why);
+    };
     int error = 0;
     try {
         // Durable before it replaces the target: without fsync, a crash soon after the rename
         // may leave an empty file where the old one was.
         error = write_to_fd(fd, write, true);
     } catch (...) {
-        fs::remove(temp, ec);
+        remove_temp();
         throw;
     }
     if (error != 0) fail(std::strerror(error));
     // A replaced file keeps its permissions (a private 0600 file stays private).
     if (const auto old = fs::status(target, ec); !ec && fs::is_regular_file(old))
         fs::permissions(temp, old.permissions(), ec);
-    pending_.push_back(Pending{target.string(), identity, temp.string()});
+    pending_.push_back(Pending{target.string(), identity, temp.string(), tracked});
 }
 
 void OutputSet::adopt(OutputSet&& other) {
@@ -203,6 +212,7 @@ void OutputSet::commit() {
         std::error_code ec;
         if (!p.temp.empty()) fs::rename(p.temp, p.path, ec);  // empty: a device, written already
         if (ec) throw Error(p.path, 0, 0, "cannot write output: " + ec.message());  // the destructor cleans up
+        untrack_temporary_file(p.tracked);  // after the rename: a signal between finds no file
         pending_.erase(pending_.begin());
     }
 }

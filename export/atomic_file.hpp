@@ -9,7 +9,8 @@
 // third output leaves the first two old as well. A replaced file keeps its permissions; a
 // symbolic link is followed (the file it points to is replaced, the link kept). A target that
 // is a device or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) cannot be replaced: it is written
-// to directly, at write() rather than at commit().
+// to directly, at write() rather than at commit(). A temporary file is also removed when SIGINT,
+// SIGTERM or SIGHUP ends the program (temporary_files.hpp).
 // Thread safety: an OutputSet is used by one thread; independent sets and calls may run
 // concurrently on different paths.
 #include <functional>
@@ -42,6 +43,7 @@ private:
         std::string path;
         std::string identity;
         std::string temp;  // empty for a device or pipe, written already
+        int tracked = -1;  // its slot in temporary_files.hpp (removed on SIGINT, SIGTERM, SIGHUP)
     };
     std::vector<Pending> pending_;
 };

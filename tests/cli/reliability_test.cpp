@@ -1,10 +1,13 @@
 // Issue 8: what the command does with bad articles, failing outputs and reordered input.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <fstream>
 
 #include "../consumer_support.hpp"
@@ -334,4 +337,60 @@ TEST_CASE("extract -o streams: it needs no more memory than printing the events"
     REQUIRE(std::filesystem::file_size(dir / "events.jsonl") > 10'000'000);
     INFO("printing " << printing << " KiB, writing with -o " << writing << " KiB");
     CHECK(writing < printing + printing / 4 + 4096);
+}
+
+namespace {
+// The names in `dir`, sorted.
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+}  // namespace
+
+TEST_CASE("Ctrl-C, kill or a hang-up during a run leave the old output and no temporary file [issue7]",
+          "[cli][errors][issue7]") {
+    // Once a long extraction stopped by Ctrl-C left its hidden temporary output (hundreds of MB)
+    // beside the target. The articles come through a pipe held open, so the run is still reading
+    // (its temporary file written to) whenever the signal comes: no race with its end.
+    const auto dir = test::temp_dir("issue7-signals");
+    const fs::path out = dir / "events.jsonl";
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+        INFO("signal " << signal);
+        test::write_file(out, "previous");
+        int input[2];
+        REQUIRE(::pipe(input) == 0);
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            // A signal the test's own runner ignores would stay ignored in the program (as under
+            // nohup): the child starts with the usual dispositions.
+            for (const int s : {SIGINT, SIGTERM, SIGHUP}) std::signal(s, SIG_DFL);
+            ::dup2(input[0], 0);
+            ::close(input[0]);
+            ::close(input[1]);
+            const int null = ::open("/dev/null", O_WRONLY);
+            ::dup2(null, 2);
+            ::execl(CHRONOKG_BINARY, CHRONOKG_BINARY, "extract", "-", "-o", out.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(input[0]);
+        const std::string article = "{\"id\": \"a\", \"date\": \"2025-05-20\", \"text\": \"On May 19, Nvidia partnered with TSMC.\"}\n";
+        REQUIRE(::write(input[1], article.data(), article.size()) == static_cast<ssize_t>(article.size()));
+        // Its temporary file, once it exists, is where the run is.
+        bool writing = false;
+        for (int waited = 0; waited < 30000 && !writing; waited += 5) {
+            writing = names_in(dir).size() == 2;
+            if (!writing) ::usleep(5000);
+        }
+        CHECK(writing);
+        ::kill(pid, signal);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ::close(input[1]);
+        CHECK(WIFSIGNALED(status));
+        CHECK(WTERMSIG(status) == signal);  // ended by the signal, as the shell expects (130 for Ctrl-C)
+        CHECK(test::read_file(out.string()) == "previous");
+        CHECK(names_in(dir) == std::vector<std::string>{"events.jsonl"});
+    }
 }
