@@ -89,7 +89,7 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
     read.lenient = options.lenient;
     if (!options.strict) read.on_error = [&log](const Error& e) { log.report(e.what()); };
 
-    // Articles read so far, on standard error; the log clears its line before each problem.
+    // Articles and events read so far, on standard error; the log clears its line before each problem.
     Progress progress(log.err, options.progress || (!options.no_progress && Progress::on_terminal(log.err)));
     struct ShowProgress {
         ProblemLog& log;
@@ -158,7 +158,8 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
                     const auto bytes = std::filesystem::file_size(input.path, unknown);
                     if (!unknown) on_event_file(bytes);
                 }
-                read_event_file(input.path, threads, options.strict, log, sink);
+                read_event_file(input.path, threads, options.strict, log, sink,
+                                [&progress](std::size_t events, std::size_t bytes) { progress.events(events, bytes); });
             } else {
                 read_documents(input, read, [&](Document document) {
                     progress.article(document.text.size());

@@ -60,8 +60,10 @@ struct Batch {
             parse(path, begin, std::min(begin + kStep, lines.size()));
         }
     }
-    // Hands the events on in order and reports the bad lines; empties the batch.
-    void deliver(bool strict, ProblemLog& log, const std::function<void(Event&&)>& sink) {
+    // Hands the events on in order and reports the bad lines; empties the batch. Returns the
+    // number of events handed on.
+    std::size_t deliver(bool strict, ProblemLog& log, const std::function<void(Event&&)>& sink) {
+        std::size_t events = 0;
         for (auto& p : parsed) {
             if (p.error) {
                 try {
@@ -73,10 +75,12 @@ struct Batch {
                 continue;
             }
             sink(std::move(*p.event));
+            ++events;
         }
         text.clear();
         lines.clear();
         parsed.clear();
+        return events;
     }
 };
 
@@ -158,10 +162,16 @@ private:
 }  // namespace
 
 void read_event_file(const std::string& path, unsigned threads, bool strict, ProblemLog& log,
-                     const std::function<void(Event&&)>& sink) {
+                     const std::function<void(Event&&)>& sink,
+                     const std::function<void(std::size_t events, std::size_t bytes)>& on_block) {
     LineBlocks file(path);
     Batch filling, parsing;
     BackgroundParse parser;  // declared after the batches: joined before they go
+    auto deliver = [&](Batch& batch) {
+        const std::size_t bytes = batch.text.size();
+        const std::size_t events = batch.deliver(strict, log, sink);
+        if (on_block && bytes > 0) on_block(events, bytes);
+    };
     // One thread: each batch parsed and delivered in turn. More: while this thread reads one
     // batch and delivers the one before, the others parse the one between; this thread joins
     // them when it is done reading, so no core waits while lines are left to parse.
@@ -169,20 +179,20 @@ void read_event_file(const std::string& path, unsigned threads, bool strict, Pro
         if (threads <= 1) {
             filling.prepare();
             filling.parse_shared(path);
-            filling.deliver(strict, log, sink);
+            deliver(filling);
             return;
         }
         parsing.parse_shared(path);
         parser.wait();
         std::swap(filling, parsing);  // `filling` now holds the batch parsed meanwhile
         if (!parsing.lines.empty()) parser.start(parsing, path, threads - 1);
-        filling.deliver(strict, log, sink);  // nothing the first time
+        deliver(filling);  // nothing the first time
     };
     while (file.next(filling)) hand_over();
     if (threads > 1) {  // the last batch read is still being parsed
         parsing.parse_shared(path);
         parser.wait();
-        parsing.deliver(strict, log, sink);
+        deliver(parsing);
     }
 }
 

@@ -15,8 +15,10 @@
 namespace chronokg::cli {
 
 // Calls `sink` with each event of `path`, in order. A bad line is reported to `log` and skipped,
-// or with `strict` thrown as chronokg::Error naming the file and line.
+// or with `strict` thrown as chronokg::Error naming the file and line. After each block of the
+// file, `on_block` (when given) hears how many events it held and its size in bytes.
 void read_event_file(const std::string& path, unsigned threads, bool strict, ProblemLog& log,
-                     const std::function<void(Event&&)>& sink);
+                     const std::function<void(Event&&)>& sink,
+                     const std::function<void(std::size_t events, std::size_t bytes)>& on_block = {});
 
 }  // namespace chronokg::cli

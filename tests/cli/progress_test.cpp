@@ -11,12 +11,19 @@
 using namespace chronokg;
 using test::run_cli;
 
-TEST_CASE("extract --progress ends with the totals, and a run not on a terminal prints none without it", "[cli][progress]") {
-    const auto dir = test::temp_dir("cli-progress");
+namespace {
+// A JSONL corpus of five short articles with an event each.
+void write_five_articles(const std::filesystem::path& path) {
     std::string corpus;
     for (int i = 0; i < 5; ++i)
         corpus += "{\"id\":\"p" + std::to_string(i) + "\",\"date\":\"2025-05-13\",\"text\":\"BIS revoked the AI Diffusion Rule on May 13, 2025.\"}\n";
-    test::write_file(dir / "corpus.jsonl", corpus);
+    test::write_file(path, corpus);
+}
+}  // namespace
+
+TEST_CASE("extract --progress ends with the totals, and a run not on a terminal prints none without it", "[cli][progress]") {
+    const auto dir = test::temp_dir("cli-progress");
+    write_five_articles(dir / "corpus.jsonl");
     const std::string path = (dir / "corpus.jsonl").string();
 
     const auto quiet = run_cli({"extract", path});
@@ -52,4 +59,38 @@ TEST_CASE("a problem's message clears the progress line first", "[cli][progress]
     progress.finish();
     CHECK(err.str().substr(text.size()).rfind("chronokg: 64 articles, 0.1 MB of text, ", 0) == 0);
     CHECK(err.str().back() == '\n');
+}
+
+TEST_CASE("build --progress on an event file counts its events and bytes, on any number of threads", "[cli][progress][issue7]") {
+    // Once a build from a large event file said nothing until the graph was written.
+    const auto dir = test::temp_dir("cli-progress-events");
+    write_five_articles(dir / "corpus.jsonl");
+    const auto extracted = run_cli({"extract", (dir / "corpus.jsonl").string(), "-o", (dir / "events.jsonl").string()});
+    REQUIRE(extracted.code == 0);
+    const std::string events = test::read_file((dir / "events.jsonl").string());
+    const auto count = std::count(events.begin(), events.end(), '\n');
+    REQUIRE(count >= 5);
+    for (const char* threads : {"1", "2"}) {
+        INFO("--threads " << threads);
+        const auto shown = run_cli({"build", "--progress", "--threads", threads, (dir / "events.jsonl").string(), "-o",
+                                    (dir / "g.graphml").string()});
+        REQUIRE(shown.code == 0);
+        CHECK(shown.err.rfind("chronokg: " + std::to_string(count) + " events from 0.0 MB of event files, ", 0) == 0);
+        CHECK(shown.err.find("MB/s)\nchronokg: wrote ") != std::string::npos);
+    }
+    CHECK(run_cli({"build", (dir / "events.jsonl").string(), "-o", (dir / "g.graphml").string()}).err.find("events from") ==
+          std::string::npos);  // not asked, not a terminal: nothing
+}
+
+TEST_CASE("events from event files are redrawn block by block, beside the articles", "[cli][progress]") {
+    std::ostringstream err;
+    cli::Progress progress(err, true, std::chrono::milliseconds(0));
+    progress.events(15000, 8'000'000);
+    REQUIRE(err.str().rfind("\rchronokg: 15000 events from 8.0 MB of event files, ", 0) == 0);
+    for (int i = 0; i < 64; ++i) progress.article(1000);
+    progress.finish();
+    const std::string last = err.str().substr(err.str().rfind("\r\x1b[K") + 4);
+    CHECK(last.rfind("chronokg: 64 articles, 0.1 MB of text, 15000 events from 8.0 MB of event files, ", 0) == 0);
+    CHECK(last.find("(") != std::string::npos);
+    CHECK(last.back() == '\n');
 }
