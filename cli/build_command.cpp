@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
 #include <set>
 
@@ -74,7 +75,16 @@ public:
         });
         if (events_output) std::sort(events.begin(), events.end(), event_less);
         if (log.count > 0 && !options_.keep_going) return 1;  // bad input: keep the old files
+        // With progress shown, what the rest of a long build does: the reading's totals are out.
+        const bool progress = progress_shown(options_, err);
+        const auto started = std::chrono::steady_clock::now();
         KnowledgeGraph graph = builder.finish();
+        if (progress)
+            err << fmt::format("chronokg: graph of {} entities and {} edges built in {:.1f} s; writing {} output{}\n",
+                               graph.vertex_count(), graph.edge_count(),
+                               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                               outputs_.size(), outputs_.size() == 1 ? "" : "s")
+                << std::flush;
         // Each output is written on a thread of its own (as many at once as --threads allows),
         // into its own set; the sets then join into one and are replaced together, or none is
         // (a full disk on the last). A failure is reported for the first output that failed.

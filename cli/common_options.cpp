@@ -74,6 +74,10 @@ RulePack load_rules(const InputOptions& options) {
     return pack;
 }
 
+bool progress_shown(const InputOptions& options, const std::ostream& err) {
+    return options.progress || (!options.no_progress && Progress::on_terminal(err));
+}
+
 unsigned thread_count(const InputOptions& options) {
     return options.threads == 0 ? default_thread_count() : options.threads;
 }
@@ -90,7 +94,7 @@ void read_inputs(const InputOptions& options, ProblemLog& log, const std::functi
     if (!options.strict) read.on_error = [&log](const Error& e) { log.report(e.what()); };
 
     // Articles and events read so far, on standard error; the log clears its line before each problem.
-    Progress progress(log.err, options.progress || (!options.no_progress && Progress::on_terminal(log.err)));
+    Progress progress(log.err, progress_shown(options, log.err));
     struct ShowProgress {
         ProblemLog& log;
         Progress& progress;

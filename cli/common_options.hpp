@@ -55,6 +55,9 @@ struct ProblemLog {
     }
 };
 
+// Whether progress is shown on `err`: --progress, or a terminal without --no-progress.
+bool progress_shown(const InputOptions& options, const std::ostream& err);
+
 // The threads --threads asks for: every core when it is 0 (the default).
 unsigned thread_count(const InputOptions& options);
 

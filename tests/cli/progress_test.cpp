@@ -61,7 +61,7 @@ TEST_CASE("a problem's message clears the progress line first", "[cli][progress]
     CHECK(err.str().back() == '\n');
 }
 
-TEST_CASE("build --progress on an event file counts its events and bytes, on any number of threads", "[cli][progress][issue7]") {
+TEST_CASE("build --progress on an event file counts its events and bytes, then says what the build does next", "[cli][progress][issue7]") {
     // Once a build from a large event file said nothing until the graph was written.
     const auto dir = test::temp_dir("cli-progress-events");
     write_five_articles(dir / "corpus.jsonl");
@@ -76,10 +76,15 @@ TEST_CASE("build --progress on an event file counts its events and bytes, on any
                                     (dir / "g.graphml").string()});
         REQUIRE(shown.code == 0);
         CHECK(shown.err.rfind("chronokg: " + std::to_string(count) + " events from 0.0 MB of event files, ", 0) == 0);
-        CHECK(shown.err.find("MB/s)\nchronokg: wrote ") != std::string::npos);
+        // Then what the rest of the build does, before the files are reported written.
+        const auto graph = shown.err.find("MB/s)\nchronokg: graph of ");
+        CHECK(graph != std::string::npos);
+        CHECK(shown.err.find(" edges built in ", graph) != std::string::npos);
+        CHECK(shown.err.find("; writing 1 output\nchronokg: wrote ", graph) != std::string::npos);
     }
-    CHECK(run_cli({"build", (dir / "events.jsonl").string(), "-o", (dir / "g.graphml").string()}).err.find("events from") ==
-          std::string::npos);  // not asked, not a terminal: nothing
+    const auto quiet = run_cli({"build", (dir / "events.jsonl").string(), "-o", (dir / "g.graphml").string()});
+    CHECK(quiet.err.find("events from") == std::string::npos);  // not asked, not a terminal: nothing
+    CHECK(quiet.err.find("graph of") == std::string::npos);
 }
 
 TEST_CASE("events from event files are redrawn block by block, beside the articles", "[cli][progress]") {
