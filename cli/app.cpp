@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <new>
+
 #include "cli/commands.hpp"
 #include "core/error.hpp"
 
@@ -42,6 +44,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         for (std::size_t at = message.find('\n'); at != std::string::npos; at = message.find('\n', at + 1))
             message.insert(at + 1, "chronokg: ");
         err << "chronokg: " << message << "\n";
+        return 1;
+    } catch (const std::bad_alloc&) {
+        // Not a bug: the inputs need more memory than the process may have (ulimit -v, a cgroup,
+        // the machine). Output files were written to temporary files, which are gone by now.
+        err << "chronokg: out of memory: the inputs need more memory than this process may use "
+               "(a graph holds about 1 KB an event); old output files are left as they were\n";
         return 1;
     } catch (const std::exception& e) {
         err << "chronokg: internal error: " << e.what() << "\n";

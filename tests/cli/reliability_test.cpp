@@ -394,3 +394,38 @@ TEST_CASE("Ctrl-C, kill or a hang-up during a run leave the old output and no te
         CHECK(names_in(dir) == std::vector<std::string>{"events.jsonl"});
     }
 }
+
+TEST_CASE("out of memory is said as such: exit 1, one line, old files untouched, no temporary file [issue7]",
+          "[cli][errors][issue7]") {
+#if defined(__SANITIZE_ADDRESS__)
+    WARN("AddressSanitizer reserves terabytes of address space: a limit on it cannot be tested here");
+#else
+    // Once "internal error: std::bad_alloc", as if chronokg had a bug. 12,000 events of 5 KB
+    // each (58 MB) under a 120 MB address-space limit, about 80 MB of which the program's
+    // libraries and threads take before reading anything.
+    const auto dir = test::temp_dir("issue7-memory");
+    const std::string d = dir.string();
+    {
+        std::ofstream out(dir / "events.jsonl", std::ios::binary);
+        const std::string evidence(4800, 'x');
+        for (int i = 0; i < 12000; ++i)
+            out << R"({"doc":"d)" << i << R"(","sentence":0,"subject":{"id":"a","label":"A","type":"ORG"},)"
+                << R"("relation":"buys","relation_text":"buys","object":{"id":"b","label":"B","type":"ORG"},)"
+                << R"("date":"2025-05-20","date_source":"document","polarity":"positive","modality":"asserted",)"
+                << R"("evidence":")" << evidence << i << R"(","span":[0,1],"rule":"en.svo","confidence":0.85})" << '\n';
+    }
+    test::write_file(dir / "g.graphml", "previous");
+    for (const char* threads : {"1", "2"}) {
+        INFO("--threads " << threads);
+        const auto r = test::run_command("ulimit -v 120000; " + std::string(CHRONOKG_BINARY) + " build --threads " +
+                                         threads + " " + d + "/events.jsonl -o " + d + "/g.graphml -o " + d + "/g.gexf");
+        CHECK(r.code == 1);
+        CHECK(r.err.rfind("chronokg: out of memory: ", 0) == 0);
+        CHECK(lines(r.err) == 1);
+        CHECK(test::read_file(d + "/g.graphml") == "previous");
+        CHECK(names_in(dir) == std::vector<std::string>{"events.jsonl", "g.graphml"});
+    }
+    // The same events fit without the limit: it was the memory, not the input.
+    CHECK(test::run_command(std::string(CHRONOKG_BINARY) + " build " + d + "/events.jsonl -o " + d + "/g.gexf").code == 0);
+#endif
+}
