@@ -121,7 +121,7 @@ def main(argv):
                                       importlib.util.find_spec("networkx"))) if not ok]
     if missing:
         raise SystemExit("bench/run.py needs " + ", ".join(missing) +
-                         ": apt-get install $(grep -v '^#' bench/debian-packages.txt)")
+                         ": apt-get install $(sed 's/#.*//' bench/debian-packages.txt)")
     os.makedirs(OUT, exist_ok=True)
     all_cores = cores()
 
