@@ -169,10 +169,16 @@ void OutputSet::write(const std::string& path, const std::function<void(std::ost
     name.append(target.filename().string()).append(".tmp").append(std::to_string(::getpid()));
     name.append("-").append(std::to_string(seed() % 100000));
     const fs::path temp = dir / name;
+    // Tracked before it exists: a signal the moment after it is made still finds it (removing a
+    // file not made yet only fails).
+    const int tracked = track_temporary_file(fs::absolute(temp, ec).string());
     // O_EXCL: never write into a file someone else made under that name.
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) throw Error(path, 0, 0, std::string("cannot write output: ") + std::strerror(errno));
-    const int tracked = track_temporary_file(fs::absolute(temp, ec).string());
+    if (fd < 0) {
+        const int error = errno;
+        untrack_temporary_file(tracked);
+        throw Error(path, 0, 0, std::string("cannot write output: ") + std::strerror(error));
+    }
     auto remove_temp = [&] {
         fs::remove(temp, ec);
         untrack_temporary_file(tracked);
