@@ -3,8 +3,9 @@
 //
 // What it represents: a count of the articles read and their bytes, and of the events read from
 // event files (`build events.jsonl`) and those files' bytes, redrawn on one line at most once a
-// second while the run goes on, and a last line with the totals and the speed when it ends. Shown when asked (--progress) or when standard error is a terminal, so that logs, pipes
-// and tests see nothing unless they ask. A message printed meanwhile first clears the line
+// second while the run goes on, and a last line with the totals and the speed when it ends.
+// Shown when asked (--progress) or when standard error is a terminal, so that logs, pipes and
+// tests see nothing unless they ask. A message printed meanwhile first clears the line
 // (clear()), so it never lands inside it.
 // Thread safety: used by the thread that reads the articles.
 #include <chrono>

@@ -126,6 +126,14 @@ int write_to_fd(int fd, const std::function<void(std::ostream&)>& write, bool du
     return error;
 }
 
+// Removes a temporary file that will not be renamed, then stops tracking it for the signal
+// handlers (in that order: a signal between finds it still listed and removes it).
+void remove_temporary(const fs::path& temp, int tracked) {
+    std::error_code ec;
+    fs::remove(temp, ec);
+    untrack_temporary_file(tracked);
+}
+
 }  // namespace
 
 std::string output_identity(const std::string& path) {
@@ -136,12 +144,8 @@ std::string output_identity(const std::string& path) {
 }
 
 OutputSet::~OutputSet() {
-    std::error_code ec;
     for (const auto& p : pending_)
-        if (!p.temp.empty()) {
-            fs::remove(p.temp, ec);
-            untrack_temporary_file(p.tracked);
-        }
+        if (!p.temp.empty()) remove_temporary(p.temp, p.tracked);
 }
 
 void OutputSet::write(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -179,12 +183,8 @@ void OutputSet::write(const std::string& path, const std::function<void(std::ost
         untrack_temporary_file(tracked);
         throw Error(path, 0, 0, std::string("cannot write output: ") + std::strerror(error));
     }
-    auto remove_temp = [&] {
-        fs::remove(temp, ec);
-        untrack_temporary_file(tracked);
-    };
     auto fail = [&](const std::string& why) {
-        remove_temp();
+        remove_temporary(temp, tracked);
         throw Error(path, 0, 0, "cannot write output: " + why);
     };
     int error = 0;
@@ -193,7 +193,7 @@ void OutputSet::write(const std::string& path, const std::function<void(std::ost
         // may leave an empty file where the old one was.
         error = write_to_fd(fd, write, true);
     } catch (...) {
-        remove_temp();
+        remove_temporary(temp, tracked);
         throw;
     }
     if (error != 0) fail(std::strerror(error));
