@@ -209,6 +209,20 @@ void SentenceRules::find_appositions() {
 const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
     for (const Groups& g : groups_)
         if (g.clause == clause && g.barriers == barriers) return g.groups;
+    // A barrier only keeps coordination from joining across it, and a join stays inside its
+    // group: where no group of the clause without barriers holds one, the groups are those.
+    if (!barriers.empty()) {
+        const auto& plain = groups_in(clause, {});
+        const bool holds_barrier = std::any_of(plain.begin(), plain.end(), [&](const NounGroup& g) {
+            return std::any_of(barriers.begin(), barriers.end(), [&](const TextRange& b) { return g.range.contains(b); });
+        });
+        if (!holds_barrier) return plain;
+    }
+    // A clause that names nothing has no groups: its predicates' starts are not worth finding.
+    if (std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return clause.contains(m.range); })) {
+        groups_.push_back({clause, barriers, {}});
+        return groups_.back().groups;
+    }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
