@@ -934,6 +934,9 @@ void SentenceRules::find_unknown_organizations() {
 std::vector<RelationCandidate> SentenceRules::run() {
     std::vector<RelationCandidate> out;
     find_verbs();
+    // Without a verb or a role title the sentence relates nothing: its unknown organizations,
+    // names and clauses are not worth reading.
+    if (verbs_.empty() && view_.roles.empty()) return out;
     find_unknown_organizations();
     find_appositions();
     for (const auto& a : appositions_) {
