@@ -61,15 +61,22 @@ struct Apposition {
 }  // namespace
 
 ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWords& cues)
-    : lexicon_(lexicon), cues_(cues) {}
+    : lexicon_(lexicon), cues_(cues) {
+    for (const auto& entry : cues_.words("literal_type", kZh)) {
+        const auto eq = entry.find('=');
+        if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
+    }
+}
 
 namespace {
 
 // Everything the rules of one sentence share.
 class SentenceRules {
 public:
-    SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues)
-        : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), mentions_(view.mentions) {}
+    SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
+                  const std::vector<std::pair<std::string, std::string>>& literal_types)
+        : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
+          mentions_(view.mentions) {}
 
     std::vector<RelationCandidate> run();
 
@@ -106,6 +113,7 @@ private:
     std::string_view text_;
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
+    const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
     std::vector<Mention> mentions_;  // the view's, plus names found after role titles
     std::vector<Apposition> appositions_;
     std::vector<VerbSpan> verbs_;    // relation verbs of the sentence, in text order
@@ -340,11 +348,11 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
     // 规则 → POLICY), so relations that take only products or policies can read it.
     std::string type = "CONCEPT";
-    for (const auto& entry : cues_.words("literal_type", kZh)) {
-        const auto eq = entry.find('=');
-        const std::string_view head = std::string_view(entry).substr(0, eq);
-        if (eq != std::string::npos && np.size() >= head.size() && np.substr(np.size() - head.size()) == head) {
-            type = entry.substr(eq + 1);
+    for (const auto& [head, head_type] : literal_types_) {
+        // The last bytes first: most heads differ there, and a whole comparison is a call.
+        if (!head.empty() && !np.empty() && np.back() != head.back()) continue;
+        if (np.ends_with(head)) {
+            type = head_type;
             break;
         }
     }
@@ -954,7 +962,7 @@ std::vector<RelationCandidate> SentenceRules::run() {
 }  // namespace
 
 std::vector<RelationCandidate> ChineseRelations::find(const SentenceView& view) const {
-    return SentenceRules(view, lexicon_, cues_).run();
+    return SentenceRules(view, lexicon_, cues_, literal_types_).run();
 }
 
 }  // namespace chronokg
