@@ -13,10 +13,6 @@
 namespace chronokg {
 namespace {
 
-bool starts_with(std::string_view text, std::size_t pos, std::string_view what) {
-    return text.substr(pos, what.size()) == what;
-}
-
 bool overlaps_any(const std::vector<Mention>& mentions, TextRange r) {
     for (const auto& m : mentions)
         if (m.range.begin < r.end && r.begin < m.range.end) return true;
@@ -221,11 +217,13 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         const Sentence& sentence = sentences[s];
         std::vector<Mention> found;
         // Titles first: a title is one name, whatever aliases it contains.
-        for (std::size_t pos = sentence.range.begin; pos < sentence.range.end; ++pos) {
-            // 《 is E3 80 8A: the lead byte rules out most positions before a comparison.
-            if (static_cast<unsigned char>(text[pos]) != 0xE3 || !starts_with(text, pos, "《")) continue;
-            const std::size_t close = text.substr(0, sentence.range.end).find("》", pos);  // not past it
-            if (close == std::string_view::npos || close > sentence.range.end) break;
+        // Searched with find (memchr for the lead byte), not byte by byte: the loop over every
+        // byte of the text cost 2% of Chinese extraction.
+        const std::string_view upto_end = text.substr(0, sentence.range.end);  // not past the sentence
+        for (std::size_t pos = upto_end.find("《", sentence.range.begin); pos != std::string_view::npos;
+             pos = upto_end.find("《", pos + 1)) {
+            const std::size_t close = upto_end.find("》", pos);
+            if (close == std::string_view::npos) break;
             const TextRange inner{pos + 3, close};
             if (!inner.empty() && inner.size() <= 90) {
                 const std::string_view title = text.substr(inner.begin, inner.size());
@@ -266,7 +264,6 @@ std::vector<Mention> MentionFinder::find(std::string_view text, const std::vecto
         }
         // Bound acronyms used anywhere in this sentence, where no alias already stands.
         for (const auto& [acronym, entity] : acronyms) {
-            const std::string_view upto_end = text.substr(0, sentence.range.end);  // not past the sentence
             for (std::size_t at = upto_end.find(acronym, sentence.range.begin);
                  at != std::string_view::npos && at + acronym.size() <= sentence.range.end;
                  at = upto_end.find(acronym, at + 1)) {
