@@ -802,66 +802,58 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
 void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
     const auto noun_prefixes = view_.cues->find("noun_prefix", range);
-    std::vector<PhraseHit> hits;
-    hits.reserve(view_.verbs.size());
-    // The hits of one span (one per pattern there) stand together and get one answer.
-    TextRange last_span{1, 0};
-    bool last_verb = false;
-    for (const auto& h : view_.verbs) {
-        if (h.begin != last_span.begin || h.end != last_span.end) {
-            last_span = {h.begin, h.end};
-            const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
-                return m.range.begin <= h.begin && h.end <= m.range.end;
-            });
-            const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
-                                                 [&](const TextRange& r) { return r.end == h.begin; });
-            const std::size_t look = std::min(h.end + 12, range.end);
-            const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, h.end, look) > 0 ||
-                                    cues_.match_at("coordination", kZh, text_, h.end, look) > 0;
-            last_verb = !inside_name && !noun_before && !noun_after;
+    // The places verbs stand, each with its hits (one per pattern there): find_all orders hits
+    // by end, then longest first, so the hits of one span stand together and get one answer.
+    struct Span {
+        TextRange range;
+        std::size_t first = 0, last = 0;  // its hits: view_.verbs[first, last)
+        bool framed = false;  // a pattern's frame opens before it in the sentence
+        bool bare = false;    // a pattern needs no first part before it
+    };
+    std::vector<Span> spans;
+    const auto& verbs = view_.verbs;
+    for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
+        const TextRange at{verbs[first].begin, verbs[first].end};
+        for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
+        const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(),
+                                             [&](const Mention& m) { return m.range.contains(at); });
+        const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
+                                             [&](const TextRange& r) { return r.end == at.begin; });
+        const std::size_t look = std::min(at.end + 12, range.end);
+        const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
+                                cues_.match_at("coordination", kZh, text_, at.end, look) > 0;
+        if (inside_name || noun_before || noun_after) continue;
+        Span span{at, first, last};
+        for (std::size_t i = first; i < last; ++i) {
+            const VerbPattern& p = lexicon_.pattern(verbs[i].payload);
+            const bool bare = p.before.empty() || p.object_before;
+            span.bare = span.bare || bare;
+            span.framed = span.framed || (!bare && find_first(slice(text_, {range.begin, at.begin}), p.before) != std::string_view::npos);
         }
-        if (last_verb) hits.push_back(h);
+        spans.push_back(span);
     }
     // A verb that only stands in frames none of which opens before it in the sentence (出口限制 of
     // 放宽对{O}出口限制, read in 收紧对中国出口限制) gives way to an overlapping verb whose frame
     // does open before it (出口 of 收紧对{O}出口). Otherwise it stays: a passive drops the frame's
     // first part, and a longer verb keeps a bare one inside it from splitting a noun (出口管制措施).
-    // Each hit is one pattern; the patterns at the same span together decide.
-    std::vector<bool> framed(hits.size(), false), bare(hits.size(), false);
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        const VerbPattern& p = lexicon_.pattern(hits[i].payload);
-        bare[i] = p.before.empty() || p.object_before;
-        framed[i] = !bare[i] && find_first(slice(text_, {range.begin, hits[i].begin}), p.before) != std::string_view::npos;
-    }
-    // find_all orders hits by end, then longest first: the hits of one span stand together.
-    auto same_span = [&](std::size_t i, std::size_t j) { return hits[i].begin == hits[j].begin && hits[i].end == hits[j].end; };
-    std::vector<TextRange> framed_ranges;
-    std::vector<bool> weak(hits.size());
-    for (std::size_t first = 0, last = 0; first < hits.size(); first = last) {
-        bool span_framed = false, span_bare = false;
-        for (last = first; last < hits.size() && same_span(first, last); ++last) {
-            span_framed = span_framed || framed[last];
-            span_bare = span_bare || bare[last];
-        }
-        for (std::size_t i = first; i < last; ++i) {
-            weak[i] = !span_bare && !span_framed;
-            if (span_framed) framed_ranges.push_back({hits[i].begin, hits[i].end});
-        }
-    }
-    std::vector<PhraseHit> candidates;
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        const bool yields = weak[i] && std::any_of(framed_ranges.begin(), framed_ranges.end(), [&](const TextRange& f) {
-                                return hits[i].begin < f.end && f.begin < hits[i].end;
+    // The patterns at the same span together decide. Of the rest the longest are kept, with one
+    // hit a span standing for all its patterns (of hits at one place select_longest keeps one).
+    std::vector<PhraseHit> candidates;  // payload: index into spans
+    for (std::size_t s = 0; s < spans.size(); ++s) {
+        const Span& span = spans[s];
+        const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const Span& f) {
+                                return f.framed && span.range.begin < f.range.end && f.range.begin < span.range.end;
                             });
-        if (!yields) candidates.push_back(hits[i]);
+        if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
     }
-    const auto kept = select_longest(candidates);
+    const auto kept = select_longest(std::move(candidates));
+    verbs_.reserve(kept.size());
     for (const auto& k : kept) {
-        VerbSpan span{{k.begin, k.end}, {}};
-        for (const auto& h : candidates)
-            if (h.begin == k.begin && h.end == k.end) span.patterns.push_back(h.payload);
-        std::sort(span.patterns.begin(), span.patterns.end());
-        verbs_.push_back(std::move(span));
+        const Span& span = spans[k.payload];
+        VerbSpan verb{span.range, {}};
+        for (std::size_t i = span.first; i < span.last; ++i) verb.patterns.push_back(verbs[i].payload);
+        std::sort(verb.patterns.begin(), verb.patterns.end());
+        verbs_.push_back(std::move(verb));
     }
     mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) {
