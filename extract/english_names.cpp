@@ -51,6 +51,13 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
+bool EnglishNames::Memory::WordSet::contains(std::string_view word) {
+    if (words_.size() <= kSearched) return std::find(words_.begin(), words_.end(), word) != words_.end();
+    // Hashed at the first question: start() has put in every word before find() asks.
+    if (hashed_.empty()) hashed_.insert(words_.begin(), words_.end());
+    return hashed_.contains(word);
+}
+
 EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
                            const CueWords& cues, const Normalizer& normalizer)
     : catalog_(catalog), lexicon_(lexicon), cues_(cues), normalizer_(normalizer) {

@@ -54,8 +54,22 @@ public:
     // What one document has shown so far.
     struct Memory {
         // Words of the document's text, as views into the text start() was given (which must
-        // outlive the memory): no word is copied.
-        using WordSet = std::unordered_set<std::string_view>;
+        // outlive the memory): no word is copied. start() puts nearly every word of a document
+        // in one of the two sets, and find() asks about a few of them (sentence-initial words):
+        // a set is a list of the words as they come, searched through, until it holds so many
+        // that a hash set is built for the questions (in a std::unordered_set, the insertions
+        // were a third of start()'s instructions).
+        class WordSet {
+        public:
+            void insert(std::string_view word) { words_.push_back(word); }
+            bool contains(std::string_view word);
+            std::size_t count(std::string_view word) { return contains(word) ? 1 : 0; }
+
+        private:
+            static constexpr std::size_t kSearched = 2048;  // more words than this: hashed
+            std::vector<std::string_view> words_;         // as inserted, repeats included
+            std::unordered_set<std::string_view> hashed_;  // words_, once a question needs it
+        };
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case
         // The entities are the catalog's or kept in the document's EntityStore.
