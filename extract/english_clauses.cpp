@@ -28,6 +28,9 @@ std::vector<std::string> split_words(const std::string& s) {
     return out;
 }
 
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+unsigned char lower_byte(char c) { return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c); }
+
 bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
@@ -109,6 +112,16 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             }
         }
     }
+    for (const std::string& word : cues.words("subordinators", kEn)) {
+        std::size_t run = 0;
+        while (run < word.size() && ascii_letter(word[run])) ++run;
+        if (run == 0) {
+            subordinators_anywhere_ = true;
+            continue;
+        }
+        subordinator_first_bytes_[lower_byte(word.front())] |= length_bit(run);
+        subordinator_last_bytes_[lower_byte(word[run - 1])] |= length_bit(run);
+    }
 }
 
 EnglishClauses::LooseWord EnglishClauses::loose_word(const std::string& w) const {
@@ -142,6 +155,20 @@ EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector
     cut_segments(view.text, s, mentions);
     s.groups = group(view, s, mentions, joins);
     return s;
+}
+
+bool EnglishClauses::may_start_subordinator(std::string_view text, const EnglishToken& t) const {
+    // A word of the list matches case-insensitively and runs on into no letter: where it
+    // matches, the text's run of letters is the word's own first run, lower-cased.
+    if (subordinators_anywhere_) return true;
+    const std::string_view w = t.word;
+    if (subordinator_first_bytes_[lower_byte(w.front())] == 0) return false;  // most words stop here
+    std::size_t run = 0;
+    while (run < w.size() && ascii_letter(w[run])) ++run;
+    if (run == w.size() && t.range.end < text.size() && ascii_letter(text[t.range.end])) return true;  // runs on: ask
+    const std::uint32_t length = length_bit(run);
+    return (subordinator_first_bytes_[lower_byte(w.front())] & length) != 0 &&
+           (subordinator_last_bytes_[lower_byte(w[run - 1])] & length) != 0;
 }
 
 bool EnglishClauses::may_be_loose_form(std::string_view word) const {
@@ -355,7 +382,10 @@ void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, con
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const EnglishToken& b = tokens[i - 1];
         const bool punct = b.after == ',' || b.after == ';' || b.after == ':' || b.dash_after;
-        const bool subordinate = cues_.match_at("subordinators", kEn, text, tokens[i].range.begin, s.range.end) > 0;
+        // The list is asked only where a word of it may start (most words are ruled out by
+        // their shape) and no punctuation cuts the sentence anyway.
+        const bool subordinate = !punct && may_start_subordinator(text, tokens[i]) &&
+                                 cues_.match_at("subordinators", kEn, text, tokens[i].range.begin, s.range.end) > 0;
         if (punct || subordinate) {
             raw.emplace_back(begin, i);
             begin = i;

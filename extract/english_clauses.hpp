@@ -137,6 +137,14 @@ private:
     std::array<std::uint32_t, 256> loose_last_bytes_{};
     static std::uint32_t length_bit(std::size_t length) { return std::uint32_t{1} << std::min<std::size_t>(length, 31); }
     bool may_be_loose_form(std::string_view word) const;
+    // The shapes of the `subordinators` words' first runs of Latin letters (`as` of `as part
+    // of`), as loose_first_bytes_: a subordinator can start at word `t` only where the text's
+    // run of letters has one of these shapes (or anywhere, when `subordinators_anywhere_`: a word
+    // of the list starts with another byte). cut_segments asks this of every word before the list.
+    std::array<std::uint32_t, 256> subordinator_first_bytes_{};
+    std::array<std::uint32_t, 256> subordinator_last_bytes_{};
+    bool subordinators_anywhere_ = false;
+    bool may_start_subordinator(std::string_view text, const EnglishToken& t) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {
         std::vector<std::string> tail;  // after the object slot, lower-cased
