@@ -215,8 +215,9 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
 
 bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
-    // The spelling first: most words are lower case, and the other tests look much further.
-    if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
+    // The spelling first: most words are lower case (decided when the words were cut: no
+    // capital in them), and the other tests look much further.
+    if (t.lower_word() || !(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
     return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
 }
 
