@@ -61,7 +61,10 @@ public:
         // were a third of start()'s instructions).
         class WordSet {
         public:
-            void insert(std::string_view word) { words_.push_back(word); }
+            void insert(std::string_view word) {
+                words_.push_back(word);
+                if (!hashed_.empty()) hashed_.insert(word);  // a word put in after a question
+            }
             bool contains(std::string_view word);
             std::size_t count(std::string_view word) { return contains(word) ? 1 : 0; }
 
