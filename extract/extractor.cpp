@@ -129,10 +129,15 @@ void keep_best_readings(std::vector<Event>& events, std::size_t from) {
     order.erase(std::unique(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) == key(b); }),
                 order.end());
     std::sort(order.begin(), order.end(), [e](std::size_t a, std::size_t b) { return event_less(e[a], e[b]); });
+    // The events that open the order in their own places stay there: only those after them move
+    // (most sentences keep all their readings, already in order).
+    std::size_t in_place = 0;
+    while (in_place < order.size() && order[in_place] == in_place) ++in_place;
+    if (in_place == count) return;
     std::vector<Event> kept;
-    kept.reserve(order.size());
-    for (const std::size_t i : order) kept.push_back(std::move(events[from + i]));
-    events.erase(events.begin() + static_cast<std::ptrdiff_t>(from), events.end());
+    kept.reserve(order.size() - in_place);
+    for (std::size_t k = in_place; k < order.size(); ++k) kept.push_back(std::move(events[from + order[k]]));
+    events.erase(events.begin() + static_cast<std::ptrdiff_t>(from + in_place), events.end());
     events.insert(events.end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
 }
 
@@ -275,7 +280,9 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         for (const auto& c : candidates) {
             if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
             if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
-            Event e;
+            // Made in its place in `events` (moving an Event moves a dozen strings); taken back if
+            // it is no event.
+            Event& e = events.emplace_back();
             e.doc = document.id;
             e.sentence = i;
             auto entity = [&](const Argument& a) {
@@ -288,7 +295,10 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             };
             e.subject = entity(c.subject);
             e.object = entity(c.object);
-            if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) continue;
+            if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) {
+                events.pop_back();
+                continue;
+            }
             e.relation = c.relation;
             e.relation_text = clean_original(document.text, norm.offsets.to_original(c.verb.begin, c.verb.end));
             DatedBy dated = date_of(c, view.times, carried, document.published);
@@ -306,7 +316,6 @@ std::vector<Event> Extractor::extract(const Document& document) const {
             e.span = norm.offsets.to_original(begin, end);
             e.rule = c.rule;
             e.confidence = c.confidence;
-            events.push_back(std::move(e));
         }
         keep_best_readings(events, sentence_events);
         if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
