@@ -51,11 +51,20 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-bool EnglishNames::Memory::WordSet::contains(std::string_view word) {
-    if (words_.size() <= kSearched) return std::find(words_.begin(), words_.end(), word) != words_.end();
-    // Hashed at the first question: start() has put in every word before find() asks.
-    if (hashed_.empty()) hashed_.insert(words_.begin(), words_.end());
-    return hashed_.contains(word);
+void EnglishNames::Memory::WordSet::insert(std::string_view word) {
+    if (!hashed_.empty()) {
+        hashed_.insert(word);
+        return;
+    }
+    listed_.push_back(word);
+    if (listed_.size() <= kListed) return;
+    hashed_.insert(listed_.begin(), listed_.end());
+    listed_ = {};
+}
+
+bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
+    if (!hashed_.empty()) return hashed_.contains(word);
+    return std::find(listed_.begin(), listed_.end(), word) != listed_.end();
 }
 
 EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,

@@ -56,22 +56,20 @@ public:
         // Words of the document's text, as views into the text start() was given (which must
         // outlive the memory): no word is copied. start() puts nearly every word of a document
         // in one of the two sets, and find() asks about a few of them (sentence-initial words):
-        // a set is a list of the words as they come, searched through, until it holds so many
-        // that a hash set is built for the questions (in a std::unordered_set, the insertions
-        // were a third of start()'s instructions).
+        // a set is a list of the words as they come, searched through, until it holds more than
+        // kListed; then its words move into a hash set, which takes the rest (in a
+        // std::unordered_set from the first word, the insertions were a third of start()'s
+        // instructions; a list of every word, repeats and all, grew a long text's memory).
         class WordSet {
         public:
-            void insert(std::string_view word) {
-                words_.push_back(word);
-                if (!hashed_.empty()) hashed_.insert(word);  // a word put in after a question
-            }
-            bool contains(std::string_view word);
-            std::size_t count(std::string_view word) { return contains(word) ? 1 : 0; }
+            void insert(std::string_view word);
+            bool contains(std::string_view word) const;
+            std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
 
         private:
-            static constexpr std::size_t kSearched = 2048;  // more words than this: hashed
-            std::vector<std::string_view> words_;         // as inserted, repeats included
-            std::unordered_set<std::string_view> hashed_;  // words_, once a question needs it
+            static constexpr std::size_t kListed = 2048;
+            std::vector<std::string_view> listed_;         // the words as inserted, until hashed
+            std::unordered_set<std::string_view> hashed_;  // all the words, once past kListed
         };
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case
