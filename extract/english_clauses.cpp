@@ -100,10 +100,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             for (const auto& form : forms) {
                 // A form with a capital was never found (words are looked up lower-cased).
                 if (lower_copy(form.text) != form.text) continue;
-                if (!form.text.empty()) {
-                    loose_first_bytes_[static_cast<unsigned char>(form.text.front())] |= length_bit(form.text.size());
-                    loose_last_bytes_[static_cast<unsigned char>(form.text.back())] |= length_bit(form.text.size());
-                }
+                if (!form.text.empty()) loose_shapes_.add(form.text);
                 auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
                 if (same == entries.end()) {
@@ -122,8 +119,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             subordinators_anywhere_ = true;
             continue;
         }
-        subordinator_first_bytes_[lower_byte(word.front())] |= length_bit(run);
-        subordinator_last_bytes_[lower_byte(word[run - 1])] |= length_bit(run);
+        subordinator_shapes_.add(std::string_view(word).substr(0, run));
     }
 }
 
@@ -165,27 +161,22 @@ bool EnglishClauses::may_start_subordinator(std::string_view text, const English
     // matches, the text's run of letters is the word's own first run, lower-cased.
     if (subordinators_anywhere_) return true;
     const std::string_view w = t.word;
-    if (subordinator_first_bytes_[lower_byte(w.front())] == 0) return false;  // most words stop here
+    if (!subordinator_shapes_.may_start_with(w.front())) return false;  // most words stop here
     std::size_t run = 0;
     while (run < w.size() && ascii_letter(w[run])) ++run;
     if (run == w.size() && t.range.end < text.size() && ascii_letter(text[t.range.end])) return true;  // runs on: ask
-    const std::uint32_t length = length_bit(run);
-    return (subordinator_first_bytes_[lower_byte(w.front())] & length) != 0 &&
-           (subordinator_last_bytes_[lower_byte(w[run - 1])] & length) != 0;
+    return subordinator_shapes_.may_be(w.substr(0, run));
 }
 
 bool EnglishClauses::may_be_loose_form(std::string_view word) const {
     if (word.empty()) return true;  // no shape: the index answers
-    auto lower = [](char c) { return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c); };
-    const std::uint32_t length = length_bit(word.size());
-    return (loose_first_bytes_[lower(word.front())] & length) != 0 && (loose_last_bytes_[lower(word.back())] & length) != 0;
+    return loose_shapes_.may_be(word);
 }
 
 std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
     std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the lower-cased bytes
     for (char c : word) {
-        const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        h = (h ^ static_cast<unsigned char>(lower)) * 1099511628211ull;
+        h = (h ^ lower_byte(c)) * 1099511628211ull;
     }
     return static_cast<std::size_t>(h);
 }

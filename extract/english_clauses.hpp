@@ -34,6 +34,7 @@
 #include "extract/english_tokens.hpp"
 #include "extract/noun_groups.hpp"
 #include "extract/sentence_view.hpp"
+#include "extract/word_shapes.hpp"
 
 namespace chronokg {
 
@@ -130,19 +131,15 @@ private:
         bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
     };
     std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
-    // The shapes of loose_index_'s forms: bit min(length, 31) of the entry of their first byte,
-    // and of their last. Most words of a sentence have no form's shape, and are passed over
-    // without a hash.
-    std::array<std::uint32_t, 256> loose_first_bytes_{};
-    std::array<std::uint32_t, 256> loose_last_bytes_{};
-    static std::uint32_t length_bit(std::size_t length) { return std::uint32_t{1} << std::min<std::size_t>(length, 31); }
+    // The shapes of loose_index_'s forms: most words of a sentence have none of them, and are
+    // passed over without a hash.
+    WordShapes loose_shapes_;
     bool may_be_loose_form(std::string_view word) const;
     // The shapes of the `subordinators` words' first runs of Latin letters (`as` of `as part
-    // of`), as loose_first_bytes_: a subordinator can start at word `t` only where the text's
-    // run of letters has one of these shapes (or anywhere, when `subordinators_anywhere_`: a word
-    // of the list starts with another byte). cut_segments asks this of every word before the list.
-    std::array<std::uint32_t, 256> subordinator_first_bytes_{};
-    std::array<std::uint32_t, 256> subordinator_last_bytes_{};
+    // of`): a subordinator can start at word `t` only where the text's run of letters has one of
+    // them (or anywhere, when `subordinators_anywhere_`: a word of the list starts with another
+    // byte). cut_segments asks this of every word before the list.
+    WordShapes subordinator_shapes_;
     bool subordinators_anywhere_ = false;
     bool may_start_subordinator(std::string_view text, const EnglishToken& t) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
