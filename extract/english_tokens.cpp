@@ -1,5 +1,7 @@
 #include "extract/english_tokens.hpp"
 
+#include <array>
+
 #include "extract/cue_words.hpp"
 
 namespace chronokg {
@@ -37,6 +39,14 @@ inline std::size_t long_dash_at(std::string_view text, std::size_t pos) {
         if (starts_with(text, pos, d)) return d.size();
     return 0;
 }
+
+// The bytes the scan of a chunk stops at: the spaces that end it, and E2, the first byte of the
+// long dashes that may cut it (`—`, `–`).
+constexpr std::array<bool, 256> kChunkStop = [] {
+    std::array<bool, 256> stop{};
+    stop[' '] = stop['\t'] = stop[0xE2] = true;
+    return stop;
+}();
 
 // Whether `word` is lower-case Latin letters only, hyphens allowed but not first.
 bool is_lower_word(std::string_view word) {
@@ -96,7 +106,14 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         const std::size_t chunk_begin = pos;
         std::size_t chunk_end = pos;
         bool dash_inside = false;
-        while (chunk_end < range.end && text[chunk_end] != ' ' && text[chunk_end] != '\t') {
+        // One table lookup a byte: only a space, a tab or the first byte of a long dash stops it.
+        while (chunk_end < range.end) {
+            const auto c = static_cast<unsigned char>(text[chunk_end]);
+            if (!kChunkStop[c]) {
+                ++chunk_end;
+                continue;
+            }
+            if (c == ' ' || c == '\t') break;
             if (chunk_end > chunk_begin && long_dash_at(text, chunk_end)) {
                 dash_inside = true;
                 break;
