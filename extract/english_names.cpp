@@ -105,9 +105,9 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
             std::uint32_t chosen = candidates.front();
             std::size_t best = 0;
             for (std::uint32_t c : candidates) {
-                auto it = memory.last_seen.find(catalog_.entities()[c].id);
-                if (it != memory.last_seen.end() && it->second > best) {
-                    best = it->second;
+                auto it = memory.seen.find(catalog_.entities()[c].id);
+                if (it != memory.seen.end() && it->second.order > best) {
+                    best = it->second.order;
                     chosen = c;
                 }
             }
@@ -467,11 +467,12 @@ void EnglishNames::SentenceNames::sequences() {
             const std::string key = " " + lower_copy(word) + " ";
             const EntityRef* best = nullptr;
             std::size_t order = 0;
-            for (const auto& [id, ref] : memory_.seen) {
-                const auto seen = memory_.last_seen.find(id);
-                if ((" " + lower_copy(ref->label) + " ").find(key) != std::string::npos && seen->second > order) {
-                    best = ref;
-                    order = seen->second;
+            // Each id holds an order of its own (a mention's), so the latest is one entity
+            // whatever order the ids come in.
+            for (const auto& [id, seen] : memory_.seen) {
+                if ((" " + lower_copy(seen.entity->label) + " ").find(key) != std::string::npos && seen.order > order) {
+                    best = seen.entity;
+                    order = seen.order;
                 }
             }
             if (best) add(i, last, best);
@@ -550,8 +551,9 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
     }
     SentenceNames(*this, text, sentence, tokens, times, cues, roles, mentions, memory, entities).run();
     for (const auto& m : mentions) {
-        memory.last_seen[m.entity->id] = ++memory.order;
-        memory.seen[m.entity->id] = m.entity;
+        Memory::Seen& seen = memory.seen[m.entity->id];
+        seen.order = ++memory.order;
+        seen.entity = m.entity;
     }
 }
 
