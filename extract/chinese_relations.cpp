@@ -765,6 +765,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
     // The topic carried into later clauses: this clause's subject, else its first free group
     // that stands before its first verb (a group after a verb is an object, not a topic).
+    // Only the verbs of later clauses read it: without one, it is not worth finding.
+    if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) { return w.range.begin >= clause.end; })) return;
     if (clause_subject) {
         topic_ = clause_subject;
         return;
@@ -957,7 +959,12 @@ std::vector<RelationCandidate> SentenceRules::run() {
         out.push_back(RelationCandidate{a.person, a.org, role.relation, a.title, clause, Polarity::positive,
                                         Modality::asserted, "zh.role", 0.9});
     }
-    for (const auto& clause : view_.sentence->clauses) relate_clause(clause, out);
+    // A clause relates through its own verbs, and hands the clauses after it a topic that only
+    // their verbs read: from the first clause with no verb in or after it, nothing is left to do.
+    for (const auto& clause : view_.sentence->clauses) {
+        if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin >= clause.begin; })) break;
+        relate_clause(clause, out);
+    }
     return out;
 }
 
