@@ -66,6 +66,11 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
         const auto eq = entry.find('=');
         if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
     }
+    for (const RelationRule& relation : lexicon_.relations())
+        takes_literal_.push_back(lexicon_.allows(relation.object_types, "CONCEPT") ||
+                                 std::any_of(literal_types_.begin(), literal_types_.end(), [&](const auto& t) {
+                                     return lexicon_.allows(relation.object_types, t.second);
+                                 }));
 }
 
 namespace {
@@ -74,9 +79,10 @@ namespace {
 class SentenceRules {
 public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
-                  const std::vector<std::pair<std::string, std::string>>& literal_types)
+                  const std::vector<std::pair<std::string, std::string>>& literal_types,
+                  const std::vector<bool>& takes_literal)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
-          mentions_(view.mentions) {}
+          takes_literal_(takes_literal), mentions_(view.mentions) {}
 
     std::vector<RelationCandidate> run();
 
@@ -114,6 +120,7 @@ private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
     const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
+    const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
     std::vector<Mention> mentions_;  // the view's, plus names found after role titles
     std::vector<Apposition> appositions_;
     std::vector<VerbSpan> verbs_;    // relation verbs of the sentence, in text order
@@ -365,18 +372,40 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
                                 std::vector<RelationCandidate>& out) const {
     const VerbPattern& p = lexicon_.pattern(pattern);
     const RelationRule& relation = lexicon_.relations()[p.relation];
+    // The pairs the relation takes, first: a try whose types fit no pair gives nothing, and the
+    // words around the verb are then not worth reading.
+    std::vector<std::pair<const Argument*, const Argument*>> pairs;
+    for (const auto& s : subjects.members) {
+        if (!lexicon_.allows(relation.subject_types, s.entity->type)) continue;
+        for (const auto& o : objects) {
+            if (!lexicon_.allows(relation.object_types, o.entity->type)) continue;
+            if (!s.entity->id.empty() && s.entity->id == o.entity->id) continue;
+            pairs.emplace_back(&s, &o);
+        }
+    }
+    if (pairs.empty()) return 0;
     // Polarity and modality come from the words between the subject and the verb.
     const TextRange window{std::min(window_begin, verb.begin), verb.begin};
-    Polarity polarity = Polarity::positive;
-    const auto exceptions = view_.cues->find("not_negation", {window.begin, clause.end});
-    for (const auto& neg : view_.cues->find("negation", window)) {
-        const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
-                                           [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
-        if (!exception) polarity = Polarity::negative;
-    }
-    // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it.
-    for (const auto& w : view_.cues->find("prevent_verb", {clause.begin, subjects.range.begin}))
-        if (w.end == subjects.range.begin) polarity = Polarity::negative;
+    // Whether a word of `list` in the window that counts is held by no word of `exceptions` (拟 of
+    // 模拟芯片, analog chips, plans nothing); the exceptions are looked for only when there are words.
+    auto any_unexcepted = [&](CueId list, CueId exceptions, auto counts) {
+        const auto words = view_.cues->find(list, window);
+        if (words.empty()) return false;
+        const auto held = view_.cues->find(exceptions, {window.begin, clause.end});
+        return std::any_of(words.begin(), words.end(), [&](const TextRange& w) {
+            return counts(w) && std::none_of(held.begin(), held.end(), [&](const TextRange& r) {
+                       return r.begin <= w.begin && w.end <= r.end;
+                   });
+        });
+    };
+    Polarity polarity = any_unexcepted("negation", "not_negation", [](const TextRange&) { return true; })
+                            ? Polarity::negative
+                            : Polarity::positive;
+    // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it (not asked when
+    // a negation already did).
+    if (polarity == Polarity::positive)
+        for (const auto& w : view_.cues->find("prevent_verb", {clause.begin, subjects.range.begin}))
+            if (w.end == subjects.range.begin) polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
     // 中共能利用这些芯片: what someone can do is no event yet.
@@ -387,28 +416,18 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
         view_.cues->any("epistemic", {std::max(window.begin, clause.begin), verb.begin})) {
         modality = Modality::hypothetical;
     } else {
-        // 拟 of 模拟芯片 (analog chips) plans nothing: words holding a planned word are exceptions.
-        const auto not_planned = view_.cues->find("not_planned", {window.begin, clause.end});
-        for (const auto& w : view_.cues->find("planned", window)) {
-            const bool exception = std::any_of(not_planned.begin(), not_planned.end(),
-                                               [&](const TextRange& r) { return r.begin <= w.begin && w.end <= r.end; });
-            if (!exception && !(skip_planned_at_before && text_.substr(w.begin, p.before.size()) == p.before))
-                modality = Modality::planned;
-        }
+        // A frame's own first part (将 of 将{O}列入) plans nothing.
+        if (any_unexcepted("planned", "not_planned", [&](const TextRange& w) {
+                return !(skip_planned_at_before && text_.substr(w.begin, p.before.size()) == p.before);
+            }))
+            modality = Modality::planned;
         if (modality == Modality::asserted && view_.cues->any("reported", sentence_before))
             modality = Modality::reported;
     }
-    const std::size_t before = out.size();
-    for (const auto& s : subjects.members) {
-        if (!lexicon_.allows(relation.subject_types, s.entity->type)) continue;
-        for (const auto& o : objects) {
-            if (!lexicon_.allows(relation.object_types, o.entity->type)) continue;
-            if (!s.entity->id.empty() && s.entity->id == o.entity->id) continue;
-            out.push_back(RelationCandidate{s, o, relation.relation, verb, clause, polarity, modality, rule,
-                                            o.entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
-        }
-    }
-    return out.size() - before;
+    for (const auto& [s, o] : pairs)
+        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, rule,
+                                        o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
+    return pairs.size();
 }
 
 // The nearest place before the verb where the frame's first part stands (与 of 与{O}合作).
@@ -483,6 +502,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     const std::size_t next_verb = around.next_verb;
     const VerbPattern& p = lexicon_.pattern(pattern);
     const RelationRule& relation = lexicon_.relations()[p.relation];
+    // A literal object gives an event only to a relation that takes one: it is read only then.
+    const bool takes_literal = takes_literal_[p.relation];
     // `向{O}提供…资助`: the word after the gap, within a few characters of the verb in its clause.
     if (!p.after_gap.empty()) {
         const std::size_t reach = std::min(clause.end, verb.end + 36);
@@ -573,9 +594,11 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             inherited = true;
         }
         // 用于在得克萨斯州打造…: what the money (or the thing) is for; the topic does not act.
-        const std::size_t opening = trim_spaces(text_, clause).begin;
-        const bool purpose = cues_.match_at("purpose_word", kZh, text_, opening, subject_limit) > 0;
-        if (!subject && topic_ && !purpose && !plain_subject_before(clause, subject_limit)) {
+        auto purpose = [&] {
+            const std::size_t opening = trim_spaces(text_, clause).begin;
+            return cues_.match_at("purpose_word", kZh, text_, opening, subject_limit) > 0;
+        };
+        if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
             subject = topic_;
             rule += ".carried";
@@ -589,7 +612,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                     objects = g.members;
                     break;
                 }
-            if (objects.empty())
+            if (objects.empty() && takes_literal)
                 if (auto lit = literal_object(clause, before->end, verb.begin)) objects = {*lit};
         } else if (!p.object_before) {
             // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
@@ -629,7 +652,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                         objects = g.members;
                         break;
                     }
-                if (objects.empty())
+                if (objects.empty() && takes_literal)
                     if (auto lit = literal_object(clause, head, head_end)) objects = {*lit};
             } else if (object_group != groups.end()) {
                 // The object is the first name that heads its phrase: past possessors and
@@ -652,7 +675,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 });
                 if (inherited || verb_between) return false;
             }
-            if (objects.empty() && !relative)
+            if (objects.empty() && !relative && takes_literal)
                 if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
         }
     }
@@ -740,7 +763,11 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                 if (auto front = frame_start(lexicon_.pattern(q), verbs[i + 1]->range, clause); front && front->begin >= v.range.end)
                     around.next_verb = std::min(around.next_verb, front->begin);
         }
-        for (std::size_t j = i + 1; j < verbs.size(); ++j)
+        // Asked only by this verb's frames (relate(): whether a later verb's frame claims the
+        // first part): a verb without one needs none of them.
+        const bool has_frame = std::any_of(v.patterns.begin(), v.patterns.end(),
+                                           [&](std::uint32_t q) { return !lexicon_.pattern(q).before.empty(); });
+        for (std::size_t j = i + 1; has_frame && j < verbs.size(); ++j)
             for (std::uint32_t q : verbs[j]->patterns)
                 if (auto front = frame_start(lexicon_.pattern(q), verbs[j]->range, clause))
                     around.later_frame_starts.push_back(*front);
@@ -765,6 +792,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
     // The topic carried into later clauses: this clause's subject, else its first free group
     // that stands before its first verb (a group after a verb is an object, not a topic).
+    // Only the verbs of later clauses read it: without one, it is not worth finding.
+    if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) { return w.range.begin >= clause.end; })) return;
     if (clause_subject) {
         topic_ = clause_subject;
         return;
@@ -869,14 +898,24 @@ void SentenceRules::find_verbs() {
 // quote, a name, a time expression, a verb or a function word ends, and holds none of them.
 void SentenceRules::find_unknown_organizations() {
     const TextRange range = view_.sentence->range;
-    std::vector<std::size_t> boundaries;  // positions a name may start at
-    for (const auto& c : view_.sentence->clauses) boundaries.push_back(c.begin);
-    for (const auto& m : mentions_) boundaries.push_back(m.range.end);
-    for (const auto& t : view_.times) boundaries.push_back(t.range.end);
-    for (const auto& v : verbs_) boundaries.push_back(v.range.end);
-    for (const CueId list : CueIds{"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
-        for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
-    auto is_boundary = [&](std::size_t at) { return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end(); };
+    // Positions a name may start at, gathered when first asked: most sentences hold no
+    // organization word of two characters or more, and the six cue lists' hits cost more than all
+    // the rest. (What they are gathered from does not change below: the names found join
+    // mentions_ only at the end.)
+    std::vector<std::size_t> boundaries;
+    bool gathered = false;
+    auto is_boundary = [&](std::size_t at) {
+        if (!gathered) {
+            gathered = true;
+            for (const auto& c : view_.sentence->clauses) boundaries.push_back(c.begin);
+            for (const auto& m : mentions_) boundaries.push_back(m.range.end);
+            for (const auto& t : view_.times) boundaries.push_back(t.range.end);
+            for (const auto& v : verbs_) boundaries.push_back(v.range.end);
+            for (const CueId list : CueIds{"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
+                for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
+        }
+        return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end();
+    };
     auto quoted_name = [&](TextRange suffix) -> std::optional<TextRange> {
         for (const auto& [open, close] : {std::pair{"“", "”"}, std::pair{"「", "」"}, std::pair{"『", "』"}}) {
             if (text_.substr(suffix.end, 3) != close) continue;
@@ -947,14 +986,19 @@ std::vector<RelationCandidate> SentenceRules::run() {
         out.push_back(RelationCandidate{a.person, a.org, role.relation, a.title, clause, Polarity::positive,
                                         Modality::asserted, "zh.role", 0.9});
     }
-    for (const auto& clause : view_.sentence->clauses) relate_clause(clause, out);
+    // A clause relates through its own verbs, and hands the clauses after it a topic that only
+    // their verbs read: from the first clause with no verb in or after it, nothing is left to do.
+    for (const auto& clause : view_.sentence->clauses) {
+        if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin >= clause.begin; })) break;
+        relate_clause(clause, out);
+    }
     return out;
 }
 
 }  // namespace
 
 std::vector<RelationCandidate> ChineseRelations::find(const SentenceView& view) const {
-    return SentenceRules(view, lexicon_, cues_, literal_types_).run();
+    return SentenceRules(view, lexicon_, cues_, literal_types_, takes_literal_).run();
 }
 
 }  // namespace chronokg

@@ -40,6 +40,10 @@ private:
     // a literal object looks its head up in them (splitting them for each one cost 0.7% of
     // Chinese extraction).
     std::vector<std::pair<std::string, std::string>> literal_types_;
+    // By relation (RelationLexicon::relations()): whether it takes a literal object of some type
+    // (CONCEPT, or a literal_type's). A relation that takes none gets no event from a literal,
+    // so the rules do not read one for it.
+    std::vector<bool> takes_literal_;
 };
 
 }  // namespace chronokg
