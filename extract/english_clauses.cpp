@@ -141,19 +141,22 @@ bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange s
     return false;
 }
 
-EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector<Mention>& mentions,
-                                     const std::vector<RoleJoin>& joins) const {
+EnglishSentence EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const {
     EnglishSentence s;
     s.range = view.sentence->range;
     s.tokens = view.tokens;
     s.predicates = find_predicates(view, s, mentions);
+    return s;
+}
+
+void EnglishClauses::read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
+                                    const std::vector<RoleJoin>& joins, EnglishSentence& s) const {
     for (const auto& hit : view.cues->find("reported", s.range)) {
         const std::size_t t = token_at_or_after(s.tokens, hit.begin);
         if (t < s.tokens.size()) s.speech.push_back(t);
     }
     cut_segments(view.text, s, mentions);
     s.groups = group(view, s, mentions, joins);
-    return s;
 }
 
 bool EnglishClauses::may_start_subordinator(std::string_view text, const EnglishToken& t) const {

@@ -980,8 +980,12 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     find_roles();
     std::sort(mentions_.begin(), mentions_.end(),
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-    s_ = c_.read(view_, mentions_, joins_);
+    s_ = c_.read_predicates(view_, mentions_);
     if (s_.tokens.empty()) return out_;
+    // Without a predicate or a reciprocal noun nothing below relates anything (the roles are
+    // found): the sentence's segments and groups would go unread.
+    if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
+    c_.read_structure(view_, mentions_, joins_, s_);
     for (std::size_t r = 1; r < token_count(); ++r) {
         // `, which …` up to the end of its segment.
         if (tok(r - 1).after != ',' || !tok(r).in("relative_pronouns")) continue;
