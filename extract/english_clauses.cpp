@@ -144,7 +144,6 @@ bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange s
 EnglishSentence EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const {
     EnglishSentence s;
     s.range = view.sentence->range;
-    s.tokens = view.tokens;
     s.predicates = find_predicates(view, s, mentions);
     return s;
 }
@@ -152,10 +151,10 @@ EnglishSentence EnglishClauses::read_predicates(const SentenceView& view, const 
 void EnglishClauses::read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
                                     const std::vector<RoleJoin>& joins, EnglishSentence& s) const {
     for (const auto& hit : view.cues->find("reported", s.range)) {
-        const std::size_t t = token_at_or_after(s.tokens, hit.begin);
-        if (t < s.tokens.size()) s.speech.push_back(t);
+        const std::size_t t = token_at_or_after(view.tokens, hit.begin);
+        if (t < view.tokens.size()) s.speech.push_back(t);
     }
-    cut_segments(view.text, s, mentions);
+    cut_segments(view, s, mentions);
     s.groups = group(view, s, mentions, joins);
 }
 
@@ -186,7 +185,7 @@ std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
 
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
-    const auto& tokens = s.tokens;
+    const auto& tokens = view.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
         const std::size_t t = token_at_or_after(tokens, pos);
         return t < tokens.size() && tokens[t].range.begin == pos ? t : tokens.size();
@@ -304,7 +303,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
 }
 
 bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
-    const auto& tokens = s.tokens;
+    const auto& tokens = view.tokens;
     std::size_t prev = p.first;
     while (prev > 0 && adverb(tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
     if (prev > 0) {
@@ -370,8 +369,9 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
     return false;
 }
 
-void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const {
-    const auto& tokens = s.tokens;
+void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const {
+    const std::string_view text = view.text;
+    const auto& tokens = view.tokens;
     s.segment_of.assign(tokens.size(), 0);
     if (tokens.empty()) return;
     std::vector<std::pair<std::size_t, std::size_t>> raw;
@@ -440,7 +440,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         }
         units.push_back(Unit{std::move(arg), m.range});
     }
-    const auto& tokens = s.tokens;
+    const auto& tokens = view.tokens;
     auto token_ending = [&](std::size_t end) -> const EnglishToken* {
         for (const auto& t : tokens)
             if (t.range.end == end) return &t;

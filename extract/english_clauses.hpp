@@ -1,8 +1,8 @@
 #pragma once
 // chronokg::EnglishClauses — the structure of an English sentence that the relation rules read.
 //
-// What it represents: for one sentence, its words (EnglishToken), its relation verbs
-// (predicates), its speech verbs, its segments and its noun groups:
+// What it represents: for one sentence, over its words (the view's EnglishTokens), its relation
+// verbs (predicates), its speech verbs, its segments and its noun groups:
 //  - Predicates are the pack's English patterns in every inflection (RelationLexicon), plus
 //    multi-word patterns read loosely: determiners and up to three modifiers may stand before
 //    the pattern's noun (`sign an agreement with` finds `signed a preliminary agreement with`,
@@ -60,9 +60,10 @@ struct EnglishPredicate {
     std::vector<EnglishPredicate> fallback;
 };
 
+// Token indices are into the words of the sentence's view (SentenceView::tokens), which are not
+// copied here.
 struct EnglishSentence {
     TextRange range;
-    std::vector<EnglishToken> tokens;
     std::vector<EnglishPredicate> predicates;  // in text order, never overlapping
     std::vector<std::size_t> speech;           // first tokens of speech and report cues (`said`, `as reported by`)
     std::vector<std::size_t> segment_of;       // token → segment
@@ -113,7 +114,7 @@ private:
     std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                   const std::vector<Mention>& mentions) const;
     bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
-    void cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const;
+    void cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const;
     std::vector<NounGroup> group(const SentenceView& view, const EnglishSentence& s,
                                  const std::vector<Mention>& mentions, const std::vector<RoleJoin>& joins) const;
 
