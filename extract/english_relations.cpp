@@ -36,7 +36,12 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
                                    const Normalizer& normalizer)
     : lexicon_(lexicon), cues_(cues), clauses_(pack, lexicon, cues, normalizer) {
     std::map<std::string, std::uint32_t> index;
-    for (std::uint32_t r = 0; r < lexicon.relations().size(); ++r) index.emplace(lexicon.relations()[r].relation, r);
+    std::map<std::string, std::uint32_t> last;
+    for (std::uint32_t r = 0; r < lexicon.relations().size(); ++r) {
+        index.emplace(lexicon.relations()[r].relation, r);
+        last[lexicon.relations()[r].relation] = r;
+    }
+    for (const auto& r : lexicon.relations()) rule_of_.push_back(last.at(r.relation));
     // These word lists serve whichever relations the loaded pack defines: a pack without
     // `merges with` simply has no merger nouns (tests check the default pack names only its own).
     auto relation = [&](const std::string& name) -> std::optional<std::uint32_t> {
@@ -108,7 +113,7 @@ private:
     void date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const;
     void relate(std::size_t k, const EnglishPredicate& p);
     void reciprocal_nouns();
-    void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, const std::string& relation,
+    void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, std::uint32_t relation,
               std::size_t window_begin, const std::string& rule, bool reciprocal);
 
     const EnglishRelations& o_;
@@ -747,12 +752,9 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
 }
 
 void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& objects, const EnglishPredicate& p,
-                                           const std::string& relation_name, std::size_t window_begin,
+                                           std::uint32_t relation_index, std::size_t window_begin,
                                            const std::string& rule, bool reciprocal) {
-    const RelationRule* relation = nullptr;
-    for (const auto& r : o_.lexicon_.relations())
-        if (r.relation == relation_name) relation = &r;
-    if (!relation) return;
+    const RelationRule* relation = &o_.lexicon_.relations()[o_.rule_of_[relation_index]];
     const TextRange window{std::min(window_begin, p.verb.begin), p.verb.begin};
     auto outside_times = [&](const std::vector<TextRange>& hits) {
         std::vector<TextRange> kept;
@@ -901,7 +903,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         if (subjects.empty() && agentless_) subjects = {Argument{view_.entities->keep(EntityRef{"unknown", "unknown", "UNKNOWN"}), p.verb}};
         subjects_[k] = subjects;
         if (subjects.empty() || patient.empty()) return;
-        emit(subjects, patient, p, relation, window_begin, "en.passive", false);
+        emit(subjects, patient, p, p.relation, window_begin, "en.passive", false);
         return;
     }
     // `restrict more ASML exports to China`: right after an earlier verb's object, a verb form is
@@ -946,19 +948,19 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
                             o_.cues_.match_at("place_preposition", kEn, text_, tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
     if (auto place = o_.place_of_.find(relation); place != o_.place_of_.end() && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
-            emit(subjects, places, p, o_.lexicon_.relations()[place->second].relation, window_begin, "en.svo.place", false);
+            emit(subjects, places, p, place->second, window_begin, "en.svo.place", false);
             return;
         }
     }
     if (objects.empty()) {
         if (o_.reciprocal_.count(relation) && subjects.size() >= 2)
-            emit(subjects, {}, p, relation, window_begin, "en.reciprocal", true);
+            emit(subjects, {}, p, p.relation, window_begin, "en.reciprocal", true);
         else
             fall_back();
         return;
     }
     for (const auto& o : objects) used_objects_.push_back({o.range, s_.segment_of[p.first]});
-    emit(subjects, objects, p, relation, window_begin, "en.svo", false);
+    emit(subjects, objects, p, p.relation, window_begin, "en.svo", false);
 }
 
 // `a deal between the Netherlands, the United States and Japan`.
@@ -972,7 +974,7 @@ void EnglishRelations::SentenceRules::reciprocal_nouns() {
         p.first = token_at_or_after(view_.tokens, hit.begin);
         p.last = at;
         p.relation = hit.payload;
-        emit(g->members, {}, p, o_.lexicon_.relations()[hit.payload].relation, hit.begin, "en.reciprocal-noun", true);
+        emit(g->members, {}, p, hit.payload, hit.begin, "en.reciprocal-noun", true);
     }
 }
 
