@@ -198,14 +198,21 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
     // Loose multi-word patterns.
     // Modifiers inside a loose pattern: no punctuation, no function word, and no name of an
     // actor or a place (`restrict more ASML exports to China` is about ASML, not China).
+    // Decided once a token: the patterns of one verb form ask about the same words after it
+    // (0: not yet asked, 1: no, 2: yes).
+    std::vector<std::uint8_t> fillers_known;
     auto filler = [&](std::size_t j) {
+        if (fillers_known.empty()) fillers_known.assign(tokens.size(), 0);
+        if (fillers_known[j] != 0) return fillers_known[j] == 2;
         const EnglishToken& t = tokens[j];
         const bool actor = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
             return m.range.begin < t.range.end && t.range.begin < m.range.end &&
                    (m.entity->type == "ORG" || m.entity->type == "GOV" || m.entity->type == "GPE" || m.entity->type == "PERSON");
         });
-        return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
-               !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
+        const bool ok = !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
+                        !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
+        fillers_known[j] = ok ? 2 : 1;
+        return ok;
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!may_be_loose_form(tokens[i].word)) continue;
