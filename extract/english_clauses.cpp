@@ -381,7 +381,29 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
     const auto& tokens = view.tokens;
     s.segment_of.assign(tokens.size(), 0);
     if (tokens.empty()) return;
-    std::vector<std::pair<std::size_t, std::size_t>> raw;
+    // Whether tokens [b, e) hold a verb: the first word of a predicate or of a speech verb, an
+    // auxiliary, or a word in -s or -ed right after a name (`the Dutch government intends …`).
+    auto has_verb = [&](std::size_t b, std::size_t e) {
+        if (std::any_of(s.predicates.begin(), s.predicates.end(),
+                        [&](const EnglishPredicate& p) { return p.first >= b && p.first < e; }) ||
+            std::any_of(s.speech.begin(), s.speech.end(), [&](std::size_t t) { return t >= b && t < e; }))
+            return true;
+        for (std::size_t i = b; i < e; ++i) {
+            if (auxiliary(tokens[i])) return true;
+            const std::string_view w = tokens[i].word;
+            if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
+                ((w.back() == 's' && w[w.size() - 2] != 's') || ends_with(w, "ed")) &&
+                std::any_of(mentions.begin(), mentions.end(),
+                            [&](const Mention& m) { return m.range.end == tokens[i - 1].range.end; }))
+                return true;
+        }
+        return false;
+    };
+    // Each piece as it is cut: one without a verb belongs to the one before (`…, on April 9.`).
+    auto add = [&](std::size_t b, std::size_t e) {
+        if (!s.segments.empty() && !has_verb(b, e)) s.segments.back().second = e;
+        else s.segments.emplace_back(b, e);
+    };
     std::size_t begin = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const EnglishToken& b = tokens[i - 1];
@@ -391,31 +413,11 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         const bool subordinate = !punct && may_start_subordinator(text, tokens[i]) &&
                                  cues_.match_at("subordinators", kEn, text, tokens[i].range.begin, s.range.end) > 0;
         if (punct || subordinate) {
-            raw.emplace_back(begin, i);
+            add(begin, i);
             begin = i;
         }
     }
-    raw.emplace_back(begin, tokens.size());
-    std::vector<bool> verb(tokens.size(), false);
-    for (const auto& p : s.predicates) verb[p.first] = true;
-    for (std::size_t t : s.speech) verb[t] = true;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (auxiliary(tokens[i])) verb[i] = true;
-        // `the Dutch government intends …`: a word in -s or -ed right after a name is a verb.
-        const std::string_view w = tokens[i].word;
-        if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
-            ((w.back() == 's' && w[w.size() - 2] != 's') || ends_with(w, "ed")) &&
-            std::any_of(mentions.begin(), mentions.end(),
-                        [&](const Mention& m) { return m.range.end == tokens[i - 1].range.end; }))
-            verb[i] = true;
-    }
-    for (const auto& [b, e] : raw) {
-        const bool has_verb = std::any_of(verb.begin() + static_cast<long>(b), verb.begin() + static_cast<long>(e),
-                                          [](bool v) { return v; });
-        // A segment without a verb belongs to the one before (`…, on April 9.`).
-        if (!has_verb && !s.segments.empty()) s.segments.back().second = e;
-        else s.segments.emplace_back(b, e);
-    }
+    add(begin, tokens.size());
     for (std::size_t g = 0; g < s.segments.size(); ++g)
         for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
 }
