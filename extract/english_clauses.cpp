@@ -35,14 +35,20 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
-bool same_word(std::string_view word, std::string_view w) {
-    // A word that is one of the four readings begins, lower-cased, with w's first byte: most
-    // words are told apart by that byte alone, without the four comparisons.
-    if (!word.empty() && !w.empty() && lower_byte(word.front()) != static_cast<unsigned char>(w.front())) return false;
+// same_word() past its first byte.
+bool same_word_readings(std::string_view word, std::string_view w) {
     return lower_equals(word, w, "") || lower_equals(word, w, "s") ||
            (!w.empty() && w.back() == 's' && lower_equals(word, w.substr(0, w.size() - 1), "")) ||
            lower_equals(word, w, "es");
+}
+
+// Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
+inline bool same_word(std::string_view word, std::string_view w) {
+    // A word that is one of the four readings begins, lower-cased, with w's first byte: most
+    // words are told apart by that byte alone, without the four comparisons (and without a
+    // call: this much is inlined where the loose patterns ask it).
+    if (!word.empty() && !w.empty() && lower_byte(word.front()) != static_cast<unsigned char>(w.front())) return false;
+    return same_word_readings(word, w);
 }
 
 }  // namespace
