@@ -201,6 +201,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                            [&](const Mention& m) { return m.range.begin < t.range.end && t.range.begin < m.range.end; });
     };
     std::vector<EnglishPredicate> found;
+    found.reserve(view.verbs.size() + 2);  // sized once: this runs for every sentence
     // Loose multi-word patterns.
     // Modifiers inside a loose pattern: no punctuation, no function word, and no name of an
     // actor or a place (`restrict more ASML exports to China` is about ASML, not China).
@@ -294,6 +295,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
     std::vector<PhraseHit> hits;
+    hits.reserve(found.size());
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         const std::string_view verb_word = tokens[p.first].word;
@@ -302,7 +304,9 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }
     std::vector<EnglishPredicate> out;
-    for (const auto& h : select_longest(hits)) {
+    const std::vector<PhraseHit> longest = select_longest(hits);
+    out.reserve(longest.size());
+    for (const auto& h : longest) {
         EnglishPredicate p = found[h.payload];
         const EnglishPredicate* shorter = nullptr;
         for (const auto& other : hits) {
