@@ -77,13 +77,13 @@ public:
                    const Normalizer& normalizer);
 
     // The structure of `view`'s sentence, read in two steps; `mentions` are its entity mentions
-    // (role persons included). First its words and predicates (speech verbs, segments and
-    // groups left empty)…
+    // (role persons included). First its predicates (speech verbs, segments and groups left
+    // empty)…
     EnglishSentence read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const;
     // …then the rest of `s`, which read_predicates made: its speech verbs, segments and noun
     // groups; `joins`: where a role title joins an organization to a person. A caller that
-    // relates nothing in a sentence without predicates skips this step there (a third of the
-    // sentences of news, which the segments and groups cost as much a word as the others).
+    // relates nothing in a sentence without predicates skips this step there (38 % of the
+    // English sentences of the bench corpus).
     void read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
                         const std::vector<RoleJoin>& joins, EnglishSentence& s) const;
 
