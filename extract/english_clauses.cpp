@@ -35,14 +35,20 @@ bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
-bool same_word(std::string_view word, std::string_view w) {
-    // A word that is one of the four readings begins, lower-cased, with w's first byte: most
-    // words are told apart by that byte alone, without the four comparisons.
-    if (!word.empty() && !w.empty() && lower_byte(word.front()) != static_cast<unsigned char>(w.front())) return false;
+// same_word() past its first byte.
+bool same_word_readings(std::string_view word, std::string_view w) {
     return lower_equals(word, w, "") || lower_equals(word, w, "s") ||
            (!w.empty() && w.back() == 's' && lower_equals(word, w.substr(0, w.size() - 1), "")) ||
            lower_equals(word, w, "es");
+}
+
+// Text word `word` stands for pattern word `w` (plural or singular alike: `sanction(s)`).
+inline bool same_word(std::string_view word, std::string_view w) {
+    // A word that is one of the four readings begins, lower-cased, with w's first byte: most
+    // words are told apart by that byte alone, without the four comparisons (and without a
+    // call: this much is inlined where the loose patterns ask it).
+    if (!word.empty() && !w.empty() && lower_byte(word.front()) != static_cast<unsigned char>(w.front())) return false;
+    return same_word_readings(word, w);
 }
 
 }  // namespace
@@ -141,19 +147,21 @@ bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange s
     return false;
 }
 
-EnglishSentence EnglishClauses::read(const SentenceView& view, const std::vector<Mention>& mentions,
-                                     const std::vector<RoleJoin>& joins) const {
+EnglishSentence EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const {
     EnglishSentence s;
     s.range = view.sentence->range;
-    s.tokens = view.tokens;
     s.predicates = find_predicates(view, s, mentions);
-    for (const auto& hit : view.cues->find("reported", s.range)) {
-        const std::size_t t = token_at_or_after(s.tokens, hit.begin);
-        if (t < s.tokens.size()) s.speech.push_back(t);
-    }
-    cut_segments(view.text, s, mentions);
-    s.groups = group(view, s, mentions, joins);
     return s;
+}
+
+void EnglishClauses::read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
+                                    const std::vector<RoleJoin>& joins, EnglishSentence& s) const {
+    for (const auto& hit : view.cues->find("reported", s.range)) {
+        const std::size_t t = token_at_or_after(view.tokens, hit.begin);
+        if (t < view.tokens.size()) s.speech.push_back(t);
+    }
+    cut_segments(view, s, mentions);
+    s.groups = group(view, s, mentions, joins);
 }
 
 bool EnglishClauses::may_start_subordinator(std::string_view text, const EnglishToken& t) const {
@@ -183,7 +191,7 @@ std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
 
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
-    const auto& tokens = s.tokens;
+    const auto& tokens = view.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
         const std::size_t t = token_at_or_after(tokens, pos);
         return t < tokens.size() && tokens[t].range.begin == pos ? t : tokens.size();
@@ -193,17 +201,25 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                            [&](const Mention& m) { return m.range.begin < t.range.end && t.range.begin < m.range.end; });
     };
     std::vector<EnglishPredicate> found;
+    found.reserve(view.verbs.size() + 2);  // sized once: this runs for every sentence
     // Loose multi-word patterns.
     // Modifiers inside a loose pattern: no punctuation, no function word, and no name of an
     // actor or a place (`restrict more ASML exports to China` is about ASML, not China).
+    // Decided once a token: the patterns of one verb form ask about the same words after it
+    // (0: not yet asked, 1: no, 2: yes).
+    std::vector<std::uint8_t> fillers_known;
     auto filler = [&](std::size_t j) {
+        if (fillers_known.empty()) fillers_known.assign(tokens.size(), 0);
+        if (fillers_known[j] != 0) return fillers_known[j] == 2;
         const EnglishToken& t = tokens[j];
         const bool actor = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
             return m.range.begin < t.range.end && t.range.begin < m.range.end &&
                    (m.entity->type == "ORG" || m.entity->type == "GOV" || m.entity->type == "GPE" || m.entity->type == "PERSON");
         });
-        return !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
-               !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
+        const bool ok = !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
+                        !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
+        fillers_known[j] = ok ? 2 : 1;
+        return ok;
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!may_be_loose_form(tokens[i].word)) continue;
@@ -279,6 +295,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
     std::vector<PhraseHit> hits;
+    hits.reserve(found.size());
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         const std::string_view verb_word = tokens[p.first].word;
@@ -287,7 +304,9 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }
     std::vector<EnglishPredicate> out;
-    for (const auto& h : select_longest(hits)) {
+    const std::vector<PhraseHit> longest = select_longest(hits);
+    out.reserve(longest.size());
+    for (const auto& h : longest) {
         EnglishPredicate p = found[h.payload];
         const EnglishPredicate* shorter = nullptr;
         for (const auto& other : hits) {
@@ -301,7 +320,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
 }
 
 bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
-    const auto& tokens = s.tokens;
+    const auto& tokens = view.tokens;
     std::size_t prev = p.first;
     while (prev > 0 && adverb(tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
     if (prev > 0) {
@@ -367,11 +386,34 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
     return false;
 }
 
-void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, const std::vector<Mention>& mentions) const {
-    const auto& tokens = s.tokens;
+void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const {
+    const std::string_view text = view.text;
+    const auto& tokens = view.tokens;
     s.segment_of.assign(tokens.size(), 0);
     if (tokens.empty()) return;
-    std::vector<std::pair<std::size_t, std::size_t>> raw;
+    // Whether tokens [b, e) hold a verb: the first word of a predicate or of a speech verb, an
+    // auxiliary, or a word in -s or -ed right after a name (`the Dutch government intends …`).
+    auto has_verb = [&](std::size_t b, std::size_t e) {
+        if (std::any_of(s.predicates.begin(), s.predicates.end(),
+                        [&](const EnglishPredicate& p) { return p.first >= b && p.first < e; }) ||
+            std::any_of(s.speech.begin(), s.speech.end(), [&](std::size_t t) { return t >= b && t < e; }))
+            return true;
+        for (std::size_t i = b; i < e; ++i) {
+            if (auxiliary(tokens[i])) return true;
+            const std::string_view w = tokens[i].word;
+            if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
+                ((w.back() == 's' && w[w.size() - 2] != 's') || ends_with(w, "ed")) &&
+                std::any_of(mentions.begin(), mentions.end(),
+                            [&](const Mention& m) { return m.range.end == tokens[i - 1].range.end; }))
+                return true;
+        }
+        return false;
+    };
+    // Each piece as it is cut: one without a verb belongs to the one before (`…, on April 9.`).
+    auto add = [&](std::size_t b, std::size_t e) {
+        if (!s.segments.empty() && !has_verb(b, e)) s.segments.back().second = e;
+        else s.segments.emplace_back(b, e);
+    };
     std::size_t begin = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const EnglishToken& b = tokens[i - 1];
@@ -381,31 +423,11 @@ void EnglishClauses::cut_segments(std::string_view text, EnglishSentence& s, con
         const bool subordinate = !punct && may_start_subordinator(text, tokens[i]) &&
                                  cues_.match_at("subordinators", kEn, text, tokens[i].range.begin, s.range.end) > 0;
         if (punct || subordinate) {
-            raw.emplace_back(begin, i);
+            add(begin, i);
             begin = i;
         }
     }
-    raw.emplace_back(begin, tokens.size());
-    std::vector<bool> verb(tokens.size(), false);
-    for (const auto& p : s.predicates) verb[p.first] = true;
-    for (std::size_t t : s.speech) verb[t] = true;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (auxiliary(tokens[i])) verb[i] = true;
-        // `the Dutch government intends …`: a word in -s or -ed right after a name is a verb.
-        const std::string_view w = tokens[i].word;
-        if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
-            ((w.back() == 's' && w[w.size() - 2] != 's') || ends_with(w, "ed")) &&
-            std::any_of(mentions.begin(), mentions.end(),
-                        [&](const Mention& m) { return m.range.end == tokens[i - 1].range.end; }))
-            verb[i] = true;
-    }
-    for (const auto& [b, e] : raw) {
-        const bool has_verb = std::any_of(verb.begin() + static_cast<long>(b), verb.begin() + static_cast<long>(e),
-                                          [](bool v) { return v; });
-        // A segment without a verb belongs to the one before (`…, on April 9.`).
-        if (!has_verb && !s.segments.empty()) s.segments.back().second = e;
-        else s.segments.emplace_back(b, e);
-    }
+    add(begin, tokens.size());
     for (std::size_t g = 0; g < s.segments.size(); ++g)
         for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
 }
@@ -437,7 +459,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         }
         units.push_back(Unit{std::move(arg), m.range});
     }
-    const auto& tokens = s.tokens;
+    const auto& tokens = view.tokens;
     auto token_ending = [&](std::size_t end) -> const EnglishToken* {
         for (const auto& t : tokens)
             if (t.range.end == end) return &t;

@@ -36,7 +36,12 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
                                    const Normalizer& normalizer)
     : lexicon_(lexicon), cues_(cues), clauses_(pack, lexicon, cues, normalizer) {
     std::map<std::string, std::uint32_t> index;
-    for (std::uint32_t r = 0; r < lexicon.relations().size(); ++r) index.emplace(lexicon.relations()[r].relation, r);
+    std::map<std::string, std::uint32_t> last;
+    for (std::uint32_t r = 0; r < lexicon.relations().size(); ++r) {
+        index.emplace(lexicon.relations()[r].relation, r);
+        last[lexicon.relations()[r].relation] = r;
+    }
+    for (const auto& r : lexicon.relations()) rule_of_.push_back(last.at(r.relation));
     // These word lists serve whichever relations the loaded pack defines: a pack without
     // `merges with` simply has no merger nouns (tests check the default pack names only its own).
     auto relation = [&](const std::string& name) -> std::optional<std::uint32_t> {
@@ -77,8 +82,8 @@ public:
 private:
     using Args = std::vector<Argument>;
 
-    const EnglishToken& tok(std::size_t i) const { return s_.tokens[i]; }
-    std::size_t token_count() const { return s_.tokens.size(); }
+    const EnglishToken& tok(std::size_t i) const { return view_.tokens[i]; }
+    std::size_t token_count() const { return view_.tokens.size(); }
     bool word_is(std::size_t i, std::string_view w) const { return i < token_count() && tok(i).word == w; }
     TextRange segment_range(std::size_t seg) const {
         const auto [b, e] = s_.segments[seg];
@@ -108,7 +113,7 @@ private:
     void date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const;
     void relate(std::size_t k, const EnglishPredicate& p);
     void reciprocal_nouns();
-    void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, const std::string& relation,
+    void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, std::uint32_t relation,
               std::size_t window_begin, const std::string& rule, bool reciprocal);
 
     const EnglishRelations& o_;
@@ -148,7 +153,7 @@ const NounGroup* EnglishRelations::SentenceRules::group_ending(std::size_t end) 
 }
 
 bool EnglishRelations::SentenceRules::is_modifier_end(std::size_t end) const {
-    for (const auto& t : s_.tokens)
+    for (const auto& t : view_.tokens)
         if (t.range.end == end) return t.possessive;
     return false;
 }
@@ -241,7 +246,7 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
                     if (hit.end == t.range.end && (!cue_begin || hit.begin < *cue_begin)) cue_begin = hit.begin;
             }
             if (!cue_begin) break;
-            const std::size_t k = token_at_or_after(s_.tokens, *cue_begin);
+            const std::size_t k = token_at_or_after(view_.tokens, *cue_begin);
             if (k >= j - 1) break;
             j = k;
             continue;
@@ -285,7 +290,7 @@ std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceR
 // Whether a subordinator (`after`, `while`) opens the clause `g` starts, determiners skipped
 // (`after the U.S. government restricted …`).
 bool EnglishRelations::SentenceRules::after_subordinator(const NounGroup& g) const {
-    std::size_t t = token_at_or_after(s_.tokens, g.range.begin);
+    std::size_t t = token_at_or_after(view_.tokens, g.range.begin);
     while (t > 0 && c_.determiner(tok(t - 1)) && !tok(t - 1).after) --t;
     return t > 0 && tok(t - 1).in("subordinators");
 }
@@ -301,7 +306,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
             // The clause's subject stands in the verb's segment (`after Tokyo Electron said it
             // would build …`), not in an earlier one (`After Washington tightened …, the ministry …`).
             const auto segment_at = [&](std::size_t pos) {
-                return s_.segment_of[std::min(token_at_or_after(s_.tokens, pos), token_count() - 1)];
+                return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
             };
             const bool subordinate = after_subordinator(g) &&
                                      (trim_spaces(text_, {g.range.end, before}).empty() ||
@@ -313,7 +318,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         });
         if (in_relative) continue;
         // `restrict more ASML exports to China`: the object of a verb is no subject of the next one.
-        const std::size_t seg = s_.segment_of[std::min(token_at_or_after(s_.tokens, before), token_count() - 1)];
+        const std::size_t seg = s_.segment_of[std::min(token_at_or_after(view_.tokens, before), token_count() - 1)];
         if (std::any_of(used_objects_.begin(), used_objects_.end(),
                         [&](const auto& u) { return u.second == seg && g.range.contains(u.first); }))
             continue;
@@ -321,14 +326,14 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         // (a clause after `If X lifts …,` has a subject of its own).
         const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
         auto segment_at = [&](std::size_t pos) {
-            return s_.segment_of[std::min(token_at_or_after(s_.tokens, pos), token_count() - 1)];
+            return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
         };
         if (found && prev > range_.begin && text_[prev - 1] == ',' &&
             segment_at(found->range.begin) == segment_at(g.range.begin))
             continue;
         if (g.modifier) {
             // `BIS's first rule will add …`: the owner acts through an agent noun.
-            const std::size_t t = token_at_or_after(s_.tokens, g.range.end);
+            const std::size_t t = token_at_or_after(view_.tokens, g.range.end);
             std::size_t head = t;
             while (head < token_count() && tok(head).range.end <= before && !c_.auxiliary(tok(head)) &&
                    !tok(head).after)
@@ -505,7 +510,7 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
     if (view_.cues->any("amount_words", r)) return std::nullopt;
     if (o_.cues_.match_at("not_objects", kEn, text_, r.begin, r.end) == r.size()) return std::nullopt;
     bool word = false;
-    for (std::size_t i = token_at_or_after(s_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
+    for (std::size_t i = token_at_or_after(view_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
     if (!word) return std::nullopt;
     return Argument{view_.entities->keep(EntityRef{"", "", "CONCEPT"}), r};
 }
@@ -520,7 +525,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::item_argu
         for (const auto& m : g.members) {
             if (!item.contains(m.range)) continue;
             // `equipment made by ASML`: the agent of a modifier is not what the item names.
-            if (const std::size_t t = token_at_or_after(s_.tokens, m.range.begin); t > a && tok(t - 1).word == "by")
+            if (const std::size_t t = token_at_or_after(view_.tokens, m.range.begin); t > a && tok(t - 1).word == "by")
                 continue;
             if (is_modifier_end(m.range.end)) {
                 if (!owner) owner = m;
@@ -558,7 +563,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     if (i >= limit) return {};
     if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
-        i = token_at_or_after(s_.tokens, tok(i).range.begin + n);
+        i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
     std::vector<bool> starts(token_count(), false);
     for (const auto& q : s_.predicates) starts[q.first] = true;
     for (std::size_t sp : s_.speech) starts[sp] = true;
@@ -619,7 +624,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
                 continue;
             }
             list_word = true;
-            cur = token_at_or_after(s_.tokens, tok(j).range.begin + n);
+            cur = token_at_or_after(view_.tokens, tok(j).range.begin + n);
             continue;
         }
         if (last.after != ',') break;
@@ -672,7 +677,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::place_of(
         if (j > p.last && s_.segment_of[j] != s_.segment_of[p.first]) break;
         const std::size_t n = o_.cues_.match_at("place_preposition", kEn, text_, tok(j).range.begin, range_.end);
         if (!n) continue;
-        if (Args places = places_at(token_at_or_after(s_.tokens, tok(j).range.begin + n)); !places.empty()) return places;
+        if (Args places = places_at(token_at_or_after(view_.tokens, tok(j).range.begin + n)); !places.empty()) return places;
     }
     return {};
 }
@@ -681,7 +686,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::place_of(
 // Trade Act of 1962`).
 bool EnglishRelations::SentenceRules::effective(const TimeMention& t) const {
     if (text_.substr(t.range.begin, 3) == "of " || text_.substr(t.range.begin, 3) == "Of ") {
-        const std::size_t at = token_at_or_after(s_.tokens, t.range.begin);
+        const std::size_t at = token_at_or_after(view_.tokens, t.range.begin);
         if (at > 0 && tok(at - 1).capitalized()) return true;
     }
     const std::size_t from = t.range.begin > range_.begin + 40 ? t.range.begin - 40 : range_.begin;
@@ -716,7 +721,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     const TimeMention* lead = nullptr;
     const TimeMention* speech = nullptr;
     for (const auto& t : view_.times) {
-        const std::size_t ts = s_.segment_of[std::min(token_at_or_after(s_.tokens, t.range.begin), token_count() - 1)];
+        const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
         // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
         if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
         if (effective(t)) continue;
@@ -747,12 +752,9 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
 }
 
 void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& objects, const EnglishPredicate& p,
-                                           const std::string& relation_name, std::size_t window_begin,
+                                           std::uint32_t relation_index, std::size_t window_begin,
                                            const std::string& rule, bool reciprocal) {
-    const RelationRule* relation = nullptr;
-    for (const auto& r : o_.lexicon_.relations())
-        if (r.relation == relation_name) relation = &r;
-    if (!relation) return;
+    const RelationRule* relation = &o_.lexicon_.relations()[o_.rule_of_[relation_index]];
     const TextRange window{std::min(window_begin, p.verb.begin), p.verb.begin};
     auto outside_times = [&](const std::vector<TextRange>& hits) {
         std::vector<TextRange> kept;
@@ -877,7 +879,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
             // The noun right before: `the Kirin 9000s chip, manufactured …`.
             for (const auto& g : s_.groups) {
                 if (g.range.end > p.verb.begin) break;
-                const std::size_t t = token_at_or_after(s_.tokens, g.range.end);
+                const std::size_t t = token_at_or_after(view_.tokens, g.range.end);
                 if (p.first >= t && p.first - t <= 2) patient = g.members;
             }
             window_begin = p.verb.begin;
@@ -901,7 +903,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         if (subjects.empty() && agentless_) subjects = {Argument{view_.entities->keep(EntityRef{"unknown", "unknown", "UNKNOWN"}), p.verb}};
         subjects_[k] = subjects;
         if (subjects.empty() || patient.empty()) return;
-        emit(subjects, patient, p, relation, window_begin, "en.passive", false);
+        emit(subjects, patient, p, p.relation, window_begin, "en.passive", false);
         return;
     }
     // `restrict more ASML exports to China`: right after an earlier verb's object, a verb form is
@@ -946,33 +948,33 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
                             o_.cues_.match_at("place_preposition", kEn, text_, tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
     if (auto place = o_.place_of_.find(relation); place != o_.place_of_.end() && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
-            emit(subjects, places, p, o_.lexicon_.relations()[place->second].relation, window_begin, "en.svo.place", false);
+            emit(subjects, places, p, place->second, window_begin, "en.svo.place", false);
             return;
         }
     }
     if (objects.empty()) {
         if (o_.reciprocal_.count(relation) && subjects.size() >= 2)
-            emit(subjects, {}, p, relation, window_begin, "en.reciprocal", true);
+            emit(subjects, {}, p, p.relation, window_begin, "en.reciprocal", true);
         else
             fall_back();
         return;
     }
     for (const auto& o : objects) used_objects_.push_back({o.range, s_.segment_of[p.first]});
-    emit(subjects, objects, p, relation, window_begin, "en.svo", false);
+    emit(subjects, objects, p, p.relation, window_begin, "en.svo", false);
 }
 
 // `a deal between the Netherlands, the United States and Japan`.
 void EnglishRelations::SentenceRules::reciprocal_nouns() {
     for (const auto& hit : select_longest(view_.reciprocal_nouns)) {
-        const std::size_t at = token_at_or_after(s_.tokens, hit.end);
+        const std::size_t at = token_at_or_after(view_.tokens, hit.end);
         const NounGroup* g = group_at_token(at);
         if (!g || g->members.size() < 2) continue;
         EnglishPredicate p;
         p.verb = {hit.begin, hit.end};
-        p.first = token_at_or_after(s_.tokens, hit.begin);
+        p.first = token_at_or_after(view_.tokens, hit.begin);
         p.last = at;
         p.relation = hit.payload;
-        emit(g->members, {}, p, o_.lexicon_.relations()[hit.payload].relation, hit.begin, "en.reciprocal-noun", true);
+        emit(g->members, {}, p, hit.payload, hit.begin, "en.reciprocal-noun", true);
     }
 }
 
@@ -980,8 +982,12 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     find_roles();
     std::sort(mentions_.begin(), mentions_.end(),
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-    s_ = c_.read(view_, mentions_, joins_);
-    if (s_.tokens.empty()) return out_;
+    s_ = c_.read_predicates(view_, mentions_);
+    if (view_.tokens.empty()) return out_;
+    // Without a predicate or a reciprocal noun nothing below relates anything (the roles are
+    // found): the sentence's segments and groups would go unread.
+    if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
+    c_.read_structure(view_, mentions_, joins_, s_);
     for (std::size_t r = 1; r < token_count(); ++r) {
         // `, which …` up to the end of its segment.
         if (tok(r - 1).after != ',' || !tok(r).in("relative_pronouns")) continue;

@@ -75,6 +75,9 @@ private:
     std::map<std::string, std::set<std::string>> clause_objects_;  // relation → types a `that` clause may give it
     std::map<std::string, std::uint32_t> place_of_;  // relation name → its place relation's index
     PhraseMatcher reciprocal_nouns_;                 // payload: relation index
+    // Relation index → the last relation of the same name, whose rule an event of it follows
+    // (the first of each name, in a pack without two of one name), decided once here.
+    std::vector<std::uint32_t> rule_of_;
 };
 
 }  // namespace chronokg
