@@ -19,6 +19,17 @@ namespace {
 
 const std::string kEn = "en";
 
+// ` word ` in lower case: a whole word looked for inside a label. (Appended piece by piece:
+// GCC 12 warns, wrongly, of an overlapping copy in `" " + lower_copy(w) + " "`.)
+std::string spaced_lower(std::string_view words) {
+    std::string out;
+    out.reserve(words.size() + 2);
+    out += ' ';
+    out += lower_copy(words);
+    out += ' ';
+    return out;
+}
+
 // "name=value" entries of a lexicon, both parts non-empty.
 std::vector<std::pair<std::string, std::string>> read_pairs(const std::vector<std::string>& entries, const char* lexicon) {
     std::vector<std::pair<std::string, std::string>> out;
@@ -464,13 +475,13 @@ void EnglishNames::SentenceNames::sequences() {
         // `the Department`: the entity last named with that word, or nothing.
         if (last == i + 1 && i > 0 && lower_copy(tokens_[i - 1].word) == "the" &&
             (tokens_[i].in("gov_suffix") || tokens_[i].in("org_suffix"))) {
-            const std::string key = " " + lower_copy(word) + " ";
+            const std::string key = spaced_lower(word);
             const EntityRef* best = nullptr;
             std::size_t order = 0;
             // Each id holds an order of its own (a mention's), so the latest is one entity
             // whatever order the ids come in.
             for (const auto& [id, seen] : memory_.seen) {
-                if ((" " + lower_copy(seen.entity->label) + " ").find(key) != std::string::npos && seen.order > order) {
+                if (spaced_lower(seen.entity->label).find(key) != std::string::npos && seen.order > order) {
                     best = seen.entity;
                     order = seen.order;
                 }
