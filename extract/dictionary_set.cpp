@@ -1,6 +1,5 @@
 #include "extract/dictionary_set.hpp"
 
-#include <array>
 #include <stdexcept>
 
 namespace chronokg {
@@ -24,15 +23,8 @@ void DictionarySet::compile(PhraseMatcher::Scan scan) { matcher_.compile(scan); 
 
 std::vector<std::vector<PhraseHit>> DictionarySet::find_all(std::string_view text, std::size_t begin,
                                                             std::size_t end) const {
-    const std::vector<PhraseHit> all = matcher_.find_all(text, begin, end);
-    // Each dictionary's vector sized once: grown hit by hit, a sentence's cue words took five or
-    // six allocations.
-    std::array<std::size_t, std::size_t{1} << (32 - kDictionaryShift)> counts{};
-    for (const auto& hit : all) ++counts[hit.payload >> kDictionaryShift];
     std::vector<std::vector<PhraseHit>> hits(dictionaries_);
-    for (std::size_t d = 0; d < dictionaries_; ++d) hits[d].reserve(counts[d]);
-    for (const auto& hit : all)
-        hits[hit.payload >> kDictionaryShift].push_back({hit.begin, hit.end, hit.payload & kPayloadMask});
+    matcher_.find_all_split(text, begin, end, kDictionaryShift, hits.data());
     return hits;
 }
 

@@ -188,6 +188,19 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
     if (hyperscan_) return hyperscan_->find_all(text, begin, end);
     std::vector<PhraseHit> hits;
+    scan(text, begin, end, HitLists{&hits});
+    return hits;
+}
+
+void PhraseMatcher::find_all_split(std::string_view text, std::size_t begin, std::size_t end, unsigned shift,
+                                   std::vector<PhraseHit>* lists) const {
+    if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_split() before compile()");
+    const HitLists split{lists, shift, (std::uint32_t{1} << shift) - 1};
+    if (!hyperscan_) return scan(text, begin, end, split);
+    for (const PhraseHit& hit : hyperscan_->find_all(text, begin, end)) put(split, hit);
+}
+
+void PhraseMatcher::scan(std::string_view text, std::size_t begin, std::size_t end, const HitLists& hits) const {
     // The scan reads the automaton through locals: nothing it reads changes while it runs, and
     // so the compiler keeps the loop in registers (through the members, every push_back made it
     // reload them). Most moves have no output: one comparison a byte tells.
@@ -199,7 +212,7 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
         const unsigned shift = row_shift_;
         NarrowScan scan{begin, std::max(begin, end), begin, hits};
         while (scan.at < scan.stop) narrow_step(scan, delta, byte_class, shift, text);
-        return hits;
+        return;
     }
     const std::uint32_t* const delta = delta_.data();
     std::size_t row = 0;  // offset of the current state's row in delta_ (a size_t: no widening a byte)
@@ -212,7 +225,6 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
         row = move - kOutputFlag;
         add_hits(static_cast<std::uint32_t>(row >> row_shift_), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
     }
-    return hits;
 }
 
 std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
@@ -227,8 +239,8 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
         for (; r + 1 < ranges.size(); r += 2) {
             const auto [begin_a, end_a] = ranges[r];
             const auto [begin_b, end_b] = ranges[r + 1];
-            NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, hits[r]};
-            NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, hits[r + 1]};
+            NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{&hits[r]}};
+            NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{&hits[r + 1]}};
             while (a.at < a.stop && b.at < b.stop) {
                 narrow_step(a, delta, byte_class, shift, text);
                 narrow_step(b, delta, byte_class, shift, text);
@@ -241,15 +253,20 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
     return hits;
 }
 
-void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
-                             std::vector<PhraseHit>& hits) const {
+inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
+    std::vector<PhraseHit>& list = to.lists[std::uint64_t{hit.payload} >> to.shift];
     // Room for a sentence's worth at once rather than growing 1, 2, 4, 8…
-    if (hits.capacity() == 0) hits.reserve(16);
+    if (list.capacity() == 0) list.reserve(16);
+    list.push_back({hit.begin, hit.end, hit.payload & to.mask});
+}
+
+void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+                             const HitLists& hits) const {
     for (std::uint32_t out = outputs_[state].first; out != 0; out = outputs_[out].link) {
         for (std::uint32_t k = outputs_[out].ends_begin; k < outputs_[out].ends_end; ++k) {
             const Ending& p = ends_[k];
             const std::size_t start = end - p.length;
-            if (start >= begin && accept(p, text, start, end)) hits.push_back({start, end, p.payload});
+            if (start >= begin && accept(p, text, start, end)) put(hits, {start, end, p.payload});
         }
     }
 }

@@ -55,6 +55,12 @@ public:
     // waits on its table a byte at a time, and two independent scans wait together.
     std::vector<std::vector<PhraseHit>> find_all_in(std::string_view text,
                                                     const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
+    // find_all() sorted by the payloads' top bits, for several dictionaries in one matcher: a hit
+    // of payload p goes to lists[p >> shift] as payload p's low `shift` bits, each list in
+    // find_all()'s order. `lists` has room for every p >> shift; 0 < shift < 32. Straight into
+    // the lists: no vector of all hits to count and copy from.
+    void find_all_split(std::string_view text, std::size_t begin, std::size_t end, unsigned shift,
+                        std::vector<PhraseHit>* lists) const;
 
     // Length of the longest phrase that starts at `at` and ends by `limit` (0 when none): the
     // longest hit of find_all(text, at, limit) that begins at `at`, found without scanning on.
@@ -108,17 +114,28 @@ private:
     // state reached (text[at, end) read), until a byte that no phrase starting at `at` goes on with.
     template <class Visit>
     void walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const;
+    // Where a scan puts its hits: a hit of payload p in lists[p >> shift] as p & mask. One list
+    // (shift 32, a 64-bit shift: every payload to lists[0], whole) but for find_all_split().
+    struct HitLists {
+        std::vector<PhraseHit>* lists;
+        unsigned shift = 32;
+        std::uint32_t mask = ~std::uint32_t{0};
+    };
     // Appends the accepted phrases that end at `end` in state `state` and start at `begin` or
     // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
     void add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
-                  std::vector<PhraseHit>& hits) const;
+                  const HitLists& hits) const;
+    // Appends `hit` to its list of `to`.
+    static void put(const HitLists& to, const PhraseHit& hit);
+    // find_all() into `hits`, by the automaton.
+    void scan(std::string_view text, std::size_t begin, std::size_t end, const HitLists& hits) const;
     // A scan of text[at, stop) through the 16-bit table: find_all() runs one, find_all_in() two
     // side by side, a byte of each in turn.
     struct NarrowScan {
         std::size_t at;
         std::size_t stop;
         std::size_t begin;  // hits start here or later
-        std::vector<PhraseHit>& hits;
+        HitLists hits;
         std::size_t state = 0;
     };
     // One byte of `scan`. The table comes in as arguments, the callers' locals: read through the
