@@ -1,7 +1,6 @@
 #include "extract/english_tokens.hpp"
 
-#include <array>
-
+#include "core/text_search.hpp"
 #include "extract/cue_words.hpp"
 
 namespace chronokg {
@@ -42,11 +41,7 @@ inline std::size_t long_dash_at(std::string_view text, std::size_t pos) {
 
 // The bytes the scan of a chunk stops at: the spaces that end it, and E2, the first byte of the
 // long dashes that may cut it (`—`, `–`).
-constexpr std::array<bool, 256> kChunkStop = [] {
-    std::array<bool, 256> stop{};
-    stop[' '] = stop['\t'] = stop[0xE2] = true;
-    return stop;
-}();
+constexpr ByteSet kChunkStop(" \t\xE2");
 
 // Whether `word` is lower-case Latin letters only, hyphens allowed but not first.
 bool is_lower_word(std::string_view word) {
@@ -106,13 +101,9 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         const std::size_t chunk_begin = pos;
         std::size_t chunk_end = pos;
         bool dash_inside = false;
-        // One table lookup a byte: only a space, a tab or the first byte of a long dash stops it.
-        while (chunk_end < range.end) {
-            const auto c = static_cast<unsigned char>(text[chunk_end]);
-            if (!kChunkStop[c]) {
-                ++chunk_end;
-                continue;
-            }
+        // Only a space, a tab or the first byte of a long dash stops it.
+        while ((chunk_end = kChunkStop.find_in(text, chunk_end, range.end)) < range.end) {
+            const char c = text[chunk_end];
             if (c == ' ' || c == '\t') break;
             if (chunk_end > chunk_begin && long_dash_at(text, chunk_end)) {
                 dash_inside = true;
