@@ -78,16 +78,12 @@ public:
         std::map<std::string, const EntityRef*> acronyms;      // bound by "(ABC)"
         // What the document named, by entity id: every mention of every sentence updates it, so
         // it is one hash map (two ordered maps of the id cost 3 % of English extraction, most of
-        // it comparing ids), looked up by views of an id without a copy.
+        // it comparing ids).
         struct Seen {
             std::size_t order = 0;             // order of the entity's last mention
             const EntityRef* entity = nullptr;  // the entity of that mention
         };
-        struct IdHash {
-            using is_transparent = void;
-            std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-        };
-        std::unordered_map<std::string, Seen, IdHash, std::equal_to<>> seen;
+        std::unordered_map<std::string, Seen> seen;
         std::size_t order = 0;
     };
 
