@@ -87,7 +87,7 @@ bool lower_equals(std::string_view word, std::string_view lower, std::string_vie
 
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens = english_words(text, range, cues);
-    for (EnglishToken& t : tokens) t.lists = cues.lists_of_word("en", text, t.range);
+    for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
     return tokens;
 }
 
@@ -196,7 +196,7 @@ std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view
     if (sentence >= by_sentence_.size() || by_sentence_[sentence].empty()) return english_tokens(text, range, cues);
     std::vector<EnglishToken> tokens = std::move(by_sentence_[sentence]);
     by_sentence_[sentence] = {};
-    for (EnglishToken& t : tokens) t.lists = cues.lists_of_word("en", text, t.range);
+    for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
     return tokens;
 }
 

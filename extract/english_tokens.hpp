@@ -26,10 +26,26 @@ struct EnglishToken {
     bool closes = false;     // a quote or bracket closes right after the word
     char after = 0;          // `,` `;` `:` `.` `!` `?` right after the word (closers skipped), else 0
     bool dash_after = false; // a dash (`-`, `–`, `—`) stands alone after the word
-    CueSet lists;            // the English cue lists the word is, whole, a word of
 
-    // Whether the word is, whole, a word of cue list `id` (CueWords::lists_of_word, asked once).
-    bool in(CueId id) const { return id.index() < lists.size() && lists.test(id.index()); }
+    // Whether the word is, whole, a word of cue list `id`.
+    bool in(CueId id) const { return id.index() < kLexiconIds.size() && lists().test(id.index()); }
+    // The English cue lists the word is, whole, a word of (CueWords::lists_of_word), looked up
+    // at the first question and kept: the rules never ask about half the words of a sentence.
+    // None for a word of english_words(). Not thread-safe (the first call writes the answer):
+    // a sentence's words belong to the thread that reads the sentence.
+    const CueSet& lists() const {
+        if (lists_from_) {
+            lists_ = lists_from_->lists_of_word("en", lists_text_, range);
+            lists_from_ = nullptr;
+        }
+        return lists_;
+    }
+    // Makes lists() look the word up in `cues`; `text` is the text `range` is in, and it and
+    // `cues` must outlive the questions (as `word` views `text`).
+    void find_lists_in(const CueWords& cues, std::string_view text) {
+        lists_from_ = &cues;
+        lists_text_ = text;
+    }
 
     bool capitalized() const { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
     // All capitals (two letters or more; digits, `&`, `-` and `.` allowed): `BIS`, `U.S.`, `SK`.
@@ -41,12 +57,18 @@ struct EnglishToken {
     bool lower_case = false;  // what lower_word() answers
     // A break in the sentence after this word: `,` `;` `:` a dash or a closing bracket.
     bool breaks_after() const { return after == ',' || after == ';' || after == ':' || dash_after; }
+
+private:
+    mutable const CueWords* lists_from_ = nullptr;  // where lists() has still to look; null once it has
+    std::string_view lists_text_;
+    mutable CueSet lists_;
 };
 
-// The words of text[range]; `cues` supplies the `abbreviations` lexicon and each word's lists.
+// The words of text[range]; `cues` supplies the `abbreviations` lexicon and each word's lists
+// (looked up when first asked: `text` and `cues` must outlive the questions).
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues);
-// The same words without their cue lists (`lists` left empty), for a pass that reads only the
-// words' shapes: the lists are a third of the cost of cutting a sentence into words.
+// The same words without their cue lists (lists() empty), for a pass that reads only the
+// words' shapes.
 std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues);
 
 // Words a first pass over a document cut (the names pre-pass), kept for the pass that reads its

@@ -104,7 +104,7 @@ TEST_CASE("a word's cue lists, found at once, are the lists each list's own matc
         for (const auto& sentence : segmenter.split(folded)) {
             for (const auto& t : english_tokens(folded, sentence.range, cues)) {
                 ranges.push_back(t.range);
-                CHECK(t.lists == cues.lists_of_word("en", folded, t.range));
+                CHECK(t.lists() == cues.lists_of_word("en", folded, t.range));
                 ++words;
             }
             std::uniform_int_distribution<std::size_t> at(sentence.range.begin, sentence.range.end);
@@ -138,7 +138,7 @@ TEST_CASE("words kept from the names pre-pass are the words the sentence pass wo
         if (a.size() != b.size()) return false;
         for (std::size_t i = 0; i < a.size(); ++i)
             if (a[i].range.begin != b[i].range.begin || a[i].range.end != b[i].range.end || a[i].full.begin != b[i].full.begin ||
-                a[i].full.end != b[i].full.end || a[i].lists != b[i].lists || a[i].after != b[i].after ||
+                a[i].full.end != b[i].full.end || a[i].lists() != b[i].lists() || a[i].after != b[i].after ||
                 a[i].possessive != b[i].possessive || a[i].opens != b[i].opens || a[i].closes != b[i].closes ||
                 a[i].dash_after != b[i].dash_after)
                 return false;
@@ -156,7 +156,7 @@ TEST_CASE("words kept from the names pre-pass are the words the sentence pass wo
             const auto taken = kept.take(s, folded, sentences[s].range, cues);
             CHECK(same(taken, expected));
             ++sentences_checked;
-            for (const auto& t : taken) with_lists += t.lists.any();
+            for (const auto& t : taken) with_lists += t.lists().any();
         }
     }
     CHECK(sentences_checked > 100);
