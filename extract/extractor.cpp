@@ -221,6 +221,37 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     DatedBy previous;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
     KeptWords kept_words(sentences.size());     // the words its pre-pass cut
+    // What the rules need of each sentence that they do not change — its language, whether it is
+    // read at all, its dictionary hits and its time expressions — found stage by stage over the
+    // whole document before the rules read it sentence by sentence: the code and tables of one
+    // stage then stay in the processor's caches from a sentence to the next, where a sentence
+    // of rules between two scans evicted them (callgrind's cache model, 1 MB of the bench
+    // corpus: instruction-cache misses English 6.3M → 4.8M, Chinese 5.8M → 4.4M).
+    struct Prepared {
+        std::string lang;
+        bool read = false;  // not garbled, boilerplate or a cut-off last sentence
+        SentenceScan::Hits scanned;
+        std::vector<TimeMention> times;
+    };
+    std::vector<Prepared> prepared(sentences.size());
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const TextRange range = sentences[i].range;
+        const std::string_view words = text.substr(range.begin, range.size());
+        prepared[i].lang = lang == "auto" ? detect_language(words) : lang;
+        prepared[i].read = !p.garble.garbled(text, range) && !boilerplate(words) &&
+                           !(i + 1 == sentences.size() && i > 0 && cut_off(words));
+    }
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        if (!prepared[i].read) continue;
+        const TextRange range = sentences[i].range;
+        auto& times = prepared[i].times;
+        times = p.time_tagger.find(text, range, prepared[i].lang, document.published);
+        times.erase(std::remove_if(times.begin(), times.end(), [&](const TimeMention& t) { return header_date(text, range, t); }),
+                    times.end());
+    }
+    for (std::size_t i = 0; i < sentences.size(); ++i)
+        if (prepared[i].read) prepared[i].scanned = p.scan.find(prepared[i].lang, text, sentences[i].range);
+
     auto next_mention = mentions.begin();
     for (std::size_t i = 0; i < sentences.size(); ++i) {
         const Sentence& sentence = sentences[i];
@@ -234,27 +265,20 @@ std::vector<Event> Extractor::extract(const Document& document) const {
         // A mention goes to one sentence at most: the next sentence starts past it.
         for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
             view.mentions.push_back(std::move(*m));
-        view.lang = lang == "auto" ? detect_language(text.substr(sentence.range.begin, sentence.range.size())) : lang;
-        if (p.garble.garbled(text, sentence.range)) {
-            previous = {};
-            continue;
-        }
-        const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
-        if (boilerplate(words) || (i + 1 == sentences.size() && i > 0 && cut_off(words))) {
+        Prepared& ready = prepared[i];
+        view.lang = std::move(ready.lang);
+        if (!ready.read) {
             previous = {};
             continue;
         }
         // The dictionaries the rules read, found in one scan of the sentence.
-        SentenceScan::Hits scanned = p.scan.find(view.lang, text, sentence.range);
+        SentenceScan::Hits& scanned = ready.scanned;
         const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
         view.cues = &cues;
         view.verbs = std::move(scanned.verbs);
         view.roles = std::move(scanned.roles);
         view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
-        view.times = p.time_tagger.find(text, sentence.range, view.lang, document.published);
-        view.times.erase(std::remove_if(view.times.begin(), view.times.end(),
-                                        [&](const TimeMention& t) { return header_date(text, sentence.range, t); }),
-                         view.times.end());
+        view.times = std::move(ready.times);
         if (view.lang == "en") {
             if (!names) names = p.english_names.start(text, sentences, kept_words);
             view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
