@@ -1,5 +1,7 @@
 #include "extract/english_tokens.hpp"
 
+#include <array>
+
 #include "core/text_search.hpp"
 #include "extract/cue_words.hpp"
 
@@ -42,6 +44,46 @@ inline std::size_t long_dash_at(std::string_view text, std::size_t pos) {
 // The bytes the scan of a chunk stops at: the spaces that end it, and E2, the first byte of the
 // long dashes that may cut it (`—`, `–`).
 constexpr ByteSet kChunkStop(" \t\xE2");
+
+// A chunk that is Latin letters, digits and hyphens, with at most one `,` `;` `:` `!` or `?`
+// after them: most chunks of English text. The reading below takes nothing else from it (no
+// quote, bracket, dot, apostrophe or dash to look at), so the word is all of it but that mark.
+struct PlainWord {
+    std::size_t length = 0;  // of the word; 0 when the chunk is not plain
+    char after = 0;          // the mark after it, or 0
+    bool lower = false;      // what is_lower_word() says of the word
+};
+constexpr unsigned kPlain = 1;  // a Latin letter, a digit or a hyphen
+constexpr unsigned kSmall = 2;  // a lower-case Latin letter or a hyphen
+constexpr std::array<unsigned char, 256> kPlainClass = [] {
+    std::array<unsigned char, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        const bool small = (c >= 'a' && c <= 'z') || c == '-';
+        const bool plain = small || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        table[static_cast<std::size_t>(c)] = static_cast<unsigned char>((plain ? kPlain : 0) | (small ? kSmall : 0));
+    }
+    return table;
+}();
+PlainWord plain_word(std::string_view chunk) {
+    PlainWord plain;
+    std::size_t length = chunk.size();
+    const char last = chunk.back();
+    if (last == ',' || last == ';' || last == ':' || last == '!' || last == '?') {
+        plain.after = last;
+        --length;
+    }
+    if (length == 0) return {};
+    // The class of all the bytes together: one table lookup a byte, up to the first that is not
+    // plain (a Chinese sentence with a Latin word is a chunk of its own, a long one).
+    unsigned all = kPlain | kSmall;
+    for (std::size_t i = 0; i < length; ++i) {
+        all &= kPlainClass[static_cast<unsigned char>(chunk[i])];
+        if (!(all & kPlain)) return {};
+    }
+    plain.length = length;
+    plain.lower = (all & kSmall) && chunk.front() != '-';
+    return plain;
+}
 
 // Whether `word` is lower-case Latin letters only, hyphens allowed but not first.
 bool is_lower_word(std::string_view word) {
@@ -118,6 +160,17 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         if (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size()) {
             if (!tokens.empty()) tokens.back().dash_after = true;
             continue;
+        }
+        if (!dash_inside) {
+            if (const PlainWord plain = plain_word(chunk); plain.length > 0) {
+                EnglishToken& t = tokens.emplace_back();
+                t.full = {chunk_begin, chunk_end};
+                t.range = {chunk_begin, chunk_begin + plain.length};
+                t.word = chunk.substr(0, plain.length);
+                t.after = plain.after;
+                t.lower_case = plain.lower;
+                continue;
+            }
         }
         EnglishToken t;
         t.full = {chunk_begin, chunk_end};
