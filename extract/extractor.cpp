@@ -221,139 +221,141 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     DatedBy previous;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
     KeptWords kept_words(sentences.size());     // the words its pre-pass cut
-    // What the rules need of each sentence that they do not change — its language, whether it is
-    // read at all, its time expressions and its dictionary hits — found stage by stage for a
-    // window of sentences before the rules read them one by one: the code and tables of one
-    // stage then stay in the processor's caches from a sentence to the next, where a sentence
-    // of rules between two scans evicted them (callgrind's cache model, 1 MB of the bench
-    // corpus: instruction-cache misses English 6.3M → 4.7M, Chinese 5.8M → 4.2M). A window, not
-    // the document: a huge one-line article must not hold every sentence's hits at once.
+    // A window of sentences at a time, each step for all its sentences before the next step:
+    // their languages and whether they are read at all, their time expressions, their
+    // dictionary hits, then their views and the English names (in sentence order: the names
+    // memory goes from one sentence to the next), then each one's relations and events. The
+    // code and tables of one step then stay in the processor's caches from a sentence to the
+    // next, where the other steps of a sentence in between evicted them (callgrind's cache
+    // model, 1 MB of the bench corpus: instruction-cache misses English 6.2M → 4.5M, Chinese
+    // 5.8M → 4.4M). No step reads what a later one writes, so the answers are those of reading
+    // the sentences one by one. A window, not the document: a huge one-line article must not
+    // hold every sentence's hits at once.
     struct Prepared {
-        std::string lang;
         bool read = false;  // not garbled, boilerplate or a cut-off last sentence
         SentenceScan::Hits scanned;
-        std::vector<TimeMention> times;
+        SentenceView view;
+        std::optional<SentenceCues> cues;  // what view.cues points at
     };
     constexpr std::size_t kWindow = 64;
-    std::vector<Prepared> window;  // sentences [window_begin, window_begin + window.size())
-    std::size_t window_begin = 0;
-    auto prepare = [&](std::size_t first) {
-        window_begin = first;
-        window.assign(std::min(kWindow, sentences.size() - first), Prepared{});
+    std::vector<Prepared> window;
+    auto next_mention = mentions.begin();
+    for (std::size_t first = 0; first < sentences.size(); first += kWindow) {
+        window.clear();
+        window.resize(std::min(kWindow, sentences.size() - first));  // not grown after: views point into it
         for (std::size_t w = 0; w < window.size(); ++w) {
             const std::size_t i = first + w;
             const TextRange range = sentences[i].range;
             const std::string_view words = text.substr(range.begin, range.size());
-            window[w].lang = lang == "auto" ? detect_language(words) : lang;
+            window[w].view.lang = lang == "auto" ? detect_language(words) : lang;
             window[w].read = !p.garble.garbled(text, range) && !boilerplate(words) &&
                              !(i + 1 == sentences.size() && i > 0 && cut_off(words));
         }
         for (std::size_t w = 0; w < window.size(); ++w) {
             if (!window[w].read) continue;
             const TextRange range = sentences[first + w].range;
-            auto& times = window[w].times;
-            times = p.time_tagger.find(text, range, window[w].lang, document.published);
+            auto& times = window[w].view.times;
+            times = p.time_tagger.find(text, range, window[w].view.lang, document.published);
             times.erase(std::remove_if(times.begin(), times.end(),
                                        [&](const TimeMention& t) { return header_date(text, range, t); }),
                         times.end());
         }
         for (std::size_t w = 0; w < window.size(); ++w)
-            if (window[w].read) window[w].scanned = p.scan.find(window[w].lang, text, sentences[first + w].range);
-    };
-
-    auto next_mention = mentions.begin();
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-        const Sentence& sentence = sentences[i];
-        SentenceView view;
-        view.text = text;
-        view.sentence = &sentence;
-        view.index = i;
-        sentence_entities.clear();  // the previous sentence's candidates are events by now
-        view.entities = &sentence_entities;
-        while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
-        // A mention goes to one sentence at most: the next sentence starts past it.
-        for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
-            view.mentions.push_back(std::move(*m));
-        if (i == window_begin + window.size()) prepare(i);
-        Prepared& ready = window[i - window_begin];
-        view.lang = std::move(ready.lang);
-        if (!ready.read) {
-            previous = {};
-            continue;
+            if (window[w].read) window[w].scanned = p.scan.find(window[w].view.lang, text, sentences[first + w].range);
+        for (std::size_t w = 0; w < window.size(); ++w) {
+            const std::size_t i = first + w;
+            const Sentence& sentence = sentences[i];
+            SentenceView& view = window[w].view;
+            view.text = text;
+            view.sentence = &sentence;
+            view.index = i;
+            view.entities = &sentence_entities;
+            while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
+            // A mention goes to one sentence at most: the next sentence starts past it.
+            for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
+                view.mentions.push_back(std::move(*m));
+            if (!window[w].read) continue;
+            // The dictionaries the rules read, found in one scan of the sentence.
+            SentenceScan::Hits& scanned = window[w].scanned;
+            view.cues = &window[w].cues.emplace(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
+            view.verbs = std::move(scanned.verbs);
+            view.roles = std::move(scanned.roles);
+            view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
+            if (view.lang == "en") {
+                if (!names) names = p.english_names.start(text, sentences, kept_words);
+                view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
+                p.english_names.find(text, sentence, view.tokens, view.times, *view.cues, view.roles, view.mentions,
+                                     *names, entities);
+            }
         }
-        // The dictionaries the rules read, found in one scan of the sentence.
-        SentenceScan::Hits& scanned = ready.scanned;
-        const SentenceCues cues(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
-        view.cues = &cues;
-        view.verbs = std::move(scanned.verbs);
-        view.roles = std::move(scanned.roles);
-        view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
-        view.times = std::move(ready.times);
-        if (view.lang == "en") {
-            if (!names) names = p.english_names.start(text, sentences, kept_words);
-            view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
-            p.english_names.find(text, sentence, view.tokens, view.times, cues, view.roles, view.mentions, *names,
-                                 entities);
-        }
-
-        const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,
-                                             sentence.range.end) > 0;
-        const DatedBy carried = carries && previous.date ? DatedBy{previous.date, DateSource::context} : DatedBy{};
-        const auto candidates =
-            view.lang == "zh" ? p.chinese.find(view) : p.english.find(view, options_.agentless_passives);
-        // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
-        // effect; the act is dated by the sentence's other dates when it has some.
-        std::vector<TimeMention> act_times;
-        if (view.lang == "zh")
-            for (const auto& t : view.times)
-                if (p.cues.match_at("effective_date", "zh", text, t.range.end, sentence.range.end) == 0)
-                    act_times.push_back(t);
-        const std::size_t sentence_events = events.size();
-        const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
-        const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
-        for (const auto& c : candidates) {
-            if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
-            if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
-            // Made in its place in `events` (moving an Event moves a dozen strings); taken back if
-            // it is no event.
-            Event& e = events.emplace_back();
-            e.doc = document.id;
-            e.sentence = i;
-            auto entity = [&](const Argument& a) {
-                EntityRef ref = *a.entity;
-                if (ref.id.empty()) {
-                    ref.id = derive_entity_id(text.substr(a.range.begin, a.range.size()));
-                    ref.label = clean_original(document.text, norm.offsets.to_original(a.range.begin, a.range.end));
-                }
-                return ref;
-            };
-            e.subject = entity(c.subject);
-            e.object = entity(c.object);
-            if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) {
-                events.pop_back();
+        for (std::size_t w = 0; w < window.size(); ++w) {
+            const std::size_t i = first + w;
+            const Sentence& sentence = sentences[i];
+            if (!window[w].read) {
+                previous = {};
                 continue;
             }
-            e.relation = c.relation;
-            e.relation_text = clean_original(document.text, norm.offsets.to_original(c.verb.begin, c.verb.end));
-            DatedBy dated = date_of(c, view.times, carried, document.published);
-            if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
-                const DatedBy act = date_of(c, act_times, carried, document.published);
-                if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
+            const SentenceView& view = window[w].view;
+            sentence_entities.clear();  // the previous sentence's candidates are events by now
+            const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,
+                                                 sentence.range.end) > 0;
+            const DatedBy carried = carries && previous.date ? DatedBy{previous.date, DateSource::context} : DatedBy{};
+            const auto candidates =
+                view.lang == "zh" ? p.chinese.find(view) : p.english.find(view, options_.agentless_passives);
+            // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
+            // effect; the act is dated by the sentence's other dates when it has some.
+            std::vector<TimeMention> act_times;
+            if (view.lang == "zh")
+                for (const auto& t : view.times)
+                    if (p.cues.match_at("effective_date", "zh", text, t.range.end, sentence.range.end) == 0)
+                        act_times.push_back(t);
+            const std::size_t sentence_events = events.size();
+            const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
+            const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
+            for (const auto& c : candidates) {
+                if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
+                if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
+                // Made in its place in `events` (moving an Event moves a dozen strings); taken back if
+                // it is no event.
+                Event& e = events.emplace_back();
+                e.doc = document.id;
+                e.sentence = i;
+                auto entity = [&](const Argument& a) {
+                    EntityRef ref = *a.entity;
+                    if (ref.id.empty()) {
+                        ref.id = derive_entity_id(text.substr(a.range.begin, a.range.size()));
+                        ref.label = clean_original(document.text, norm.offsets.to_original(a.range.begin, a.range.end));
+                    }
+                    return ref;
+                };
+                e.subject = entity(c.subject);
+                e.object = entity(c.object);
+                if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) {
+                    events.pop_back();
+                    continue;
+                }
+                e.relation = c.relation;
+                e.relation_text = clean_original(document.text, norm.offsets.to_original(c.verb.begin, c.verb.end));
+                DatedBy dated = date_of(c, view.times, carried, document.published);
+                if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
+                    const DatedBy act = date_of(c, act_times, carried, document.published);
+                    if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
+                }
+                e.date = dated.date;
+                e.date_source = dated.source;
+                e.polarity = c.polarity;
+                e.modality = c.modality;
+                e.evidence = evidence;
+                const std::size_t begin = std::min({c.subject.range.begin, c.verb.begin, c.object.range.begin});
+                const std::size_t end = std::max({c.subject.range.end, c.verb.end, c.object.range.end});
+                e.span = norm.offsets.to_original(begin, end);
+                e.rule = c.rule;
+                e.confidence = c.confidence;
             }
-            e.date = dated.date;
-            e.date_source = dated.source;
-            e.polarity = c.polarity;
-            e.modality = c.modality;
-            e.evidence = evidence;
-            const std::size_t begin = std::min({c.subject.range.begin, c.verb.begin, c.object.range.begin});
-            const std::size_t end = std::max({c.subject.range.end, c.verb.end, c.object.range.end});
-            e.span = norm.offsets.to_original(begin, end);
-            e.rule = c.rule;
-            e.confidence = c.confidence;
+            keep_best_readings(events, sentence_events);
+            if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
+            else if (!carries) previous = {};
         }
-        keep_best_readings(events, sentence_events);
-        if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
-        else if (!carries) previous = {};
     }
     return events;  // in event_less order: sorted sentence by sentence, in sentence order
 }
