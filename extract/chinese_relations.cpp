@@ -839,8 +839,11 @@ void SentenceRules::find_verbs() {
         bool framed = false;  // a pattern's frame opens before it in the sentence
         bool bare = false;    // a pattern needs no first part before it
     };
-    std::vector<Span> spans;
     const auto& verbs = view_.verbs;
+    // Sized once, for a span a hit at most: grown hit by hit, the two vectors below and each
+    // verb's patterns made most of this function's allocations (eight a sentence).
+    std::vector<Span> spans;
+    spans.reserve(verbs.size());
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
         for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
@@ -868,6 +871,7 @@ void SentenceRules::find_verbs() {
     // The patterns at the same span together decide. Of the rest the longest are kept, with one
     // hit a span standing for all its patterns (of hits at one place select_longest keeps one).
     std::vector<PhraseHit> candidates;  // payload: index into spans
+    candidates.reserve(spans.size());
     for (std::size_t s = 0; s < spans.size(); ++s) {
         const Span& span = spans[s];
         const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const Span& f) {
@@ -880,6 +884,7 @@ void SentenceRules::find_verbs() {
     for (const auto& k : kept) {
         const Span& span = spans[k.payload];
         VerbSpan verb{span.range, {}};
+        verb.patterns.reserve(span.last - span.first);
         for (std::size_t i = span.first; i < span.last; ++i) verb.patterns.push_back(verbs[i].payload);
         std::sort(verb.patterns.begin(), verb.patterns.end());
         verbs_.push_back(std::move(verb));
