@@ -242,15 +242,17 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
     std::vector<std::size_t> predicate_starts;
+    predicate_starts.reserve(verbs_.size() + view_.times.size());  // and a frame's start now and then
     for (const auto& v : verbs_) {
         predicate_starts.push_back(v.range.begin);
         // A frame starts at its first words: 放宽 in 中国放宽对美国的出口管制 (verb part 的出口管制).
+        // Searched within the clause only: a search through the rest of the document made one
+        // long text without full stops quadratic (issue 8). So a verb outside the clause adds
+        // no frame start, and its patterns are not read.
+        if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
         for (const std::uint32_t p : v.patterns) {
             const std::string& before = lexicon_.pattern(p).before;
             if (before.empty()) continue;
-            // Searched within the clause only: a search through the rest of the document made one
-            // long text without full stops quadratic (issue 8).
-            if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
             const std::size_t at = find_last(slice(text_, {clause.begin, v.range.begin}), before);
             if (at != std::string_view::npos) predicate_starts.push_back(clause.begin + at);
         }
