@@ -107,12 +107,12 @@ private:
     void find_unknown_organizations();
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
     std::optional<std::pair<std::size_t, NounGroup>> relative_clause_head(
-        TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
+        TextRange clause, std::size_t de, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                 std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
     std::size_t emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
-                     TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
+                     TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                      double confidence, bool skip_planned_at_before, std::vector<RelationCandidate>& out) const;
 
     const SentenceView& view_;
@@ -369,7 +369,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
 }
 
 std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
-                                TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
+                                TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                                 double confidence, bool skip_planned_at_before,
                                 std::vector<RelationCandidate>& out) const {
     const VerbPattern& p = lexicon_.pattern(pattern);
@@ -427,7 +427,7 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
             modality = Modality::reported;
     }
     for (const auto& [s, o] : pairs)
-        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, rule,
+        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, std::string(rule),
                                         o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
     return pairs.size();
 }
@@ -445,13 +445,10 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
 
 // A relative clause after `from` that ends in 的 before a named head (搭载了[内置小米自研4G基带]的
 // 手表芯片玄戒T1): the position of that 的 and the head, when a verb stands inside the clause and
-// none after the 的.
+// none after the 的. `de`: the clause's last 的 (npos when none).
 std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_head(
-    TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
-    const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
-    if (found == std::string_view::npos) return std::nullopt;
-    const std::size_t de = clause.begin + found;
-    if (de < from) return std::nullopt;
+    TextRange clause, std::size_t de, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
+    if (de == std::string_view::npos || de < from) return std::nullopt;
     const bool verb_inside = std::any_of(verbs.begin(), verbs.end(), [&](const VerbSpan* v) {
         return v->range.begin >= from && v->range.end <= de;
     });
@@ -534,7 +531,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     std::optional<NounGroup> subject;
     bool inherited = false;  // the subject came from an earlier clause or the topic
     std::vector<Argument> objects;
-    std::string rule = before ? "zh.frame" : "zh.svo";
+    // The rule's name: a literal, made a string only for an event (most tries give none).
+    std::string_view rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
     if (around.relative_subject && !passive) {
         // Y of 搭载X的Y: X is the object, before the 的; Y does the act.
@@ -603,7 +601,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
             subject = topic_;
-            rule += ".carried";
+            rule = before ? "zh.frame.carried" : "zh.svo.carried";
             confidence -= 0.05;
         }
         if (!subject) return false;
@@ -709,7 +707,9 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                                 const VerbPattern& p = lexicon_.pattern(q);
                                 return p.before.empty() || frame_start(p, v.range, clause);
                             });
-        if (usable) verbs.push_back(&v);
+        if (!usable) continue;
+        if (verbs.empty()) verbs.reserve(verbs_.size());  // room for all at the first: one allocation
+        verbs.push_back(&v);
     }
     // A verb that opens a later verb's frame (暂停 in 暂停{O}对美国出口) is part of that frame.
     auto opens_later_frame = [&](std::size_t i) {
@@ -726,6 +726,12 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         NounGroup head;
     };
     std::vector<Embedded> embedded;  // relative clauses found so far
+    // The clause's last 的 (npos when none), where a relative clause would end: the same for all
+    // its verbs, found for the first that asks.
+    std::optional<std::size_t> last_de;
+    // The order a verb's patterns are tried in (below): one vector for all the clause's verbs, as
+    // each pattern comes once at most, sized for the verb with the most.
+    std::vector<std::uint32_t> order;
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
@@ -755,7 +761,11 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             }
             continue;
         }
-        if (auto relative = relative_clause_head(clause, v.range.end, verbs)) {
+        if (!last_de) {
+            const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
+            last_de = found == std::string_view::npos ? found : clause.begin + found;
+        }
+        if (auto relative = relative_clause_head(clause, *last_de, v.range.end, verbs)) {
             embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
             around.relative_head = relative->second;
         }
@@ -775,13 +785,16 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                     around.later_frame_starts.push_back(*front);
         // Frames whose first part is present are the most specific reading; then the rest, in
         // pack order. The first pattern that yields events wins.
-        std::vector<std::uint32_t> order;
+        order.clear();
+        order.reserve(v.patterns.size());
         for (std::uint32_t q : v.patterns)
             if (frame_start(lexicon_.pattern(q), v.range, clause)) order.push_back(q);
         // The longest first part is the most specific frame (停止向{O}供货 before 向{O}供货).
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return lexicon_.pattern(a).before.size() > lexicon_.pattern(b).before.size();
-        });
+        // (Only two or more need it: std::stable_sort takes a buffer even for one.)
+        if (order.size() > 1)
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return lexicon_.pattern(a).before.size() > lexicon_.pattern(b).before.size();
+            });
         for (std::uint32_t q : v.patterns)
             if (lexicon_.pattern(q).before.empty()) order.push_back(q);
         // In the passive a frame stands without its first part (长江存储被美国商务部列入实体清单).
@@ -794,8 +807,9 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
     // The topic carried into later clauses: this clause's subject, else its first free group
     // that stands before its first verb (a group after a verb is an object, not a topic).
-    // Only the verbs of later clauses read it: without one, it is not worth finding.
-    if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) { return w.range.begin >= clause.end; })) return;
+    // Only the verbs of later clauses read it: without one, it is not worth finding. (The verbs
+    // stand in text order: the last tells whether one comes after the clause.)
+    if (verbs_.empty() || verbs_.back().range.begin < clause.end) return;
     if (clause_subject) {
         topic_ = clause_subject;
         return;
@@ -996,7 +1010,7 @@ std::vector<RelationCandidate> SentenceRules::run() {
     // A clause relates through its own verbs, and hands the clauses after it a topic that only
     // their verbs read: from the first clause with no verb in or after it, nothing is left to do.
     for (const auto& clause : view_.sentence->clauses) {
-        if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin >= clause.begin; })) break;
+        if (verbs_.empty() || verbs_.back().range.begin < clause.begin) break;  // (the verbs stand in text order)
         relate_clause(clause, out);
     }
     return out;
