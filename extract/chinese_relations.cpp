@@ -258,7 +258,7 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
-    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers, predicate_starts)});
+    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts)});
     return groups_.back().groups;
 }
 
@@ -280,7 +280,7 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
         for (const CueId list : CueIds{"preposition", "adverbs", "planned", "negation", "ability"})
-            if (cues_.match_at(list, kZh, text_, noun.end, before.end)) return true;
+            if (view_.cues->match_at(list, noun.end, before.end)) return true;
     }
     return false;
 }
@@ -308,8 +308,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // A phrase opened by a preposition (由11月1日起…, 在高雄建置) is an adverbial, not a thing,
     // unless it modifies a head (针对中国的出口管制措施).
     for (const CueId list : CueIds{"preposition", "passive_agent"})
-        if (cues_.match_at(list, kZh, text_, r.begin, r.end) > 0 &&
-            slice(text_, r).find("的") == std::string_view::npos)
+        if (view_.cues->match_at(list, r.begin, r.end) > 0 && slice(text_, r).find("的") == std::string_view::npos)
             return std::nullopt;
     // Time expressions at the front are adverbials, not part of the object.
     for (const auto& t : view_.times)
@@ -318,8 +317,8 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂).
     for (std::size_t at = r.begin + 3; at < r.end; at += 3) {
         if (static_cast<unsigned char>(text_[at]) < 0xE0) break;  // keep mixed-script phrases whole
-        std::size_t word = cues_.match_at("function_word", kZh, text_, at, r.end);
-        if (word == 0) word = cues_.match_at("negation", kZh, text_, at, r.end);
+        std::size_t word = view_.cues->match_at("function_word", at, r.end);
+        if (word == 0) word = view_.cues->match_at("negation", at, r.end);
         if (word == 0) continue;
         const std::size_t next = at + word;
         const bool verb_next = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin == next; });
@@ -327,7 +326,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         const bool verb_at_end = next >= r.end && std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
             return v.range.begin == r.end;
         });
-        if (verb_next || cues_.match_at("negation", kZh, text_, next, r.end) || verb_at_end) {
+        if (verb_next || view_.cues->match_at("negation", next, r.end) || verb_at_end) {
             r.end = at;
             break;
         }
@@ -346,7 +345,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // A bare generic noun (公司, 能力, 一部分) says nothing; nor does a phrase that starts by
     // joining something else (和研发产业集群).
     if (cues_.match_at("noun_suffix", kZh, text_, r.begin, r.end) == r.size() ||
-        cues_.match_at("coordination", kZh, text_, r.begin, r.end) > 0)
+        view_.cues->match_at("coordination", r.begin, r.end) > 0)
         return std::nullopt;
     if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
@@ -484,7 +483,7 @@ std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, CueIds 
                                       bool times) const {
     while (at < limit) {
         std::size_t n = 0;
-        for (const CueId list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
+        for (const CueId list : lists) n = std::max(n, view_.cues->match_at(list, at, limit));
         if (times)
             for (const auto& t : view_.times)
                 if (t.range.begin == at && t.range.end <= limit) n = std::max(n, t.range.size());
@@ -635,7 +634,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
                 objects.clear();
             } else if (object_group != groups.end() &&
-                       cues_.match_at("complement_verb", kZh, text_, verb.begin, verb.end) == verb.size() &&
+                       view_.cues->match_at("complement_verb", verb.begin, verb.end) == verb.size() &&
                        opens_clause(*object_group, next_verb, clause)) {
                 // 宣布辉达将与台积电合作: the name is the subject of the next verb, not an object.
                 return false;
@@ -819,7 +818,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // (carried) subject says or finds; the names inside are not the topic of the clauses after it.
     if (topic_) {
         const std::size_t at = skip_words(trim_spaces(text_, clause).begin, clause.end, {"adverbs"});
-        if (cues_.match_at("complement_verb", kZh, text_, at, clause.end) > 0) return;
+        if (view_.cues->match_at("complement_verb", at, clause.end) > 0) return;
     }
     if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
         topic_.reset();  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
@@ -869,7 +868,7 @@ void SentenceRules::find_verbs() {
                                              [&](const TextRange& r) { return r.end == at.begin; });
         const std::size_t look = std::min(at.end + 12, range.end);
         const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
-                                cues_.match_at("coordination", kZh, text_, at.end, look) > 0;
+                                view_.cues->match_at("coordination", at.end, look) > 0;
         if (inside_name || noun_before || noun_after) continue;
         Span span{at, first, last};
         for (std::size_t i = first; i < last; ++i) {

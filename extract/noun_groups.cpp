@@ -84,7 +84,7 @@ bool possessive_after(std::string_view text, std::size_t end, std::string_view l
 // Whether a Chinese place name ending at `end` qualifies the plain noun after it (美国技术,
 // 中国企业) rather than standing before a verb, a time or a function word.
 bool nationality_after(std::string_view text, std::size_t end, std::string_view lang, std::string_view type,
-                       const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
+                       const SentenceCues& cues, const std::vector<std::size_t>& verb_starts) {
     if (lang != "zh" || type != "GPE") return false;
     // A Latin word may stand between (台湾AI超级电脑): it qualifies the noun after it, too.
     std::size_t noun = end;
@@ -94,19 +94,19 @@ bool nationality_after(std::string_view text, std::size_t end, std::string_view 
     if (text.substr(end, 3) == "的" || (end >= 3 && text.substr(end - 3, 3) == "方")) return false;
     // Adverbs may stand between the name and its verb (中国持续放宽…).
     std::size_t at = end;
-    while (const std::size_t n = cues.match_at("adverbs", lang, text, at, std::min(at + 9, text.size()))) at += n;
+    while (const std::size_t n = cues.match_at("adverbs", at, std::min(at + 9, text.size()))) at += n;
     if (std::find(verb_starts.begin(), verb_starts.end(), at) != verb_starts.end()) return false;
     const std::size_t look = std::min(end + 12, text.size());
     for (const CueId list : CueIds{"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
                              "function_word"})
-        if (cues.match_at(list, lang, text, end, look)) return false;
+        if (cues.match_at(list, end, look)) return false;
     return true;
 }
 
 // Sets the modifier flags of a group whose last unit ends at `end` with head `type`. A short
 // form names the place itself, never a nationality: 对华芯片出口 is chip exports to China.
 void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, std::string_view type,
-                   const CueWords& cues, const std::vector<std::size_t>& verb_starts, bool short_form) {
+                   const SentenceCues& cues, const std::vector<std::size_t>& verb_starts, bool short_form) {
     g.nationality = !short_form && nationality_after(text, g.range.end, lang, type, cues, verb_starts);
     g.modifier = g.nationality || possessive_after(text, g.range.end, lang);
 }
@@ -114,7 +114,7 @@ void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, s
 }  // namespace
 
 std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                                   std::string_view lang, const CueWords& cues,
+                                   std::string_view lang, const SentenceCues& cues,
                                    const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                                    const std::vector<std::size_t>& verb_starts) {
     std::vector<Unit> units = units_in(text, mentions, clause, roles, lang, verb_starts);
@@ -129,10 +129,10 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
             bool joined = false;
             if (!barrier && !gap.empty()) {
                 // One coordination word, or two in a row (", and").
-                std::size_t n = cues.match_at("coordination", lang, text, gap.begin, gap.end);
+                std::size_t n = cues.match_at("coordination", gap.begin, gap.end);
                 if (n > 0 && n < gap.size()) {
                     const std::size_t at = trim_spaces(text, {gap.begin + n, gap.end}).begin;
-                    if (const std::size_t m = cues.match_at("coordination", lang, text, at, gap.end))
+                    if (const std::size_t m = cues.match_at("coordination", at, gap.end))
                         n = at + m - gap.begin;
                 }
                 joined = n == gap.size();

@@ -67,4 +67,17 @@ bool SentenceCues::any(CueId id, TextRange range) const {
     return std::any_of(first, last, [&](const PhraseHit& h) { return within(h, range); });
 }
 
+std::size_t SentenceCues::match_at(CueId id, std::size_t at, std::size_t limit) const {
+    if (at >= limit) return 0;
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, {at, limit}, first, last)) return cues_.match_at(id, lang_, text_, at, limit);
+    // A hit found from `at` is the same hit in the sentence's scan (see the class comment). The
+    // hits come by end offset: none past the first that ends beyond `limit` counts.
+    std::size_t longest = 0;
+    for (const PhraseHit* h = first; h != last && h->end <= limit; ++h)
+        if (h->begin == at) longest = std::max<std::size_t>(longest, h->end - h->begin);
+    return longest;
+}
+
 }  // namespace chronokg
