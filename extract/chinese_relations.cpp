@@ -66,6 +66,13 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
         const auto eq = entry.find('=');
         if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
     }
+    for (std::uint32_t t = 0; t < literal_types_.size(); ++t) {
+        const std::string& head = literal_types_[t].first;
+        if (head.empty())  // every phrase ends with it
+            for (auto& heads : literal_types_by_last_byte_) heads.push_back(t);
+        else
+            literal_types_by_last_byte_[static_cast<unsigned char>(head.back())].push_back(t);
+    }
     for (const RelationRule& relation : lexicon_.relations())
         takes_literal_.push_back(lexicon_.allows(relation.object_types, "CONCEPT") ||
                                  std::any_of(literal_types_.begin(), literal_types_.end(), [&](const auto& t) {
@@ -80,9 +87,11 @@ class SentenceRules {
 public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
                   const std::vector<std::pair<std::string, std::string>>& literal_types,
+                  const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte,
                   const std::vector<bool>& takes_literal)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
-          takes_literal_(takes_literal), mentions_(view.mentions) {}
+          literal_types_by_last_byte_(literal_types_by_last_byte), takes_literal_(takes_literal),
+          mentions_(view.mentions) {}
 
     std::vector<RelationCandidate> run();
 
@@ -107,12 +116,12 @@ private:
     void find_unknown_organizations();
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
     std::optional<std::pair<std::size_t, NounGroup>> relative_clause_head(
-        TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
+        TextRange clause, std::size_t de, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                 std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
     std::size_t emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
-                     TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
+                     TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                      double confidence, bool skip_planned_at_before, std::vector<RelationCandidate>& out) const;
 
     const SentenceView& view_;
@@ -120,6 +129,7 @@ private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
     const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
+    const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte_;  // ChineseRelations' too
     const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
     std::vector<Mention> mentions_;  // the view's, plus names found after role titles
     std::vector<Apposition> appositions_;
@@ -242,21 +252,23 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
     std::vector<std::size_t> predicate_starts;
+    predicate_starts.reserve(verbs_.size() + view_.times.size());  // and a frame's start now and then
     for (const auto& v : verbs_) {
         predicate_starts.push_back(v.range.begin);
         // A frame starts at its first words: 放宽 in 中国放宽对美国的出口管制 (verb part 的出口管制).
+        // Searched within the clause only: a search through the rest of the document made one
+        // long text without full stops quadratic (issue 8). So a verb outside the clause adds
+        // no frame start, and its patterns are not read.
+        if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
         for (const std::uint32_t p : v.patterns) {
             const std::string& before = lexicon_.pattern(p).before;
             if (before.empty()) continue;
-            // Searched within the clause only: a search through the rest of the document made one
-            // long text without full stops quadratic (issue 8).
-            if (v.range.begin < clause.begin || v.range.begin > clause.end) continue;
             const std::size_t at = find_last(slice(text_, {clause.begin, v.range.begin}), before);
             if (at != std::string_view::npos) predicate_starts.push_back(clause.begin + at);
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
-    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, cues_, joins, barriers, predicate_starts)});
+    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts)});
     return groups_.back().groups;
 }
 
@@ -278,7 +290,7 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
         for (const CueId list : CueIds{"preposition", "adverbs", "planned", "negation", "ability"})
-            if (cues_.match_at(list, kZh, text_, noun.end, before.end)) return true;
+            if (view_.cues->match_at(list, noun.end, before.end)) return true;
     }
     return false;
 }
@@ -290,9 +302,10 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     for (bool changed = true; changed && !r.empty();) {
         changed = false;
         for (std::string_view particle : {"了", "着", "过", "出"}) {
+            const std::string_view phrase = slice(text_, r);
             // 出 completes a verb (推出了新品) but opens 出口 (取消出口管制).
-            if (particle == "出" && r.size() >= 6 && slice(text_, r).substr(3, 3) == "口") continue;
-            if (slice(text_, r).substr(0, particle.size()) == particle) {
+            if (particle == "出" && phrase.size() >= 6 && phrase.substr(3, 3) == "口") continue;
+            if (phrase.starts_with(particle)) {
                 r.begin += particle.size();
                 changed = true;
             }
@@ -306,8 +319,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // A phrase opened by a preposition (由11月1日起…, 在高雄建置) is an adverbial, not a thing,
     // unless it modifies a head (针对中国的出口管制措施).
     for (const CueId list : CueIds{"preposition", "passive_agent"})
-        if (cues_.match_at(list, kZh, text_, r.begin, r.end) > 0 &&
-            slice(text_, r).find("的") == std::string_view::npos)
+        if (view_.cues->match_at(list, r.begin, r.end) > 0 && slice(text_, r).find("的") == std::string_view::npos)
             return std::nullopt;
     // Time expressions at the front are adverbials, not part of the object.
     for (const auto& t : view_.times)
@@ -316,8 +328,8 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂).
     for (std::size_t at = r.begin + 3; at < r.end; at += 3) {
         if (static_cast<unsigned char>(text_[at]) < 0xE0) break;  // keep mixed-script phrases whole
-        std::size_t word = cues_.match_at("function_word", kZh, text_, at, r.end);
-        if (word == 0) word = cues_.match_at("negation", kZh, text_, at, r.end);
+        std::size_t word = view_.cues->match_at("function_word", at, r.end);
+        if (word == 0) word = view_.cues->match_at("negation", at, r.end);
         if (word == 0) continue;
         const std::size_t next = at + word;
         const bool verb_next = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin == next; });
@@ -325,7 +337,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         const bool verb_at_end = next >= r.end && std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
             return v.range.begin == r.end;
         });
-        if (verb_next || cues_.match_at("negation", kZh, text_, next, r.end) || verb_at_end) {
+        if (verb_next || view_.cues->match_at("negation", next, r.end) || verb_at_end) {
             r.end = at;
             break;
         }
@@ -344,9 +356,10 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // A bare generic noun (公司, 能力, 一部分) says nothing; nor does a phrase that starts by
     // joining something else (和研发产业集群).
     if (cues_.match_at("noun_suffix", kZh, text_, r.begin, r.end) == r.size() ||
-        cues_.match_at("coordination", kZh, text_, r.begin, r.end) > 0)
+        view_.cues->match_at("coordination", r.begin, r.end) > 0)
         return std::nullopt;
-    if (np.find_first_of("\"()") != std::string_view::npos) return std::nullopt;
+    // (A loop, not find_first_of, which called memchr on the three characters for every byte.)
+    if (std::any_of(np.begin(), np.end(), [](char c) { return c == '"' || c == '(' || c == ')'; })) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
     const auto amounts = view_.cues->find("amount_words", r);
     if (std::any_of(amounts.begin(), amounts.end(), [&](const TextRange& a) { return a.end == r.end; }) &&
@@ -354,20 +367,19 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         return std::nullopt;
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
     // 规则 → POLICY), so relations that take only products or policies can read it.
-    std::string type = "CONCEPT";
-    for (const auto& [head, head_type] : literal_types_) {
-        // The last bytes first: most heads differ there, and a whole comparison is a call.
-        if (!head.empty() && !np.empty() && np.back() != head.back()) continue;
+    std::string_view type = "CONCEPT";  // a string only once chosen
+    for (const std::uint32_t t : literal_types_by_last_byte_[static_cast<unsigned char>(np.back())]) {
+        const auto& [head, head_type] = literal_types_[t];
         if (np.ends_with(head)) {
             type = head_type;
             break;
         }
     }
-    return Argument{view_.entities->keep(EntityRef{"", "", type}), r};
+    return Argument{view_.entities->keep(EntityRef{"", "", std::string(type)}), r};
 }
 
 std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
-                                TextRange verb, TextRange clause, std::size_t window_begin, const std::string& rule,
+                                TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                                 double confidence, bool skip_planned_at_before,
                                 std::vector<RelationCandidate>& out) const {
     const VerbPattern& p = lexicon_.pattern(pattern);
@@ -425,7 +437,7 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Arg
             modality = Modality::reported;
     }
     for (const auto& [s, o] : pairs)
-        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, rule,
+        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, std::string(rule),
                                         o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
     return pairs.size();
 }
@@ -443,13 +455,10 @@ std::optional<TextRange> SentenceRules::frame_start(const VerbPattern& p, TextRa
 
 // A relative clause after `from` that ends in 的 before a named head (搭载了[内置小米自研4G基带]的
 // 手表芯片玄戒T1): the position of that 的 and the head, when a verb stands inside the clause and
-// none after the 的.
+// none after the 的. `de`: the clause's last 的 (npos when none).
 std::optional<std::pair<std::size_t, NounGroup>> SentenceRules::relative_clause_head(
-    TextRange clause, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
-    const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
-    if (found == std::string_view::npos) return std::nullopt;
-    const std::size_t de = clause.begin + found;
-    if (de < from) return std::nullopt;
+    TextRange clause, std::size_t de, std::size_t from, const std::vector<const VerbSpan*>& verbs) const {
+    if (de == std::string_view::npos || de < from) return std::nullopt;
     const bool verb_inside = std::any_of(verbs.begin(), verbs.end(), [&](const VerbSpan* v) {
         return v->range.begin >= from && v->range.end <= de;
     });
@@ -485,7 +494,7 @@ std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, CueIds 
                                       bool times) const {
     while (at < limit) {
         std::size_t n = 0;
-        for (const CueId list : lists) n = std::max(n, cues_.match_at(list, kZh, text_, at, limit));
+        for (const CueId list : lists) n = std::max(n, view_.cues->match_at(list, at, limit));
         if (times)
             for (const auto& t : view_.times)
                 if (t.range.begin == at && t.range.end <= limit) n = std::max(n, t.range.size());
@@ -532,7 +541,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     std::optional<NounGroup> subject;
     bool inherited = false;  // the subject came from an earlier clause or the topic
     std::vector<Argument> objects;
-    std::string rule = before ? "zh.frame" : "zh.svo";
+    // The rule's name: a literal, made a string only for an event (most tries give none).
+    std::string_view rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
     if (around.relative_subject && !passive) {
         // Y of 搭载X的Y: X is the object, before the 的; Y does the act.
@@ -601,7 +611,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
             subject = topic_;
-            rule += ".carried";
+            rule = before ? "zh.frame.carried" : "zh.svo.carried";
             confidence -= 0.05;
         }
         if (!subject) return false;
@@ -635,7 +645,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
                 objects.clear();
             } else if (object_group != groups.end() &&
-                       cues_.match_at("complement_verb", kZh, text_, verb.begin, verb.end) == verb.size() &&
+                       view_.cues->match_at("complement_verb", verb.begin, verb.end) == verb.size() &&
                        opens_clause(*object_group, next_verb, clause)) {
                 // 宣布辉达将与台积电合作: the name is the subject of the next verb, not an object.
                 return false;
@@ -707,7 +717,9 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                                 const VerbPattern& p = lexicon_.pattern(q);
                                 return p.before.empty() || frame_start(p, v.range, clause);
                             });
-        if (usable) verbs.push_back(&v);
+        if (!usable) continue;
+        if (verbs.empty()) verbs.reserve(verbs_.size());  // room for all at the first: one allocation
+        verbs.push_back(&v);
     }
     // A verb that opens a later verb's frame (暂停 in 暂停{O}对美国出口) is part of that frame.
     auto opens_later_frame = [&](std::size_t i) {
@@ -724,6 +736,12 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         NounGroup head;
     };
     std::vector<Embedded> embedded;  // relative clauses found so far
+    // The clause's last 的 (npos when none), where a relative clause would end: the same for all
+    // its verbs, found for the first that asks.
+    std::optional<std::size_t> last_de;
+    // The order a verb's patterns are tried in (below): one vector for all the clause's verbs, as
+    // each pattern comes once at most, sized for the verb with the most.
+    std::vector<std::uint32_t> order;
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
@@ -753,7 +771,11 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             }
             continue;
         }
-        if (auto relative = relative_clause_head(clause, v.range.end, verbs)) {
+        if (!last_de) {
+            const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
+            last_de = found == std::string_view::npos ? found : clause.begin + found;
+        }
+        if (auto relative = relative_clause_head(clause, *last_de, v.range.end, verbs)) {
             embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
             around.relative_head = relative->second;
         }
@@ -773,13 +795,16 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                     around.later_frame_starts.push_back(*front);
         // Frames whose first part is present are the most specific reading; then the rest, in
         // pack order. The first pattern that yields events wins.
-        std::vector<std::uint32_t> order;
+        order.clear();
+        order.reserve(v.patterns.size());
         for (std::uint32_t q : v.patterns)
             if (frame_start(lexicon_.pattern(q), v.range, clause)) order.push_back(q);
         // The longest first part is the most specific frame (停止向{O}供货 before 向{O}供货).
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return lexicon_.pattern(a).before.size() > lexicon_.pattern(b).before.size();
-        });
+        // (Only two or more need it: std::stable_sort takes a buffer even for one.)
+        if (order.size() > 1)
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return lexicon_.pattern(a).before.size() > lexicon_.pattern(b).before.size();
+            });
         for (std::uint32_t q : v.patterns)
             if (lexicon_.pattern(q).before.empty()) order.push_back(q);
         // In the passive a frame stands without its first part (长江存储被美国商务部列入实体清单).
@@ -792,8 +817,9 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
     // The topic carried into later clauses: this clause's subject, else its first free group
     // that stands before its first verb (a group after a verb is an object, not a topic).
-    // Only the verbs of later clauses read it: without one, it is not worth finding.
-    if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) { return w.range.begin >= clause.end; })) return;
+    // Only the verbs of later clauses read it: without one, it is not worth finding. (The verbs
+    // stand in text order: the last tells whether one comes after the clause.)
+    if (verbs_.empty() || verbs_.back().range.begin < clause.end) return;
     if (clause_subject) {
         topic_ = clause_subject;
         return;
@@ -803,7 +829,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // (carried) subject says or finds; the names inside are not the topic of the clauses after it.
     if (topic_) {
         const std::size_t at = skip_words(trim_spaces(text_, clause).begin, clause.end, {"adverbs"});
-        if (cues_.match_at("complement_verb", kZh, text_, at, clause.end) > 0) return;
+        if (view_.cues->match_at("complement_verb", at, clause.end) > 0) return;
     }
     if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
         topic_.reset();  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
@@ -839,8 +865,11 @@ void SentenceRules::find_verbs() {
         bool framed = false;  // a pattern's frame opens before it in the sentence
         bool bare = false;    // a pattern needs no first part before it
     };
-    std::vector<Span> spans;
     const auto& verbs = view_.verbs;
+    // Sized once, for a span a hit at most: grown hit by hit, the two vectors below and each
+    // verb's patterns made most of this function's allocations (eight a sentence).
+    std::vector<Span> spans;
+    spans.reserve(verbs.size());
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
         for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
@@ -850,7 +879,7 @@ void SentenceRules::find_verbs() {
                                              [&](const TextRange& r) { return r.end == at.begin; });
         const std::size_t look = std::min(at.end + 12, range.end);
         const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
-                                cues_.match_at("coordination", kZh, text_, at.end, look) > 0;
+                                view_.cues->match_at("coordination", at.end, look) > 0;
         if (inside_name || noun_before || noun_after) continue;
         Span span{at, first, last};
         for (std::size_t i = first; i < last; ++i) {
@@ -868,6 +897,7 @@ void SentenceRules::find_verbs() {
     // The patterns at the same span together decide. Of the rest the longest are kept, with one
     // hit a span standing for all its patterns (of hits at one place select_longest keeps one).
     std::vector<PhraseHit> candidates;  // payload: index into spans
+    candidates.reserve(spans.size());
     for (std::size_t s = 0; s < spans.size(); ++s) {
         const Span& span = spans[s];
         const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const Span& f) {
@@ -880,6 +910,7 @@ void SentenceRules::find_verbs() {
     for (const auto& k : kept) {
         const Span& span = spans[k.payload];
         VerbSpan verb{span.range, {}};
+        verb.patterns.reserve(span.last - span.first);
         for (std::size_t i = span.first; i < span.last; ++i) verb.patterns.push_back(verbs[i].payload);
         std::sort(verb.patterns.begin(), verb.patterns.end());
         verbs_.push_back(std::move(verb));
@@ -989,7 +1020,7 @@ std::vector<RelationCandidate> SentenceRules::run() {
     // A clause relates through its own verbs, and hands the clauses after it a topic that only
     // their verbs read: from the first clause with no verb in or after it, nothing is left to do.
     for (const auto& clause : view_.sentence->clauses) {
-        if (std::none_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) { return v.range.begin >= clause.begin; })) break;
+        if (verbs_.empty() || verbs_.back().range.begin < clause.begin) break;  // (the verbs stand in text order)
         relate_clause(clause, out);
     }
     return out;
@@ -998,7 +1029,7 @@ std::vector<RelationCandidate> SentenceRules::run() {
 }  // namespace
 
 std::vector<RelationCandidate> ChineseRelations::find(const SentenceView& view) const {
-    return SentenceRules(view, lexicon_, cues_, literal_types_, takes_literal_).run();
+    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_).run();
 }
 
 }  // namespace chronokg

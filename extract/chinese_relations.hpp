@@ -15,6 +15,8 @@
 //  - Passives: `由X签署`, `被X列入`, `遭X` make X the subject; no agent, no event.
 //  - Polarity and modality from `negation`, `planned`, `hypothetical`, `reported` words.
 // Thread safety: find() may be called concurrently.
+#include <array>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +42,10 @@ private:
     // a literal object looks its head up in them (splitting them for each one cost 0.7% of
     // Chinese extraction).
     std::vector<std::pair<std::string, std::string>> literal_types_;
+    // Their indices by the last byte of the head, in pack order (an empty head, which every
+    // phrase ends with, under every byte): a literal object is compared only with the heads it
+    // may end with, not with all of them.
+    std::array<std::vector<std::uint32_t>, 256> literal_types_by_last_byte_;
     // By relation (RelationLexicon::relations()): whether it takes a literal object of some type
     // (CONCEPT, or a literal_type's). A relation that takes none gets no event from a literal,
     // so the rules do not read one for it.

@@ -36,7 +36,7 @@ GarbleDetector::GarbleDetector() {
     }
     ucnv_close(gb);
     for (char32_t cp = kSignFirst; cp <= kLast; ++cp)
-        sign_by_itself_.set(static_cast<std::size_t>(cp - kSignFirst), is_hanzi(cp) ? !common(cp) : is_kana(cp));
+        sign_by_itself_.push_back(is_hanzi(cp) ? !common(cp) : is_kana(cp));
 }
 
 template <class Take>
@@ -104,9 +104,10 @@ int GarbleDetector::possible_signs(std::string_view text, TextRange range) const
             ++pos;
             continue;
         }
-        // Every Hanzi, kana and U+FFFD takes three bytes; the characters of two and four bytes
-        // (Latin accents, Hanzi of the supplementary planes) are no sign alone.
-        if (utf8::lead_length(byte) != 3) {
+        // Every Hanzi, kana and U+FFFD takes three bytes (a lead byte 1110xxxx, tested at once);
+        // the characters of two and four bytes (Latin accents, Hanzi of the supplementary planes)
+        // are no sign alone.
+        if ((byte & 0xF0) != 0xE0) {
             pos += utf8::lead_length(byte);
             continue;
         }

@@ -8,6 +8,7 @@
 // article's last paragraphs) do all the time. Sentences with a garbled span yield no events.
 // Thread safety: immutable after construction.
 #include <bitset>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -40,9 +41,10 @@ private:
     static constexpr char32_t kLast = 0x9FFF;
     std::bitset<kLast - kFirst + 1> common_;
     // Whether a character from the first kana to the last Hanzi is a sign by itself (a rare Hanzi,
-    // kana): one lookup a character for possible_signs().
+    // kana), 1 or 0: one load a character for possible_signs() (a byte each, not a bit: the
+    // count adds it as it is, where a bit took a shift, a mask and a test).
     static constexpr char32_t kSignFirst = 0x3040;
-    std::bitset<kLast - kSignFirst + 1> sign_by_itself_;
+    std::vector<std::uint8_t> sign_by_itself_;
 };
 
 }  // namespace chronokg

@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "extract/pinyin_annotation.hpp"
@@ -49,6 +51,7 @@ std::string fold_code_point(const icu::Normalizer2& normalizer, const ScriptFold
 Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold) {
     const icu::Normalizer2& normalizer = nfkc();
     bmp_index_.reserve(0x10001);
+    bmp_fold_.assign(0x10000, Fold::other);
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
         bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
         // Surrogates never occur in valid UTF-8; give them an empty fold.
@@ -58,8 +61,8 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         if (!folded.empty()) utf8::decode(folded, end);
         std::string original;
         utf8::append(original, cp);
-        same_length_[cp] = end == folded.size() && folded.size() == original.size();
-        unchanged_[cp] = folded == original;
+        if (folded == original) bmp_fold_[cp] = Fold::unchanged;
+        else if (end == folded.size() && folded.size() == original.size()) bmp_fold_[cp] = Fold::same_length;
         bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
@@ -112,10 +115,13 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         while (run_end < limit && static_cast<unsigned char>(original[run_end]) >= 0x80) {
             std::size_t next = run_end;
             const char32_t c = utf8::decode(original, next);
-            if (c >= 0x10000 || !same_length_[c]) break;
-            if (!unchanged_[c]) {
-                result.text.append(original.data() + copied, run_end - copied);
-                result.text.append(bmp_pool_, bmp_index_[c], next - run_end);
+            const Fold fold = c < 0x10000 ? bmp_fold_[c] : Fold::other;
+            if (fold == Fold::other) break;
+            if (fold == Fold::same_length) {
+                // Copied with the characters before it, then overwritten by its fold, of its own
+                // length: one append, not two, for each character that changes.
+                result.text.append(original.data() + copied, next - copied);
+                std::copy_n(bmp_pool_.data() + bmp_index_[c], next - run_end, result.text.end() - (next - run_end));
                 copied = next;
             }
             run_end = next;

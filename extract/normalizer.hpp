@@ -10,7 +10,7 @@
 // both meet in the same form. Every normalized byte maps back to the original through the
 // OffsetMap.
 // Thread safety: immutable after construction; `shared()` may be used from any thread.
-#include <bitset>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,12 +47,18 @@ private:
     // Folded UTF-8 of every BMP code point: bytes [bmp_index_[cp], bmp_index_[cp + 1]) of bmp_pool_.
     std::vector<std::uint32_t> bmp_index_;
     std::string bmp_pool_;
-    // BMP code points that fold to one character of their own UTF-8 length: a run of them maps
-    // to the original byte for byte, one offset segment for the whole run.
-    std::bitset<0x10000> same_length_;
-    // BMP code points that fold to themselves (most of a Simplified Chinese text): a run of them
-    // is copied whole.
-    std::bitset<0x10000> unchanged_;
+    // What the fold of a BMP code point is like, one byte each: a run of Chinese text asks it of
+    // every character, and one load answers where two bit tests did.
+    enum class Fold : std::uint8_t {
+        other,
+        // Another character of the same UTF-8 length (a Traditional character's Simplified one):
+        // a run of these and unchanged ones maps to the original byte for byte, one offset
+        // segment for the whole run.
+        same_length,
+        // The code point itself (most of a Simplified Chinese text): a run of them is copied whole.
+        unchanged,
+    };
+    std::vector<Fold> bmp_fold_;
 };
 
 }  // namespace chronokg

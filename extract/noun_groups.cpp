@@ -33,7 +33,7 @@ bool possessive_link(std::string_view text, TextRange gap, const std::vector<std
 }
 
 std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                           const std::vector<RoleJoin>& roles, const std::string& lang,
+                           const std::vector<RoleJoin>& roles, std::string_view lang,
                            const std::vector<std::size_t>& verb_starts) {
     std::vector<Unit> units;
     units.reserve(static_cast<std::size_t>(std::count_if(
@@ -71,16 +71,20 @@ bool is_hanzi_at(std::string_view text, std::size_t at) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
+// The language and the entity type come as string_views: compared with a literal, a std::string
+// called compare() out of line (a strlen and a memcmp) for every group of every clause, where a
+// string_view compares its length and its bytes inline.
+
 // Whether a unit ending at `end` is possessive: before 的 (Chinese) or 's (English).
-bool possessive_after(std::string_view text, std::size_t end, const std::string& lang) {
+bool possessive_after(std::string_view text, std::size_t end, std::string_view lang) {
     if (lang == "zh") return text.substr(end, 3) == "的";
     return text.substr(end, 2) == "'s" || text.substr(end, 4) == "\xE2\x80\x99s" || text.substr(end, 2) == "s'";
 }
 
 // Whether a Chinese place name ending at `end` qualifies the plain noun after it (美国技术,
 // 中国企业) rather than standing before a verb, a time or a function word.
-bool nationality_after(std::string_view text, std::size_t end, const std::string& lang, const std::string& type,
-                       const CueWords& cues, const std::vector<std::size_t>& verb_starts) {
+bool nationality_after(std::string_view text, std::size_t end, std::string_view lang, std::string_view type,
+                       const SentenceCues& cues, const std::vector<std::size_t>& verb_starts) {
     if (lang != "zh" || type != "GPE") return false;
     // A Latin word may stand between (台湾AI超级电脑): it qualifies the noun after it, too.
     std::size_t noun = end;
@@ -90,19 +94,19 @@ bool nationality_after(std::string_view text, std::size_t end, const std::string
     if (text.substr(end, 3) == "的" || (end >= 3 && text.substr(end - 3, 3) == "方")) return false;
     // Adverbs may stand between the name and its verb (中国持续放宽…).
     std::size_t at = end;
-    while (const std::size_t n = cues.match_at("adverbs", lang, text, at, std::min(at + 9, text.size()))) at += n;
+    while (const std::size_t n = cues.match_at("adverbs", at, std::min(at + 9, text.size()))) at += n;
     if (std::find(verb_starts.begin(), verb_starts.end(), at) != verb_starts.end()) return false;
     const std::size_t look = std::min(end + 12, text.size());
     for (const CueId list : CueIds{"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
                              "function_word"})
-        if (cues.match_at(list, lang, text, end, look)) return false;
+        if (cues.match_at(list, end, look)) return false;
     return true;
 }
 
 // Sets the modifier flags of a group whose last unit ends at `end` with head `type`. A short
 // form names the place itself, never a nationality: 对华芯片出口 is chip exports to China.
-void flag_modifier(NounGroup& g, std::string_view text, const std::string& lang, const std::string& type,
-                   const CueWords& cues, const std::vector<std::size_t>& verb_starts, bool short_form) {
+void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, std::string_view type,
+                   const SentenceCues& cues, const std::vector<std::size_t>& verb_starts, bool short_form) {
     g.nationality = !short_form && nationality_after(text, g.range.end, lang, type, cues, verb_starts);
     g.modifier = g.nationality || possessive_after(text, g.range.end, lang);
 }
@@ -110,7 +114,7 @@ void flag_modifier(NounGroup& g, std::string_view text, const std::string& lang,
 }  // namespace
 
 std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                                   const std::string& lang, const CueWords& cues,
+                                   std::string_view lang, const SentenceCues& cues,
                                    const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                                    const std::vector<std::size_t>& verb_starts) {
     std::vector<Unit> units = units_in(text, mentions, clause, roles, lang, verb_starts);
@@ -125,10 +129,10 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
             bool joined = false;
             if (!barrier && !gap.empty()) {
                 // One coordination word, or two in a row (", and").
-                std::size_t n = cues.match_at("coordination", lang, text, gap.begin, gap.end);
+                std::size_t n = cues.match_at("coordination", gap.begin, gap.end);
                 if (n > 0 && n < gap.size()) {
                     const std::size_t at = trim_spaces(text, {gap.begin + n, gap.end}).begin;
-                    if (const std::size_t m = cues.match_at("coordination", lang, text, at, gap.end))
+                    if (const std::size_t m = cues.match_at("coordination", at, gap.end))
                         n = at + m - gap.begin;
                 }
                 joined = n == gap.size();
@@ -148,7 +152,7 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
     return groups;
 }
 
-bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,
+bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, std::string_view lang,
                              const SentenceCues& cues) {
     const std::size_t reach = lang == "zh" ? 9 : 16;
     const std::size_t window = begin >= clause.begin + reach ? begin - reach : clause.begin;

@@ -16,7 +16,6 @@
 
 namespace chronokg {
 
-class CueWords;
 class SentenceCues;
 
 struct NounGroup {
@@ -34,15 +33,16 @@ struct RoleJoin {
 
 // Groups of the mentions inside `clause`, in text order. Coordination never crosses a
 // `barrier` (the `与` of a `与{O}合作` frame, for one). `verb_starts`: where relation verbs
-// begin (a place name before a verb is a subject, before a plain noun a modifier).
+// begin (a place name before a verb is a subject, before a plain noun a modifier). `cues` are
+// those of the clause's sentence.
 std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                                   const std::string& lang, const CueWords& cues,
+                                   std::string_view lang, const SentenceCues& cues,
                                    const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                                    const std::vector<std::size_t>& verb_starts = {});
 
 // Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`); `cues`
 // are those of the clause's sentence.
-bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, const std::string& lang,
+bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, std::string_view lang,
                              const SentenceCues& cues);
 
 // `r` without spaces at either end.

@@ -18,12 +18,13 @@ SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::str
 SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
                            const std::vector<PhraseHit>& all)
     : cues_(cues), lang_(lang), text_(text), sentence_(sentence), starts_(cues.windowed_count() + 1, 0) {
-    // A stable counting sort by list keeps each list's hits in find_all's order.
-    for (const auto& hit : all) ++starts_[hit.payload + 1];
+    // A stable counting sort by list keeps each list's hits in find_all's order: starts_[n] counts
+    // up to the end of list n, and the hits, taken from the last, count it down to its start (the
+    // last entry stays the end of all).
+    for (const auto& hit : all) ++starts_[hit.payload];
     for (std::size_t n = 1; n < starts_.size(); ++n) starts_[n] += starts_[n - 1];
-    std::vector<std::uint32_t> next(starts_.begin(), starts_.end() - 1);
     hits_.resize(all.size());
-    for (const auto& hit : all) hits_[next[hit.payload]++] = hit;
+    for (auto hit = all.rbegin(); hit != all.rend(); ++hit) hits_[--starts_[hit->payload]] = *hit;
 }
 
 bool SentenceCues::hits_of(CueId id, TextRange range, const PhraseHit*& first,
@@ -42,18 +43,23 @@ std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
     // The hits come by end offset: when each one ends before the next begins, none overlaps
     // another and select_longest would keep them all, in this order.
+    // By end offset, too, none after the first that ends past the window is inside it.
     const auto inside = [&](const PhraseHit& h) { return within(h, range); };
+    const PhraseHit* stop = first;
+    std::size_t count = 0;
+    for (; stop != last && stop->end <= range.end; ++stop) count += inside(*stop);
     std::vector<TextRange> out;
-    out.reserve(static_cast<std::size_t>(std::count_if(first, last, inside)));
+    if (count == 0) return out;
+    out.reserve(count);
     bool disjoint = true;
-    for (const PhraseHit* h = first; h != last; ++h) {
+    for (const PhraseHit* h = first; h != stop; ++h) {
         if (!inside(*h)) continue;
         if (!out.empty() && out.back().end > h->begin) disjoint = false;
         out.push_back({h->begin, h->end});
     }
     if (disjoint) return out;
     std::vector<PhraseHit> hits;
-    std::copy_if(first, last, std::back_inserter(hits), inside);
+    std::copy_if(first, stop, std::back_inserter(hits), inside);
     out.clear();
     for (const auto& hit : select_longest(std::move(hits))) out.push_back({hit.begin, hit.end});
     return out;
@@ -63,8 +69,24 @@ bool SentenceCues::any(CueId id, TextRange range) const {
     const PhraseHit* first = nullptr;
     const PhraseHit* last = nullptr;
     if (!hits_of(id, range, first, last)) return cues_.any(id, lang_, text_, range);
-    // select_longest keeps at least one of any hits: whether there are some is the answer.
-    return std::any_of(first, last, [&](const PhraseHit& h) { return within(h, range); });
+    // select_longest keeps at least one of any hits: whether there are some is the answer. (By
+    // end offset: none after the first that ends past the window is inside it.)
+    for (const PhraseHit* h = first; h != last && h->end <= range.end; ++h)
+        if (within(*h, range)) return true;
+    return false;
+}
+
+std::size_t SentenceCues::match_at(CueId id, std::size_t at, std::size_t limit) const {
+    if (at >= limit) return 0;
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, {at, limit}, first, last)) return cues_.match_at(id, lang_, text_, at, limit);
+    // A hit found from `at` is the same hit in the sentence's scan (see the class comment). The
+    // hits come by end offset: none past the first that ends beyond `limit` counts.
+    std::size_t longest = 0;
+    for (const PhraseHit* h = first; h != last && h->end <= limit; ++h)
+        if (h->begin == at) longest = std::max<std::size_t>(longest, h->end - h->begin);
+    return longest;
 }
 
 }  // namespace chronokg

@@ -7,8 +7,9 @@
 // find() answers exactly as CueWords::find does: a list's hits inside a window are the hits
 // find_all gives when it scans only the window (a hit is accepted or not by its own bytes and
 // the bytes around it, wherever the scan started), and select_longest then runs on the same
-// hits in the same order. A window outside the sentence, or a list that is not "windowed"
-// (see CueWords), is passed on to CueWords::find.
+// hits in the same order. match_at() answers as CueWords::match_at does for the same reason: the
+// longest word at a place is the longest hit that begins there. A window outside the sentence,
+// or a list that is not "windowed" (see CueWords), is passed on to CueWords.
 // Thread safety: immutable after construction; refers to the CueWords and the text it was
 // made from, which must outlive it.
 #include <cstdint>
@@ -35,6 +36,9 @@ public:
     std::vector<TextRange> find(CueId id, TextRange range) const;
     // Same as cues.any(id, lang, text, range).
     bool any(CueId id, TextRange range) const;
+    // Same as cues.match_at(id, lang, text, at, limit): the longest hit of the list that begins
+    // at `at` and ends by `limit` (longest_at's answer), read off the hits without a walk.
+    std::size_t match_at(CueId id, std::size_t at, std::size_t limit) const;
 
 private:
     // The hits of list `id`; false when `range` is not inside the sentence or `id` is not a

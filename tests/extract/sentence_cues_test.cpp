@@ -45,6 +45,18 @@ void check_sentences(const CueWords& cues, const std::string& folded, std::mt199
                     CHECK(found[k].end == expected[k].end);
                 }
                 CHECK(index.any(id, w) == cues.any(id, lang, folded, w));
+                CHECK(index.match_at(id, w.begin, w.end) == cues.match_at(id, lang, folded, w.begin, w.end));
+            }
+        // The longest word at each place, up to the sentence's end (checked where they differ:
+        // a CHECK a byte would make the test slow).
+        for (const auto& name : RulePack::known_lexicons())
+            for (std::size_t p = s.begin; p <= s.end; ++p) {
+                const CueId id(name);
+                const std::size_t expected = cues.match_at(id, lang, folded, p, s.end);
+                if (index.match_at(id, p, s.end) != expected) {
+                    INFO(name << " " << lang << " at " << p << " in \"" << folded.substr(s.begin, s.size()) << "\"");
+                    CHECK(index.match_at(id, p, s.end) == expected);
+                }
             }
     }
 }
