@@ -63,10 +63,6 @@ std::vector<TextRange> CueWords::find(CueId id, std::string_view lang, std::stri
     return out;
 }
 
-std::uint32_t CueWords::windowed_number(CueId id) const {
-    return id.index() < lists_.size() ? lists_[id.index()].windowed : kNotWindowed;
-}
-
 std::size_t CueWords::windowed_count() const { return kWindowed.size(); }
 
 std::vector<PhraseHit> CueWords::find_all_lists(std::string_view lang, std::string_view text, TextRange range) const {
