@@ -227,10 +227,11 @@ std::vector<Event> Extractor::extract(const Document& document) const {
     // memory goes from one sentence to the next), then each one's relations and events. The
     // code and tables of one step then stay in the processor's caches from a sentence to the
     // next, where the other steps of a sentence in between evicted them (callgrind's cache
-    // model, 1 MB of the bench corpus: instruction-cache misses English 6.2M → 4.5M, Chinese
-    // 5.8M → 4.4M). No step reads what a later one writes, so the answers are those of reading
-    // the sentences one by one. A window, not the document: a huge one-line article must not
-    // hold every sentence's hits at once.
+    // model, 1 MB of the bench corpus: instruction-cache misses English 6.2M → 3.5M, Chinese
+    // 5.8M → 3.8M). No step reads what a later one writes (the names of a later sentence add
+    // to `entities`, a deque, whose earlier entries stay put), so the answers are those of
+    // reading the sentences one by one. A window, not the document: a huge one-line article
+    // must not hold every sentence's hits at once.
     struct Prepared {
         bool read = false;  // not garbled, boilerplate or a cut-off last sentence
         SentenceScan::Hits scanned;
