@@ -40,9 +40,9 @@ struct Neighbours {
     // For a verb inside such a clause (搭载 in 发布了搭载麒麟9000S的Mate 60 Pro): the head is its
     // subject, and its objects end at the clause's 的.
     std::optional<NounGroup> relative_subject;
-    std::optional<NounGroup> relative_object;  // 撤销[拜登政府签署]的《规则》: the head is the object
+    std::optional<NounGroup> relative_object{};  // 撤销[拜登政府签署]的《规则》: the head is the object
     std::size_t object_end = std::string_view::npos;
-    std::vector<TextRange> later_frame_starts;  // first parts the later verbs' frames reach
+    std::vector<TextRange> later_frame_starts{};  // first parts the later verbs' frames reach
 
     bool frame_claimed(TextRange start) const {
         return std::any_of(later_frame_starts.begin(), later_frame_starts.end(),

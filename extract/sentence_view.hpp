@@ -59,7 +59,7 @@ struct RelationCandidate {
     // The time expression the language rules chose for the event (time_decided), with where it
     // stands: `clause` or `sentence`. When time_decided is false the extractor chooses.
     bool time_decided = false;
-    std::optional<TextRange> time;
+    std::optional<TextRange> time{};  // ({}: the rules initialize candidates up to `confidence`, warning-free)
     DateSource time_source = DateSource::clause;
 };
 
