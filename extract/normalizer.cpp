@@ -96,11 +96,11 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         const auto byte = static_cast<unsigned char>(original[pos]);
         if (byte < 0x80) {
             // ASCII folds to itself: copy the whole run at once.
-            std::size_t end = pos + 1;
             const std::size_t limit = next_annotation < annotations.size()
                                           ? annotations[next_annotation].first
                                           : original.size();
-            while (end < limit && static_cast<unsigned char>(original[end]) < 0x80) ++end;
+            // Eight bytes at a time (utf8::first_non_ascii): English text comes in long runs.
+            const std::size_t end = utf8::first_non_ascii(original.substr(0, limit), pos + 1);
             const std::size_t norm_begin = result.text.size();
             result.text.append(original.substr(pos, end - pos));
             result.offsets.add(norm_begin, end - pos, pos, end);
