@@ -302,7 +302,7 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
     for (std::size_t i = first; i < last && plain; ++i) plain = person_word(tokens_[i]);
     if (plain) {
         if (last < tokens_.size() && !end.after &&
-            o_.cues_.match_at("reported", kEn, text_, tokens_[last].range.begin, sentence_.range.end))
+            cues_.match_at("reported", tokens_[last].range.begin, sentence_.range.end))
             return "PERSON";
         if (first > 0 && (tokens_[first - 1].word == "said" || tokens_[first - 1].word == "says")) return "PERSON";
         if (end.after == ',') {

@@ -611,7 +611,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         if (last.after && last.after != ',') break;
         if (j >= limit) break;
         // `, and`, `and`, `or`, `as well as` join items; `or` between bare nouns keeps one phrase.
-        const std::size_t n = o_.cues_.match_at("coordination", kEn, text_, tok(j).range.begin, range_.end);
+        const std::size_t n = view_.cues->match_at("coordination", tok(j).range.begin, range_.end);
         if (n) {
             if (tok(j).word == "or" && last.after != ',' && !items.empty() && j + 1 < limit && tok(j + 1).lower_word() &&
                 !group_starting(tok(j + 1).range.begin)) {
@@ -671,11 +671,11 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::place_of(
     };
     // The pattern itself ends in `in` (`build a fab in`).
     if (p.last < token_count() &&
-        o_.cues_.match_at("place_preposition", kEn, text_, tok(p.last - 1).range.begin, tok(p.last - 1).range.end))
+        view_.cues->match_at("place_preposition", tok(p.last - 1).range.begin, tok(p.last - 1).range.end))
         if (Args places = places_at(p.last); !places.empty()) return places;
     for (std::size_t j = p.last; j < end; ++j) {
         if (j > p.last && s_.segment_of[j] != s_.segment_of[p.first]) break;
-        const std::size_t n = o_.cues_.match_at("place_preposition", kEn, text_, tok(j).range.begin, range_.end);
+        const std::size_t n = view_.cues->match_at("place_preposition", tok(j).range.begin, range_.end);
         if (!n) continue;
         if (Args places = places_at(token_at_or_after(view_.tokens, tok(j).range.begin + n)); !places.empty()) return places;
     }
@@ -772,7 +772,7 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
     }
     const std::size_t seg_begin = segment_range(s_.segment_of[p.first]).begin;
     Modality modality = Modality::asserted;
-    const bool conditional_opening = o_.cues_.match_at("hypothetical", kEn, text_, range_.begin, range_.end) > 0;
+    const bool conditional_opening = view_.cues->match_at("hypothetical", range_.begin, range_.end) > 0;
     if (conditional_opening || !outside_times(view_.cues->find("hypothetical", {seg_begin, p.verb.begin})).empty())
         modality = Modality::hypothetical;
     else if (view_.cues->any("planned", window))
@@ -945,7 +945,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps
     // the object its pattern's `in` governs.
     const bool pattern_in = objects.size() > 0 &&
-                            o_.cues_.match_at("place_preposition", kEn, text_, tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
+                            view_.cues->match_at("place_preposition", tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
     if (auto place = o_.place_of_.find(relation); place != o_.place_of_.end() && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
             emit(subjects, places, p, place->second, window_begin, "en.svo.place", false);
