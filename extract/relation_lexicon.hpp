@@ -27,7 +27,7 @@ struct VerbPattern {
     std::string written;         // the pattern as written in the pack
     bool participle = false;     // English past participle form (passive candidate)
     bool object_before = false;  // `{O}暂停实施`: the object stands right before the verb
-    std::string after_gap;       // `向{O}提供…资助`: a word that must follow the verb closely (an amount may stand between)
+    std::string after_gap{};     // `向{O}提供…资助`: a word that must follow the verb closely (an amount may stand between)
 };
 
 class RelationLexicon {

@@ -1,6 +1,8 @@
 // The same events give byte-identical files in every format, whatever order they arrive in.
 #include "export_test_support.hpp"
 
+#include <fmt/format.h>
+
 #include <random>
 
 using namespace chronokg;
@@ -12,15 +14,15 @@ std::vector<Event> tangled_events() {
     std::vector<Event> events = test::hostile_events();
     for (int i = 0; i < 60; ++i) {
         Event e;
-        e.doc = "d" + std::to_string(i % 4);
+        e.doc = fmt::format("d{}", i % 4);
         e.sentence = static_cast<std::size_t>(i % 5);
-        e.subject = {"s" + std::to_string(i % 6), i % 2 ? "Subject" : "Subject alias", i % 3 ? "ORG" : "GOV"};
+        e.subject = {fmt::format("s{}", i % 6), i % 2 ? "Subject" : "Subject alias", i % 3 ? "ORG" : "GOV"};
         e.relation = i % 2 ? "revokes" : "partners with";
-        e.object = {"o" + std::to_string(i % 4), "Object " + std::to_string(i % 3), i % 5 ? "POLICY" : "CONCEPT"};
+        e.object = {fmt::format("o{}", i % 4), fmt::format("Object {}", i % 3), i % 5 ? "POLICY" : "CONCEPT"};
         if (i % 7) e.date = Date{2025, 1 + i % 12, i % 4 ? 1 + i % 28 : 0};
         e.polarity = i % 9 ? Polarity::positive : Polarity::negative;
         e.modality = i % 3 ? Modality::asserted : Modality::planned;
-        e.evidence = "evidence " + std::to_string(i % 8);
+        e.evidence = fmt::format("evidence {}", i % 8);
         e.rule = i % 2 ? "zh.svo" : "en.svo";
         e.confidence = 0.5 + (i % 5) / 10.0;
         events.push_back(e);

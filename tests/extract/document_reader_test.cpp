@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "extract/document_reader.hpp"
@@ -218,7 +219,7 @@ TEST_CASE("100,000 one-line articles are all read, in order, with their ids [iss
     std::size_t n = 0;
     bool in_order = true;
     read_documents_from_bytes("c.jsonl", corpus, {}, [&](Document d) {
-        in_order = in_order && d.id == "a" + std::to_string(n) && d.source == "c.jsonl:" + std::to_string(n + 1);
+        in_order = in_order && d.id == fmt::format("a{}", n) && d.source == fmt::format("c.jsonl:{}", n + 1);
         ++n;
     });
     CHECK(n == 100'000);
@@ -251,7 +252,7 @@ TEST_CASE("JSONL lines read as RapidJSON reads them, however they are written [i
     // reading gives.
     struct Case {
         std::string line, text, id, title, lang;
-        std::optional<Date> published;
+        std::optional<Date> published{};  // ({}: the cases without a date say none, warning-free)
     };
     const std::vector<Case> cases = {
         // the first of two members of one name counts

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -19,7 +20,7 @@ namespace {
 std::string hits_text(const std::vector<PhraseHit>& hits) {
     std::string out;
     for (const auto& h : hits)
-        out += "[" + std::to_string(h.begin) + "," + std::to_string(h.end) + ")#" + std::to_string(h.payload) + " ";
+        out += fmt::format("[{},{})#{} ", h.begin, h.end, h.payload);
     return out;
 }
 

@@ -51,8 +51,8 @@ TEST_CASE("collapse merges repeated triples into one weighted edge with all date
 TEST_CASE("the graph does not depend on the order events arrive in", "[graph]") {
     std::vector<Event> events;
     for (int i = 0; i < 40; ++i)
-        events.push_back(event("s" + std::to_string(i % 7), i % 2 ? "revokes" : "signs", "o" + std::to_string(i % 5),
-                               "2025-05-" + std::to_string(10 + i % 9), "d" + std::to_string(i % 3), i));
+        events.push_back(event(fmt::format("s{}", i % 7), i % 2 ? "revokes" : "signs", fmt::format("o{}", i % 5),
+                               fmt::format("2025-05-{}", 10 + i % 9), fmt::format("d{}", i % 3), i));
     auto shuffled = events;
     std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(7));
     const auto a = build_graph(events);
@@ -132,9 +132,9 @@ TEST_CASE("a GraphBuilder fed one event at a time makes the graph build_graph ma
     // must be the same, vertex for vertex and edge for edge, collapsed or not, in any order.
     std::vector<Event> events;
     for (int i = 0; i < 300; ++i) {
-        Event e = event("s" + std::to_string(i % 11), i % 3 ? "revokes" : "signs", "o" + std::to_string(i % 13),
-                        i % 5 ? "2025-05-" + std::to_string(10 + i % 9) : "2024", "d" + std::to_string(i % 4), i % 17);
-        e.evidence = "  sentence " + std::to_string(i % 6) + " ";
+        Event e = event(fmt::format("s{}", i % 11), i % 3 ? "revokes" : "signs", fmt::format("o{}", i % 13),
+                        i % 5 ? fmt::format("2025-05-{}", 10 + i % 9) : "2024", fmt::format("d{}", i % 4), i % 17);
+        e.evidence = fmt::format("  sentence {} ", i % 6);
         e.modality = i % 4 ? Modality::asserted : Modality::planned;
         e.polarity = i % 9 ? Polarity::positive : Polarity::negative;
         e.confidence = 0.5 + (i % 7) * 0.061;
