@@ -89,7 +89,7 @@ PlainWord plain_word(std::string_view chunk) {
 bool is_lower_word(std::string_view word) {
     if (word.empty() || word.front() == '-') return false;
     for (char c : word)
-        if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+        if (!(kPlainClass[static_cast<unsigned char>(c)] & kSmall)) return false;  // the bytes plain_word() calls small
     return true;
 }
 
