@@ -201,164 +201,231 @@ std::string Extractor::detect_language(std::string_view folded_sentence) {
     return contains_hanzi_pair(folded_sentence) ? "zh" : "en";
 }
 
-std::vector<Event> Extractor::extract(const Document& document) const {
-    const Parts& p = *parts_;
-    const NormalizedText norm = p.normalizer.normalize(document.text);
-    const std::string_view text = norm.text;
-    const auto sentences = p.segmenter.split(text);
-    const std::string lang = options_.lang != "auto" ? options_.lang
-                             : document.language.empty() ? "auto"
-                                                         : document.language;
-    EntityStore entities;           // what the mentions of this document point at
-    EntityStore sentence_entities;  // what the rules make up in one sentence (an unnamed organization, a literal)
-    auto mentions = p.mention_finder.find(text, sentences, entities);  // each moved to the view of its sentence
+// One document being read: what extract() carries from one step, window or sentence to the
+// next, and the steps.
+//
+// A window of sentences at a time, each step for all its sentences before the next step:
+// their languages and whether they are read at all, their time expressions, their dictionary
+// hits, then their views and the English names (in sentence order: the names memory goes from
+// one sentence to the next), then each one's relations and events. The code and tables of one
+// step then stay in the processor's caches from a sentence to the next, where the other steps
+// of a sentence in between evicted them (callgrind's cache model, 1 MB of the bench corpus:
+// instruction-cache misses English 6.2M → 3.5M, Chinese 5.8M → 3.8M). No step reads what a
+// later one writes (the names of a later sentence add to `entities_`, a deque, whose earlier
+// entries stay put), so the answers are those of reading the sentences one by one. A window,
+// not the document: a huge one-line article must not hold every sentence's hits at once.
+class Extractor::Reading {
+public:
+    Reading(const Parts& parts, const ExtractorOptions& options, const Document& document);
+    std::vector<Event> run();
 
-    std::vector<Event> events;
-    // About one event a sentence in news: a guess that saves regrowing the vector, each step of
-    // which moved every event, a dozen strings each (bounded: one huge text must not reserve
-    // room for a million events it may never find).
-    events.reserve(std::min<std::size_t>(sentences.size(), 1024));
-    DatedBy previous;  // the date the previous sentence stated
-    std::optional<EnglishNames::Memory> names;  // names met in the document, from its first English sentence
-    KeptWords kept_words(sentences.size());     // the words its pre-pass cut
-    // A window of sentences at a time, each step for all its sentences before the next step:
-    // their languages and whether they are read at all, their time expressions, their
-    // dictionary hits, then their views and the English names (in sentence order: the names
-    // memory goes from one sentence to the next), then each one's relations and events. The
-    // code and tables of one step then stay in the processor's caches from a sentence to the
-    // next, where the other steps of a sentence in between evicted them (callgrind's cache
-    // model, 1 MB of the bench corpus: instruction-cache misses English 6.2M → 3.5M, Chinese
-    // 5.8M → 3.8M). No step reads what a later one writes (the names of a later sentence add
-    // to `entities`, a deque, whose earlier entries stay put), so the answers are those of
-    // reading the sentences one by one. A window, not the document: a huge one-line article
-    // must not hold every sentence's hits at once.
+private:
+    // A sentence of the window, as the steps before the relation rules leave it.
     struct Prepared {
         bool read = false;  // not garbled, boilerplate or a cut-off last sentence
         SentenceScan::Hits scanned;
         SentenceView view;
         std::optional<SentenceCues> cues;  // what view.cues points at
     };
-    constexpr std::size_t kWindow = 64;
-    std::vector<Prepared> window;
-    auto next_mention = mentions.begin();
-    for (std::size_t first = 0; first < sentences.size(); first += kWindow) {
-        window.clear();
-        window.resize(std::min(kWindow, sentences.size() - first));  // not grown after: views point into it
-        for (std::size_t w = 0; w < window.size(); ++w) {
-            const std::size_t i = first + w;
-            const TextRange range = sentences[i].range;
-            const std::string_view words = text.substr(range.begin, range.size());
-            window[w].view.lang = lang == "auto" ? detect_language(words) : lang;
-            window[w].read = !p.garble.garbled(text, range) && !boilerplate(words) &&
-                             !(i + 1 == sentences.size() && i > 0 && cut_off(words));
-        }
-        for (std::size_t w = 0; w < window.size(); ++w) {
-            if (!window[w].read) continue;
-            const TextRange range = sentences[first + w].range;
-            auto& times = window[w].view.times;
-            times = p.time_tagger.find(text, range, window[w].view.lang, document.published);
-            times.erase(std::remove_if(times.begin(), times.end(),
-                                       [&](const TimeMention& t) { return header_date(text, range, t); }),
-                        times.end());
-        }
-        for (std::size_t w = 0; w < window.size(); ++w)
-            if (window[w].read) window[w].scanned = p.scan.find(window[w].view.lang, text, sentences[first + w].range);
-        for (std::size_t w = 0; w < window.size(); ++w) {
-            const std::size_t i = first + w;
-            const Sentence& sentence = sentences[i];
-            SentenceView& view = window[w].view;
-            view.text = text;
-            view.sentence = &sentence;
-            view.index = i;
-            view.entities = &sentence_entities;
-            while (next_mention != mentions.end() && next_mention->range.begin < sentence.range.begin) ++next_mention;
-            // A mention goes to one sentence at most: the next sentence starts past it.
-            for (auto m = next_mention; m != mentions.end() && m->range.end <= sentence.range.end; ++m)
-                view.mentions.push_back(std::move(*m));
-            if (!window[w].read) continue;
-            // The dictionaries the rules read, found in one scan of the sentence.
-            SentenceScan::Hits& scanned = window[w].scanned;
-            view.cues = &window[w].cues.emplace(p.cues, view.lang, text, sentence.range, scanned.cue_lists);
-            view.verbs = std::move(scanned.verbs);
-            view.roles = std::move(scanned.roles);
-            view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
-            if (view.lang == "en") {
-                if (!names) names = p.english_names.start(text, sentences, kept_words);
-                view.tokens = kept_words.take(i, text, sentence.range, p.cues);  // for the names and the clause rules
-                p.english_names.find(text, sentence, view.tokens, view.times, *view.cues, view.roles, view.mentions,
-                                     *names, entities);
-            }
-        }
-        for (std::size_t w = 0; w < window.size(); ++w) {
-            const std::size_t i = first + w;
-            const Sentence& sentence = sentences[i];
-            if (!window[w].read) {
-                previous = {};
-                continue;
-            }
-            const SentenceView& view = window[w].view;
-            sentence_entities.clear();  // the previous sentence's candidates are events by now
-            const bool carries = p.cues.match_at("carry_date", view.lang, text, sentence.range.begin,
-                                                 sentence.range.end) > 0;
-            const DatedBy carried = carries && previous.date ? DatedBy{previous.date, DateSource::context} : DatedBy{};
-            const auto candidates =
-                view.lang == "zh" ? p.chinese.find(view) : p.english.find(view, options_.agentless_passives);
-            // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
-            // effect; the act is dated by the sentence's other dates when it has some.
-            std::vector<TimeMention> act_times;
-            if (view.lang == "zh")
-                for (const auto& t : view.times)
-                    if (p.cues.match_at("effective_date", "zh", text, t.range.end, sentence.range.end) == 0)
-                        act_times.push_back(t);
-            const std::size_t sentence_events = events.size();
-            const auto sentence_span = norm.offsets.to_original(sentence.range.begin, sentence.range.end);
-            const std::string evidence(document.text.substr(sentence_span.first, sentence_span.second - sentence_span.first));
-            for (const auto& c : candidates) {
-                if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
-                if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
-                // Made in its place in `events` (moving an Event moves a dozen strings); taken back if
-                // it is no event.
-                Event& e = events.emplace_back();
-                e.doc = document.id;
-                e.sentence = i;
-                auto entity = [&](const Argument& a) {
-                    EntityRef ref = *a.entity;
-                    if (ref.id.empty()) {
-                        ref.id = derive_entity_id(text.substr(a.range.begin, a.range.size()));
-                        ref.label = clean_original(document.text, norm.offsets.to_original(a.range.begin, a.range.end));
-                    }
-                    return ref;
-                };
-                e.subject = entity(c.subject);
-                e.object = entity(c.object);
-                if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) {
-                    events.pop_back();
-                    continue;
-                }
-                e.relation = c.relation;
-                e.relation_text = clean_original(document.text, norm.offsets.to_original(c.verb.begin, c.verb.end));
-                DatedBy dated = date_of(c, view.times, carried, document.published);
-                if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
-                    const DatedBy act = date_of(c, act_times, carried, document.published);
-                    if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
-                }
-                e.date = dated.date;
-                e.date_source = dated.source;
-                e.polarity = c.polarity;
-                e.modality = c.modality;
-                e.evidence = evidence;
-                const std::size_t begin = std::min({c.subject.range.begin, c.verb.begin, c.object.range.begin});
-                const std::size_t end = std::max({c.subject.range.end, c.verb.end, c.object.range.end});
-                e.span = norm.offsets.to_original(begin, end);
-                e.rule = c.rule;
-                e.confidence = c.confidence;
-            }
-            keep_best_readings(events, sentence_events);
-            if (!view.times.empty()) previous = {view.times.front().date, DateSource::context};
-            else if (!carries) previous = {};
+    static constexpr std::size_t kWindow = 64;
+
+    // The steps, each over the window (sentences first_ + w).
+    void choose_sentences();  // each one's language, and whether it is read
+    void tag_times();
+    void scan_dictionaries();
+    void make_views();        // mentions, cue words; English words and names
+    void relate();            // relation rules and events
+    // The events of sentence `i` (window_[w]), appended to events_.
+    void relate_sentence(std::size_t i, const SentenceView& view);
+    // Fills `e` from candidate `c` of sentence `i`; false when it is no event (an argument
+    // without an id, or the same entity twice).
+    bool fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
+                    const std::vector<TimeMention>& act_times, const DatedBy& carried) const;
+    EntityRef entity_of(const Argument& a) const;
+
+    const Parts& p_;
+    const ExtractorOptions& options_;
+    const Document& document_;
+    const NormalizedText norm_;
+    const std::string_view text_;  // norm_.text
+    const std::vector<Sentence> sentences_;
+    const std::string lang_;         // the options' or the document's language, or "auto"
+    EntityStore entities_;           // what the mentions of this document point at
+    EntityStore sentence_entities_;  // what the rules make up in one sentence (an unnamed organization, a literal)
+    std::vector<Mention> mentions_;  // each moved to the view of its sentence
+    std::vector<Mention>::iterator next_mention_;
+    std::vector<Event> events_;
+    DatedBy previous_;  // the date the previous sentence stated
+    std::optional<EnglishNames::Memory> names_;  // names met in the document, from its first English sentence
+    KeptWords kept_words_;                       // the words its pre-pass cut
+    std::vector<Prepared> window_;
+    std::size_t first_ = 0;  // the window's first sentence
+};
+
+Extractor::Reading::Reading(const Parts& parts, const ExtractorOptions& options, const Document& document)
+    : p_(parts),
+      options_(options),
+      document_(document),
+      norm_(parts.normalizer.normalize(document.text)),
+      text_(norm_.text),
+      sentences_(parts.segmenter.split(text_)),
+      lang_(options.lang != "auto" ? options.lang
+            : document.language.empty() ? "auto"
+                                        : document.language),
+      mentions_(parts.mention_finder.find(text_, sentences_, entities_)),
+      next_mention_(mentions_.begin()),
+      kept_words_(sentences_.size()) {
+    // About one event a sentence in news: a guess that saves regrowing the vector, each step of
+    // which moved every event, a dozen strings each (bounded: one huge text must not reserve
+    // room for a million events it may never find).
+    events_.reserve(std::min<std::size_t>(sentences_.size(), 1024));
+}
+
+std::vector<Event> Extractor::Reading::run() {
+    for (first_ = 0; first_ < sentences_.size(); first_ += kWindow) {
+        window_.clear();
+        window_.resize(std::min(kWindow, sentences_.size() - first_));  // not grown after: views point into it
+        choose_sentences();
+        tag_times();
+        scan_dictionaries();
+        make_views();
+        relate();
+    }
+    return std::move(events_);  // in event_less order: sorted sentence by sentence, in sentence order
+}
+
+void Extractor::Reading::choose_sentences() {
+    for (std::size_t w = 0; w < window_.size(); ++w) {
+        const std::size_t i = first_ + w;
+        const TextRange range = sentences_[i].range;
+        const std::string_view words = text_.substr(range.begin, range.size());
+        window_[w].view.lang = lang_ == "auto" ? detect_language(words) : lang_;
+        window_[w].read = !p_.garble.garbled(text_, range) && !boilerplate(words) &&
+                          !(i + 1 == sentences_.size() && i > 0 && cut_off(words));
+    }
+}
+
+void Extractor::Reading::tag_times() {
+    for (std::size_t w = 0; w < window_.size(); ++w) {
+        if (!window_[w].read) continue;
+        const TextRange range = sentences_[first_ + w].range;
+        auto& times = window_[w].view.times;
+        times = p_.time_tagger.find(text_, range, window_[w].view.lang, document_.published);
+        times.erase(std::remove_if(times.begin(), times.end(),
+                                   [&](const TimeMention& t) { return header_date(text_, range, t); }),
+                    times.end());
+    }
+}
+
+void Extractor::Reading::scan_dictionaries() {
+    for (std::size_t w = 0; w < window_.size(); ++w)
+        if (window_[w].read) window_[w].scanned = p_.scan.find(window_[w].view.lang, text_, sentences_[first_ + w].range);
+}
+
+void Extractor::Reading::make_views() {
+    for (std::size_t w = 0; w < window_.size(); ++w) {
+        const std::size_t i = first_ + w;
+        const Sentence& sentence = sentences_[i];
+        SentenceView& view = window_[w].view;
+        view.text = text_;
+        view.sentence = &sentence;
+        view.index = i;
+        view.entities = &sentence_entities_;
+        while (next_mention_ != mentions_.end() && next_mention_->range.begin < sentence.range.begin) ++next_mention_;
+        // A mention goes to one sentence at most: the next sentence starts past it.
+        for (auto m = next_mention_; m != mentions_.end() && m->range.end <= sentence.range.end; ++m)
+            view.mentions.push_back(std::move(*m));
+        if (!window_[w].read) continue;
+        // The dictionaries the rules read, found in one scan of the sentence.
+        SentenceScan::Hits& scanned = window_[w].scanned;
+        view.cues = &window_[w].cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        view.verbs = std::move(scanned.verbs);
+        view.roles = std::move(scanned.roles);
+        view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
+        if (view.lang == "en") {
+            if (!names_) names_ = p_.english_names.start(text_, sentences_, kept_words_);
+            view.tokens = kept_words_.take(i, text_, sentence.range, p_.cues);  // for the names and the clause rules
+            p_.english_names.find(text_, sentence, view.tokens, view.times, *view.cues, view.roles, view.mentions,
+                                  *names_, entities_);
         }
     }
-    return events;  // in event_less order: sorted sentence by sentence, in sentence order
+}
+
+void Extractor::Reading::relate() {
+    for (std::size_t w = 0; w < window_.size(); ++w) {
+        if (window_[w].read) relate_sentence(first_ + w, window_[w].view);
+        else previous_ = {};
+    }
+}
+
+void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view) {
+    const TextRange range = sentences_[i].range;
+    sentence_entities_.clear();  // the previous sentence's candidates are events by now
+    const bool carries = p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
+    const DatedBy carried = carries && previous_.date ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
+    const auto candidates = view.lang == "zh" ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
+    // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
+    // effect; the act is dated by the sentence's other dates when it has some.
+    std::vector<TimeMention> act_times;
+    if (view.lang == "zh")
+        for (const auto& t : view.times)
+            if (p_.cues.match_at("effective_date", "zh", text_, t.range.end, range.end) == 0) act_times.push_back(t);
+    const std::size_t sentence_events = events_.size();
+    for (const auto& c : candidates) {
+        if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
+        if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
+        // Made in its place in `events_` (moving an Event moves a dozen strings); taken back if
+        // it is no event.
+        if (!fill_event(events_.emplace_back(), c, i, view, act_times, carried)) events_.pop_back();
+    }
+    if (events_.size() > sentence_events) {
+        // The sentence's original text, once for all its events.
+        const auto span = norm_.offsets.to_original(range.begin, range.end);
+        const std::string evidence(document_.text.substr(span.first, span.second - span.first));
+        for (std::size_t k = sentence_events; k < events_.size(); ++k) events_[k].evidence = evidence;
+    }
+    keep_best_readings(events_, sentence_events);
+    if (!view.times.empty()) previous_ = {view.times.front().date, DateSource::context};
+    else if (!carries) previous_ = {};
+}
+
+EntityRef Extractor::Reading::entity_of(const Argument& a) const {
+    EntityRef ref = *a.entity;
+    if (ref.id.empty()) {
+        ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
+        ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end));
+    }
+    return ref;
+}
+
+bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
+                                    const std::vector<TimeMention>& act_times, const DatedBy& carried) const {
+    e.doc = document_.id;
+    e.sentence = i;
+    e.subject = entity_of(c.subject);
+    e.object = entity_of(c.object);
+    if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) return false;
+    e.relation = c.relation;
+    e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end));
+    DatedBy dated = date_of(c, view.times, carried, document_.published);
+    if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
+        const DatedBy act = date_of(c, act_times, carried, document_.published);
+        if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
+    }
+    e.date = dated.date;
+    e.date_source = dated.source;
+    e.polarity = c.polarity;
+    e.modality = c.modality;
+    const std::size_t begin = std::min({c.subject.range.begin, c.verb.begin, c.object.range.begin});
+    const std::size_t end = std::max({c.subject.range.end, c.verb.end, c.object.range.end});
+    e.span = norm_.offsets.to_original(begin, end);
+    e.rule = c.rule;
+    e.confidence = c.confidence;
+    return true;
+}
+
+std::vector<Event> Extractor::extract(const Document& document) const {
+    return Reading(*parts_, options_, document).run();
 }
 
 }  // namespace chronokg

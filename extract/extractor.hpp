@@ -44,6 +44,7 @@ public:
 
 private:
     struct Parts;
+    class Reading;  // one document being read: extract()'s steps
     std::unique_ptr<Parts> parts_;
     ExtractorOptions options_;
 };
