@@ -19,7 +19,7 @@ void DictionarySet::add_all(std::size_t dictionary, const PhraseMatcher& matcher
     matcher.for_each_phrase([&](std::string_view phrase, std::uint32_t payload) { add(dictionary, phrase, payload); });
 }
 
-void DictionarySet::compile(PhraseMatcher::Scan scan) { matcher_.compile(scan); }
+void DictionarySet::compile() { matcher_.compile(); }
 
 std::vector<std::vector<PhraseHit>> DictionarySet::find_all(std::string_view text, std::size_t begin,
                                                             std::size_t end) const {

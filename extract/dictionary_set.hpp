@@ -28,9 +28,7 @@ public:
     void add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload);
     // Adds every phrase of `matcher`, in the order it was added there.
     void add_all(std::size_t dictionary, const PhraseMatcher& matcher);
-    // `scan`: as PhraseMatcher::compile (the same hits either way).
-    void compile(PhraseMatcher::Scan scan = PhraseMatcher::Scan::automaton);
-    bool scans_with_hyperscan() const { return matcher_.scans_with_hyperscan(); }
+    void compile();
 
     // [d]: the hits of dictionary d in text[begin, end), payloads as added.
     std::vector<std::vector<PhraseHit>> find_all(std::string_view text, std::size_t begin, std::size_t end) const;

@@ -37,7 +37,7 @@ struct Extractor::Parts {
           chinese(lexicon, cues),
           english_names(pack, catalog, lexicon, cues, normalizer),
           english(pack, lexicon, cues, normalizer),
-          scan(cues, lexicon, english) {}
+          scan(cues, lexicon, english, mention_finder) {}
 
     const Normalizer& normalizer;
     Segmenter segmenter;
@@ -223,6 +223,7 @@ private:
     // A sentence of the window, as the steps before the relation rules leave it.
     struct Prepared {
         bool read = false;  // not garbled, boilerplate or a cut-off last sentence
+        std::vector<PhraseHit> aliases;  // the entity aliases in the sentence
         SentenceScan::Hits scanned;
         SentenceView view;
         std::optional<SentenceCues> cues;  // what view.cues points at
@@ -232,8 +233,8 @@ private:
     // The steps, each over the window (sentences first_ + w).
     void choose_sentences();  // each one's language, and whether it is read
     void tag_times();
-    void scan_dictionaries();
-    void make_views();        // mentions, cue words; English words and names
+    void scan_dictionaries();  // every sentence's: the mentions of one not read count in later ones
+    void make_views();         // mentions, cue words; English words and names
     void relate();            // relation rules and events
     // The events of sentence `i` (window_[w]), appended to events_.
     void relate_sentence(std::size_t i, const SentenceView& view);
@@ -252,8 +253,7 @@ private:
     const std::string lang_;         // the options' or the document's language, or "auto"
     EntityStore entities_;           // what the mentions of this document point at
     EntityStore sentence_entities_;  // what the rules make up in one sentence (an unnamed organization, a literal)
-    std::vector<Mention> mentions_;  // each moved to the view of its sentence
-    std::vector<Mention>::iterator next_mention_;
+    MentionFinder::Reading mentions_;
     std::vector<Event> events_;
     DatedBy previous_;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names_;  // names met in the document, from its first English sentence
@@ -272,8 +272,7 @@ Extractor::Reading::Reading(const Parts& parts, const ExtractorOptions& options,
       lang_(options.lang != "auto" ? options.lang
             : document.language.empty() ? "auto"
                                         : document.language),
-      mentions_(parts.mention_finder.find(text_, sentences_, entities_)),
-      next_mention_(mentions_.begin()),
+      mentions_(parts.mention_finder, text_, entities_),
       kept_words_(sentences_.size()) {
     // About one event a sentence in news: a guess that saves regrowing the vector, each step of
     // which moved every event, a dozen strings each (bounded: one huge text must not reserve
@@ -318,8 +317,14 @@ void Extractor::Reading::tag_times() {
 }
 
 void Extractor::Reading::scan_dictionaries() {
-    for (std::size_t w = 0; w < window_.size(); ++w)
-        if (window_[w].read) window_[w].scanned = p_.scan.find(window_[w].view.lang, text_, sentences_[first_ + w].range);
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (std::size_t w = 0; w < window_.size(); ++w) {
+        const TextRange range = sentences_[first_ + w].range;
+        window_[w].scanned = p_.scan.find(window_[w].view.lang, text_, range);
+        ranges.emplace_back(range.begin, range.end);
+    }
+    auto aliases = p_.mention_finder.alias_hits(text_, ranges);
+    for (std::size_t w = 0; w < window_.size(); ++w) window_[w].aliases = std::move(aliases[w]);
 }
 
 void Extractor::Reading::make_views() {
@@ -331,13 +336,11 @@ void Extractor::Reading::make_views() {
         view.sentence = &sentence;
         view.index = i;
         view.entities = &sentence_entities_;
-        while (next_mention_ != mentions_.end() && next_mention_->range.begin < sentence.range.begin) ++next_mention_;
-        // A mention goes to one sentence at most: the next sentence starts past it.
-        for (auto m = next_mention_; m != mentions_.end() && m->range.end <= sentence.range.end; ++m)
-            view.mentions.push_back(std::move(*m));
+        SentenceScan::Hits& scanned = window_[w].scanned;
+        view.mentions = mentions_.next(sentence, {std::move(window_[w].aliases), std::move(scanned.short_forms),
+                                                  std::move(scanned.anaphora)});
         if (!window_[w].read) continue;
         // The dictionaries the rules read, found in one scan of the sentence.
-        SentenceScan::Hits& scanned = window_[w].scanned;
         view.cues = &window_[w].cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
         view.verbs = std::move(scanned.verbs);
         view.roles = std::move(scanned.roles);

@@ -1,8 +1,6 @@
 #include "extract/mention_finder.hpp"
 
 #include <algorithm>
-#include <map>
-#include <unordered_map>
 
 #include "core/error.hpp"
 #include "extract/entity_catalog.hpp"
@@ -64,8 +62,8 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
             throw Error("short_forms lexicon entry \"" + entry + "\" names no entity of the pack");
         for (const auto& context : pack.lexicon("short_form_context").zh) {
             const std::string folded_context = normalizer.fold(context);
-            sentence_words_.add(kShortForms, folded_context + normalizer.fold(form),
-                                static_cast<std::uint32_t>(short_forms_.size()));
+            short_form_words_.emplace_back(folded_context + normalizer.fold(form),
+                                           static_cast<std::uint32_t>(short_forms_.size()));
             short_forms_.push_back({folded_context.size(), *entity});
         }
     }
@@ -77,15 +75,11 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
             const bool clause_start = !phrase.empty() && phrase.front() == '^';
             if (clause_start) phrase.erase(0, 1);
             if (phrase.empty()) throw Error("anaphora lexicon entry \"" + entry + "\" has no phrase");
-            sentence_words_.add(kAnaphora, normalizer.fold(phrase), static_cast<std::uint32_t>(anaphora_types_.size()));
+            anaphora_words_.emplace_back(normalizer.fold(phrase), static_cast<std::uint32_t>(anaphora_types_.size()));
             anaphora_types_.push_back(type);
             anaphora_clause_start_.push_back(clause_start);
         }
     }
-    // Short forms in their context and anaphora are rare phrases: Hyperscan scans a sentence for
-    // them in fewer instructions than the automaton (English 12M, Chinese 6M a MB less, for 16M
-    // once at start-up).
-    sentence_words_.compile(PhraseMatcher::Scan::hyperscan_if_available);
     for (const auto& kind : pack.lexicon("product_kind").zh)
         if (std::string folded = normalizer.fold(kind); !folded.empty()) product_kinds_.push_back(std::move(folded));
     // Longest first, so 笔记本电脑 is tried before 笔记本.
@@ -203,84 +197,84 @@ void MentionFinder::add_references(std::string_view text, const Sentence& senten
     }
 }
 
-std::vector<Mention> MentionFinder::find(std::string_view text, const std::vector<Sentence>& sentences,
-                                         EntityStore& entities) const {
-    std::vector<Mention> mentions;
-    std::unordered_map<std::uint32_t, std::size_t> last_seen;  // entity → order of its last clear mention
-    std::size_t order = 0;
-    std::map<std::string, const EntityRef*> acronyms;  // bound in this document
+void MentionFinder::add_words(DictionarySet& set, std::size_t short_forms, std::size_t anaphora) const {
+    for (const auto& [phrase, payload] : short_form_words_) set.add(short_forms, phrase, payload);
+    for (const auto& [phrase, payload] : anaphora_words_) set.add(anaphora, phrase, payload);
+}
 
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    for (const auto& sentence : sentences) ranges.emplace_back(sentence.range.begin, sentence.range.end);
-    auto alias_hits = catalog_.find_in(text, ranges);
-    for (std::size_t s = 0; s < sentences.size(); ++s) {
-        const Sentence& sentence = sentences[s];
-        std::vector<Mention> found;
-        // Titles first: a title is one name, whatever aliases it contains.
-        // Searched with find (memchr for the lead byte), not byte by byte: the loop over every
-        // byte of the text cost 2% of Chinese extraction.
-        const std::string_view upto_end = text.substr(0, sentence.range.end);  // not past the sentence
-        for (std::size_t pos = upto_end.find("《", sentence.range.begin); pos != std::string_view::npos;
-             pos = upto_end.find("《", pos + 1)) {
-            const std::size_t close = upto_end.find("》", pos);
-            if (close == std::string_view::npos) break;
-            const TextRange inner{pos + 3, close};
-            if (!inner.empty() && inner.size() <= 90) {
-                const std::string_view title = text.substr(inner.begin, inner.size());
-                if (auto known = catalog_.lookup(title))
-                    found.push_back(Mention{inner, &catalog_.entities()[*known], Mention::Kind::alias});
-                else
-                    found.push_back(Mention{inner, entities.keep(EntityRef{derive_entity_id(title), std::string(title), "POLICY"}),
-                                            Mention::Kind::title});
-            }
-            pos = close;
+std::vector<std::vector<PhraseHit>> MentionFinder::alias_hits(
+    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
+    return catalog_.find_in(text, ranges);
+}
+
+MentionFinder::Reading::Reading(const MentionFinder& finder, std::string_view text, EntityStore& entities)
+    : finder_(finder), text_(text), entities_(entities) {}
+
+std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits) {
+    const EntityCatalog& catalog = finder_.catalog_;
+    std::vector<Mention> found;
+    // Titles first: a title is one name, whatever aliases it contains.
+    // Searched with find (memchr for the lead byte), not byte by byte: the loop over every
+    // byte of the text cost 2% of Chinese extraction.
+    const std::string_view upto_end = text_.substr(0, sentence.range.end);  // not past the sentence
+    for (std::size_t pos = upto_end.find("《", sentence.range.begin); pos != std::string_view::npos;
+         pos = upto_end.find("《", pos + 1)) {
+        const std::size_t close = upto_end.find("》", pos);
+        if (close == std::string_view::npos) break;
+        const TextRange inner{pos + 3, close};
+        if (!inner.empty() && inner.size() <= 90) {
+            const std::string_view title = text_.substr(inner.begin, inner.size());
+            if (auto known = catalog.lookup(title))
+                found.push_back(Mention{inner, &catalog.entities()[*known], Mention::Kind::alias});
+            else
+                found.push_back(Mention{inner, entities_.keep(EntityRef{derive_entity_id(title), std::string(title), "POLICY"}),
+                                        Mention::Kind::title});
         }
-        auto hits = select_longest(std::move(alias_hits[s]));
-        for (const auto& hit : hits) {
-            const TextRange range{hit.begin, hit.end};
-            if (overlaps_any(found, range)) continue;
-            const auto& candidates = catalog_.candidates(hit.payload);
-            std::uint32_t chosen = candidates.front();
-            if (candidates.size() > 1) {
-                std::size_t best = 0;
-                for (std::uint32_t c : candidates) {
-                    auto it = last_seen.find(c);
-                    if (it != last_seen.end() && it->second > best) {
-                        best = it->second;
-                        chosen = c;
-                    }
-                }
-            } else {
-                last_seen[chosen] = ++order;
-            }
-            found.push_back(Mention{range, &catalog_.entities()[chosen], Mention::Kind::alias});
-        }
-        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-        // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
-        for (const auto& m : found) {
-            const TextRange acr = acronym_after(text, m.range.end);
-            if (acr.empty()) continue;
-            acronyms.emplace(std::string(text.substr(acr.begin, acr.size())), m.entity);
-        }
-        // Bound acronyms used anywhere in this sentence, where no alias already stands.
-        for (const auto& [acronym, entity] : acronyms) {
-            for (std::size_t at = upto_end.find(acronym, sentence.range.begin);
-                 at != std::string_view::npos && at + acronym.size() <= sentence.range.end;
-                 at = upto_end.find(acronym, at + 1)) {
-                const TextRange r{at, at + acronym.size()};
-                if ((at > 0 && is_word_byte(text[at - 1])) || (r.end < text.size() && is_word_byte(text[r.end])))
-                    continue;
-                if (!overlaps_any(found, r)) found.push_back(Mention{r, entity, Mention::Kind::acronym});
-            }
-        }
-        add_products(text, sentence.range, found, entities);
-        const auto words = sentence_words_.find_all(text, sentence.range.begin, sentence.range.end);
-        add_short_forms(words[kShortForms], found);
-        add_references(text, sentence, words[kAnaphora], mentions, found);
-        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-        mentions.insert(mentions.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
+        pos = close;
     }
-    return mentions;
+    for (const auto& hit : select_longest(std::move(hits.aliases))) {
+        const TextRange range{hit.begin, hit.end};
+        if (overlaps_any(found, range)) continue;
+        const auto& candidates = catalog.candidates(hit.payload);
+        std::uint32_t chosen = candidates.front();
+        if (candidates.size() > 1) {
+            std::size_t best = 0;
+            for (std::uint32_t c : candidates) {
+                auto it = last_seen_.find(c);
+                if (it != last_seen_.end() && it->second > best) {
+                    best = it->second;
+                    chosen = c;
+                }
+            }
+        } else {
+            last_seen_[chosen] = ++order_;
+        }
+        found.push_back(Mention{range, &catalog.entities()[chosen], Mention::Kind::alias});
+    }
+    std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
+    for (const auto& m : found) {
+        const TextRange acr = acronym_after(text_, m.range.end);
+        if (acr.empty()) continue;
+        acronyms_.emplace(std::string(text_.substr(acr.begin, acr.size())), m.entity);
+    }
+    // Bound acronyms used anywhere in this sentence, where no alias already stands.
+    for (const auto& [acronym, entity] : acronyms_) {
+        for (std::size_t at = upto_end.find(acronym, sentence.range.begin);
+             at != std::string_view::npos && at + acronym.size() <= sentence.range.end;
+             at = upto_end.find(acronym, at + 1)) {
+            const TextRange r{at, at + acronym.size()};
+            if ((at > 0 && is_word_byte(text_[at - 1])) || (r.end < text_.size() && is_word_byte(text_[r.end])))
+                continue;
+            if (!overlaps_any(found, r)) found.push_back(Mention{r, entity, Mention::Kind::acronym});
+        }
+    }
+    finder_.add_products(text_, sentence.range, found, entities_);
+    finder_.add_short_forms(hits.short_forms, found);
+    finder_.add_references(text_, sentence, hits.anaphora, earlier_, found);
+    std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    earlier_.insert(earlier_.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
+    return found;
 }
 
 }  // namespace chronokg

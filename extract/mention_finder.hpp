@@ -7,9 +7,11 @@
 // followed by `(ABC)` makes `ABC` name the same entity for the rest of the document.
 // Ambiguous aliases resolve to the candidate named most recently by an unambiguous alias, else
 // to the first in pack order. Mentions never overlap and come in text order.
-// Thread safety: find() may be called concurrently (no state between documents).
+// Thread safety: const after construction; a Reading belongs to the thread reading its document.
+#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/event.hpp"
@@ -36,10 +38,40 @@ public:
     // Reads the `short_forms`, `short_form_context` and `anaphora` lexicons of `pack`.
     MentionFinder(const EntityCatalog& catalog, const RulePack& pack, const Normalizer& normalizer);
 
-    // Mentions in `text` (folded), sentence by sentence; entities the pack does not know (titles,
-    // product models) are kept in `entities`.
-    std::vector<Mention> find(std::string_view text, const std::vector<Sentence>& sentences,
-                              EntityStore& entities) const;
+    // Adds the words a sentence's mentions are found from besides the aliases to `set`, as its
+    // dictionaries `short_forms` (a short form with its context word: 对华) and `anaphora`
+    // (该公司): SentenceScan finds them in the scan that finds the rules' words.
+    void add_words(DictionarySet& set, std::size_t short_forms, std::size_t anaphora) const;
+    // The alias hits of each range of `text` (a window of sentences), for Reading::next().
+    std::vector<std::vector<PhraseHit>> alias_hits(std::string_view text,
+                                                   const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
+
+    // What the mentions of a sentence are found from.
+    struct SentenceHits {
+        std::vector<PhraseHit> aliases;      // its range's alias_hits()
+        std::vector<PhraseHit> short_forms;  // add_words()'s dictionaries, as DictionarySet::find_all gives them
+        std::vector<PhraseHit> anaphora;
+    };
+
+    // The mentions of one document (`text`, folded), found a sentence at a time in text order:
+    // an acronym bound in one sentence names its entity in the later ones, an ambiguous alias
+    // means the entity named last, a description (该公司) points back to an earlier mention.
+    // Entities the pack does not know (titles, product models) are kept in `entities`.
+    class Reading {
+    public:
+        Reading(const MentionFinder& finder, std::string_view text, EntityStore& entities);
+        // The mentions of `sentence`, the sentence after the previous call's, in text order.
+        std::vector<Mention> next(const Sentence& sentence, SentenceHits hits);
+
+    private:
+        const MentionFinder& finder_;
+        std::string_view text_;
+        EntityStore& entities_;
+        std::vector<Mention> earlier_;  // the mentions of the sentences before, in text order
+        std::unordered_map<std::uint32_t, std::size_t> last_seen_;  // entity → order of its last clear mention
+        std::size_t order_ = 0;
+        std::map<std::string, const EntityRef*> acronyms_;  // bound in this document
+    };
 
 private:
     struct ShortForm {
@@ -55,10 +87,10 @@ private:
                         const std::vector<Mention>& earlier, std::vector<Mention>& found) const;
 
     const EntityCatalog& catalog_;
-    // Short forms (context word + short form; payload: index into short_forms_) and anaphora
-    // (payload: index into anaphora_types_), scanned for at once.
-    enum Words : std::size_t { kShortForms, kAnaphora };
-    DictionarySet sentence_words_{2};
+    // What add_words() adds: short forms (context word + short form, folded; payload: index into
+    // short_forms_) and anaphora (folded; payload: index into anaphora_types_).
+    std::vector<std::pair<std::string, std::uint32_t>> short_form_words_;
+    std::vector<std::pair<std::string, std::uint32_t>> anaphora_words_;
     std::vector<ShortForm> short_forms_;
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only

@@ -2,11 +2,13 @@
 
 #include "extract/cue_words.hpp"
 #include "extract/english_relations.hpp"
+#include "extract/mention_finder.hpp"
 #include "extract/relation_lexicon.hpp"
 
 namespace chronokg {
 
-SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english) {
+SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english,
+                           const MentionFinder& mentions) {
     for (std::size_t index = 0; index < sets_.size(); ++index) {
         const bool chinese = index == 0;
         DictionarySet& set = sets_[index];
@@ -14,6 +16,9 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon,
         set.add_all(kVerbs, lexicon.verbs(chinese));
         set.add_all(kRoles, lexicon.roles(chinese));
         if (!chinese) set.add_all(kReciprocalNouns, english.reciprocal_nouns());
+        // Both languages' short forms and anaphora in either set: a sentence is searched for all
+        // of them, whatever its language.
+        mentions.add_words(set, kShortForms, kAnaphora);
         set.compile();
     }
 }
@@ -28,6 +33,8 @@ SentenceScan::Hits SentenceScan::find(std::string_view lang, std::string_view te
     hits.verbs = std::move(found[kVerbs]);
     hits.roles = std::move(found[kRoles]);
     hits.reciprocal_nouns = std::move(found[kReciprocalNouns]);
+    hits.short_forms = std::move(found[kShortForms]);
+    hits.anaphora = std::move(found[kAnaphora]);
     return hits;
 }
 

@@ -1,15 +1,15 @@
 #pragma once
 // chronokg::SentenceScan — the dictionaries a whole sentence is looked up in, scanned at once.
 //
-// What it represents: for each language, one DictionarySet of the dictionaries the sentence
-// rules read: the windowed cue lists (CueWords::find_all_lists), the relation verbs and the role
-// titles (RelationLexicon::verbs and roles) and, for English, the reciprocal nouns of
-// EnglishRelations. Each sentence was scanned by each in turn; one scan now replaces four, and
-// gives each dictionary exactly its own matcher's hits, in their order. (The Extractor scans a
-// sentence when it reads it: hits kept for a whole document would grow with it, and a document
-// may be hundreds of megabytes. MentionFinder's words and the aliases, read before the
-// sentences, keep their own scans; with the aliases an automaton would also pass the 32,768
-// states a 16-bit table holds.)
+// What it represents: for each language, one DictionarySet of the dictionaries a sentence is
+// read with, besides the entity aliases: the windowed cue lists (CueWords::find_all_lists), the
+// relation verbs and the role titles (RelationLexicon::verbs and roles), for English the
+// reciprocal nouns of EnglishRelations, and the short forms and anaphora MentionFinder reads.
+// Each sentence was scanned by each in turn; one scan now replaces five, and gives each
+// dictionary exactly its own matcher's hits, in their order. (The Extractor scans a window of
+// sentences at a time: hits kept for a whole document would grow with it, and a document may be
+// hundreds of megabytes. The aliases keep their own scan, by Hyperscan: with them an automaton
+// would also pass the 32,768 states a 16-bit table holds.)
 // Thread safety: immutable after construction.
 #include <array>
 #include <cstdint>
@@ -24,23 +24,27 @@ namespace chronokg {
 
 class CueWords;
 class EnglishRelations;
+class MentionFinder;
 class RelationLexicon;
 
 class SentenceScan {
 public:
-    SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english);
+    SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english,
+                 const MentionFinder& mentions);
 
     struct Hits {
         std::vector<PhraseHit> cue_lists;       // CueWords::find_all_lists(lang, …): payload the list's windowed number
         std::vector<PhraseHit> verbs;           // lexicon.verbs(lang == "zh").find_all(…): payload the pattern
         std::vector<PhraseHit> roles;           // lexicon.roles(lang == "zh").find_all(…): payload the role pattern
         std::vector<PhraseHit> reciprocal_nouns;  // english.reciprocal_nouns().find_all(…); none for "zh"
+        std::vector<PhraseHit> short_forms;  // MentionFinder::add_words()'s dictionaries, either language
+        std::vector<PhraseHit> anaphora;
     };
-    // The hits of the four dictionaries for `lang` in text[range].
+    // The hits of the dictionaries for `lang` in text[range].
     Hits find(std::string_view lang, std::string_view text, TextRange range) const;
 
 private:
-    enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kDictionaries };
+    enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kShortForms, kAnaphora, kDictionaries };
 
     std::array<DictionarySet, 2> sets_{DictionarySet(kDictionaries), DictionarySet(kDictionaries)};  // [0] "zh", [1] every other language ("en")
 };

@@ -3,8 +3,11 @@
 #include <filesystem>
 
 #include "extract/cue_words.hpp"
+#include "extract/dictionary_set.hpp"
+#include "extract/entity_catalog.hpp"
 #include "extract/english_relations.hpp"
 #include "extract/extractor.hpp"
+#include "extract/mention_finder.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
@@ -27,24 +30,32 @@ bool same_hits(const std::vector<PhraseHit>& a, const std::vector<PhraseHit>& b)
 
 TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alone, in its order",
           "[extract][match][issue7]") {
-    // The Extractor scans each sentence once for four dictionaries (SentenceScan) and the rules
-    // read each one's hits as its own matcher's find_all gave them: order included, for
-    // select_longest keeps the first of hits that tie.
+    // The Extractor scans each sentence once for six dictionaries (SentenceScan) and the rules
+    // and the mention finder read each one's hits as its own matcher's find_all gave them: order
+    // included, for select_longest keeps the first of hits that tie.
     const RulePack pack = test::default_pack();
     const Normalizer& normalizer = Normalizer::shared();
     const CueWords cues(pack, normalizer);
     const RelationLexicon lexicon(pack, normalizer);
     const EnglishRelations english(pack, lexicon, cues, normalizer);
-    const SentenceScan scan(cues, lexicon, english);
+    const EntityCatalog catalog(pack, normalizer);
+    const MentionFinder mentions(catalog, pack, normalizer);
+    const SentenceScan scan(cues, lexicon, english, mentions);
+    DictionarySet mention_words(2);  // the mention finder's words alone: short forms [0], anaphora [1]
+    mentions.add_words(mention_words, 0, 1);
+    mention_words.compile();
     const Segmenter segmenter({});
     std::vector<std::string> texts;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles"))
         texts.push_back(normalizer.normalize(test::read_file(entry.path().string())).text);
     // A phrase in two dictionaries at once, and a language with no cue lists.
     texts.push_back(normalizer.fold("美国商务部长表示，董事长兼CEO雷军宣布暂停出口。The CEO said it will not add Huawei to the list."));
+    // Short forms in their context and descriptions that point back, in both languages.
+    texts.push_back(normalizer.fold("美国对华出口管制升级，该公司表示中美关系复杂。The company said it would comply."));
     // A reciprocal noun.
     texts.push_back(normalizer.fold("The company signed a deal between the Netherlands, Japan and the United States."));
     std::size_t sentences = 0, cue_hits = 0, verb_hits = 0, role_hits = 0, reciprocal_hits = 0;
+    std::size_t short_form_hits = 0, anaphora_hits = 0;
     for (const std::string& text : texts) {
         const auto all = segmenter.split(text);
         for (const auto& sentence : all) {
@@ -59,6 +70,12 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
                 // Reciprocal nouns are read in English sentences only.
                 CHECK(same_hits(hits.reciprocal_nouns,
                                 chinese ? std::vector<PhraseHit>{} : english.reciprocal_nouns().find_all(text, r.begin, r.end)));
+                // The mention finder's words, whatever the language.
+                const auto words = mention_words.find_all(text, r.begin, r.end);
+                CHECK(same_hits(hits.short_forms, words[0]));
+                CHECK(same_hits(hits.anaphora, words[1]));
+                short_form_hits += hits.short_forms.size();
+                anaphora_hits += hits.anaphora.size();
                 cue_hits += hits.cue_lists.size();
                 verb_hits += hits.verbs.size();
                 role_hits += hits.roles.size();
@@ -73,4 +90,6 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     CHECK(verb_hits > 100);
     CHECK(role_hits > 10);
     CHECK(reciprocal_hits > 0);
+    CHECK(short_form_hits > 0);
+    CHECK(anaphora_hits > 0);
 }
