@@ -1,5 +1,6 @@
 #include "extract/english_tokens.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/text_search.hpp"
@@ -254,9 +255,11 @@ std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view
 }
 
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
-    std::size_t i = 0;
-    while (i < tokens.size() && tokens[i].range.begin < pos) ++i;
-    return i;
+    // The words are in text order (each begins after the one before ends): a binary search finds
+    // the same index as a scan from the first, which the relation rules paid at every question.
+    const auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                            [pos](const EnglishToken& t) { return t.range.begin < pos; });
+    return static_cast<std::size_t>(first - tokens.begin());
 }
 
 }  // namespace chronokg

@@ -88,7 +88,8 @@ private:
     std::size_t words_ = 0;
 };
 
-// The index of the first token that begins at or after `pos` (tokens.size() when none).
+// The index of the first token that begins at or after `pos` (tokens.size() when none); `tokens`
+// in text order, as english_tokens() cuts them.
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);
 
 // ASCII lower case of `word`.
