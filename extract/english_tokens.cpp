@@ -118,16 +118,6 @@ std::string lower_copy(std::string_view word) {
     return out;
 }
 
-bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix) {
-    if (word.size() != lower.size() + suffix.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const char c = word[i];
-        const char folded = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (folded != (i < lower.size() ? lower[i] : suffix[i - lower.size()])) return false;
-    }
-    return true;
-}
-
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens = english_words(text, range, cues);
     for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
