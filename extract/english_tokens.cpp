@@ -146,9 +146,10 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         }
         pos = chunk_end;
         if (dash_inside) pos += long_dash_at(text, chunk_end);
-        // A dash standing alone marks a break after the previous word.
+        // A dash standing alone marks a break after the previous word (three bytes at most: most
+        // chunks are longer, and are not compared).
         const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
-        if (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size()) {
+        if (chunk.size() <= 3 && (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size())) {
             if (!tokens.empty()) tokens.back().dash_after = true;
             continue;
         }
