@@ -62,7 +62,7 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-void EnglishNames::Memory::WordSet::insert(std::string_view word) {
+void EnglishNames::Memory::WordSet::insert_past_list(std::string_view word) {
     if (!hashed_.empty()) {
         hashed_.insert(word);
         return;
