@@ -165,7 +165,11 @@ private:
     bool taken(std::size_t i) const;
     bool initial(std::size_t i) const;
     bool excluded(std::size_t i) const;
-    bool name_word(std::size_t i) const;
+    // Whether word i may be a word of a name. Most words are lower case (decided when the words
+    // were cut: no capital in them), and are ruled out here, inline; the other tests, out of
+    // line, look much further.
+    bool name_word(std::size_t i) const { return !tokens_[i].lower_word() && capitalized_name_word(i); }
+    bool capitalized_name_word(std::size_t i) const;  // name_word() of a word not lower case
     bool initial_evidence(std::size_t i) const;
     std::size_t extend(std::size_t i) const;
     std::string guess_type(std::size_t first, std::size_t last) const;
@@ -233,11 +237,10 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     return t.in("not_names");
 }
 
-bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
+bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
-    // The spelling first: most words are lower case (decided when the words were cut: no
-    // capital in them), and the other tests look much further.
-    if (t.lower_word() || !(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
+    // The spelling first: the other tests look much further.
+    if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
     return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
 }
 
