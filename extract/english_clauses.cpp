@@ -164,12 +164,10 @@ void EnglishClauses::read_structure(const SentenceView& view, const std::vector<
     s.groups = group(view, s, mentions, joins);
 }
 
-bool EnglishClauses::may_start_subordinator(std::string_view text, const EnglishToken& t) const {
+bool EnglishClauses::may_start_subordinator_run(std::string_view text, const EnglishToken& t) const {
     // A word of the list matches case-insensitively and runs on into no letter: where it
     // matches, the text's run of letters is the word's own first run, lower-cased.
-    if (subordinators_anywhere_) return true;
     const std::string_view w = t.word;
-    if (!subordinator_shapes_.may_start_with(w.front())) return false;  // most words stop here
     std::size_t run = 0;
     while (run < w.size() && ascii_letter(w[run])) ++run;
     if (run == w.size() && t.range.end < text.size() && ascii_letter(text[t.range.end])) return true;  // runs on: ask

@@ -148,7 +148,13 @@ private:
     // byte). cut_segments asks this of every word before the list.
     WordShapes subordinator_shapes_;
     bool subordinators_anywhere_ = false;
-    bool may_start_subordinator(std::string_view text, const EnglishToken& t) const;
+    // Inline up to the word's first byte, which rules out most words; the run of letters out
+    // of line (may_start_subordinator_run).
+    bool may_start_subordinator(std::string_view text, const EnglishToken& t) const {
+        if (subordinators_anywhere_) return true;
+        return subordinator_shapes_.may_start_with(t.word.front()) && may_start_subordinator_run(text, t);
+    }
+    bool may_start_subordinator_run(std::string_view text, const EnglishToken& t) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {
         std::vector<std::string> tail;  // after the object slot, lower-cased
