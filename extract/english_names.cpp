@@ -220,6 +220,10 @@ bool EnglishNames::SentenceNames::initial(std::size_t i) const {
 
 bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
+    // The word's cue lists first: a `not_names` word (`The`, `This`, `In`: the capitalized words
+    // that open sentences) is ruled out without the lower-case copy and the two hashes below.
+    // (Each test alone excludes the word: their order changes no answer.)
+    if (t.in("not_names")) return true;
     const std::string lower = lower_copy(t.word);
     if (o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower)) return true;
     // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
@@ -234,7 +238,7 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
         o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower))
         return true;
-    return t.in("not_names");
+    return false;
 }
 
 bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
