@@ -545,9 +545,10 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         if (!title_case(tokens, 0, tokens.size())) {
             for (std::size_t i = 1; i < tokens.size(); ++i) {
                 const EnglishToken& t = tokens[i];
-                const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
+                // (Whether the word opens a sentence is asked only of a capitalized word.)
+                const auto first = [&] { return t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.'; };
                 if (t.lower_word()) memory.lower_case.insert(t.word);
-                else if (t.capitalized() && !first) memory.capitalized_inside.insert(t.word);
+                else if (t.capitalized() && !first()) memory.capitalized_inside.insert(t.word);
             }
         }
         kept.keep(s, std::move(tokens));
