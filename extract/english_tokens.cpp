@@ -134,18 +134,26 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         const std::size_t chunk_begin = pos;
         std::size_t chunk_end = pos;
         bool dash_inside = false;
+        // The space, tab or dash that ends the chunk is stepped over with it, so that the skip of
+        // spaces that starts the next chunk does not read it again (one follows nearly every word).
+        std::size_t stop_length = 0;
         // Only a space, a tab or the first byte of a long dash stops it.
         while ((chunk_end = kChunkStop.find_in(text, chunk_end, range.end)) < range.end) {
             const char c = text[chunk_end];
-            if (c == ' ' || c == '\t') break;
-            if (chunk_end > chunk_begin && long_dash_at(text, chunk_end)) {
-                dash_inside = true;
+            if (c == ' ' || c == '\t') {
+                stop_length = 1;
                 break;
+            }
+            if (chunk_end > chunk_begin) {
+                if (const std::size_t dash = long_dash_at(text, chunk_end)) {
+                    dash_inside = true;
+                    stop_length = dash;
+                    break;
+                }
             }
             ++chunk_end;
         }
-        pos = chunk_end;
-        if (dash_inside) pos += long_dash_at(text, chunk_end);
+        pos = chunk_end + stop_length;
         // A dash standing alone marks a break after the previous word (three bytes at most: most
         // chunks are longer, and are not compared).
         const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
