@@ -59,7 +59,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     for (std::uint32_t i = 0; i < lexicon.pattern_count(); ++i) {
         const VerbPattern& pattern = lexicon.pattern(i);
         const std::vector<std::string> written = split_words(pattern.written);
-        pattern_words_.push_back({split_words(pattern.after_object), written.empty() ? "" : written.front()});
+        pattern_words_.push_back({tail_words(pattern.after_object), written.empty() ? "" : written.front()});
     }
     const auto& relations = lexicon.relations();
     for (std::uint32_t r = 0; r < relations.size(); ++r) {
@@ -73,7 +73,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             }
             std::vector<std::string> words = split_words(head);
             if (words.empty()) continue;
-            LoosePattern p{r, {}, split_words(tail), false};
+            LoosePattern p{r, {}, tail_words(tail), false};
             auto loose_words = [&](std::size_t from) {
                 for (std::size_t w = from; w < words.size(); ++w) p.words.push_back(loose_word(words[w]));
             };
@@ -127,6 +127,15 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
         }
         subordinator_shapes_.add(std::string_view(word).substr(0, run));
     }
+}
+
+std::vector<TailWord> EnglishClauses::tail_words(const std::string& tail) const {
+    std::vector<TailWord> out;
+    for (std::string& w : split_words(tail)) {
+        const bool determiner = cues_.match_at("determiners", kEn, w, 0, w.size()) == w.size();
+        out.push_back({std::move(w), determiner});
+    }
+    return out;
 }
 
 EnglishClauses::LooseWord EnglishClauses::loose_word(const std::string& w) const {
@@ -380,7 +389,7 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
     }
     // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
     if (!p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
-        !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front() != "of"))
+        !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front().text != "of"))
         return true;
     return false;
 }

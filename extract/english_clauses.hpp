@@ -43,6 +43,14 @@ class Normalizer;
 class RelationLexicon;
 class RulePack;
 
+// A word after a pattern's object slot (`to the entity list`), folded and lower-cased, with
+// whether it is a word of the `determiners` list (decided once, when the patterns are read: the
+// relation rules ask it at every place they try the tail at).
+struct TailWord {
+    std::string text;
+    bool determiner = false;
+};
+
 struct EnglishPredicate {
     TextRange verb;                 // the words of the pattern as found
     std::size_t first = 0;          // its tokens: [first, last)
@@ -50,7 +58,7 @@ struct EnglishPredicate {
     std::uint32_t relation = 0;     // index into RelationLexicon::relations()
     // Folded words after the object slot (`to the entity list`): the pattern's own, held by
     // EnglishClauses (a copy for each candidate verb was a vector of strings each time).
-    std::span<const std::string> tail;
+    std::span<const TailWord> tail;
     bool participle = false;        // the verb is a past participle (passive candidate)
     bool after_be = false;          // a `be …` pattern
     bool gerund = false;            // the verb ends in -ing
@@ -107,10 +115,11 @@ private:
     struct LoosePattern {
         std::uint32_t relation;
         std::vector<LooseWord> words;  // after the verb
-        std::vector<std::string> tail;
+        std::vector<TailWord> tail;
         bool after_be;
     };
     LooseWord loose_word(const std::string& w) const;
+    std::vector<TailWord> tail_words(const std::string& tail) const;  // of the folded text after a slot
     std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                   const std::vector<Mention>& mentions) const;
     bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
@@ -157,7 +166,7 @@ private:
     bool may_start_subordinator_run(std::string_view text, const EnglishToken& t) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {
-        std::vector<std::string> tail;  // after the object slot, lower-cased
+        std::vector<TailWord> tail;  // after the object slot
         std::string first;              // the first word as written, lower-cased; empty when none
     };
     std::vector<PatternWords> pattern_words_;

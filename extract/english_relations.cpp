@@ -461,14 +461,13 @@ std::optional<std::size_t> EnglishRelations::SentenceRules::complementizer_befor
 std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const EnglishPredicate& p, std::size_t j) const {
     std::size_t w = 0;
     while (w < p.tail.size() && j < token_count()) {
-        const std::string& want = p.tail[w];
-        const bool want_det = o_.cues_.match_at("determiners", kEn, want, 0, want.size()) == want.size();
-        if (want_det) {
+        const TailWord& want = p.tail[w];
+        if (want.determiner) {
             ++w;
             continue;
         }
         const EnglishToken& t = tok(j);
-        if (lower_copy(t.word) == want) {
+        if (lower_copy(t.word) == want.text) {
             ++w;
             ++j;
             if (w < p.tail.size() && t.after) return std::nullopt;
