@@ -59,7 +59,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     for (std::uint32_t i = 0; i < lexicon.pattern_count(); ++i) {
         const VerbPattern& pattern = lexicon.pattern(i);
         const std::vector<std::string> written = split_words(pattern.written);
-        pattern_words_.push_back({split_words(pattern.after_object), written.empty() ? "" : written.front()});
+        pattern_words_.push_back({tail_words(pattern.after_object), written.empty() ? "" : written.front()});
     }
     const auto& relations = lexicon.relations();
     for (std::uint32_t r = 0; r < relations.size(); ++r) {
@@ -73,7 +73,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             }
             std::vector<std::string> words = split_words(head);
             if (words.empty()) continue;
-            LoosePattern p{r, {}, split_words(tail), false};
+            LoosePattern p{r, {}, tail_words(tail), false};
             auto loose_words = [&](std::size_t from) {
                 for (std::size_t w = from; w < words.size(); ++w) p.words.push_back(loose_word(words[w]));
             };
@@ -106,7 +106,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             for (const auto& form : forms) {
                 // A form with a capital was never found (words are looked up lower-cased).
                 if (lower_copy(form.text) != form.text) continue;
-                if (!form.text.empty()) loose_shapes_.add(form.text);
+                if (!form.text.empty()) loose_shapes_[loose_shape_index(form.text)] |= loose_length_bit(form.text.size());
                 auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
                 if (same == entries.end()) {
@@ -127,6 +127,15 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
         }
         subordinator_shapes_.add(std::string_view(word).substr(0, run));
     }
+}
+
+std::vector<TailWord> EnglishClauses::tail_words(const std::string& tail) const {
+    std::vector<TailWord> out;
+    for (std::string& w : split_words(tail)) {
+        const bool determiner = cues_.match_at("determiners", kEn, w, 0, w.size()) == w.size();
+        out.push_back({std::move(w), determiner});
+    }
+    return out;
 }
 
 EnglishClauses::LooseWord EnglishClauses::loose_word(const std::string& w) const {
@@ -164,12 +173,10 @@ void EnglishClauses::read_structure(const SentenceView& view, const std::vector<
     s.groups = group(view, s, mentions, joins);
 }
 
-bool EnglishClauses::may_start_subordinator(std::string_view text, const EnglishToken& t) const {
+bool EnglishClauses::may_start_subordinator_run(std::string_view text, const EnglishToken& t) const {
     // A word of the list matches case-insensitively and runs on into no letter: where it
     // matches, the text's run of letters is the word's own first run, lower-cased.
-    if (subordinators_anywhere_) return true;
     const std::string_view w = t.word;
-    if (!subordinator_shapes_.may_start_with(w.front())) return false;  // most words stop here
     std::size_t run = 0;
     while (run < w.size() && ascii_letter(w[run])) ++run;
     if (run == w.size() && t.range.end < text.size() && ascii_letter(text[t.range.end])) return true;  // runs on: ask
@@ -178,14 +185,15 @@ bool EnglishClauses::may_start_subordinator(std::string_view text, const English
 
 bool EnglishClauses::may_be_loose_form(std::string_view word) const {
     if (word.empty()) return true;  // no shape: the index answers
-    return loose_shapes_.may_be(word);
+    return (loose_shapes_[loose_shape_index(word)] & loose_length_bit(word.size())) != 0;
 }
 
 std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a over the lower-cased bytes
-    for (char c : word) {
-        h = (h ^ lower_byte(c)) * 1099511628211ull;
-    }
+    // FNV-1a over the bytes with bit 0x20 set: that makes a capital its lower-case letter, so
+    // the words LowerEqual calls equal hash alike, without a test of every byte for a capital
+    // (other bytes may meet others too: that only shares a bucket now and then).
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : word) h = (h ^ (static_cast<unsigned char>(c) | 0x20u)) * 1099511628211ull;
     return static_cast<std::size_t>(h);
 }
 
@@ -381,7 +389,7 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
     }
     // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
     if (!p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
-        !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front() != "of"))
+        !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front().text != "of"))
         return true;
     return false;
 }

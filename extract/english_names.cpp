@@ -62,7 +62,7 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-void EnglishNames::Memory::WordSet::insert(std::string_view word) {
+void EnglishNames::Memory::WordSet::insert_past_list(std::string_view word) {
     if (!hashed_.empty()) {
         hashed_.insert(word);
         return;
@@ -165,7 +165,11 @@ private:
     bool taken(std::size_t i) const;
     bool initial(std::size_t i) const;
     bool excluded(std::size_t i) const;
-    bool name_word(std::size_t i) const;
+    // Whether word i may be a word of a name. Most words are lower case (decided when the words
+    // were cut: no capital in them), and are ruled out here, inline; the other tests, out of
+    // line, look much further.
+    bool name_word(std::size_t i) const { return !tokens_[i].lower_word() && capitalized_name_word(i); }
+    bool capitalized_name_word(std::size_t i) const;  // name_word() of a word not lower case
     bool initial_evidence(std::size_t i) const;
     std::size_t extend(std::size_t i) const;
     std::string guess_type(std::size_t first, std::size_t last) const;
@@ -216,6 +220,10 @@ bool EnglishNames::SentenceNames::initial(std::size_t i) const {
 
 bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
+    // The word's cue lists first: a `not_names` word (`The`, `This`, `In`: the capitalized words
+    // that open sentences) is ruled out without the lower-case copy and the two hashes below.
+    // (Each test alone excludes the word: their order changes no answer.)
+    if (t.in("not_names")) return true;
     const std::string lower = lower_copy(t.word);
     if (o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower)) return true;
     // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
@@ -230,14 +238,13 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
         o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower))
         return true;
-    return t.in("not_names");
+    return false;
 }
 
-bool EnglishNames::SentenceNames::name_word(std::size_t i) const {
+bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
-    // The spelling first: most words are lower case (decided when the words were cut: no
-    // capital in them), and the other tests look much further.
-    if (t.lower_word() || !(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
+    // The spelling first: the other tests look much further.
+    if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
     return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
 }
 
@@ -538,9 +545,10 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         if (!title_case(tokens, 0, tokens.size())) {
             for (std::size_t i = 1; i < tokens.size(); ++i) {
                 const EnglishToken& t = tokens[i];
-                const bool first = t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.';
+                // (Whether the word opens a sentence is asked only of a capitalized word.)
+                const auto first = [&] { return t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.'; };
                 if (t.lower_word()) memory.lower_case.insert(t.word);
-                else if (t.capitalized() && !first) memory.capitalized_inside.insert(t.word);
+                else if (t.capitalized() && !first()) memory.capitalized_inside.insert(t.word);
             }
         }
         kept.keep(s, std::move(tokens));

@@ -62,7 +62,12 @@ public:
         // instructions; a list of every word, repeats and all, grew a long text's memory).
         class WordSet {
         public:
-            void insert(std::string_view word);
+            // Inline while the words are listed (most insertions: one a word of the text);
+            // the move to the hash set and the hashing past it out of line.
+            void insert(std::string_view word) {
+                if (hashed_.empty() && listed_.size() < kListed) listed_.push_back(word);
+                else insert_past_list(word);
+            }
             bool contains(std::string_view word) const;
             std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
 
@@ -70,6 +75,7 @@ public:
             static constexpr std::size_t kListed = 2048;
             std::vector<std::string_view> listed_;         // the words as inserted, until hashed
             std::unordered_set<std::string_view> hashed_;  // all the words, once past kListed
+            void insert_past_list(std::string_view word);
         };
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case

@@ -299,6 +299,7 @@ bool EnglishRelations::SentenceRules::after_subordinator(const NounGroup& g) con
 EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_subject(std::size_t before) const {
     const NounGroup* found = nullptr;
     std::optional<Args> possessor;
+    std::optional<std::size_t> before_segment;
     for (const auto& g : s_.groups) {
         if (g.range.end > before) break;
         if (governed(g)) {
@@ -318,10 +319,14 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         });
         if (in_relative) continue;
         // `restrict more ASML exports to China`: the object of a verb is no subject of the next one.
-        const std::size_t seg = s_.segment_of[std::min(token_at_or_after(view_.tokens, before), token_count() - 1)];
-        if (std::any_of(used_objects_.begin(), used_objects_.end(),
-                        [&](const auto& u) { return u.second == seg && g.range.contains(u.first); }))
-            continue;
+        // (The segment of `before` is the same for every group: found at the first that asks.)
+        if (!used_objects_.empty()) {
+            if (!before_segment)
+                before_segment = s_.segment_of[std::min(token_at_or_after(view_.tokens, before), token_count() - 1)];
+            if (std::any_of(used_objects_.begin(), used_objects_.end(),
+                            [&](const auto& u) { return u.second == *before_segment && g.range.contains(u.first); }))
+                continue;
+        }
         // An apposition set off by commas when an earlier subject exists in the same segment
         // (a clause after `If X lifts …,` has a subject of its own).
         const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
@@ -456,14 +461,13 @@ std::optional<std::size_t> EnglishRelations::SentenceRules::complementizer_befor
 std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const EnglishPredicate& p, std::size_t j) const {
     std::size_t w = 0;
     while (w < p.tail.size() && j < token_count()) {
-        const std::string& want = p.tail[w];
-        const bool want_det = o_.cues_.match_at("determiners", kEn, want, 0, want.size()) == want.size();
-        if (want_det) {
+        const TailWord& want = p.tail[w];
+        if (want.determiner) {
             ++w;
             continue;
         }
         const EnglishToken& t = tok(j);
-        if (lower_copy(t.word) == want) {
+        if (lower_copy(t.word) == want.text) {
             ++w;
             ++j;
             if (w < p.tail.size() && t.after) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "extract/english_tokens.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/text_search.hpp"
@@ -117,16 +118,6 @@ std::string lower_copy(std::string_view word) {
     return out;
 }
 
-bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix) {
-    if (word.size() != lower.size() + suffix.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        const char c = word[i];
-        const char folded = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (folded != (i < lower.size() ? lower[i] : suffix[i - lower.size()])) return false;
-    }
-    return true;
-}
-
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens = english_words(text, range, cues);
     for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
@@ -143,21 +134,30 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         const std::size_t chunk_begin = pos;
         std::size_t chunk_end = pos;
         bool dash_inside = false;
+        // The space, tab or dash that ends the chunk is stepped over with it, so that the skip of
+        // spaces that starts the next chunk does not read it again (one follows nearly every word).
+        std::size_t stop_length = 0;
         // Only a space, a tab or the first byte of a long dash stops it.
         while ((chunk_end = kChunkStop.find_in(text, chunk_end, range.end)) < range.end) {
             const char c = text[chunk_end];
-            if (c == ' ' || c == '\t') break;
-            if (chunk_end > chunk_begin && long_dash_at(text, chunk_end)) {
-                dash_inside = true;
+            if (c == ' ' || c == '\t') {
+                stop_length = 1;
                 break;
+            }
+            if (chunk_end > chunk_begin) {
+                if (const std::size_t dash = long_dash_at(text, chunk_end)) {
+                    dash_inside = true;
+                    stop_length = dash;
+                    break;
+                }
             }
             ++chunk_end;
         }
-        pos = chunk_end;
-        if (dash_inside) pos += long_dash_at(text, chunk_end);
-        // A dash standing alone marks a break after the previous word.
+        pos = chunk_end + stop_length;
+        // A dash standing alone marks a break after the previous word (three bytes at most: most
+        // chunks are longer, and are not compared).
         const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
-        if (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size()) {
+        if (chunk.size() <= 3 && (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size())) {
             if (!tokens.empty()) tokens.back().dash_after = true;
             continue;
         }
@@ -254,9 +254,11 @@ std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view
 }
 
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
-    std::size_t i = 0;
-    while (i < tokens.size() && tokens[i].range.begin < pos) ++i;
-    return i;
+    // The words are in text order (each begins after the one before ends): a binary search finds
+    // the same index as a scan from the first, which the relation rules paid at every question.
+    const auto first = std::partition_point(tokens.begin(), tokens.end(),
+                                            [pos](const EnglishToken& t) { return t.range.begin < pos; });
+    return static_cast<std::size_t>(first - tokens.begin());
 }
 
 }  // namespace chronokg

@@ -88,14 +88,24 @@ private:
     std::size_t words_ = 0;
 };
 
-// The index of the first token that begins at or after `pos` (tokens.size() when none).
+// The index of the first token that begins at or after `pos` (tokens.size() when none); `tokens`
+// in text order, as english_tokens() cuts them.
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);
 
 // ASCII lower case of `word`.
 std::string lower_copy(std::string_view word);
 
 // Whether lower_copy(word) == lower + suffix, compared in place: no string is built (this runs
-// for words in inner loops).
-bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix = {});
+// for words in inner loops). Inline: most calls end at the first byte or the size, and the
+// loose patterns' hash and word tests make a hundred thousand of them in 1 MB of English.
+inline bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix = {}) {
+    if (word.size() != lower.size() + suffix.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        const char c = word[i];
+        const char folded = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (folded != (i < lower.size() ? lower[i] : suffix[i - lower.size()])) return false;
+    }
+    return true;
+}
 
 }  // namespace chronokg
