@@ -132,7 +132,10 @@ std::optional<int> TimeTagger::parse_number(std::string_view text) {
     if (text.empty()) return std::nullopt;
     if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         if (text.size() > 6) return std::nullopt;
-        return std::atoi(std::string(text).c_str());
+        // Read in place: at most six digits, so no overflow, and no std::string for atoi.
+        int value = 0;
+        for (const char c : text) value = value * 10 + (c - '0');
+        return value;
     }
     static const std::u32string digits = U"〇一二三四五六七八九";
     std::u32string cps;
