@@ -1,7 +1,7 @@
 #include "extract/chinese_relations.hpp"
 
 #include <algorithm>
-#include <deque>
+#include <list>
 #include <initializer_list>
 #include <optional>
 
@@ -140,7 +140,9 @@ private:
         std::vector<TextRange> barriers;
         std::vector<NounGroup> groups;
     };
-    mutable std::deque<Groups> groups_;  // groups_in()'s answers (a deque: references stay valid)
+    // groups_in()'s answers. A list: references stay valid, and unlike a std::deque it allocates
+    // nothing until the first answer (a sentence without relation verbs asks for none).
+    mutable std::list<Groups> groups_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a

@@ -132,7 +132,10 @@ std::optional<int> TimeTagger::parse_number(std::string_view text) {
     if (text.empty()) return std::nullopt;
     if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         if (text.size() > 6) return std::nullopt;
-        return std::atoi(std::string(text).c_str());
+        // Read in place: at most six digits, so no overflow, and no std::string for atoi.
+        int value = 0;
+        for (const char c : text) value = value * 10 + (c - '0');
+        return value;
     }
     static const std::u32string digits = U"〇一二三四五六七八九";
     std::u32string cps;
@@ -278,6 +281,7 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         for (std::size_t r = 0; r < rules_.size(); ++r)
             if (for_language(rules_[r].rule, lang)) candidates.push_back(r);
     std::vector<re2::StringPiece> groups;  // one buffer for every rule's groups
+    std::vector<std::string_view> views;   // and their views, also one buffer for every match
     for (const std::size_t r : candidates) {
         const Compiled& c = rules_[r];
         const int n = c.re->NumberOfCapturingGroups() + 1;
@@ -288,7 +292,7 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
             const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
             const std::size_t end = begin + groups[0].size();
             if (end == begin) break;
-            std::vector<std::string_view> views;
+            views.clear();
             for (const auto& g : groups) views.emplace_back(g.data() ? std::string_view(g.data(), g.size()) : "");
             hits.push_back({begin, end, static_cast<std::uint32_t>(resolved.size())});
             resolved.emplace_back(r, resolve(c, views, published));
