@@ -206,8 +206,9 @@ std::string Extractor::detect_language(std::string_view folded_sentence) {
 //
 // A window of sentences at a time, each step for all its sentences before the next step:
 // their languages and whether they are read at all, their time expressions, their dictionary
-// hits, then their views and the English names (in sentence order: the names memory goes from
-// one sentence to the next), then each one's relations and events. The code and tables of one
+// and alias hits, then their mentions, views and English names (in sentence order: bound
+// acronyms and the names memory go from one sentence to the next), then each one's relations
+// and events. The code and tables of one
 // step then stay in the processor's caches from a sentence to the next, where the other steps
 // of a sentence in between evicted them (callgrind's cache model, 1 MB of the bench corpus:
 // instruction-cache misses English 6.2M → 3.5M, Chinese 5.8M → 3.8M). No step reads what a
