@@ -324,7 +324,7 @@ void Extractor::Reading::scan_dictionaries() {
         window_[w].scanned = p_.scan.find(window_[w].view.lang, text_, range);
         ranges.emplace_back(range.begin, range.end);
     }
-    auto aliases = p_.mention_finder.alias_hits(text_, ranges);
+    auto aliases = p_.catalog.find_in(text_, ranges);
     for (std::size_t w = 0; w < window_.size(); ++w) window_[w].aliases = std::move(aliases[w]);
 }
 

@@ -202,11 +202,6 @@ void MentionFinder::add_words(DictionarySet& set, std::size_t short_forms, std::
     for (const auto& [phrase, payload] : anaphora_words_) set.add(anaphora, phrase, payload);
 }
 
-std::vector<std::vector<PhraseHit>> MentionFinder::alias_hits(
-    std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
-    return catalog_.find_in(text, ranges);
-}
-
 MentionFinder::Reading::Reading(const MentionFinder& finder, std::string_view text, EntityStore& entities)
     : finder_(finder), text_(text), entities_(entities) {}
 

@@ -42,13 +42,10 @@ public:
     // dictionaries `short_forms` (a short form with its context word: 对华) and `anaphora`
     // (该公司): SentenceScan finds them in the scan that finds the rules' words.
     void add_words(DictionarySet& set, std::size_t short_forms, std::size_t anaphora) const;
-    // The alias hits of each range of `text` (a window of sentences), for Reading::next().
-    std::vector<std::vector<PhraseHit>> alias_hits(std::string_view text,
-                                                   const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
 
     // What the mentions of a sentence are found from.
     struct SentenceHits {
-        std::vector<PhraseHit> aliases;      // its range's alias_hits()
+        std::vector<PhraseHit> aliases;      // EntityCatalog::find_in's hits for its range
         std::vector<PhraseHit> short_forms;  // add_words()'s dictionaries, as DictionarySet::find_all gives them
         std::vector<PhraseHit> anaphora;
     };
