@@ -106,7 +106,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             for (const auto& form : forms) {
                 // A form with a capital was never found (words are looked up lower-cased).
                 if (lower_copy(form.text) != form.text) continue;
-                if (!form.text.empty()) loose_shapes_[loose_shape_index(form.text)] |= loose_length_bit(form.text.size());
+                if (!form.text.empty()) loose_shapes_.add(form.text);
                 auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
                 if (same == entries.end()) {
@@ -185,7 +185,7 @@ bool EnglishClauses::may_start_subordinator_run(std::string_view text, const Eng
 
 bool EnglishClauses::may_be_loose_form(std::string_view word) const {
     if (word.empty()) return true;  // no shape: the index answers
-    return (loose_shapes_[loose_shape_index(word)] & loose_length_bit(word.size())) != 0;
+    return loose_shapes_.may_be(word);
 }
 
 std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {

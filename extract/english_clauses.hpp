@@ -147,16 +147,9 @@ private:
         bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
     };
     std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
-    // The shapes of loose_index_'s forms, their first and last bytes together: for each pair
-    // (first byte & 31, last byte & 31), a letter and its capital alike, the lengths (bit
-    // min(length, 31)) of the forms that have it. Most words of a sentence have no form's shape,
-    // and are passed over without a hash. (WordShapes, which asks the first byte and the last
-    // apart, let half the words of 1 MB of English through, five in six of them no form.)
-    std::array<std::uint32_t, 32 * 32> loose_shapes_{};
-    static std::size_t loose_shape_index(std::string_view word) {
-        return (static_cast<std::size_t>(word.front() & 31) << 5) | static_cast<std::size_t>(word.back() & 31);
-    }
-    static std::uint32_t loose_length_bit(std::size_t length) { return std::uint32_t{1} << std::min<std::size_t>(length, 31); }
+    // The shapes of loose_index_'s forms: most words of a sentence have none of them, and are
+    // passed over without a hash.
+    WordShapes loose_shapes_;
     bool may_be_loose_form(std::string_view word) const;
     // The shapes of the `subordinators` words' first runs of Latin letters (`as` of `as part
     // of`): a subordinator can start at word `t` only where the text's run of letters has one of
