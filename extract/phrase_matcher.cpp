@@ -13,6 +13,16 @@ namespace {
 
 unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
 bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether `ranges` (at least one) follow each other in the text without overlapping.
+bool ascending_and_disjoint(const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+    if (ranges.empty()) return false;
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+        if (ranges[i].first > ranges[i].second) return false;
+        if (i > 0 && ranges[i - 1].second > ranges[i].first) return false;
+    }
+    return true;
+}
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool is_word(unsigned char c) { return is_letter(c) || is_digit(c); }
 bool same_class(unsigned char a, unsigned char b) {
@@ -248,6 +258,19 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
             while (a.at < a.stop) narrow_step(a, delta, byte_class, shift, text);
             while (b.at < b.stop) narrow_step(b, delta, byte_class, shift, text);
         }
+    }
+    if (hyperscan_ && ascending_and_disjoint(ranges)) {
+        // One Hyperscan scan over the whole span, its hits shared out to the ranges that hold
+        // them whole: a scan call costs some thousand instructions of set-up, more than a
+        // sentence's bytes. A hit's edges are checked against the text around it, wherever the
+        // scan began, so each range gets exactly the hits a scan of its own finds, in its order.
+        const auto all = hyperscan_->find_all(text, ranges.front().first, ranges.back().second);
+        for (const PhraseHit& hit : all) {  // by end
+            while (r < ranges.size() && ranges[r].second < hit.end) ++r;
+            if (r == ranges.size()) break;
+            if (hit.begin >= ranges[r].first) hits[r].push_back(hit);
+        }
+        return hits;
     }
     for (; r < ranges.size(); ++r) hits[r] = find_all(text, ranges[r].first, ranges[r].second);
     return hits;

@@ -51,8 +51,9 @@ public:
     // ordered by end offset, then by length (longest first).
     std::vector<PhraseHit> find_all(std::string_view text, std::size_t begin, std::size_t end) const;
     std::vector<PhraseHit> find_all(std::string_view text) const { return find_all(text, 0, text.size()); }
-    // find_all() of each range of text (a document's sentences), scanned two at a time: a scan
-    // waits on its table a byte at a time, and two independent scans wait together.
+    // find_all() of each range of text (a document's sentences). The automaton scans them two
+    // at a time: a scan waits on its table a byte at a time, and two independent scans wait
+    // together. Hyperscan scans ranges that follow each other without overlap in one call.
     std::vector<std::vector<PhraseHit>> find_all_in(std::string_view text,
                                                     const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
     // find_all() sorted by the payloads' top bits, for several dictionaries in one matcher: a hit
