@@ -190,6 +190,7 @@ private:
     void bind_acronym_after(std::size_t last, const EntityRef* ref);
     void titles();
     void defined_terms();
+    void define_term(std::size_t i);
     void sequences();
 
     const EnglishNames& o_;
@@ -434,32 +435,38 @@ void EnglishNames::SentenceNames::titles() {
 
 // `preliminary memorandum of terms (PMT)`: a lower-case term whose initials spell the acronym.
 void EnglishNames::SentenceNames::defined_terms() {
+    // Few words are in brackets: the loop over every word tells them by two flags and does
+    // nothing else (with the search below inside it, it spilled its counters to memory).
+    for (std::size_t i = 1; i < tokens_.size(); ++i)
+        if (tokens_[i].opens && tokens_[i].closes) define_term(i);
+}
+
+// The lower-case term before word i, an acronym in brackets, whose initials spell the acronym.
+void EnglishNames::SentenceNames::define_term(std::size_t i) {
     static const std::set<std::string_view> skip = {"of", "and", "the", "for", "on", "in", "to", "a", "an", "&"};
-    for (std::size_t i = 1; i < tokens_.size(); ++i) {
-        const EnglishToken& acr = tokens_[i];
-        if (!(acr.opens && acr.closes && acr.all_caps()) || taken(i) || tokens_[i - 1].after) continue;
-        std::string letters;
-        for (char c : acr.word)
-            if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
-        for (std::size_t s = i; s-- > 0 && i - s <= 8;) {
-            const EnglishToken& t = tokens_[s];
-            if (!t.lower_word() || taken(s) || (s + 1 < i && t.after)) break;
-            std::string initials;
-            for (std::size_t k = s; k < i; ++k) {
-                const std::string_view w = tokens_[k].word;
-                if (skip.count(w)) continue;
-                initials += w.front();
-                for (std::size_t h = 1; h + 1 < w.size(); ++h)
-                    if (w[h] == '-') initials += w[h + 1];
-            }
-            if (initials.size() > letters.size()) break;
-            if (initials == letters) {
-                const std::string type = tokens_[i - 1].in("policy_suffix") ? "POLICY" : "CONCEPT";
-                const EntityRef* ref = make_ref(s, i, type);
-                add(s, i, ref);
-                bind_acronym_after(i, ref);
-                break;
-            }
+    const EnglishToken& acr = tokens_[i];
+    if (!acr.all_caps() || taken(i) || tokens_[i - 1].after) return;
+    std::string letters;
+    for (char c : acr.word)
+        if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
+    for (std::size_t s = i; s-- > 0 && i - s <= 8;) {
+        const EnglishToken& t = tokens_[s];
+        if (!t.lower_word() || taken(s) || (s + 1 < i && t.after)) break;
+        std::string initials;
+        for (std::size_t k = s; k < i; ++k) {
+            const std::string_view w = tokens_[k].word;
+            if (skip.count(w)) continue;
+            initials += w.front();
+            for (std::size_t h = 1; h + 1 < w.size(); ++h)
+                if (w[h] == '-') initials += w[h + 1];
+        }
+        if (initials.size() > letters.size()) break;
+        if (initials == letters) {
+            const std::string type = tokens_[i - 1].in("policy_suffix") ? "POLICY" : "CONCEPT";
+            const EntityRef* ref = make_ref(s, i, type);
+            add(s, i, ref);
+            bind_acronym_after(i, ref);
+            break;
         }
     }
 }
