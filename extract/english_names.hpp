@@ -24,6 +24,7 @@
 // Lifecycle: one EnglishNames per rule pack; per document, start() then find() for each English
 // sentence in order (the Memory carries names and acronyms from sentence to sentence).
 // Thread safety: find() and start() may be called concurrently with distinct Memory objects.
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -69,6 +70,8 @@ public:
                 else insert_past_list(word);
             }
             bool contains(std::string_view word) const;
+            // Room for `words` insertions (as many as are listed before the move to the hash set).
+            void reserve(std::size_t words) { listed_.reserve(std::min(words, kListed + 1)); }
             std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
 
         private:
