@@ -573,7 +573,8 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
                         EntityStore& entities) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
-        if (m.entity->type != "PERSON") continue;
+        // (A view compares lengths first: most types are told from PERSON without a memcmp.)
+        if (std::string_view(m.entity->type) != "PERSON") continue;
         const std::string_view written = text.substr(m.range.begin, m.range.size());
         const auto space = written.rfind(' ');
         if (space != std::string_view::npos && space + 1 < written.size())
