@@ -111,6 +111,11 @@ bool is_lower_word(std::string_view word) {
 
 }  // namespace
 
+void EnglishToken::look_up_lists() const {
+    lists_ = lists_from_->lists_of_word("en", lists_text_, range);
+    lists_from_ = nullptr;
+}
+
 bool EnglishToken::all_caps() const {
     int letters = 0;
     for (char c : word) {
