@@ -554,7 +554,10 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
             continue;
         auto tokens = english_words(text, sentence.range, cues_);  // shapes only: no list is asked
         if (!title_case(tokens, 0, tokens.size())) {
-            for (std::size_t i = 1; i < tokens.size(); ++i) {
+            // (The count is read once: the insertions' stores keep the compiler from assuming
+            // that it stays.)
+            const std::size_t count = tokens.size();
+            for (std::size_t i = 1; i < count; ++i) {
                 const EnglishToken& t = tokens[i];
                 // (Whether the word opens a sentence is asked only of a capitalized word.)
                 const auto first = [&] { return t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.'; };
