@@ -437,7 +437,8 @@ void EnglishNames::SentenceNames::titles() {
 void EnglishNames::SentenceNames::defined_terms() {
     // Few words are in brackets: the loop over every word tells them by two flags and does
     // nothing else (with the search below inside it, it spilled its counters to memory).
-    for (std::size_t i = 1; i < tokens_.size(); ++i)
+    const std::size_t count = tokens_.size();  // read once (see sequences())
+    for (std::size_t i = 1; i < count; ++i)
         if (tokens_[i].opens && tokens_[i].closes) define_term(i);
 }
 
@@ -472,7 +473,9 @@ void EnglishNames::SentenceNames::define_term(std::size_t i) {
 }
 
 void EnglishNames::SentenceNames::sequences() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    // (The count is read once: the names' stores keep the compiler from assuming that it stays.)
+    const std::size_t count = tokens_.size();
+    for (std::size_t i = 0; i < count; ++i) {
         if (!name_word(i) || (initial(i) && !initial_evidence(i))) continue;
         const std::size_t last = extend(i);
         const std::string word(tokens_[i].word);
