@@ -82,8 +82,10 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
                            const CueWords& cues, const Normalizer& normalizer)
     : catalog_(catalog), lexicon_(lexicon), cues_(cues), normalizer_(normalizer) {
     for (const char* id : {"month_names", "weekday_names"})
-        for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id)) month_and_day_names_.insert(lower_copy(name));
+        for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id))
+            month_day_and_demonym_words_.insert(lower_copy(name));
     for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[lower_copy(word)] = id;
+    for (const auto& [demonym, id] : demonyms_) month_day_and_demonym_words_.insert(demonym);
     for (const auto& [demonym, id] : demonyms_) {
         const std::string start = demonym.substr(0, demonym.find(' '));
         if (start.size() < demonym.size() &&
@@ -226,7 +228,7 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     // (Each test alone excludes the word: their order changes no answer.)
     if (t.in("not_names")) return true;
     const std::string lower = lower_copy(t.word);
-    if (o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower)) return true;
+    if (o_.month_day_and_demonym_words_.count(lower)) return true;
     // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
     // the pair is built and looked up only after such a word.
     const auto starts_demonym = [&](std::string_view word) {

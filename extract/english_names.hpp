@@ -125,7 +125,9 @@ private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
     const Normalizer& normalizer_;
-    std::unordered_set<std::string> month_and_day_names_;   // lower case
+    // Months, weekdays and demonyms, lower case: the words that start no name, in one set so
+    // that a word is ruled out by one look-up.
+    std::unordered_set<std::string> month_day_and_demonym_words_;
     std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
     std::vector<std::string> two_word_demonym_starts_;        // "south" of "south korean"
     std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}
