@@ -205,8 +205,11 @@ private:
     Memory& memory_;
     EntityStore& entities_;
     const std::vector<EnglishToken>& tokens_;
+    // Both empty in a sentence without titles (most): they are allocated only for one with some.
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
+    bool in_title(std::size_t i) const { return !title_.empty() && title_[i]; }
+    bool claimed(std::size_t i) const { return !claimed_.empty() && claimed_[i]; }
 };
 
 bool EnglishNames::SentenceNames::taken(std::size_t i) const {
@@ -248,7 +251,7 @@ bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     // The spelling first: the other tests look much further.
     if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
-    return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
+    return has_letter(t.word) && !in_title(i) && !claimed(i) && !taken(i) && !excluded(i);
 }
 
 // A capitalized word that opens a sentence names something only when it does not look like
@@ -317,7 +320,7 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
         if (first > 0 && (tokens_[first - 1].word == "said" || tokens_[first - 1].word == "says")) return "PERSON";
         if (end.after == ',') {
             for (std::size_t k = last; k < tokens_.size() && k < last + 5; ++k) {
-                if (title_[k]) return "PERSON";
+                if (in_title(k)) return "PERSON";
                 if (tokens_[k].after && k > last) break;
             }
         }
@@ -355,6 +358,9 @@ void EnglishNames::SentenceNames::titles() {
     const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
     for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
+    if (hits.empty()) return;
+    title_.assign(tokens_.size(), false);
+    claimed_.assign(tokens_.size(), false);
     std::vector<Title> titles;
     for (const auto& h : select_longest(std::move(hits))) {
         const std::size_t first = token_at_or_after(tokens_, h.begin);
@@ -534,8 +540,6 @@ void EnglishNames::SentenceNames::sequences() {
 
 void EnglishNames::SentenceNames::run() {
     if (tokens_.empty() || title_case(tokens_, 0, tokens_.size())) return;
-    title_.assign(tokens_.size(), false);
-    claimed_.assign(tokens_.size(), false);
     titles();
     defined_terms();
     sequences();
