@@ -82,8 +82,10 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
                            const CueWords& cues, const Normalizer& normalizer)
     : catalog_(catalog), lexicon_(lexicon), cues_(cues), normalizer_(normalizer) {
     for (const char* id : {"month_names", "weekday_names"})
-        for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id)) month_and_day_names_.insert(lower_copy(name));
+        for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id))
+            month_day_and_demonym_words_.insert(lower_copy(name));
     for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[lower_copy(word)] = id;
+    for (const auto& [demonym, id] : demonyms_) month_day_and_demonym_words_.insert(demonym);
     for (const auto& [demonym, id] : demonyms_) {
         const std::string start = demonym.substr(0, demonym.find(' '));
         if (start.size() < demonym.size() &&
@@ -190,6 +192,7 @@ private:
     void bind_acronym_after(std::size_t last, const EntityRef* ref);
     void titles();
     void defined_terms();
+    void define_term(std::size_t i);
     void sequences();
 
     const EnglishNames& o_;
@@ -202,8 +205,11 @@ private:
     Memory& memory_;
     EntityStore& entities_;
     const std::vector<EnglishToken>& tokens_;
+    // Both empty in a sentence without titles (most): they are allocated only for one with some.
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
+    bool in_title(std::size_t i) const { return !title_.empty() && title_[i]; }
+    bool claimed(std::size_t i) const { return !claimed_.empty() && claimed_[i]; }
 };
 
 bool EnglishNames::SentenceNames::taken(std::size_t i) const {
@@ -225,7 +231,7 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     // (Each test alone excludes the word: their order changes no answer.)
     if (t.in("not_names")) return true;
     const std::string lower = lower_copy(t.word);
-    if (o_.month_and_day_names_.count(lower) || o_.demonyms_.count(lower)) return true;
+    if (o_.month_day_and_demonym_words_.count(lower)) return true;
     // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
     // the pair is built and looked up only after such a word.
     const auto starts_demonym = [&](std::string_view word) {
@@ -245,7 +251,7 @@ bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     // The spelling first: the other tests look much further.
     if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
-    return has_letter(t.word) && !title_[i] && !claimed_[i] && !taken(i) && !excluded(i);
+    return has_letter(t.word) && !in_title(i) && !claimed(i) && !taken(i) && !excluded(i);
 }
 
 // A capitalized word that opens a sentence names something only when it does not look like
@@ -314,7 +320,7 @@ std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size
         if (first > 0 && (tokens_[first - 1].word == "said" || tokens_[first - 1].word == "says")) return "PERSON";
         if (end.after == ',') {
             for (std::size_t k = last; k < tokens_.size() && k < last + 5; ++k) {
-                if (title_[k]) return "PERSON";
+                if (in_title(k)) return "PERSON";
                 if (tokens_[k].after && k > last) break;
             }
         }
@@ -352,6 +358,9 @@ void EnglishNames::SentenceNames::titles() {
     const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
     for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
+    if (hits.empty()) return;
+    title_.assign(tokens_.size(), false);
+    claimed_.assign(tokens_.size(), false);
     std::vector<Title> titles;
     for (const auto& h : select_longest(std::move(hits))) {
         const std::size_t first = token_at_or_after(tokens_, h.begin);
@@ -434,38 +443,47 @@ void EnglishNames::SentenceNames::titles() {
 
 // `preliminary memorandum of terms (PMT)`: a lower-case term whose initials spell the acronym.
 void EnglishNames::SentenceNames::defined_terms() {
+    // Few words are in brackets: the loop over every word tells them by two flags and does
+    // nothing else (with the search below inside it, it spilled its counters to memory).
+    const std::size_t count = tokens_.size();  // read once (see sequences())
+    for (std::size_t i = 1; i < count; ++i)
+        if (tokens_[i].opens && tokens_[i].closes) define_term(i);
+}
+
+// The lower-case term before word i, an acronym in brackets, whose initials spell the acronym.
+void EnglishNames::SentenceNames::define_term(std::size_t i) {
     static const std::set<std::string_view> skip = {"of", "and", "the", "for", "on", "in", "to", "a", "an", "&"};
-    for (std::size_t i = 1; i < tokens_.size(); ++i) {
-        const EnglishToken& acr = tokens_[i];
-        if (!(acr.opens && acr.closes && acr.all_caps()) || taken(i) || tokens_[i - 1].after) continue;
-        std::string letters;
-        for (char c : acr.word)
-            if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
-        for (std::size_t s = i; s-- > 0 && i - s <= 8;) {
-            const EnglishToken& t = tokens_[s];
-            if (!t.lower_word() || taken(s) || (s + 1 < i && t.after)) break;
-            std::string initials;
-            for (std::size_t k = s; k < i; ++k) {
-                const std::string_view w = tokens_[k].word;
-                if (skip.count(w)) continue;
-                initials += w.front();
-                for (std::size_t h = 1; h + 1 < w.size(); ++h)
-                    if (w[h] == '-') initials += w[h + 1];
-            }
-            if (initials.size() > letters.size()) break;
-            if (initials == letters) {
-                const std::string type = tokens_[i - 1].in("policy_suffix") ? "POLICY" : "CONCEPT";
-                const EntityRef* ref = make_ref(s, i, type);
-                add(s, i, ref);
-                bind_acronym_after(i, ref);
-                break;
-            }
+    const EnglishToken& acr = tokens_[i];
+    if (!acr.all_caps() || taken(i) || tokens_[i - 1].after) return;
+    std::string letters;
+    for (char c : acr.word)
+        if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
+    for (std::size_t s = i; s-- > 0 && i - s <= 8;) {
+        const EnglishToken& t = tokens_[s];
+        if (!t.lower_word() || taken(s) || (s + 1 < i && t.after)) break;
+        std::string initials;
+        for (std::size_t k = s; k < i; ++k) {
+            const std::string_view w = tokens_[k].word;
+            if (skip.count(w)) continue;
+            initials += w.front();
+            for (std::size_t h = 1; h + 1 < w.size(); ++h)
+                if (w[h] == '-') initials += w[h + 1];
+        }
+        if (initials.size() > letters.size()) break;
+        if (initials == letters) {
+            const std::string type = tokens_[i - 1].in("policy_suffix") ? "POLICY" : "CONCEPT";
+            const EntityRef* ref = make_ref(s, i, type);
+            add(s, i, ref);
+            bind_acronym_after(i, ref);
+            break;
         }
     }
 }
 
 void EnglishNames::SentenceNames::sequences() {
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    // (The count is read once: the names' stores keep the compiler from assuming that it stays.)
+    const std::size_t count = tokens_.size();
+    for (std::size_t i = 0; i < count; ++i) {
         if (!name_word(i) || (initial(i) && !initial_evidence(i))) continue;
         const std::size_t last = extend(i);
         const std::string word(tokens_[i].word);
@@ -522,8 +540,6 @@ void EnglishNames::SentenceNames::sequences() {
 
 void EnglishNames::SentenceNames::run() {
     if (tokens_.empty() || title_case(tokens_, 0, tokens_.size())) return;
-    title_.assign(tokens_.size(), false);
-    claimed_.assign(tokens_.size(), false);
     titles();
     defined_terms();
     sequences();
@@ -534,6 +550,10 @@ void EnglishNames::SentenceNames::run() {
 EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences,
                                          KeptWords& kept) const {
     Memory memory;
+    // About a word in six bytes of English (as english_words reckons): the lists are allocated
+    // once, not grown as the words come (that was 2 M instructions in 1 MB of English).
+    memory.lower_case.reserve(text.size() / 6);
+    memory.capitalized_inside.reserve(text.size() / 6);
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const Sentence& sentence = sentences[s];
         // Only words with a Latin letter are remembered: a sentence without one (most Chinese
@@ -543,7 +563,10 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
             continue;
         auto tokens = english_words(text, sentence.range, cues_);  // shapes only: no list is asked
         if (!title_case(tokens, 0, tokens.size())) {
-            for (std::size_t i = 1; i < tokens.size(); ++i) {
+            // (The count is read once: the insertions' stores keep the compiler from assuming
+            // that it stays.)
+            const std::size_t count = tokens.size();
+            for (std::size_t i = 1; i < count; ++i) {
                 const EnglishToken& t = tokens[i];
                 // (Whether the word opens a sentence is asked only of a capitalized word.)
                 const auto first = [&] { return t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.'; };
@@ -562,7 +585,8 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
                         EntityStore& entities) const {
     // Names the pack knows teach the document's family names and what it mentioned last.
     for (const auto& m : mentions) {
-        if (m.entity->type != "PERSON") continue;
+        // (A view compares lengths first: most types are told from PERSON without a memcmp.)
+        if (std::string_view(m.entity->type) != "PERSON") continue;
         const std::string_view written = text.substr(m.range.begin, m.range.size());
         const auto space = written.rfind(' ');
         if (space != std::string_view::npos && space + 1 < written.size())

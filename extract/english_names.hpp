@@ -24,6 +24,7 @@
 // Lifecycle: one EnglishNames per rule pack; per document, start() then find() for each English
 // sentence in order (the Memory carries names and acronyms from sentence to sentence).
 // Thread safety: find() and start() may be called concurrently with distinct Memory objects.
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -69,6 +70,8 @@ public:
                 else insert_past_list(word);
             }
             bool contains(std::string_view word) const;
+            // Room for `words` insertions (as many as are listed before the move to the hash set).
+            void reserve(std::size_t words) { listed_.reserve(std::min(words, kListed + 1)); }
             std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
 
         private:
@@ -122,7 +125,9 @@ private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
     const Normalizer& normalizer_;
-    std::unordered_set<std::string> month_and_day_names_;   // lower case
+    // Months, weekdays and demonyms, lower case: the words that start no name, in one set so
+    // that a word is ruled out by one look-up.
+    std::unordered_set<std::string> month_day_and_demonym_words_;
     std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
     std::vector<std::string> two_word_demonym_starts_;        // "south" of "south korean"
     std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}

@@ -50,39 +50,54 @@ constexpr ByteSet kChunkStop(" \t\xE2");
 // after them: most chunks of English text. The reading below takes nothing else from it (no
 // quote, bracket, dot, apostrophe or dash to look at), so the word is all of it but that mark.
 struct PlainWord {
-    std::size_t length = 0;  // of the word; 0 when the chunk is not plain
-    char after = 0;          // the mark after it, or 0
-    bool lower = false;      // what is_lower_word() says of the word
+    std::size_t length = 0;     // of the word; 0 when the chunk is not plain
+    std::size_t chunk_end = 0;  // where the chunk ends: the space or tab after it, or the range's end
+    char after = 0;             // the mark after it, or 0
+    bool lower = false;         // what is_lower_word() says of the word
 };
+// The classes of bytes plain chunks are read by, a bit each.
 constexpr unsigned kPlain = 1;  // a Latin letter, a digit or a hyphen
 constexpr unsigned kSmall = 2;  // a lower-case Latin letter or a hyphen
+constexpr unsigned kMark = 4;   // `,` `;` `:` `!` `?`, which may follow a plain word in its chunk
+constexpr unsigned kSpace = 8;  // a space or a tab, which ends a chunk
 constexpr std::array<unsigned char, 256> kPlainClass = [] {
     std::array<unsigned char, 256> table{};
     for (int c = 0; c < 256; ++c) {
         const bool small = (c >= 'a' && c <= 'z') || c == '-';
         const bool plain = small || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        table[static_cast<std::size_t>(c)] = static_cast<unsigned char>((plain ? kPlain : 0) | (small ? kSmall : 0));
+        const bool mark = c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+        const bool space = c == ' ' || c == '\t';
+        table[static_cast<std::size_t>(c)] = static_cast<unsigned char>((plain ? kPlain : 0) | (small ? kSmall : 0) |
+                                                                         (mark ? kMark : 0) | (space ? kSpace : 0));
     }
     return table;
 }();
-PlainWord plain_word(std::string_view chunk) {
+// The plain chunk that starts at text[begin] (not a space), in text[begin, end). Read in one pass
+// from its first byte, one table lookup a byte, up to the first that is not plain: the chunk's
+// end is not looked for first (a plain chunk holds no long dash, so it ends at a space, a tab or
+// `end`).
+PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t end) {
+    // The class of the byte at `pos`; `end` ends a chunk as a space does.
+    const auto class_at = [&](std::size_t pos) {
+        return pos < end ? kPlainClass[static_cast<unsigned char>(text[pos])] : kSpace;
+    };
+    unsigned all = kPlain | kSmall;  // the classes of the word's bytes together
+    std::size_t word_end = begin;
+    unsigned next = 0;  // the class of the byte after the word
+    while ((next = class_at(word_end)) & kPlain) {
+        all &= next;
+        ++word_end;
+    }
+    if (word_end == begin) return {};
     PlainWord plain;
-    std::size_t length = chunk.size();
-    const char last = chunk.back();
-    if (last == ',' || last == ';' || last == ':' || last == '!' || last == '?') {
-        plain.after = last;
-        --length;
+    plain.chunk_end = word_end;
+    if (next & kMark) {
+        plain.after = text[word_end];
+        next = class_at(++plain.chunk_end);
     }
-    if (length == 0) return {};
-    // The class of all the bytes together: one table lookup a byte, up to the first that is not
-    // plain (a Chinese sentence with a Latin word is a chunk of its own, a long one).
-    unsigned all = kPlain | kSmall;
-    for (std::size_t i = 0; i < length; ++i) {
-        all &= kPlainClass[static_cast<unsigned char>(chunk[i])];
-        if (!(all & kPlain)) return {};
-    }
-    plain.length = length;
-    plain.lower = (all & kSmall) && chunk.front() != '-';
+    if (!(next & kSpace)) return {};
+    plain.length = word_end - begin;
+    plain.lower = (all & kSmall) && text[begin] != '-';
     return plain;
 }
 
@@ -90,11 +105,16 @@ PlainWord plain_word(std::string_view chunk) {
 bool is_lower_word(std::string_view word) {
     if (word.empty() || word.front() == '-') return false;
     for (char c : word)
-        if (!(kPlainClass[static_cast<unsigned char>(c)] & kSmall)) return false;  // the bytes plain_word() calls small
+        if (!(kPlainClass[static_cast<unsigned char>(c)] & kSmall)) return false;  // the bytes plain_word_at() calls small
     return true;
 }
 
 }  // namespace
+
+void EnglishToken::look_up_lists() const {
+    lists_ = lists_from_->lists_of_word("en", lists_text_, range);
+    lists_from_ = nullptr;
+}
 
 bool EnglishToken::all_caps() const {
     int letters = 0;
@@ -132,45 +152,51 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         while (pos < range.end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
         if (pos >= range.end) break;
         const std::size_t chunk_begin = pos;
+        const PlainWord plain = plain_word_at(text, chunk_begin, range.end);
         std::size_t chunk_end = pos;
         bool dash_inside = false;
         // The space, tab or dash that ends the chunk is stepped over with it, so that the skip of
         // spaces that starts the next chunk does not read it again (one follows nearly every word).
         std::size_t stop_length = 0;
-        // Only a space, a tab or the first byte of a long dash stops it.
-        while ((chunk_end = kChunkStop.find_in(text, chunk_end, range.end)) < range.end) {
-            const char c = text[chunk_end];
-            if (c == ' ' || c == '\t') {
-                stop_length = 1;
-                break;
-            }
-            if (chunk_end > chunk_begin) {
-                if (const std::size_t dash = long_dash_at(text, chunk_end)) {
-                    dash_inside = true;
-                    stop_length = dash;
+        if (plain.length > 0) {
+            chunk_end = plain.chunk_end;
+            stop_length = chunk_end < range.end ? 1 : 0;
+        } else {
+            // Only a space, a tab or the first byte of a long dash stops it.
+            while ((chunk_end = kChunkStop.find_in(text, chunk_end, range.end)) < range.end) {
+                const char c = text[chunk_end];
+                if (c == ' ' || c == '\t') {
+                    stop_length = 1;
                     break;
                 }
+                if (chunk_end > chunk_begin) {
+                    if (const std::size_t dash = long_dash_at(text, chunk_end)) {
+                        dash_inside = true;
+                        stop_length = dash;
+                        break;
+                    }
+                }
+                ++chunk_end;
             }
-            ++chunk_end;
         }
         pos = chunk_end + stop_length;
+        // (Views are made from bounds known to lie inside the text, not by substr, whose range
+        // check and throw, at every word, cost 1.8 M instructions in 1 MB of English.)
+        const std::string_view chunk(text.data() + chunk_begin, chunk_end - chunk_begin);
         // A dash standing alone marks a break after the previous word (three bytes at most: most
         // chunks are longer, and are not compared).
-        const std::string_view chunk = text.substr(chunk_begin, chunk_end - chunk_begin);
         if (chunk.size() <= 3 && (chunk == "-" || chunk == "--" || long_dash_at(chunk, 0) == chunk.size())) {
             if (!tokens.empty()) tokens.back().dash_after = true;
             continue;
         }
-        if (!dash_inside) {
-            if (const PlainWord plain = plain_word(chunk); plain.length > 0) {
-                EnglishToken& t = tokens.emplace_back();
-                t.full = {chunk_begin, chunk_end};
-                t.range = {chunk_begin, chunk_begin + plain.length};
-                t.word = chunk.substr(0, plain.length);
-                t.after = plain.after;
-                t.lower_case = plain.lower;
-                continue;
-            }
+        if (plain.length > 0) {
+            EnglishToken& t = tokens.emplace_back();
+            t.full = {chunk_begin, chunk_end};
+            t.range = {chunk_begin, chunk_begin + plain.length};
+            t.word = std::string_view(chunk.data(), plain.length);
+            t.after = plain.after;
+            t.lower_case = plain.lower;
+            continue;
         }
         EnglishToken t;
         t.full = {chunk_begin, chunk_end};

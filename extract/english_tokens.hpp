@@ -33,11 +33,9 @@ struct EnglishToken {
     // at the first question and kept: the rules never ask about half the words of a sentence.
     // None for a word of english_words(). Not thread-safe (the first call writes the answer):
     // a sentence's words belong to the thread that reads the sentence.
+    // (The look-up is out of line, so that the test of a word already looked up inlines.)
     const CueSet& lists() const {
-        if (lists_from_) {
-            lists_ = lists_from_->lists_of_word("en", lists_text_, range);
-            lists_from_ = nullptr;
-        }
+        if (lists_from_) look_up_lists();
         return lists_;
     }
     // Makes lists() look the word up in `cues`; `text` is the text `range` is in, and it and
@@ -59,6 +57,7 @@ struct EnglishToken {
     bool breaks_after() const { return after == ',' || after == ';' || after == ':' || dash_after; }
 
 private:
+    void look_up_lists() const;  // lists_ from lists_from_, which it clears
     mutable const CueWords* lists_from_ = nullptr;  // where lists() has still to look; null once it has
     std::string_view lists_text_;
     mutable CueSet lists_;
