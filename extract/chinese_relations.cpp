@@ -879,10 +879,12 @@ void SentenceRules::find_verbs() {
                                              [&](const Mention& m) { return m.range.contains(at); });
         const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
                                              [&](const TextRange& r) { return r.end == at.begin; });
+        if (inside_name || noun_before) continue;
+        // (Looked up only now: the word after costs the most of the three.)
         const std::size_t look = std::min(at.end + 12, range.end);
         const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
                                 view_.cues->match_at("coordination", at.end, look) > 0;
-        if (inside_name || noun_before || noun_after) continue;
+        if (noun_after) continue;
         Span span{at, first, last};
         for (std::size_t i = first; i < last; ++i) {
             const VerbPattern& p = lexicon_.pattern(verbs[i].payload);
