@@ -327,8 +327,13 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     for (const auto& t : view_.times)
         if (t.range.begin == r.begin && t.range.end <= r.end) r = trim_spaces(text_, {t.range.end, r.end});
     // The phrase ends where an adverb or a negation stands before a verb or another negation
-    // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂).
-    for (std::size_t at = r.begin + 3; at < r.end; at += 3) {
+    // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂). Walked only when such a word
+    // stands past its first character at all (any word found at a place below lies inside that
+    // window): most phrases hold none, and asking at each character cost more than the rest.
+    const TextRange walked{r.begin + 3, r.end};
+    const bool has_stop = walked.begin < walked.end && (view_.cues->any("function_word", walked) ||
+                                                        view_.cues->any("negation", walked));
+    for (std::size_t at = walked.begin; has_stop && at < r.end; at += 3) {
         if (static_cast<unsigned char>(text_[at]) < 0xE0) break;  // keep mixed-script phrases whole
         std::size_t word = view_.cues->match_at("function_word", at, r.end);
         if (word == 0) word = view_.cues->match_at("negation", at, r.end);
