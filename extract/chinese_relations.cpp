@@ -43,6 +43,9 @@ struct Neighbours {
     std::optional<NounGroup> relative_object{};  // 撤销[拜登政府签署]的《规则》: the head is the object
     std::size_t object_end = std::string_view::npos;
     std::vector<TextRange> later_frame_starts{};  // first parts the later verbs' frames reach
+    // Whether the clause holds a passive_agent word at all: without one, no window of the clause
+    // holds one, and relate() does not look.
+    bool passive_in_clause = true;
 
     bool frame_claimed(TextRange start) const {
         return std::any_of(later_frame_starts.begin(), later_frame_starts.end(),
@@ -534,12 +537,14 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
-    for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
-        // 由11月1日起: 由 before a time is "from", no agent.
-        const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
-            return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
-        });
-        if (!before_time) passive = marker;
+    if (around.passive_in_clause) {
+        for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
+            // 由11月1日起: 由 before a time is "from", no agent.
+            const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
+                return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
+            });
+            if (!before_time) passive = marker;
+        }
     }
     if (!p.before.empty() && !before && !passive) return false;
     // A first part that a later verb's frame also reaches belongs to that verb: in
@@ -754,6 +759,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         if (opens_later_frame(i)) continue;
         // Where the next verb's phrase starts: its verb, or its frame's first part.
         Neighbours around{clause.end, std::nullopt, {}};
+        around.passive_in_clause = has_passive;
         // A verb inside a relative clause (内置 in 搭载了内置…的玄戒T1) is no predicate of the clause;
         // right at the clause's start, with no subject of its own, its head is its subject.
         const auto inside = std::find_if(embedded.begin(), embedded.end(),
