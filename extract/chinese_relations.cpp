@@ -784,13 +784,17 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             }
             continue;
         }
-        if (!last_de) {
-            const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
-            last_de = found == std::string_view::npos ? found : clause.begin + found;
-        }
-        if (auto relative = relative_clause_head(clause, *last_de, v.range.end, verbs)) {
-            embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
-            around.relative_head = relative->second;
+        // A relative clause after the verb holds a verb of its own, a later one (the verbs do not
+        // overlap): after the clause's last verb there is none to look for.
+        if (i + 1 < verbs.size()) {
+            if (!last_de) {
+                const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
+                last_de = found == std::string_view::npos ? found : clause.begin + found;
+            }
+            if (auto relative = relative_clause_head(clause, *last_de, v.range.end, verbs)) {
+                embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
+                around.relative_head = relative->second;
+            }
         }
         if (i + 1 < verbs.size()) {
             around.next_verb = verbs[i + 1]->range.begin;
