@@ -146,6 +146,11 @@ private:
     // groups_in()'s answers. A list: references stay valid, and unlike a std::deque it allocates
     // nothing until the first answer (a sentence without relation verbs asks for none).
     mutable std::list<Groups> groups_;
+    // Lists made for each clause (relate_clause(): its verbs, the order of a verb's patterns;
+    // groups_in(): where predicates start), kept from clause to clause: cleared, not freed.
+    std::vector<const VerbSpan*> clause_verbs_;
+    std::vector<std::uint32_t> pattern_order_;
+    mutable std::vector<std::size_t> predicate_starts_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -256,7 +261,8 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
-    std::vector<std::size_t> predicate_starts;
+    std::vector<std::size_t>& predicate_starts = predicate_starts_;
+    predicate_starts.clear();
     predicate_starts.reserve(verbs_.size() + view_.times.size());  // and a frame's start now and then
     for (const auto& v : verbs_) {
         predicate_starts.push_back(v.range.begin);
@@ -722,7 +728,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // The clause's verbs that can be read at all: a bare pattern, or a frame whose first part
     // stands before it (禁令 of 解除{O}禁令 is no verb in 撤销禁令).
     const bool has_passive = view_.cues->any("passive_agent", clause);
-    std::vector<const VerbSpan*> verbs;
+    std::vector<const VerbSpan*>& verbs = clause_verbs_;
+    verbs.clear();
     for (const auto& v : verbs_) {
         if (!clause.contains(v.range)) continue;
         const bool usable = has_passive || std::any_of(v.patterns.begin(), v.patterns.end(), [&](std::uint32_t q) {
@@ -751,9 +758,10 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // The clause's last 的 (npos when none), where a relative clause would end: the same for all
     // its verbs, found for the first that asks.
     std::optional<std::size_t> last_de;
-    // The order a verb's patterns are tried in (below): one vector for all the clause's verbs, as
-    // each pattern comes once at most, sized for the verb with the most.
-    std::vector<std::uint32_t> order;
+    // The order a verb's patterns are tried in (below): one vector for all the clause's verbs (and
+    // all the sentence's clauses), as each pattern comes once at most, sized for the verb with the
+    // most.
+    std::vector<std::uint32_t>& order = pattern_order_;
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
