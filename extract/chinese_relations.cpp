@@ -4,6 +4,7 @@
 #include <list>
 #include <initializer_list>
 #include <optional>
+#include <span>
 
 #include "core/text_search.hpp"
 #include "core/utf8.hpp"
@@ -123,7 +124,7 @@ private:
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                 std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
-    std::size_t emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
+    std::size_t emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                      TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                      double confidence, bool skip_planned_at_before, std::vector<RelationCandidate>& out) const;
 
@@ -394,7 +395,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     return Argument{view_.entities->keep(EntityRef{"", "", std::string(type)}), r};
 }
 
-std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
+std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                                 TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                                 double confidence, bool skip_planned_at_before,
                                 std::vector<RelationCandidate>& out) const {
@@ -556,28 +557,34 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // A first part that a later verb's frame also reaches belongs to that verb: in
     // 对美光在华销售的产品启动审查, 对 opens 对{O}启动审查, not 对{O}销售.
     if (before && around.frame_claimed(*before)) return false;
-    std::optional<NounGroup> subject;
+    // The subject: a group of the clause, the relative clause's head, the clause's or the
+    // topic's, all of which outlive this call (a copy at each try cost some 2 % of the rules).
+    const NounGroup* subject = nullptr;
     bool inherited = false;  // the subject came from an earlier clause or the topic
-    std::vector<Argument> objects;
+    // The objects: a group's members, read in place like the subject, or those made here.
+    std::span<const Argument> objects;
+    std::vector<Argument> made_objects;
     // The rule's name: a literal, made a string only for an event (most tries give none).
     std::string_view rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
     if (around.relative_subject && !passive) {
         // Y of 搭载X的Y: X is the object, before the 的; Y does the act.
-        subject = around.relative_subject;
-        if (around.relative_object)
+        subject = &*around.relative_subject;
+        if (around.relative_object) {
             objects = around.relative_object->members;
-        else
+        } else {
             for (const auto& m : mentions_)
                 if (m.range.begin >= verb.end && m.range.end <= around.object_end)
-                    objects.push_back(Argument{m.entity, m.range});
+                    made_objects.push_back(Argument{m.entity, m.range});
+            objects = made_objects;
+        }
         rule = "zh.relative";
     } else if (passive) {
         const auto agent = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
             return g.range.begin >= passive->end && g.range.end <= verb_front;
         });
         if (agent == groups.end()) return false;  // no agent, no event
-        subject = *agent;
+        subject = &*agent;
         for (const auto& g : groups)
             if (g.range.end <= passive->begin) objects = g.members;
         if (objects.empty() && topic_) objects = topic_->members;
@@ -614,11 +621,11 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             for (const auto& g : groups) {
                 if (g.range.end > subject_limit || subject) break;
                 if (g.range.begin >= from && !g.nationality && (!governed(g.range.begin, clause) || embedded_subject(g)))
-                    subject = g;
+                    subject = &g;
             }
         }
         if (!subject && clause_subject) {
-            subject = clause_subject;
+            subject = &*clause_subject;
             inherited = true;
         }
         // 用于在得克萨斯州打造…: what the money (or the thing) is for; the topic does not act.
@@ -628,7 +635,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         };
         if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
-            subject = topic_;
+            subject = &*topic_;
             rule = before ? "zh.frame.carried" : "zh.svo.carried";
             confidence -= 0.05;
         }
@@ -641,7 +648,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                     break;
                 }
             if (objects.empty() && takes_literal)
-                if (auto lit = literal_object(clause, before->end, verb.begin)) objects = {*lit};
+                if (auto lit = literal_object(clause, before->end, verb.begin)) objects = made_objects = {*lit};
         } else if (!p.object_before) {
             // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
             // yields to that verb.
@@ -661,7 +668,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 objects = around.relative_head->members;
             } else if (next_verb < object_start) {
                 if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
-                objects.clear();
+                objects = {};
             } else if (object_group != groups.end() &&
                        view_.cues->match_at("complement_verb", verb.begin, verb.end) == verb.size() &&
                        opens_clause(*object_group, next_verb, clause)) {
@@ -681,7 +688,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                         break;
                     }
                 if (objects.empty() && takes_literal)
-                    if (auto lit = literal_object(clause, head, head_end)) objects = {*lit};
+                    if (auto lit = literal_object(clause, head, head_end)) objects = made_objects = {*lit};
             } else if (object_group != groups.end()) {
                 // The object is the first name that heads its phrase: past possessors and
                 // attributes (3纳米制程的手机处理器芯片“玄戒O1”). A possessor (中国的「经济胁迫」)
@@ -704,7 +711,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (inherited || verb_between) return false;
             }
             if (objects.empty() && !relative && takes_literal)
-                if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
+                if (auto lit = literal_object(clause, verb.end, next_verb)) objects = made_objects = {*lit};
         }
     }
     if (objects.empty()) return false;
@@ -720,7 +727,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
             out[i].time_source = DateSource::clause;
         }
-    if (emitted > 0 && !passive) clause_subject = subject;
+    if (emitted > 0 && !passive) clause_subject = *subject;
     return emitted > 0;
 }
 
