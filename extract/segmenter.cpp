@@ -17,8 +17,12 @@ bool starts_with(std::string_view text, std::size_t pos, std::string_view what) 
     return text.substr(pos, what.size()) == what;
 }
 
+// The first bytes of the closers below: a place that starts with none holds none.
+constexpr ByteSet kCloserStarts{"\"')]\xE2\xE3"};
+
 // Closing quotes and brackets that stay with the sentence they close.
 std::size_t closing_length(std::string_view text, std::size_t pos) {
+    if (pos >= text.size() || !kCloserStarts.contains(text[pos])) return 0;
     for (std::string_view closer : {"\"", "'", ")", "]", "”", "’", "」", "』", "》", "】"})
         if (starts_with(text, pos, closer)) return closer.size();
     return 0;
