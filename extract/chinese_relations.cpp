@@ -4,6 +4,7 @@
 #include <list>
 #include <initializer_list>
 #include <optional>
+#include <span>
 
 #include "core/text_search.hpp"
 #include "core/utf8.hpp"
@@ -43,6 +44,9 @@ struct Neighbours {
     std::optional<NounGroup> relative_object{};  // 撤销[拜登政府签署]的《规则》: the head is the object
     std::size_t object_end = std::string_view::npos;
     std::vector<TextRange> later_frame_starts{};  // first parts the later verbs' frames reach
+    // Whether the clause holds a passive_agent word at all: without one, no window of the clause
+    // holds one, and relate() does not look.
+    bool passive_in_clause = true;
 
     bool frame_claimed(TextRange start) const {
         return std::any_of(later_frame_starts.begin(), later_frame_starts.end(),
@@ -120,7 +124,7 @@ private:
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
                 std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
-    std::size_t emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
+    std::size_t emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                      TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                      double confidence, bool skip_planned_at_before, std::vector<RelationCandidate>& out) const;
 
@@ -143,6 +147,11 @@ private:
     // groups_in()'s answers. A list: references stay valid, and unlike a std::deque it allocates
     // nothing until the first answer (a sentence without relation verbs asks for none).
     mutable std::list<Groups> groups_;
+    // Lists made for each clause (relate_clause(): its verbs, the order of a verb's patterns;
+    // groups_in(): where predicates start), kept from clause to clause: cleared, not freed.
+    std::vector<const VerbSpan*> clause_verbs_;
+    std::vector<std::uint32_t> pattern_order_;
+    mutable std::vector<std::size_t> predicate_starts_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -253,7 +262,8 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
     // Where predicates start (verbs, time expressions): a place name before one is no modifier.
-    std::vector<std::size_t> predicate_starts;
+    std::vector<std::size_t>& predicate_starts = predicate_starts_;
+    predicate_starts.clear();
     predicate_starts.reserve(verbs_.size() + view_.times.size());  // and a frame's start now and then
     for (const auto& v : verbs_) {
         predicate_starts.push_back(v.range.begin);
@@ -327,8 +337,13 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     for (const auto& t : view_.times)
         if (t.range.begin == r.begin && t.range.end <= r.end) r = trim_spaces(text_, {t.range.end, r.end});
     // The phrase ends where an adverb or a negation stands before a verb or another negation
-    // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂).
-    for (std::size_t at = r.begin + 3; at < r.end; at += 3) {
+    // (芯片领域再投资, 芯片并不意味着), not inside a word (再生水厂). Walked only when such a word
+    // stands past its first character at all (any word found at a place below lies inside that
+    // window): most phrases hold none, and asking at each character cost more than the rest.
+    const TextRange walked{r.begin + 3, r.end};
+    const bool has_stop = walked.begin < walked.end && (view_.cues->any("function_word", walked) ||
+                                                        view_.cues->any("negation", walked));
+    for (std::size_t at = walked.begin; has_stop && at < r.end; at += 3) {
         if (static_cast<unsigned char>(text_[at]) < 0xE0) break;  // keep mixed-script phrases whole
         std::size_t word = view_.cues->match_at("function_word", at, r.end);
         if (word == 0) word = view_.cues->match_at("negation", at, r.end);
@@ -380,7 +395,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     return Argument{view_.entities->keep(EntityRef{"", "", std::string(type)}), r};
 }
 
-std::size_t SentenceRules::emit(const NounGroup& subjects, const std::vector<Argument>& objects, std::uint32_t pattern,
+std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                                 TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
                                 double confidence, bool skip_planned_at_before,
                                 std::vector<RelationCandidate>& out) const {
@@ -529,39 +544,47 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
-    for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
-        // 由11月1日起: 由 before a time is "from", no agent.
-        const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
-            return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
-        });
-        if (!before_time) passive = marker;
+    if (around.passive_in_clause) {
+        for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
+            // 由11月1日起: 由 before a time is "from", no agent.
+            const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
+                return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
+            });
+            if (!before_time) passive = marker;
+        }
     }
     if (!p.before.empty() && !before && !passive) return false;
     // A first part that a later verb's frame also reaches belongs to that verb: in
     // 对美光在华销售的产品启动审查, 对 opens 对{O}启动审查, not 对{O}销售.
     if (before && around.frame_claimed(*before)) return false;
-    std::optional<NounGroup> subject;
+    // The subject: a group of the clause, the relative clause's head, the clause's or the
+    // topic's, all of which outlive this call (a copy at each try cost some 2 % of the rules).
+    const NounGroup* subject = nullptr;
     bool inherited = false;  // the subject came from an earlier clause or the topic
-    std::vector<Argument> objects;
+    // The objects: a group's members, read in place like the subject, or those made here.
+    std::span<const Argument> objects;
+    std::vector<Argument> made_objects;
     // The rule's name: a literal, made a string only for an event (most tries give none).
     std::string_view rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
     if (around.relative_subject && !passive) {
         // Y of 搭载X的Y: X is the object, before the 的; Y does the act.
-        subject = around.relative_subject;
-        if (around.relative_object)
+        subject = &*around.relative_subject;
+        if (around.relative_object) {
             objects = around.relative_object->members;
-        else
+        } else {
             for (const auto& m : mentions_)
                 if (m.range.begin >= verb.end && m.range.end <= around.object_end)
-                    objects.push_back(Argument{m.entity, m.range});
+                    made_objects.push_back(Argument{m.entity, m.range});
+            objects = made_objects;
+        }
         rule = "zh.relative";
     } else if (passive) {
         const auto agent = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
             return g.range.begin >= passive->end && g.range.end <= verb_front;
         });
         if (agent == groups.end()) return false;  // no agent, no event
-        subject = *agent;
+        subject = &*agent;
         for (const auto& g : groups)
             if (g.range.end <= passive->begin) objects = g.members;
         if (objects.empty() && topic_) objects = topic_->members;
@@ -598,11 +621,11 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             for (const auto& g : groups) {
                 if (g.range.end > subject_limit || subject) break;
                 if (g.range.begin >= from && !g.nationality && (!governed(g.range.begin, clause) || embedded_subject(g)))
-                    subject = g;
+                    subject = &g;
             }
         }
         if (!subject && clause_subject) {
-            subject = clause_subject;
+            subject = &*clause_subject;
             inherited = true;
         }
         // 用于在得克萨斯州打造…: what the money (or the thing) is for; the topic does not act.
@@ -612,7 +635,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         };
         if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
-            subject = topic_;
+            subject = &*topic_;
             rule = before ? "zh.frame.carried" : "zh.svo.carried";
             confidence -= 0.05;
         }
@@ -625,7 +648,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                     break;
                 }
             if (objects.empty() && takes_literal)
-                if (auto lit = literal_object(clause, before->end, verb.begin)) objects = {*lit};
+                if (auto lit = literal_object(clause, before->end, verb.begin)) objects = made_objects = {*lit};
         } else if (!p.object_before) {
             // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
             // yields to that verb.
@@ -645,7 +668,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 objects = around.relative_head->members;
             } else if (next_verb < object_start) {
                 if (next_verb - verb.end <= 6) return false;  // two characters at most between: a chain
-                objects.clear();
+                objects = {};
             } else if (object_group != groups.end() &&
                        view_.cues->match_at("complement_verb", verb.begin, verb.end) == verb.size() &&
                        opens_clause(*object_group, next_verb, clause)) {
@@ -665,7 +688,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                         break;
                     }
                 if (objects.empty() && takes_literal)
-                    if (auto lit = literal_object(clause, head, head_end)) objects = {*lit};
+                    if (auto lit = literal_object(clause, head, head_end)) objects = made_objects = {*lit};
             } else if (object_group != groups.end()) {
                 // The object is the first name that heads its phrase: past possessors and
                 // attributes (3纳米制程的手机处理器芯片“玄戒O1”). A possessor (中国的「经济胁迫」)
@@ -688,7 +711,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (inherited || verb_between) return false;
             }
             if (objects.empty() && !relative && takes_literal)
-                if (auto lit = literal_object(clause, verb.end, next_verb)) objects = {*lit};
+                if (auto lit = literal_object(clause, verb.end, next_verb)) objects = made_objects = {*lit};
         }
     }
     if (objects.empty()) return false;
@@ -704,7 +727,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
             out[i].time_source = DateSource::clause;
         }
-    if (emitted > 0 && !passive) clause_subject = subject;
+    if (emitted > 0 && !passive) clause_subject = *subject;
     return emitted > 0;
 }
 
@@ -712,7 +735,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // The clause's verbs that can be read at all: a bare pattern, or a frame whose first part
     // stands before it (禁令 of 解除{O}禁令 is no verb in 撤销禁令).
     const bool has_passive = view_.cues->any("passive_agent", clause);
-    std::vector<const VerbSpan*> verbs;
+    std::vector<const VerbSpan*>& verbs = clause_verbs_;
+    verbs.clear();
     for (const auto& v : verbs_) {
         if (!clause.contains(v.range)) continue;
         const bool usable = has_passive || std::any_of(v.patterns.begin(), v.patterns.end(), [&](std::uint32_t q) {
@@ -741,14 +765,16 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // The clause's last 的 (npos when none), where a relative clause would end: the same for all
     // its verbs, found for the first that asks.
     std::optional<std::size_t> last_de;
-    // The order a verb's patterns are tried in (below): one vector for all the clause's verbs, as
-    // each pattern comes once at most, sized for the verb with the most.
-    std::vector<std::uint32_t> order;
+    // The order a verb's patterns are tried in (below): one vector for all the clause's verbs (and
+    // all the sentence's clauses), as each pattern comes once at most, sized for the verb with the
+    // most.
+    std::vector<std::uint32_t>& order = pattern_order_;
     for (std::size_t i = 0; i < verbs.size(); ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
         // Where the next verb's phrase starts: its verb, or its frame's first part.
         Neighbours around{clause.end, std::nullopt, {}};
+        around.passive_in_clause = has_passive;
         // A verb inside a relative clause (内置 in 搭载了内置…的玄戒T1) is no predicate of the clause;
         // right at the clause's start, with no subject of its own, its head is its subject.
         const auto inside = std::find_if(embedded.begin(), embedded.end(),
@@ -773,13 +799,17 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             }
             continue;
         }
-        if (!last_de) {
-            const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
-            last_de = found == std::string_view::npos ? found : clause.begin + found;
-        }
-        if (auto relative = relative_clause_head(clause, *last_de, v.range.end, verbs)) {
-            embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
-            around.relative_head = relative->second;
+        // A relative clause after the verb holds a verb of its own, a later one (the verbs do not
+        // overlap): after the clause's last verb there is none to look for.
+        if (i + 1 < verbs.size()) {
+            if (!last_de) {
+                const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
+                last_de = found == std::string_view::npos ? found : clause.begin + found;
+            }
+            if (auto relative = relative_clause_head(clause, *last_de, v.range.end, verbs)) {
+                embedded.push_back(Embedded{TextRange{v.range.end, relative->first}, relative->second});
+                around.relative_head = relative->second;
+            }
         }
         if (i + 1 < verbs.size()) {
             around.next_verb = verbs[i + 1]->range.begin;
@@ -879,10 +909,12 @@ void SentenceRules::find_verbs() {
                                              [&](const Mention& m) { return m.range.contains(at); });
         const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
                                              [&](const TextRange& r) { return r.end == at.begin; });
+        if (inside_name || noun_before) continue;
+        // (Looked up only now: the word after costs the most of the three.)
         const std::size_t look = std::min(at.end + 12, range.end);
         const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
                                 view_.cues->match_at("coordination", at.end, look) > 0;
-        if (inside_name || noun_before || noun_after) continue;
+        if (noun_after) continue;
         Span span{at, first, last};
         for (std::size_t i = first; i < last; ++i) {
             const VerbPattern& p = lexicon_.pattern(verbs[i].payload);

@@ -17,8 +17,12 @@ bool starts_with(std::string_view text, std::size_t pos, std::string_view what) 
     return text.substr(pos, what.size()) == what;
 }
 
+// The first bytes of the closers below: a place that starts with none holds none.
+constexpr ByteSet kCloserStarts{"\"')]\xE2\xE3"};
+
 // Closing quotes and brackets that stay with the sentence they close.
 std::size_t closing_length(std::string_view text, std::size_t pos) {
+    if (pos >= text.size() || !kCloserStarts.contains(text[pos])) return 0;
     for (std::string_view closer : {"\"", "'", ")", "]", "”", "’", "」", "』", "》", "】"})
         if (starts_with(text, pos, closer)) return closer.size();
     return 0;
@@ -53,6 +57,7 @@ Segmenter::Segmenter(const std::vector<std::string>& abbreviations) {
     for (const auto& a : abbreviations) {
         std::string key;
         for (char c : a) key += lower(c);
+        longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
         abbreviations_.insert(key);
     }
 }
@@ -66,9 +71,12 @@ bool Segmenter::ends_sentence_at_dot(std::string_view text, std::size_t dot) con
     std::size_t start = dot;
     while (start > 0 && !is_space(text[start - 1]) && text[start - 1] != '(' && text[start - 1] != '"')
         --start;
-    std::string word;
-    for (std::size_t i = start; i <= dot; ++i) word += lower(text[i]);
-    if (abbreviations_.count(word)) return false;
+    // (A word longer than every abbreviation is none: most words before a full stop.)
+    if (dot - start < longest_abbreviation_) {
+        std::string word;
+        for (std::size_t i = start; i <= dot; ++i) word += lower(text[i]);
+        if (abbreviations_.count(word)) return false;
+    }
     // A single capital initial ("C. C. Wei") does not end a sentence.
     if (dot - start == 1 && is_ascii_alpha(text[start]) && text[start] >= 'A' && text[start] <= 'Z')
         return false;

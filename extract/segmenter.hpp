@@ -50,6 +50,7 @@ private:
     std::vector<TextRange> split_clauses(std::string_view text, TextRange sentence) const;
 
     std::unordered_set<std::string> abbreviations_;  // lower case, with the dot
+    std::size_t longest_abbreviation_ = 0;            // in bytes
 };
 
 }  // namespace chronokg
