@@ -199,9 +199,12 @@ std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
 
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
-    const auto& tokens = view.tokens;
+    // The words as a span: its size is a count kept at hand, where the vector's is a difference
+    // divided by a token's 96 bytes, read again after every store of a byte (fillers_known) in
+    // the loops below, which ask it at every word they step over.
+    const std::span<const EnglishToken> tokens = view.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
-        const std::size_t t = token_at_or_after(tokens, pos);
+        const std::size_t t = token_at_or_after(view.tokens, pos);
         return t < tokens.size() && tokens[t].range.begin == pos ? t : tokens.size();
     };
     auto in_mention = [&](const EnglishToken& t) {
