@@ -482,9 +482,12 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     };
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
     std::vector<NounGroup> groups;
-    std::vector<std::vector<bool>> comma_joined;
+    // For each member of `groups`, in order: whether a comma alone joined it to the member before
+    // (one vector for the sentence: a group's members are added while it is the last, so its
+    // flags stand together; a vector for each group was an allocation each).
+    std::vector<bool> comma_only;
     groups.reserve(units.size());
-    comma_joined.reserve(units.size());
+    comma_only.reserve(units.size());
     for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
@@ -511,20 +514,24 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                 last.members.push_back(std::move(unit.head));
                 last.range.end = unit.range.end;
                 last.modifier = modifier(unit.range.end);
-                comma_joined.back().push_back(!word);
+                comma_only.push_back(!word);
                 continue;
             }
         }
         groups.push_back(NounGroup{{}, unit.range, modifier(unit.range.end)});
         groups.back().members.push_back(std::move(unit.head));
-        comma_joined.push_back({false});
+        comma_only.push_back(false);
     }
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
     std::vector<NounGroup> out;
     out.reserve(groups.size());
+    std::size_t next_member = 0;  // the place in comma_only of the first member of group g
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        const auto& joined = comma_joined[g];
-        if (joined.size() < 2 || !joined.back()) {
+        const std::size_t first_member = next_member;
+        const std::size_t members = groups[g].members.size();
+        next_member += members;
+        auto joined = [&](std::size_t m) -> bool { return comma_only[first_member + m]; };
+        if (members < 2 || !joined(members - 1)) {
             out.push_back(std::move(groups[g]));
             continue;
         }
@@ -532,7 +539,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         const NounGroup& whole = groups[g];
         for (std::size_t m = 0; m < whole.members.size(); ++m) {
             const Argument& a = whole.members[m];
-            if (m == 0 || joined[m]) {
+            if (m == 0 || joined(m)) {
                 out.push_back(NounGroup{{a}, {m == 0 ? whole.range.begin : a.range.begin, a.range.end}, false});
             } else {
                 out.back().members.push_back(a);
