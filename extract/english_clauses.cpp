@@ -274,7 +274,9 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                 }
                 if (!be) continue;
             }
-            EnglishPredicate p;
+            // Made in place: a predicate moved in leaves one behind to destroy (a call for its
+            // fallback vector).
+            EnglishPredicate& p = found.emplace_back();
             p.first = i;
             p.last = j;
             p.verb = {tokens[i].range.begin, tokens[j - 1].range.end};
@@ -283,26 +285,26 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
             p.participle = participle;
             p.base = base;
             p.after_be = lp.after_be;
-            found.push_back(std::move(p));
         }
     }
     // Exact patterns after the loose ones: on a tie the loose `be …` reading wins.
     for (const auto& hit : view.verbs) {
         const VerbPattern& pattern = lexicon_.pattern(hit.payload);
         if (pattern.written.rfind("be ", 0) == 0) continue;  // read loosely below
-        EnglishPredicate p;
-        p.first = first_token(hit.begin);
-        if (p.first == tokens.size()) continue;
-        p.last = p.first;
-        while (p.last < tokens.size() && tokens[p.last].range.end <= hit.end) ++p.last;
-        if (p.last == p.first) continue;
+        const std::size_t first = first_token(hit.begin);
+        if (first == tokens.size()) continue;
+        std::size_t last = first;
+        while (last < tokens.size() && tokens[last].range.end <= hit.end) ++last;
+        if (last == first) continue;
+        EnglishPredicate& p = found.emplace_back();  // in place, as above
+        p.first = first;
+        p.last = last;
         p.verb = {hit.begin, hit.end};
         p.relation = pattern.relation;
         const PatternWords& words = pattern_words_[hit.payload];
         p.tail = words.tail;
         p.participle = pattern.participle;
         p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
-        found.push_back(std::move(p));
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
     std::vector<PhraseHit> hits;
