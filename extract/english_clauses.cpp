@@ -101,6 +101,8 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
                 }
                 loose_words(1);
             }
+            if (!p.words.empty() && !p.words.front().determiner)
+                p.first_byte_bit = std::uint32_t{1} << (p.words.front().text.front() & 31);
             const std::size_t index = loose_.size();
             loose_.push_back(std::move(p));
             for (const auto& form : forms) {
@@ -236,8 +238,13 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         if (!may_be_loose_form(tokens[i].word)) continue;
         auto entries = loose_index_.find(tokens[i].word);
         if (entries == loose_index_.end()) continue;
+        // The first bytes (& 31: a letter and its capital alike) of the five words after the verb.
+        std::uint32_t next_first_bytes = 0;
+        for (std::size_t j = i + 1; j < tokens.size() && j <= i + 5; ++j)
+            next_first_bytes |= std::uint32_t{1} << (tokens[j].word.front() & 31);
         for (const auto& [index, participle, base] : entries->second) {
             const LoosePattern& lp = loose_[index];
+            if ((next_first_bytes & lp.first_byte_bit) != lp.first_byte_bit) continue;
             std::size_t j = i + 1;
             bool ok = true;
             for (const auto& [w, determiner_word, particle] : lp.words) {
