@@ -1,6 +1,7 @@
 #include "extract/english_clauses.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <set>
 
 #include "extract/cue_words.hpp"
@@ -179,9 +180,21 @@ bool EnglishClauses::may_start_subordinator_run(std::string_view text, const Eng
     // A word of the list matches case-insensitively and runs on into no letter: where it
     // matches, the text's run of letters is the word's own first run, lower-cased.
     const std::string_view w = t.word;
+    const bool letter_after = t.range.end < text.size() && ascii_letter(text[t.range.end]);
+    if (!letter_after) {
+        // The run has a length L of the list's runs (by its first letter) only if the word ends
+        // at L or a non-letter stands there: most words are ruled out without their letters read.
+        bool some_length = false;
+        for (std::uint32_t lengths = subordinator_shapes_.lengths_starting_with(w.front()); lengths != 0 && !some_length;
+             lengths &= lengths - 1) {
+            const std::size_t length = static_cast<std::size_t>(std::countr_zero(lengths));
+            some_length = length == WordShapes::kLongest || length == w.size() || (length < w.size() && !ascii_letter(w[length]));
+        }
+        if (!some_length) return false;
+    }
     std::size_t run = 0;
     while (run < w.size() && ascii_letter(w[run])) ++run;
-    if (run == w.size() && t.range.end < text.size() && ascii_letter(text[t.range.end])) return true;  // runs on: ask
+    if (run == w.size() && letter_after) return true;  // runs on: ask
     return subordinator_shapes_.may_be(w.substr(0, run));
 }
 

@@ -28,6 +28,10 @@ public:
     }
     // Whether some added word starts, lower-cased, with byte `c`.
     bool may_start_with(char c) const { return first_[lower(c)] != 0; }
+    // The lengths of the added words that start, lower-cased, with byte `c`: bit L for length L,
+    // bit kLongest for kLongest bytes or more.
+    static constexpr std::size_t kLongest = 31;
+    std::uint32_t lengths_starting_with(char c) const { return first_[lower(c)]; }
     // Whether some added word has the shape of `word`, ASCII case aside (false when empty).
     bool may_be(std::string_view word) const {
         if (word.empty()) return false;
@@ -47,7 +51,7 @@ private:
         const std::size_t inner = n > 1 ? 1 : 0;
         return (static_cast<std::size_t>(word[inner] & 31) << 5) | static_cast<std::size_t>(word[n - 1 - inner] & 31);
     }
-    static std::uint32_t length_bit(std::size_t length) { return std::uint32_t{1} << std::min<std::size_t>(length, 31); }
+    static std::uint32_t length_bit(std::size_t length) { return std::uint32_t{1} << std::min(length, kLongest); }
     std::array<std::uint32_t, 256> first_{};
     std::array<std::uint32_t, 32 * 32> pairs_{};
     std::array<std::uint32_t, 32 * 32> inner_pairs_{};
