@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <set>
 
 #include "extract/cue_words.hpp"
 #include "extract/normalizer.hpp"
@@ -401,11 +400,13 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
                     return true;
             }
             if (p.gerund) {
-                static const std::set<std::string_view> clause_words = {"by", "after", "before", "while", "when",
-                                                                        "since", "to", "and", "or", "but", "not",
-                                                                        "upon", "through", "also", "then"};
-                const std::string lw = lower_copy(b.word);
-                if (!clause_words.count(lw) && !auxiliary(b) && !adverb(b)) {
+                static constexpr std::array<std::string_view, 15> clause_words = {
+                    "by", "after", "before", "while", "when", "since", "to", "and",
+                    "or", "but", "not", "upon", "through", "also", "then"};
+                // Compared in place: no lower-cased copy of the word.
+                const bool clause_word = std::any_of(clause_words.begin(), clause_words.end(),
+                                                     [&](std::string_view w) { return lower_equals(b.word, w); });
+                if (!clause_word && !auxiliary(b) && !adverb(b)) {
                     // After another preposition (`for manufacturing`) or a plain noun (`chip manufacturing`).
                     if (preposition(b) || b.lower_word()) return true;
                 }

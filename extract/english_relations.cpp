@@ -467,7 +467,7 @@ std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const Englis
             continue;
         }
         const EnglishToken& t = tok(j);
-        if (lower_copy(t.word) == want.text) {
+        if (lower_equals(t.word, want.text)) {  // compared in place: no lower-cased copy of each word
             ++w;
             ++j;
             if (w < p.tail.size() && t.after) return std::nullopt;
