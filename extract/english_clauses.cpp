@@ -566,6 +566,8 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         comma_only.push_back(false);
     }
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
+    // Without such a join (most sentences) the groups stand as they are: no copy to split from.
+    if (std::find(comma_only.begin(), comma_only.end(), true) == comma_only.end()) return groups;
     std::vector<NounGroup> out;
     out.reserve(groups.size());
     std::size_t next_member = 0;  // the place in comma_only of the first member of group g
