@@ -86,7 +86,7 @@ public:
     static constexpr std::uint32_t kNotWindowed = ~0u;
     // (In the header: SentenceCues asks it for every question, some 350,000 a MB of text.)
     std::uint32_t windowed_number(CueId id) const {
-        return id.index() < lists_.size() ? lists_[id.index()].windowed : kNotWindowed;
+        return id.index() < kLexiconIds.size() ? lists_[id.index()].windowed : kNotWindowed;
     }
     std::size_t windowed_count() const;
     // Every occurrence in text[range] of every word of every windowed list for `lang` (none for
@@ -109,7 +109,7 @@ private:
     // The lists of `id` and the index of `lang` in them, or nullptr for an unknown id or language.
     const Lists* lists(CueId id, std::string_view lang, std::size_t& index) const {
         if (!language_index(lang, index)) return nullptr;
-        return id.index() < lists_.size() ? &lists_[id.index()] : nullptr;
+        return id.index() < kLexiconIds.size() ? &lists_[id.index()] : nullptr;
     }
     // 0 for "zh", 1 for "en"; false for another language.
     static bool language_index(std::string_view lang, std::size_t& index) {
@@ -120,7 +120,9 @@ private:
         return true;
     }
 
-    std::vector<Lists> lists_;  // by CueId index
+    // By CueId index: one for each of kLexiconIds, which the questions compare an index with (a
+    // constant, where the vector's size is a difference divided by a Lists' size).
+    std::vector<Lists> lists_;
     // The windowed lists' words in one matcher per language ([0] "zh", [1] "en"), each payload
     // the list's windowed number.
     std::array<PhraseMatcher, 2> windowed_;

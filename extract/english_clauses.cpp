@@ -1,7 +1,8 @@
 #include "extract/english_clauses.hpp"
 
 #include <algorithm>
-#include <set>
+#include <bit>
+#include <cstring>
 
 #include "extract/cue_words.hpp"
 #include "extract/normalizer.hpp"
@@ -101,6 +102,8 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
                 }
                 loose_words(1);
             }
+            if (!p.words.empty() && !p.words.front().determiner)
+                p.first_byte_bit = std::uint32_t{1} << (p.words.front().text.front() & 31);
             const std::size_t index = loose_.size();
             loose_.push_back(std::move(p));
             for (const auto& form : forms) {
@@ -177,9 +180,21 @@ bool EnglishClauses::may_start_subordinator_run(std::string_view text, const Eng
     // A word of the list matches case-insensitively and runs on into no letter: where it
     // matches, the text's run of letters is the word's own first run, lower-cased.
     const std::string_view w = t.word;
+    const bool letter_after = t.range.end < text.size() && ascii_letter(text[t.range.end]);
+    if (!letter_after) {
+        // The run has a length L of the list's runs (by its first letter) only if the word ends
+        // at L or a non-letter stands there: most words are ruled out without their letters read.
+        bool some_length = false;
+        for (std::uint32_t lengths = subordinator_shapes_.lengths_starting_with(w.front()); lengths != 0 && !some_length;
+             lengths &= lengths - 1) {
+            const std::size_t length = static_cast<std::size_t>(std::countr_zero(lengths));
+            some_length = length == WordShapes::kLongest || length == w.size() || (length < w.size() && !ascii_letter(w[length]));
+        }
+        if (!some_length) return false;
+    }
     std::size_t run = 0;
     while (run < w.size() && ascii_letter(w[run])) ++run;
-    if (run == w.size() && t.range.end < text.size() && ascii_letter(text[t.range.end])) return true;  // runs on: ask
+    if (run == w.size() && letter_after) return true;  // runs on: ask
     return subordinator_shapes_.may_be(w.substr(0, run));
 }
 
@@ -189,19 +204,41 @@ bool EnglishClauses::may_be_loose_form(std::string_view word) const {
 }
 
 std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
-    // FNV-1a over the bytes with bit 0x20 set: that makes a capital its lower-case letter, so
-    // the words LowerEqual calls equal hash alike, without a test of every byte for a capital
-    // (other bytes may meet others too: that only shares a bucket now and then).
-    std::uint64_t h = 14695981039346656037ull;
-    for (char c : word) h = (h ^ (static_cast<unsigned char>(c) | 0x20u)) * 1099511628211ull;
+    // The bytes with bit 0x20 set: that makes a capital its lower-case letter, so the words
+    // LowerEqual calls equal hash alike, without a test of every byte for a capital (other bytes
+    // may meet others too: that only shares a bucket now and then). Read eight or four at a time,
+    // the first and the last eight or four, overlapping in a short word (the middle of a longer
+    // word is left out: words that differ only there share a bucket), where a multiplication a
+    // byte cost twice as much: the hash is asked of every word that has a verb form's shape.
+    constexpr std::uint64_t kCaseBits = 0x2020202020202020ull;
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (word.size() >= 8) {
+        std::memcpy(&head, word.data(), 8);
+        std::memcpy(&tail, word.data() + word.size() - 8, 8);
+    } else if (word.size() >= 4) {
+        std::uint32_t h4 = 0;
+        std::uint32_t t4 = 0;
+        std::memcpy(&h4, word.data(), 4);
+        std::memcpy(&t4, word.data() + word.size() - 4, 4);
+        head = h4;
+        tail = t4;
+    } else {
+        for (char c : word) head = (head << 8) | static_cast<unsigned char>(c);
+    }
+    std::uint64_t h = ((head | kCaseBits) * 0x9E3779B97F4A7C15ull) ^ ((tail | kCaseBits) * 0xC2B2AE3D27D4EB4Full) ^ word.size();
+    h ^= h >> 29;
     return static_cast<std::size_t>(h);
 }
 
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
-    const auto& tokens = view.tokens;
+    // The words as a span: its size is a count kept at hand, where the vector's is a difference
+    // divided by a token's 96 bytes, read again after every store of a byte (fillers_known) in
+    // the loops below, which ask it at every word they step over.
+    const std::span<const EnglishToken> tokens = view.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {
-        const std::size_t t = token_at_or_after(tokens, pos);
+        const std::size_t t = token_at_or_after(view.tokens, pos);
         return t < tokens.size() && tokens[t].range.begin == pos ? t : tokens.size();
     };
     auto in_mention = [&](const EnglishToken& t) {
@@ -233,8 +270,13 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         if (!may_be_loose_form(tokens[i].word)) continue;
         auto entries = loose_index_.find(tokens[i].word);
         if (entries == loose_index_.end()) continue;
+        // The first bytes (& 31: a letter and its capital alike) of the five words after the verb.
+        std::uint32_t next_first_bytes = 0;
+        for (std::size_t j = i + 1; j < tokens.size() && j <= i + 5; ++j)
+            next_first_bytes |= std::uint32_t{1} << (tokens[j].word.front() & 31);
         for (const auto& [index, participle, base] : entries->second) {
             const LoosePattern& lp = loose_[index];
+            if ((next_first_bytes & lp.first_byte_bit) != lp.first_byte_bit) continue;
             std::size_t j = i + 1;
             bool ok = true;
             for (const auto& [w, determiner_word, particle] : lp.words) {
@@ -271,7 +313,9 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
                 }
                 if (!be) continue;
             }
-            EnglishPredicate p;
+            // Made in place: a predicate moved in leaves one behind to destroy (a call for its
+            // fallback vector).
+            EnglishPredicate& p = found.emplace_back();
             p.first = i;
             p.last = j;
             p.verb = {tokens[i].range.begin, tokens[j - 1].range.end};
@@ -280,26 +324,26 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
             p.participle = participle;
             p.base = base;
             p.after_be = lp.after_be;
-            found.push_back(std::move(p));
         }
     }
     // Exact patterns after the loose ones: on a tie the loose `be …` reading wins.
     for (const auto& hit : view.verbs) {
         const VerbPattern& pattern = lexicon_.pattern(hit.payload);
         if (pattern.written.rfind("be ", 0) == 0) continue;  // read loosely below
-        EnglishPredicate p;
-        p.first = first_token(hit.begin);
-        if (p.first == tokens.size()) continue;
-        p.last = p.first;
-        while (p.last < tokens.size() && tokens[p.last].range.end <= hit.end) ++p.last;
-        if (p.last == p.first) continue;
+        const std::size_t first = first_token(hit.begin);
+        if (first == tokens.size()) continue;
+        std::size_t last = first;
+        while (last < tokens.size() && tokens[last].range.end <= hit.end) ++last;
+        if (last == first) continue;
+        EnglishPredicate& p = found.emplace_back();  // in place, as above
+        p.first = first;
+        p.last = last;
         p.verb = {hit.begin, hit.end};
         p.relation = pattern.relation;
         const PatternWords& words = pattern_words_[hit.payload];
         p.tail = words.tail;
         p.participle = pattern.participle;
         p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
-        found.push_back(std::move(p));
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
     std::vector<PhraseHit> hits;
@@ -376,11 +420,13 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
                     return true;
             }
             if (p.gerund) {
-                static const std::set<std::string_view> clause_words = {"by", "after", "before", "while", "when",
-                                                                        "since", "to", "and", "or", "but", "not",
-                                                                        "upon", "through", "also", "then"};
-                const std::string lw = lower_copy(b.word);
-                if (!clause_words.count(lw) && !auxiliary(b) && !adverb(b)) {
+                static constexpr std::array<std::string_view, 15> clause_words = {
+                    "by", "after", "before", "while", "when", "since", "to", "and",
+                    "or", "but", "not", "upon", "through", "also", "then"};
+                // Compared in place: no lower-cased copy of the word.
+                const bool clause_word = std::any_of(clause_words.begin(), clause_words.end(),
+                                                     [&](std::string_view w) { return lower_equals(b.word, w); });
+                if (!clause_word && !auxiliary(b) && !adverb(b)) {
                     // After another preposition (`for manufacturing`) or a plain noun (`chip manufacturing`).
                     if (preposition(b) || b.lower_word()) return true;
                 }
@@ -479,9 +525,12 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     };
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
     std::vector<NounGroup> groups;
-    std::vector<std::vector<bool>> comma_joined;
+    // For each member of `groups`, in order: whether a comma alone joined it to the member before
+    // (one vector for the sentence: a group's members are added while it is the last, so its
+    // flags stand together; a vector for each group was an allocation each).
+    std::vector<bool> comma_only;
     groups.reserve(units.size());
-    comma_joined.reserve(units.size());
+    comma_only.reserve(units.size());
     for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
@@ -508,20 +557,26 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                 last.members.push_back(std::move(unit.head));
                 last.range.end = unit.range.end;
                 last.modifier = modifier(unit.range.end);
-                comma_joined.back().push_back(!word);
+                comma_only.push_back(!word);
                 continue;
             }
         }
         groups.push_back(NounGroup{{}, unit.range, modifier(unit.range.end)});
         groups.back().members.push_back(std::move(unit.head));
-        comma_joined.push_back({false});
+        comma_only.push_back(false);
     }
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
+    // Without such a join (most sentences) the groups stand as they are: no copy to split from.
+    if (std::find(comma_only.begin(), comma_only.end(), true) == comma_only.end()) return groups;
     std::vector<NounGroup> out;
     out.reserve(groups.size());
+    std::size_t next_member = 0;  // the place in comma_only of the first member of group g
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        const auto& joined = comma_joined[g];
-        if (joined.size() < 2 || !joined.back()) {
+        const std::size_t first_member = next_member;
+        const std::size_t members = groups[g].members.size();
+        next_member += members;
+        auto joined = [&](std::size_t m) -> bool { return comma_only[first_member + m]; };
+        if (members < 2 || !joined(members - 1)) {
             out.push_back(std::move(groups[g]));
             continue;
         }
@@ -529,7 +584,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         const NounGroup& whole = groups[g];
         for (std::size_t m = 0; m < whole.members.size(); ++m) {
             const Argument& a = whole.members[m];
-            if (m == 0 || joined[m]) {
+            if (m == 0 || joined(m)) {
                 out.push_back(NounGroup{{a}, {m == 0 ? whole.range.begin : a.range.begin, a.range.end}, false});
             } else {
                 out.back().members.push_back(a);

@@ -117,6 +117,11 @@ private:
         std::vector<LooseWord> words;  // after the verb
         std::vector<TailWord> tail;
         bool after_be;
+        // Bit (first byte & 31) of the first word after the verb when it must be there (not a
+        // determiner word), else 0: that word stands within the five words after the verb (a
+        // determiner and three modifiers before it at most), so a pattern whose first byte none
+        // of them has is passed over without a walk.
+        std::uint32_t first_byte_bit = 0;
     };
     LooseWord loose_word(const std::string& w) const;
     std::vector<TailWord> tail_words(const std::string& tail) const;  // of the folded text after a slot

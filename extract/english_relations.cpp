@@ -467,7 +467,7 @@ std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const Englis
             continue;
         }
         const EnglishToken& t = tok(j);
-        if (lower_copy(t.word) == want.text) {
+        if (lower_equals(t.word, want.text)) {  // compared in place: no lower-cased copy of each word
             ++w;
             ++j;
             if (w < p.tail.size() && t.after) return std::nullopt;
@@ -992,10 +992,13 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     // found): the sentence's segments and groups would go unread.
     if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
     c_.read_structure(view_, mentions_, joins_, s_);
-    for (std::size_t r = 1; r < token_count(); ++r) {
+    // The words as a span: its size a count at hand, where the vector's is a difference divided by
+    // a token's 96 bytes (this reads every word of the sentence).
+    const std::span<const EnglishToken> tokens = view_.tokens;
+    for (std::size_t r = 1; r < tokens.size(); ++r) {
         // `, which …` up to the end of its segment.
-        if (tok(r - 1).after != ',' || !tok(r).in("relative_pronouns")) continue;
-        relative_spans_.push_back({tok(r).range.begin, segment_range(s_.segment_of[r]).end});
+        if (tokens[r - 1].after != ',' || !tokens[r].in("relative_pronouns")) continue;
+        relative_spans_.push_back({tokens[r].range.begin, segment_range(s_.segment_of[r]).end});
     }
     subjects_.assign(s_.predicates.size(), std::nullopt);
     for (std::size_t k = 0; k < s_.predicates.size(); ++k) relate(k, s_.predicates[k]);
