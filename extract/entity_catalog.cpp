@@ -16,8 +16,11 @@ std::string ascii_lower(std::string_view text) {
 
 std::string derive_entity_id(std::string_view folded) {
     std::string id;
+    id.reserve(folded.size());  // at most one byte out for each byte in
     bool pending_dash = false;
-    for (unsigned char c : ascii_lower(folded)) {
+    for (const char raw : folded) {
+        // Lower-cased here, byte by byte: a lower-cased copy of the whole text first cost an allocation.
+        const auto c = static_cast<unsigned char>(raw >= 'A' && raw <= 'Z' ? raw - 'A' + 'a' : raw);
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.';
         if (!keep) {
             pending_dash = !id.empty();
