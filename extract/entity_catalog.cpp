@@ -16,8 +16,11 @@ std::string ascii_lower(std::string_view text) {
 
 std::string derive_entity_id(std::string_view folded) {
     std::string id;
+    id.reserve(folded.size());  // at most one byte out for each byte in
     bool pending_dash = false;
-    for (unsigned char c : ascii_lower(folded)) {
+    for (const char raw : folded) {
+        // Lower-cased here, byte by byte: a lower-cased copy of the whole text first cost an allocation.
+        const auto c = static_cast<unsigned char>(raw >= 'A' && raw <= 'Z' ? raw - 'A' + 'a' : raw);
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.';
         if (!keep) {
             pending_dash = !id.empty();
@@ -35,6 +38,7 @@ EntityCatalog::EntityCatalog(const RulePack& pack, const Normalizer& normalizer)
     for (const auto& rule : pack.entities()) {
         const auto entity = static_cast<std::uint32_t>(entities_.size());
         entities_.push_back(EntityRef{rule.id, rule.label, rule.type});
+        id_index_.emplace(rule.id, entity);  // an id already there keeps its first entity
         std::vector<std::string> names = rule.aliases;
         names.push_back(rule.label);
         for (const auto& name : names) {
@@ -61,9 +65,8 @@ std::optional<std::uint32_t> EntityCatalog::lookup(std::string_view name) const 
         auto it = alias_index_.find(key);
         if (it != alias_index_.end()) return alias_candidates_[it->second].front();
     }
-    const std::string lowered = ascii_lower(folded);
-    for (std::uint32_t i = 0; i < entities_.size(); ++i)
-        if (entities_[i].id == lowered) return i;
+    const auto id = id_index_.find(ascii_lower(folded));
+    if (id != id_index_.end()) return id->second;
     return std::nullopt;
 }
 

@@ -48,6 +48,9 @@ private:
     std::vector<EntityRef> entities_;
     std::vector<std::vector<std::uint32_t>> alias_candidates_;
     std::unordered_map<std::string, std::uint32_t> alias_index_;  // folded, lower-cased → alias
+    // id → the first entity with it: lookup() by id was a pass over every entity, some 5,000
+    // instructions for each title it asked about.
+    std::unordered_map<std::string, std::uint32_t> id_index_;
     PhraseMatcher matcher_;
 };
 

@@ -16,7 +16,6 @@
 #include "extract/garble_detector.hpp"
 #include "extract/mention_finder.hpp"
 #include "extract/normalizer.hpp"
-#include "extract/pinyin_annotation.hpp"
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
 #include "extract/segmenter.hpp"
@@ -55,14 +54,21 @@ struct Extractor::Parts {
 
 namespace {
 
-// The original text of `range`, without inline pinyin annotations.
-std::string clean_original(std::string_view original, std::pair<std::size_t, std::size_t> range) {
+// The original text of `range`, without inline pinyin annotations. `annotations` are those of
+// the whole original (NormalizedText::annotations): a piece holds those that lie wholly inside it,
+// the ones a search of the piece alone finds (an annotation holds no opening bracket, so one
+// that starts before the piece or ends after it hides none inside), without that search for
+// each label and verb of an event.
+std::string clean_original(std::string_view original, std::pair<std::size_t, std::size_t> range,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& annotations) {
     const std::string_view piece = original.substr(range.first, range.second - range.first);
     std::string out;
     std::size_t pos = 0;
-    for (const auto& [begin, end] : find_pinyin_annotations(piece)) {
-        out.append(piece.substr(pos, begin - pos));
-        pos = end;
+    auto annotation = std::lower_bound(annotations.begin(), annotations.end(), range.first,
+                                       [](const auto& a, std::size_t at) { return a.first < at; });
+    for (; annotation != annotations.end() && annotation->second <= range.first + piece.size(); ++annotation) {
+        out.append(piece.substr(pos, annotation->first - range.first - pos));
+        pos = annotation->second - range.first;
     }
     out.append(piece.substr(pos));
     // Line breaks inside a label or an evidence string become spaces.
@@ -397,7 +403,7 @@ EntityRef Extractor::Reading::entity_of(const Argument& a) const {
     EntityRef ref = *a.entity;
     if (ref.id.empty()) {
         ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
-        ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end));
+        ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
     }
     return ref;
 }
@@ -410,7 +416,7 @@ bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::s
     e.object = entity_of(c.object);
     if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) return false;
     e.relation = c.relation;
-    e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end));
+    e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end), norm_.annotations);
     DatedBy dated = date_of(c, view.times, carried, document_.published);
     if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
         const DatedBy act = date_of(c, act_times, carried, document_.published);

@@ -84,7 +84,8 @@ void Normalizer::append_folded(std::string& out, char32_t cp) const {
 NormalizedText Normalizer::normalize(std::string_view original) const {
     NormalizedText result;
     result.text.reserve(original.size());
-    const auto annotations = find_pinyin_annotations(original);
+    result.annotations = find_pinyin_annotations(original);
+    const auto& annotations = result.annotations;
     std::size_t next_annotation = 0;
     std::size_t pos = 0;
     while (pos < original.size()) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/offset_map.hpp"
@@ -24,6 +25,9 @@ class ScriptFold;
 struct NormalizedText {
     std::string text;     // folded text, valid UTF-8
     OffsetMap offsets;    // normalized byte offsets → original byte offsets
+    // The inline pinyin annotations dropped from the original (find_pinyin_annotations), in
+    // order: what a piece of the original holds of them is known without searching it again.
+    std::vector<std::pair<std::size_t, std::size_t>> annotations;
 };
 
 class Normalizer {

@@ -137,6 +137,10 @@ std::optional<int> TimeTagger::parse_number(std::string_view text) {
         for (const char c : text) value = value * 10 + (c - '0');
         return value;
     }
+    // Past the digits, only Chinese numerals (and 零, 十) make a number: a text with any other
+    // ASCII byte ("May", "Sept.") is none, told before it is decoded into a string of its own.
+    if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return std::nullopt;
     static const std::u32string digits = U"〇一二三四五六七八九";
     std::u32string cps;
     std::size_t pos = 0;
