@@ -27,8 +27,9 @@ struct EnglishToken {
     char after = 0;          // `,` `;` `:` `.` `!` `?` right after the word (closers skipped), else 0
     bool dash_after = false; // a dash (`-`, `–`, `—`) stands alone after the word
 
-    // Whether the word is, whole, a word of cue list `id`.
-    bool in(CueId id) const { return id.index() < kLexiconIds.size() && lists().test(id.index()); }
+    // Whether the word is, whole, a word of cue list `id`. (`[]`, not test(): the index is checked
+    // already, and test()'s own check and throw made the question too big to inline everywhere.)
+    bool in(CueId id) const { return id.index() < kLexiconIds.size() && lists()[id.index()]; }
     // The English cue lists the word is, whole, a word of (CueWords::lists_of_word), looked up
     // at the first question and kept: the rules never ask about half the words of a sentence.
     // None for a word of english_words(). Not thread-safe (the first call writes the answer):
