@@ -18,6 +18,12 @@
 namespace chronokg {
 
 struct EnglishToken {
+    EnglishToken() = default;
+    // (A word made with its ranges at once: english_words() makes most words so, and made
+    // empty, each range and the view were written twice.)
+    EnglishToken(TextRange full_chunk, TextRange word_range, std::string_view word_text)
+        : range(word_range), full(full_chunk), word(word_text) {}
+
     TextRange range;         // the word itself (no punctuation, no possessive ending)
     TextRange full;          // the whole space-delimited chunk, punctuation included
     std::string_view word;   // text of `range`
