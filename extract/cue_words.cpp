@@ -44,15 +44,6 @@ CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) : lists_(
     for (auto& matcher : every_list_) matcher.compile();
 }
 
-CueSet CueWords::lists_of_word(std::string_view lang, std::string_view text, TextRange range) const {
-    CueSet in;
-    std::size_t index = 0;
-    if (!language_index(lang, index)) return in;
-    if (range.empty()) return in.set();
-    every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
-    return in;
-}
-
 std::vector<TextRange> CueWords::find(CueId id, std::string_view lang, std::string_view text, TextRange range) const {
     std::vector<TextRange> out;
     std::size_t index = 0;

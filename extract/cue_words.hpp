@@ -69,7 +69,16 @@ public:
     // Every list of which text[range] is, whole, a word for `lang` (match_at(list, lang, text,
     // range.begin, range.end) == range.size(); so an empty range is in every list): all the lists
     // at once, one walk for a word the rules then ask about a dozen times (EnglishToken keeps it).
-    CueSet lists_of_word(std::string_view lang, std::string_view text, TextRange range) const;
+    // (In the header: its one caller, an English word's first question, then walks the trie
+    // without two calls' worth of passing the text and the range along.)
+    CueSet lists_of_word(std::string_view lang, std::string_view text, TextRange range) const {
+        CueSet in;
+        std::size_t index = 0;
+        if (!language_index(lang, index)) return in;
+        if (range.empty()) return in.set();
+        every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
+        return in;
+    }
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)
     std::size_t match_at(CueId id, std::string_view lang, std::string_view text, std::size_t at,

@@ -75,7 +75,12 @@ void EnglishNames::Memory::WordSet::insert_past_list(std::string_view word) {
 
 bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
     if (!hashed_.empty()) return hashed_.contains(word);
-    return std::find(listed_.begin(), listed_.end(), word) != listed_.end();
+    // The list holds up to kListed words, repeats included, and many have the word's length: the
+    // first byte rules most of those out before a call to memcmp (`==` alone calls it for each).
+    if (word.empty()) return std::find(listed_.begin(), listed_.end(), word) != listed_.end();
+    return std::any_of(listed_.begin(), listed_.end(), [word](std::string_view listed) {
+        return listed.size() == word.size() && listed.front() == word.front() && listed == word;
+    });
 }
 
 EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,

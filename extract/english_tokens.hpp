@@ -18,6 +18,12 @@
 namespace chronokg {
 
 struct EnglishToken {
+    EnglishToken() = default;
+    // (A word made with its ranges at once: english_words() makes most words so, and made
+    // empty, each range and the view were written twice.)
+    EnglishToken(TextRange full_chunk, TextRange word_range, std::string_view word_text)
+        : range(word_range), full(full_chunk), word(word_text) {}
+
     TextRange range;         // the word itself (no punctuation, no possessive ending)
     TextRange full;          // the whole space-delimited chunk, punctuation included
     std::string_view word;   // text of `range`
@@ -27,8 +33,9 @@ struct EnglishToken {
     char after = 0;          // `,` `;` `:` `.` `!` `?` right after the word (closers skipped), else 0
     bool dash_after = false; // a dash (`-`, `–`, `—`) stands alone after the word
 
-    // Whether the word is, whole, a word of cue list `id`.
-    bool in(CueId id) const { return id.index() < kLexiconIds.size() && lists().test(id.index()); }
+    // Whether the word is, whole, a word of cue list `id`. (`[]`, not test(): the index is checked
+    // already, and test()'s own check and throw made the question too big to inline everywhere.)
+    bool in(CueId id) const { return id.index() < kLexiconIds.size() && lists()[id.index()]; }
     // The English cue lists the word is, whole, a word of (CueWords::lists_of_word), looked up
     // at the first question and kept: the rules never ask about half the words of a sentence.
     // None for a word of english_words(). Not thread-safe (the first call writes the answer):

@@ -113,8 +113,9 @@ private:
     bool accept(const Ending& ending, std::string_view text, std::size_t begin, std::size_t end) const;
     // Follows trie edges from the root over text[at, limit), calling visit(state, end) in each
     // state reached (text[at, end) read), until a byte that no phrase starting at `at` goes on with.
+    // Returns the state after all of text[at, limit), or 0 when the walk stopped before.
     template <class Visit>
-    void walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const;
+    std::uint32_t walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const;
     // Where a scan puts its hits: a hit of payload p in lists[p >> shift] as p & mask. One list
     // (shift 32, a 64-bit shift: every payload to lists[0], whole) but for find_all_split().
     struct HitLists {
@@ -175,10 +176,9 @@ private:
 template <class Take>
 void PhraseMatcher::for_each_exact(std::string_view text, std::size_t at, std::size_t limit, Take&& take) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::for_each_exact() before compile()");
-    std::uint32_t exact = 0;  // the state after all of text[at, limit); 0 when no phrase goes that far
-    walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
-        if (end == limit) exact = state;
-    });
+    // The state after all of text[at, limit); 0 when no phrase goes that far. (From walk's return:
+    // a visit asking at every byte whether it was the last cost more than the step itself.)
+    const std::uint32_t exact = walk(text, at, limit, [](std::uint32_t, std::size_t) {});
     if (exact == 0) return;
     const Outputs& out = outputs_[exact];
     if (out.ends_begin == out.ends_end) return;
@@ -195,7 +195,7 @@ void PhraseMatcher::for_each_exact(std::string_view text, std::size_t at, std::s
 }
 
 template <class Visit>
-void PhraseMatcher::walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const {
+std::uint32_t PhraseMatcher::walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const {
     // Through locals, as in find_all: the loop then keeps them in registers.
     const std::uint32_t* const delta = delta_.data();
     const std::uint16_t* const narrow = narrow_.empty() ? nullptr : narrow_.data();
@@ -209,10 +209,11 @@ void PhraseMatcher::walk(std::string_view text, std::size_t at, std::size_t limi
     for (std::size_t i = at; i < limit; ++i) {
         const std::size_t cell = (state << shift) + byte_class_[static_cast<unsigned char>(text[i])];
         const std::size_t next = narrow ? narrow[cell] & kNarrowState : (delta[cell] & ~kOutputFlag) >> shift;
-        if (next < level_start[i + 1 - at]) return;
+        if (next < level_start[i + 1 - at]) return 0;
         state = next;
         visit(static_cast<std::uint32_t>(state), i + 1);
     }
+    return static_cast<std::uint32_t>(state);
 }
 
 // Keeps the longest hits, then the leftmost, dropping any hit that overlaps one kept; the
