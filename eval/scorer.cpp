@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"

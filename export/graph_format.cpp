@@ -4,6 +4,7 @@
 #include <fstream>
 #include <functional>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "export/atomic_file.hpp"
 #include "export/dot_writer.hpp"
@@ -52,11 +53,6 @@ const FormatInfo& info(GraphFormat format) {
     throw Error("unknown graph format");
 }
 
-std::string lower(std::string text) {
-    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
-
 bool ends_with(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -70,7 +66,7 @@ std::optional<GraphFormat> format_from_name(const std::string& name) {
 }
 
 std::optional<GraphFormat> format_from_path(const std::string& path) {
-    const std::string name = lower(path);
+    const std::string name = ascii_lower(path);
     std::optional<GraphFormat> best;
     std::size_t best_length = 0;
     for (const auto& f : formats())
@@ -90,7 +86,7 @@ std::vector<std::string> format_names() {
 
 std::vector<std::string> output_files(const std::string& path, GraphFormat format) {
     if (info(format).writers.size() == 1) return {path};
-    const std::string stem = ends_with(lower(path), ".csv") ? path.substr(0, path.size() - 4) : path;
+    const std::string stem = ends_with(ascii_lower(path), ".csv") ? path.substr(0, path.size() - 4) : path;
     return {stem + ".nodes.csv", stem + ".edges.csv"};
 }
 

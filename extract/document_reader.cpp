@@ -15,6 +15,7 @@
 #include <memory>
 #include <sstream>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/line_reader.hpp"
 #include "core/utf8.hpp"
@@ -34,9 +35,7 @@ constexpr rapidjson::ParseFlag kJsonFlags =
     static_cast<rapidjson::ParseFlag>(rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag);
 
 std::string extension_of(const std::string& path) {
-    std::string ext = fs::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
+    return ascii_lower(fs::path(path).extension().string());
 }
 
 bool is_article_path(const fs::path& p) {

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 
+#include "core/ascii.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
@@ -19,18 +20,17 @@ std::vector<std::string> split_words(const std::string& s) {
     std::string word;
     for (char c : s) {
         if (c == ' ') {
-            if (!word.empty()) out.push_back(lower_copy(word));
+            if (!word.empty()) out.push_back(ascii_lower(word));
             word.clear();
         } else {
             word += c;
         }
     }
-    if (!word.empty()) out.push_back(lower_copy(word));
+    if (!word.empty()) out.push_back(ascii_lower(word));
     return out;
 }
 
 bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-unsigned char lower_byte(char c) { return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c); }
 
 bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -48,7 +48,7 @@ inline bool same_word(std::string_view word, std::string_view w) {
     // A word that is one of the four readings begins, lower-cased, with w's first byte: most
     // words are told apart by that byte alone, without the four comparisons (and without a
     // call: this much is inlined where the loose patterns ask it).
-    if (!word.empty() && !w.empty() && lower_byte(word.front()) != static_cast<unsigned char>(w.front())) return false;
+    if (!word.empty() && !w.empty() && ascii_lower(word.front()) != w.front()) return false;
     return same_word_readings(word, w);
 }
 
@@ -108,7 +108,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             loose_.push_back(std::move(p));
             for (const auto& form : forms) {
                 // A form with a capital was never found (words are looked up lower-cased).
-                if (lower_copy(form.text) != form.text) continue;
+                if (ascii_lower(form.text) != form.text) continue;
                 if (!form.text.empty()) loose_shapes_.add(form.text);
                 auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/entity_catalog.hpp"
@@ -20,12 +21,12 @@ namespace {
 const std::string kEn = "en";
 
 // ` word ` in lower case: a whole word looked for inside a label. (Appended piece by piece:
-// GCC 12 warns, wrongly, of an overlapping copy in `" " + lower_copy(w) + " "`.)
+// GCC 12 warns, wrongly, of an overlapping copy in `" " + ascii_lower(w) + " "`.)
 std::string spaced_lower(std::string_view words) {
     std::string out;
     out.reserve(words.size() + 2);
     out += ' ';
-    out += lower_copy(words);
+    out += ascii_lower(words);
     out += ' ';
     return out;
 }
@@ -88,8 +89,8 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
     : catalog_(catalog), lexicon_(lexicon), cues_(cues), normalizer_(normalizer) {
     for (const char* id : {"month_names", "weekday_names"})
         for (const auto& [name, value] : read_pairs(pack.lexicon(id).en, id))
-            month_day_and_demonym_words_.insert(lower_copy(name));
-    for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[lower_copy(word)] = id;
+            month_day_and_demonym_words_.insert(ascii_lower(name));
+    for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[ascii_lower(word)] = id;
     for (const auto& [demonym, id] : demonyms_) month_day_and_demonym_words_.insert(demonym);
     for (const auto& [demonym, id] : demonyms_) {
         const std::string start = demonym.substr(0, demonym.find(' '));
@@ -235,7 +236,7 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     // that open sentences) is ruled out without the lower-case copy and the two hashes below.
     // (Each test alone excludes the word: their order changes no answer.)
     if (t.in("not_names")) return true;
-    const std::string lower = lower_copy(t.word);
+    const std::string lower = ascii_lower(t.word);
     if (o_.month_day_and_demonym_words_.count(lower)) return true;
     // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
     // the pair is built and looked up only after such a word.
@@ -244,10 +245,10 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
                            [&](const std::string& start) { return lower_equals(word, start); });
     };
     if (i + 1 < tokens_.size() && !t.after && starts_demonym(t.word) &&
-        o_.demonyms_.count(lower + " " + lower_copy(tokens_[i + 1].word)))
+        o_.demonyms_.count(lower + " " + ascii_lower(tokens_[i + 1].word)))
         return true;
     if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
-        o_.demonyms_.count(lower_copy(tokens_[i - 1].word) + " " + lower))
+        o_.demonyms_.count(ascii_lower(tokens_[i - 1].word) + " " + lower))
         return true;
     return false;
 }
@@ -264,12 +265,12 @@ bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
 bool EnglishNames::SentenceNames::initial_evidence(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     if (t.all_caps() || has_inner_capital(t.word) || t.has_digit()) return true;
-    const std::string lower = lower_copy(t.word);
+    const std::string lower = ascii_lower(t.word);
     if (memory_.lower_case.count(lower)) return false;
     if (memory_.capitalized_inside.contains(t.word)) return true;
     if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) return false;
     return i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1) &&
-           !memory_.lower_case.count(lower_copy(tokens_[i + 1].word));
+           !memory_.lower_case.count(ascii_lower(tokens_[i + 1].word));
 }
 
 // One past the last word of the name starting at `i`.
@@ -419,7 +420,7 @@ void EnglishNames::SentenceNames::titles() {
         // Before the title: `Chinese Vice Premier`, `Commerce Secretary`.
         if (title.first == 0) continue;
         if (!taken(title.first - 1)) {
-            auto d = o_.demonyms_.find(lower_copy(tokens_[title.first - 1].word));
+            auto d = o_.demonyms_.find(ascii_lower(tokens_[title.first - 1].word));
             if (d != o_.demonyms_.end()) {
                 if (auto ref = o_.entity_by_id(d->second)) add(title.first - 1, title.first, ref);
                 continue;
@@ -462,7 +463,7 @@ void EnglishNames::SentenceNames::define_term(std::size_t i) {
     if (!acr.all_caps() || taken(i) || tokens_[i - 1].after) return;
     std::string letters;
     for (char c : acr.word)
-        if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z') letters += ascii_lower(c);
     for (std::size_t s = i; s-- > 0 && i - s <= 8;) {
         const EnglishToken& t = tokens_[s];
         if (!t.lower_word() || taken(s) || (s + 1 < i && t.after)) break;
@@ -503,7 +504,7 @@ void EnglishNames::SentenceNames::sequences() {
             }
         }
         // `the Department`: the entity last named with that word, or nothing.
-        if (last == i + 1 && i > 0 && lower_copy(tokens_[i - 1].word) == "the" &&
+        if (last == i + 1 && i > 0 && ascii_lower(tokens_[i - 1].word) == "the" &&
             (tokens_[i].in("gov_suffix") || tokens_[i].in("org_suffix"))) {
             const std::string key = spaced_lower(word);
             const EntityRef* best = nullptr;

@@ -131,13 +131,6 @@ bool EnglishToken::has_digit() const {
     return false;
 }
 
-std::string lower_copy(std::string_view word) {
-    std::string out(word);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens = english_words(text, range, cues);
     for (EnglishToken& t : tokens) t.find_lists_in(cues, text);

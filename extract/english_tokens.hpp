@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/segmenter.hpp"
 
@@ -98,18 +99,14 @@ private:
 // in text order, as english_tokens() cuts them.
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);
 
-// ASCII lower case of `word`.
-std::string lower_copy(std::string_view word);
-
-// Whether lower_copy(word) == lower + suffix, compared in place: no string is built (this runs
+// Whether ascii_lower(word) == lower + suffix, compared in place: no string is built (this runs
 // for words in inner loops). Inline: most calls end at the first byte or the size, and the
 // loose patterns' hash and word tests make a hundred thousand of them in 1 MB of English.
 inline bool lower_equals(std::string_view word, std::string_view lower, std::string_view suffix = {}) {
     if (word.size() != lower.size() + suffix.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
         const char c = word[i];
-        const char folded = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (folded != (i < lower.size() ? lower[i] : suffix[i - lower.size()])) return false;
+        if (ascii_lower(c) != (i < lower.size() ? lower[i] : suffix[i - lower.size()])) return false;
     }
     return true;
 }

@@ -2,17 +2,11 @@
 
 #include <algorithm>
 
+#include "core/ascii.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/rule_pack.hpp"
 
 namespace chronokg {
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::string derive_entity_id(std::string_view folded) {
     std::string id;
@@ -20,7 +14,7 @@ std::string derive_entity_id(std::string_view folded) {
     bool pending_dash = false;
     for (const char raw : folded) {
         // Lower-cased here, byte by byte: a lower-cased copy of the whole text first cost an allocation.
-        const auto c = static_cast<unsigned char>(raw >= 'A' && raw <= 'Z' ? raw - 'A' + 'a' : raw);
+        const auto c = static_cast<unsigned char>(ascii_lower(raw));
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.';
         if (!keep) {
             pending_dash = !id.empty();

@@ -58,7 +58,4 @@ private:
 // ASCII lower-cased, runs of spaces and punctuation turned into one '-', CJK kept.
 std::string derive_entity_id(std::string_view folded);
 
-// ASCII lower-casing, the comparison key of names.
-std::string ascii_lower(std::string_view text);
-
 }  // namespace chronokg

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "extract/chinese_relations.hpp"
 #include "extract/cue_words.hpp"

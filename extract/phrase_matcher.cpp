@@ -1,5 +1,6 @@
 #include "extract/phrase_matcher.hpp"
 
+#include "core/ascii.hpp"
 #include "extract/hyperscan_scan.hpp"
 
 #include <algorithm>
@@ -11,7 +12,6 @@
 namespace chronokg {
 namespace {
 
-unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c; }
 bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Whether `ranges` (at least one) follow each other in the text without overlapping.
@@ -50,7 +50,7 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
              is_word(static_cast<unsigned char>(phrase.back()))};
     std::uint32_t node = 0;
     for (unsigned char c : phrase) {
-        const unsigned char b = lower(c);
+        const auto b = static_cast<unsigned char>(ascii_lower(static_cast<char>(c)));
         auto& next = trie_[node].next;
         auto it = std::lower_bound(next.begin(), next.end(), b,
                                    [](const auto& e, unsigned char v) { return e.first < v; });

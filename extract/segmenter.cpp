@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii.hpp"
 #include "core/text_search.hpp"
 #include "core/utf8.hpp"
 
@@ -11,7 +12,6 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool starts_with(std::string_view text, std::size_t pos, std::string_view what) {
     return text.substr(pos, what.size()) == what;
@@ -56,7 +56,7 @@ constexpr ByteSet kClauseBytes{"()[]\",;:\xE2\xE3"};
 Segmenter::Segmenter(const std::vector<std::string>& abbreviations) {
     for (const auto& a : abbreviations) {
         std::string key;
-        for (char c : a) key += lower(c);
+        for (char c : a) key += ascii_lower(c);
         longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
         abbreviations_.insert(key);
     }
@@ -74,7 +74,7 @@ bool Segmenter::ends_sentence_at_dot(std::string_view text, std::size_t dot) con
     // (A word longer than every abbreviation is none: most words before a full stop.)
     if (dot - start < longest_abbreviation_) {
         std::string word;
-        for (std::size_t i = start; i <= dot; ++i) word += lower(text[i]);
+        for (std::size_t i = start; i <= dot; ++i) word += ascii_lower(text[i]);
         if (abbreviations_.count(word)) return false;
     }
     // A single capital initial ("C. C. Wei") does not end a sentence.

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdlib>
 
+#include "core/ascii.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "extract/phrase_matcher.hpp"
@@ -31,13 +32,6 @@ struct TimeTagger::Prefilter {
 
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // "name=3" entries of a names lexicon, both languages.
 std::vector<std::pair<std::string, int>> read_names(const WordList& list, const std::string& lexicon) {
     std::vector<std::pair<std::string, int>> names;
@@ -47,7 +41,7 @@ std::vector<std::pair<std::string, int>> read_names(const WordList& list, const 
             const int n = eq == std::string::npos ? 0 : std::atoi(w.c_str() + eq + 1);
             if (eq == std::string::npos || n <= 0)
                 throw Error(lexicon + " lexicon entry \"" + w + "\" is not of the form name=number");
-            names.emplace_back(lower_ascii(w.substr(0, eq)), n);
+            names.emplace_back(ascii_lower(w.substr(0, eq)), n);
         }
     };
     read(list.zh);
@@ -56,7 +50,7 @@ std::vector<std::pair<std::string, int>> read_names(const WordList& list, const 
 }
 
 std::optional<int> lookup(const std::vector<std::pair<std::string, int>>& names, std::string_view key) {
-    const std::string k = lower_ascii(key);
+    const std::string k = ascii_lower(key);
     for (const auto& [name, n] : names)
         if (name == k) return n;
     return std::nullopt;

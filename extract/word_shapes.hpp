@@ -16,22 +16,24 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/ascii.hpp"
+
 namespace chronokg {
 
 class WordShapes {
 public:
     // Adds the shape of `word` (not empty).
     void add(std::string_view word) {
-        first_[lower(word.front())] |= length_bit(word.size());
+        first_[static_cast<unsigned char>(ascii_lower(word.front()))] |= length_bit(word.size());
         pairs_[pair(word)] |= length_bit(word.size());
         inner_pairs_[inner_pair(word)] |= length_bit(word.size());
     }
     // Whether some added word starts, lower-cased, with byte `c`.
-    bool may_start_with(char c) const { return first_[lower(c)] != 0; }
+    bool may_start_with(char c) const { return first_[static_cast<unsigned char>(ascii_lower(c))] != 0; }
     // The lengths of the added words that start, lower-cased, with byte `c`: bit L for length L,
     // bit kLongest for kLongest bytes or more.
     static constexpr std::size_t kLongest = 31;
-    std::uint32_t lengths_starting_with(char c) const { return first_[lower(c)]; }
+    std::uint32_t lengths_starting_with(char c) const { return first_[static_cast<unsigned char>(ascii_lower(c))]; }
     // Whether some added word has the shape of `word`, ASCII case aside (false when empty).
     bool may_be(std::string_view word) const {
         if (word.empty()) return false;
@@ -41,7 +43,6 @@ public:
     }
 
 private:
-    static unsigned char lower(char c) { return static_cast<unsigned char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c); }
     static std::size_t pair(std::string_view word) {
         return (static_cast<std::size_t>(word.front() & 31) << 5) | static_cast<std::size_t>(word.back() & 31);
     }

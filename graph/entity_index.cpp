@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"
