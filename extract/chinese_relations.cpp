@@ -31,7 +31,7 @@ std::string_view slice(std::string_view text, TextRange r) {
 // `issues` and `releases`; `签署` both `signs` and, after `与…`, `signs agreement with`).
 struct VerbSpan {
     TextRange range;
-    std::vector<std::uint32_t> patterns;  // in pack order
+    std::span<const std::uint32_t> patterns;  // in pack order (in SentenceBuffers::verb_patterns)
 };
 
 // What stands around a verb in its clause.
@@ -60,6 +60,27 @@ struct Apposition {
     std::uint32_t role = 0;
     Argument org;
     Argument person;
+};
+
+// A clause's noun groups (SentenceRules::groups_in()) for one set of barriers.
+struct Groups {
+    TextRange clause;
+    std::vector<TextRange> barriers;
+    std::vector<NounGroup> groups;
+};
+
+// The lists SentenceRules fills for one sentence, one set a thread, kept from sentence to
+// sentence: cleared, not freed (made and freed for each sentence, they were some 85,000 heap
+// blocks a MB of Chinese).
+struct SentenceBuffers {
+    std::vector<Mention> mentions;
+    std::vector<Apposition> appositions;
+    std::vector<VerbSpan> verbs;
+    std::vector<std::uint32_t> verb_patterns;  // the verbs' patterns, verb after verb
+    std::list<Groups> groups;
+    std::vector<const VerbSpan*> clause_verbs;
+    std::vector<std::uint32_t> pattern_order;
+    std::vector<std::size_t> predicate_starts;
 };
 
 }  // namespace
@@ -92,10 +113,18 @@ public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
                   const std::vector<std::pair<std::string, std::string>>& literal_types,
                   const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte,
-                  const std::vector<bool>& takes_literal)
+                  const std::vector<bool>& takes_literal, SentenceBuffers& buffers)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
           literal_types_by_last_byte_(literal_types_by_last_byte), takes_literal_(takes_literal),
-          mentions_(view.mentions) {}
+          mentions_(buffers.mentions), appositions_(buffers.appositions), verbs_(buffers.verbs),
+          verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
+          pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts) {
+        mentions_.assign(view.mentions.begin(), view.mentions.end());
+        appositions_.clear();
+        verbs_.clear();
+        verb_patterns_.clear();
+        groups_.clear();
+    }
 
     std::vector<RelationCandidate> run();
 
@@ -135,23 +164,20 @@ private:
     const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
     const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte_;  // ChineseRelations' too
     const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
-    std::vector<Mention> mentions_;  // the view's, plus names found after role titles
-    std::vector<Apposition> appositions_;
-    std::vector<VerbSpan> verbs_;    // relation verbs of the sentence, in text order
+    // The lists below are the thread's SentenceBuffers.
+    std::vector<Mention>& mentions_;  // the view's, plus names found after role titles
+    std::vector<Apposition>& appositions_;
+    std::vector<VerbSpan>& verbs_;    // relation verbs of the sentence, in text order
+    std::vector<std::uint32_t>& verb_patterns_;  // what verbs_' patterns view
     std::optional<NounGroup> topic_;  // subject of the latest clause that had one
-    struct Groups {
-        TextRange clause;
-        std::vector<TextRange> barriers;
-        std::vector<NounGroup> groups;
-    };
     // groups_in()'s answers. A list: references stay valid, and unlike a std::deque it allocates
     // nothing until the first answer (a sentence without relation verbs asks for none).
-    mutable std::list<Groups> groups_;
+    std::list<Groups>& groups_;
     // Lists made for each clause (relate_clause(): its verbs, the order of a verb's patterns;
     // groups_in(): where predicates start), kept from clause to clause: cleared, not freed.
-    std::vector<const VerbSpan*> clause_verbs_;
-    std::vector<std::uint32_t> pattern_order_;
-    mutable std::vector<std::size_t> predicate_starts_;
+    std::vector<const VerbSpan*>& clause_verbs_;
+    std::vector<std::uint32_t>& pattern_order_;
+    std::vector<std::size_t>& predicate_starts_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -941,13 +967,14 @@ void SentenceRules::find_verbs() {
     }
     const auto kept = select_longest(std::move(candidates));
     verbs_.reserve(kept.size());
+    // Room for every hit at once: the verbs' patterns view it, and it must not move.
+    verb_patterns_.reserve(verbs.size());
     for (const auto& k : kept) {
         const Span& span = spans[k.payload];
-        VerbSpan verb{span.range, {}};
-        verb.patterns.reserve(span.last - span.first);
-        for (std::size_t i = span.first; i < span.last; ++i) verb.patterns.push_back(verbs[i].payload);
-        std::sort(verb.patterns.begin(), verb.patterns.end());
-        verbs_.push_back(std::move(verb));
+        const std::size_t first = verb_patterns_.size();
+        for (std::size_t i = span.first; i < span.last; ++i) verb_patterns_.push_back(verbs[i].payload);
+        std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
+        verbs_.push_back(VerbSpan{span.range, std::span(verb_patterns_).subspan(first)});
     }
     mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) {
@@ -1063,7 +1090,9 @@ std::vector<RelationCandidate> SentenceRules::run() {
 }  // namespace
 
 std::vector<RelationCandidate> ChineseRelations::find(const SentenceView& view) const {
-    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_).run();
+    // One set a thread: find() may run on several threads at once, each a sentence at a time.
+    thread_local SentenceBuffers buffers;
+    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_, buffers).run();
 }
 
 }  // namespace chronokg
