@@ -62,6 +62,14 @@ struct Apposition {
     Argument person;
 };
 
+// A place where relation verbs stand in the sentence, with its hits (SentenceRules::find_verbs()).
+struct VerbPlace {
+    TextRange range;
+    std::size_t first = 0, last = 0;  // its hits: SentenceView::verbs[first, last)
+    bool framed = false;  // a pattern's frame opens before it in the sentence
+    bool bare = false;    // a pattern needs no first part before it
+};
+
 // A clause's noun groups (SentenceRules::groups_in()) for one set of barriers.
 struct Groups {
     TextRange clause;
@@ -81,6 +89,9 @@ struct SentenceBuffers {
     std::vector<const VerbSpan*> clause_verbs;
     std::vector<std::uint32_t> pattern_order;
     std::vector<std::size_t> predicate_starts;
+    std::vector<VerbPlace> verb_places;                                // find_verbs()
+    std::vector<std::pair<const Argument*, const Argument*>> pairs;  // emit()
+    std::vector<std::size_t> name_boundaries;                         // find_unknown_organizations()
 };
 
 }  // namespace
@@ -118,7 +129,8 @@ public:
           literal_types_by_last_byte_(literal_types_by_last_byte), takes_literal_(takes_literal),
           mentions_(buffers.mentions), appositions_(buffers.appositions), verbs_(buffers.verbs),
           verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
-          pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts) {
+          pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts),
+          verb_places_(buffers.verb_places), pairs_(buffers.pairs), name_boundaries_(buffers.name_boundaries) {
         mentions_.assign(view.mentions.begin(), view.mentions.end());
         appositions_.clear();
         verbs_.clear();
@@ -178,6 +190,9 @@ private:
     std::vector<const VerbSpan*>& clause_verbs_;
     std::vector<std::uint32_t>& pattern_order_;
     std::vector<std::size_t>& predicate_starts_;
+    std::vector<VerbPlace>& verb_places_;
+    std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
+    std::vector<std::size_t>& name_boundaries_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -429,7 +444,8 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argum
     const RelationRule& relation = lexicon_.relations()[p.relation];
     // The pairs the relation takes, first: a try whose types fit no pair gives nothing, and the
     // words around the verb are then not worth reading.
-    std::vector<std::pair<const Argument*, const Argument*>> pairs;
+    auto& pairs = pairs_;
+    pairs.clear();
     for (const auto& s : subjects.members) {
         if (!lexicon_.allows(relation.subject_types, s.entity->type)) continue;
         for (const auto& o : objects) {
@@ -917,16 +933,11 @@ void SentenceRules::find_verbs() {
     const auto noun_prefixes = view_.cues->find("noun_prefix", range);
     // The places verbs stand, each with its hits (one per pattern there): find_all orders hits
     // by end, then longest first, so the hits of one span stand together and get one answer.
-    struct Span {
-        TextRange range;
-        std::size_t first = 0, last = 0;  // its hits: view_.verbs[first, last)
-        bool framed = false;  // a pattern's frame opens before it in the sentence
-        bool bare = false;    // a pattern needs no first part before it
-    };
     const auto& verbs = view_.verbs;
     // Sized once, for a span a hit at most: grown hit by hit, the two vectors below and each
     // verb's patterns made most of this function's allocations (eight a sentence).
-    std::vector<Span> spans;
+    std::vector<VerbPlace>& spans = verb_places_;
+    spans.clear();
     spans.reserve(verbs.size());
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
@@ -941,7 +952,7 @@ void SentenceRules::find_verbs() {
         const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
                                 view_.cues->match_at("coordination", at.end, look) > 0;
         if (noun_after) continue;
-        Span span{at, first, last};
+        VerbPlace span{at, first, last};
         for (std::size_t i = first; i < last; ++i) {
             const VerbPattern& p = lexicon_.pattern(verbs[i].payload);
             const bool bare = p.before.empty() || p.object_before;
@@ -959,8 +970,8 @@ void SentenceRules::find_verbs() {
     std::vector<PhraseHit> candidates;  // payload: index into spans
     candidates.reserve(spans.size());
     for (std::size_t s = 0; s < spans.size(); ++s) {
-        const Span& span = spans[s];
-        const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const Span& f) {
+        const VerbPlace& span = spans[s];
+        const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const VerbPlace& f) {
                                 return f.framed && span.range.begin < f.range.end && f.range.begin < span.range.end;
                             });
         if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
@@ -970,7 +981,7 @@ void SentenceRules::find_verbs() {
     // Room for every hit at once: the verbs' patterns view it, and it must not move.
     verb_patterns_.reserve(verbs.size());
     for (const auto& k : kept) {
-        const Span& span = spans[k.payload];
+        const VerbPlace& span = spans[k.payload];
         const std::size_t first = verb_patterns_.size();
         for (std::size_t i = span.first; i < span.last; ++i) verb_patterns_.push_back(verbs[i].payload);
         std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
@@ -994,7 +1005,8 @@ void SentenceRules::find_unknown_organizations() {
     // organization word of two characters or more, and the six cue lists' hits cost more than all
     // the rest. (What they are gathered from does not change below: the names found join
     // mentions_ only at the end.)
-    std::vector<std::size_t> boundaries;
+    std::vector<std::size_t>& boundaries = name_boundaries_;
+    boundaries.clear();
     bool gathered = false;
     auto is_boundary = [&](std::size_t at) {
         if (!gathered) {
