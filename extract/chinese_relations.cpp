@@ -130,12 +130,12 @@ public:
           mentions_(buffers.mentions), appositions_(buffers.appositions), verbs_(buffers.verbs),
           verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
           pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts),
-          verb_places_(buffers.verb_places), pairs_(buffers.pairs), name_boundaries_(buffers.name_boundaries) {
+          verb_places_(buffers.verb_places), pairs_(buffers.pairs), name_boundaries_(buffers.name_boundaries),
+          groups_end_(groups_.begin()) {
         mentions_.assign(view.mentions.begin(), view.mentions.end());
         appositions_.clear();
         verbs_.clear();
         verb_patterns_.clear();
-        groups_.clear();
     }
 
     std::vector<RelationCandidate> run();
@@ -147,6 +147,8 @@ private:
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
     const std::vector<NounGroup>& groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
+    // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups empty.
+    Groups& new_groups(TextRange clause, const std::vector<TextRange>& barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
     // Whether the words from the clause's start to `limit` end in a plain noun (外国企业, 相关厂商):
     // the verb at `limit` has a subject the pack does not name, not the carried topic.
@@ -182,8 +184,9 @@ private:
     std::vector<VerbSpan>& verbs_;    // relation verbs of the sentence, in text order
     std::vector<std::uint32_t>& verb_patterns_;  // what verbs_' patterns view
     std::optional<NounGroup> topic_;  // subject of the latest clause that had one
-    // groups_in()'s answers. A list: references stay valid, and unlike a std::deque it allocates
-    // nothing until the first answer (a sentence without relation verbs asks for none).
+    // groups_in()'s answers: the nodes before groups_end_. A list: references stay valid, and
+    // the nodes after, left by earlier sentences, are taken for new answers with the room their
+    // lists have (new_groups()).
     std::list<Groups>& groups_;
     // Lists made for each clause (relate_clause(): its verbs, the order of a verb's patterns;
     // groups_in(): where predicates start), kept from clause to clause: cleared, not freed.
@@ -193,6 +196,7 @@ private:
     std::vector<VerbPlace>& verb_places_;
     std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
     std::vector<std::size_t>& name_boundaries_;
+    mutable std::list<Groups>::iterator groups_end_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -284,8 +288,8 @@ void SentenceRules::find_appositions() {
 }
 
 const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
-    for (const Groups& g : groups_)
-        if (g.clause == clause && g.barriers == barriers) return g.groups;
+    for (auto g = groups_.begin(); g != groups_end_; ++g)
+        if (g->clause == clause && g->barriers == barriers) return g->groups;
     // A barrier only keeps coordination from joining across it, and a join stays inside its
     // group: where no group of the clause without barriers holds one, the groups are those.
     if (!barriers.empty()) {
@@ -297,8 +301,7 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     }
     // A clause that names nothing has no groups: its predicates' starts are not worth finding.
     if (std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return clause.contains(m.range); })) {
-        groups_.push_back({clause, barriers, {}});
-        return groups_.back().groups;
+        return new_groups(clause, barriers).groups;
     }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
@@ -321,8 +324,18 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
-    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts)});
-    return groups_.back().groups;
+    Groups& answer = new_groups(clause, barriers);
+    noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
+    return answer.groups;
+}
+
+Groups& SentenceRules::new_groups(TextRange clause, const std::vector<TextRange>& barriers) const {
+    if (groups_end_ == groups_.end()) groups_end_ = groups_.emplace(groups_end_);
+    Groups& node = *groups_end_++;
+    node.clause = clause;
+    node.barriers = barriers;
+    node.groups.clear();
+    return node;
 }
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {

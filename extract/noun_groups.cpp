@@ -113,12 +113,11 @@ void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, s
 
 }  // namespace
 
-std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                                   std::string_view lang, const SentenceCues& cues,
-                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
-                                   const std::vector<std::size_t>& verb_starts) {
+void noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
+                 const SentenceCues& cues, const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
+                 const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups) {
     std::vector<Unit> units = units_in(text, mentions, clause, roles, lang, verb_starts);
-    std::vector<NounGroup> groups;
+    groups.clear();
     groups.reserve(units.size());  // sized once: this runs for every clause
     for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
@@ -149,7 +148,6 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
         flag_modifier(groups.back(), text, lang, groups.back().members.back().entity->type, cues, verb_starts,
                       unit.short_form);
     }
-    return groups;
 }
 
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, std::string_view lang,
