@@ -147,7 +147,8 @@ private:
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
     const std::vector<NounGroup>& groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
-    // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups empty.
+    // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups those of
+    // an earlier answer (noun_groups() takes them again) or none.
     Groups& new_groups(TextRange clause, const std::vector<TextRange>& barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
     // Whether the words from the clause's start to `limit` end in a plain noun (外国企业, 相关厂商):
@@ -301,7 +302,9 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     }
     // A clause that names nothing has no groups: its predicates' starts are not worth finding.
     if (std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return clause.contains(m.range); })) {
-        return new_groups(clause, barriers).groups;
+        Groups& answer = new_groups(clause, barriers);
+        answer.groups.clear();
+        return answer.groups;
     }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
@@ -334,7 +337,6 @@ Groups& SentenceRules::new_groups(TextRange clause, const std::vector<TextRange>
     Groups& node = *groups_end_++;
     node.clause = clause;
     node.barriers = barriers;
-    node.groups.clear();
     return node;
 }
 

@@ -117,11 +117,13 @@ void noun_groups(std::string_view text, const std::vector<Mention>& mentions, Te
                  const SentenceCues& cues, const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                  const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups) {
     std::vector<Unit> units = units_in(text, mentions, clause, roles, lang, verb_starts);
-    groups.clear();
     groups.reserve(units.size());  // sized once: this runs for every clause
+    // The groups `groups` held are taken again, with their members' room: a caller that asks
+    // clause after clause allocates little.
+    std::size_t count = 0;
     for (auto& unit : units) {
-        if (!groups.empty() && !groups.back().modifier) {
-            NounGroup& last = groups.back();
+        if (count > 0 && !groups[count - 1].modifier) {
+            NounGroup& last = groups[count - 1];
             const TextRange gap = trim_spaces(text, {last.range.end, unit.range.begin});
             const bool barrier = std::any_of(barriers.begin(), barriers.end(),
                                              [&](const TextRange& b) { return !b.empty() && gap.contains(b); });
@@ -143,11 +145,14 @@ void noun_groups(std::string_view text, const std::vector<Mention>& mentions, Te
                 continue;
             }
         }
-        groups.push_back(NounGroup{{}, unit.range});
-        groups.back().members.push_back(std::move(unit.head));
-        flag_modifier(groups.back(), text, lang, groups.back().members.back().entity->type, cues, verb_starts,
-                      unit.short_form);
+        if (count == groups.size()) groups.emplace_back();
+        NounGroup& group = groups[count++];
+        group.members.clear();
+        group.members.push_back(std::move(unit.head));
+        group.range = unit.range;
+        flag_modifier(group, text, lang, group.members.back().entity->type, cues, verb_starts, unit.short_form);
     }
+    groups.resize(count);
 }
 
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, std::string_view lang,

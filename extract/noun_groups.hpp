@@ -32,10 +32,10 @@ struct RoleJoin {
 };
 
 // Groups of the mentions inside `clause`, in text order, into `groups` (what it held is
-// dropped; its room is kept, for a caller that asks clause after clause). Coordination never
-// crosses a `barrier` (the `与` of a `与{O}合作` frame, for one). `verb_starts`: where relation
-// verbs begin (a place name before a verb is a subject, before a plain noun a modifier). `cues`
-// are those of the clause's sentence.
+// replaced; its groups are taken again with their members' room, for a caller that asks clause
+// after clause). Coordination never crosses a `barrier` (the `与` of a `与{O}合作` frame, for
+// one). `verb_starts`: where relation verbs begin (a place name before a verb is a subject,
+// before a plain noun a modifier). `cues` are those of the clause's sentence.
 void noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
                  const SentenceCues& cues, const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
                  const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups);
