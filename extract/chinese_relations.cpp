@@ -90,8 +90,10 @@ struct SentenceBuffers {
     std::vector<std::uint32_t> pattern_order;
     std::vector<std::size_t> predicate_starts;
     std::vector<VerbPlace> verb_places;                                // find_verbs()
+    std::vector<PhraseHit> verb_candidates;                            // find_verbs()
     std::vector<std::pair<const Argument*, const Argument*>> pairs;  // emit()
     std::vector<std::size_t> name_boundaries;                         // find_unknown_organizations()
+    std::vector<Argument> made_objects;                               // relate()
 };
 
 }  // namespace
@@ -130,7 +132,8 @@ public:
           mentions_(buffers.mentions), appositions_(buffers.appositions), verbs_(buffers.verbs),
           verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
           pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts),
-          verb_places_(buffers.verb_places), pairs_(buffers.pairs), name_boundaries_(buffers.name_boundaries),
+          verb_places_(buffers.verb_places), verb_candidates_(buffers.verb_candidates), pairs_(buffers.pairs),
+          name_boundaries_(buffers.name_boundaries), made_objects_(buffers.made_objects),
           groups_end_(groups_.begin()) {
         mentions_.assign(view.mentions.begin(), view.mentions.end());
         appositions_.clear();
@@ -146,10 +149,10 @@ private:
     // The noun groups of `clause` not crossing `barriers`. Asked again for each verb and pattern
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
-    const std::vector<NounGroup>& groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
+    const std::vector<NounGroup>& groups_in(TextRange clause, std::span<const TextRange> barriers) const;
     // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups those of
     // an earlier answer (noun_groups() takes them again) or none.
-    Groups& new_groups(TextRange clause, const std::vector<TextRange>& barriers) const;
+    Groups& new_groups(TextRange clause, std::span<const TextRange> barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
     // Whether the words from the clause's start to `limit` end in a plain noun (外国企业, 相关厂商):
     // the verb at `limit` has a subject the pack does not name, not the carried topic.
@@ -195,8 +198,10 @@ private:
     std::vector<std::uint32_t>& pattern_order_;
     std::vector<std::size_t>& predicate_starts_;
     std::vector<VerbPlace>& verb_places_;
+    std::vector<PhraseHit>& verb_candidates_;
     std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
     std::vector<std::size_t>& name_boundaries_;
+    std::vector<Argument>& made_objects_;
     mutable std::list<Groups>::iterator groups_end_;
 };
 
@@ -288,9 +293,9 @@ void SentenceRules::find_appositions() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
+const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::span<const TextRange> barriers) const {
     for (auto g = groups_.begin(); g != groups_end_; ++g)
-        if (g->clause == clause && g->barriers == barriers) return g->groups;
+        if (g->clause == clause && std::ranges::equal(g->barriers, barriers)) return g->groups;
     // A barrier only keeps coordination from joining across it, and a join stays inside its
     // group: where no group of the clause without barriers holds one, the groups are those.
     if (!barriers.empty()) {
@@ -332,11 +337,11 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     return answer.groups;
 }
 
-Groups& SentenceRules::new_groups(TextRange clause, const std::vector<TextRange>& barriers) const {
+Groups& SentenceRules::new_groups(TextRange clause, std::span<const TextRange> barriers) const {
     if (groups_end_ == groups_.end()) groups_end_ = groups_.emplace(groups_end_);
     Groups& node = *groups_end_++;
     node.clause = clause;
-    node.barriers = barriers;
+    node.barriers.assign(barriers.begin(), barriers.end());
     return node;
 }
 
@@ -594,7 +599,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             return false;
     }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
-    const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
+    const std::span<const TextRange> barriers = before ? std::span(&*before, 1) : std::span<const TextRange>{};
     const auto& groups = groups_in(clause, barriers);
     const std::size_t verb_front = before ? before->begin : verb.begin;
 
@@ -620,7 +625,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     bool inherited = false;  // the subject came from an earlier clause or the topic
     // The objects: a group's members, read in place like the subject, or those made here.
     std::span<const Argument> objects;
-    std::vector<Argument> made_objects;
+    std::vector<Argument>& made_objects = made_objects_;
+    made_objects.clear();
     // The rule's name: a literal, made a string only for an event (most tries give none).
     std::string_view rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
@@ -982,7 +988,8 @@ void SentenceRules::find_verbs() {
     // first part, and a longer verb keeps a bare one inside it from splitting a noun (出口管制措施).
     // The patterns at the same span together decide. Of the rest the longest are kept, with one
     // hit a span standing for all its patterns (of hits at one place select_longest keeps one).
-    std::vector<PhraseHit> candidates;  // payload: index into spans
+    std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
+    candidates.clear();
     candidates.reserve(spans.size());
     for (std::size_t s = 0; s < spans.size(); ++s) {
         const VerbPlace& span = spans[s];
@@ -991,7 +998,9 @@ void SentenceRules::find_verbs() {
                             });
         if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
     }
-    const auto kept = select_longest(std::move(candidates));
+    // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
+    candidates = select_longest(std::move(candidates));
+    const auto& kept = candidates;
     verbs_.reserve(kept.size());
     // Room for every hit at once: the verbs' patterns view it, and it must not move.
     verb_patterns_.reserve(verbs.size());

@@ -114,7 +114,7 @@ void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, s
 }  // namespace
 
 void noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
-                 const SentenceCues& cues, const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
+                 const SentenceCues& cues, const std::vector<RoleJoin>& roles, std::span<const TextRange> barriers,
                  const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups) {
     // One list of units a thread, kept from call to call: this runs for every clause.
     thread_local std::vector<Unit> units;

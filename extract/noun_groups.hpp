@@ -9,6 +9,7 @@
 // Units followed by a possessive (`China's`), by 的, or place names right before a plain noun
 // (美国技术) modify what follows and are flagged.
 // Thread safety: a value computed per clause.
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -37,7 +38,7 @@ struct RoleJoin {
 // one). `verb_starts`: where relation verbs begin (a place name before a verb is a subject,
 // before a plain noun a modifier). `cues` are those of the clause's sentence.
 void noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
-                 const SentenceCues& cues, const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
+                 const SentenceCues& cues, const std::vector<RoleJoin>& roles, std::span<const TextRange> barriers,
                  const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups);
 
 // Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`); `cues`
