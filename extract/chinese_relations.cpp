@@ -31,7 +31,7 @@ std::string_view slice(std::string_view text, TextRange r) {
 // `issues` and `releases`; `签署` both `signs` and, after `与…`, `signs agreement with`).
 struct VerbSpan {
     TextRange range;
-    std::vector<std::uint32_t> patterns;  // in pack order
+    std::span<const std::uint32_t> patterns;  // in pack order (in SentenceBuffers::verb_patterns)
 };
 
 // What stands around a verb in its clause.
@@ -60,6 +60,40 @@ struct Apposition {
     std::uint32_t role = 0;
     Argument org;
     Argument person;
+};
+
+// A place where relation verbs stand in the sentence, with its hits (SentenceRules::find_verbs()).
+struct VerbPlace {
+    TextRange range;
+    std::size_t first = 0, last = 0;  // its hits: SentenceView::verbs[first, last)
+    bool framed = false;  // a pattern's frame opens before it in the sentence
+    bool bare = false;    // a pattern needs no first part before it
+};
+
+// A clause's noun groups (SentenceRules::groups_in()) for one set of barriers.
+struct Groups {
+    TextRange clause;
+    std::vector<TextRange> barriers;
+    std::vector<NounGroup> groups;
+};
+
+// The lists SentenceRules fills for one sentence, one set a thread, kept from sentence to
+// sentence: cleared, not freed (made and freed for each sentence, they were some 85,000 heap
+// blocks a MB of Chinese).
+struct SentenceBuffers {
+    std::vector<Mention> mentions;
+    std::vector<Apposition> appositions;
+    std::vector<VerbSpan> verbs;
+    std::vector<std::uint32_t> verb_patterns;  // the verbs' patterns, verb after verb
+    std::list<Groups> groups;
+    std::vector<const VerbSpan*> clause_verbs;
+    std::vector<std::uint32_t> pattern_order;
+    std::vector<std::size_t> predicate_starts;
+    std::vector<VerbPlace> verb_places;                                // find_verbs()
+    std::vector<PhraseHit> verb_candidates;                            // find_verbs()
+    std::vector<std::pair<const Argument*, const Argument*>> pairs;  // emit()
+    std::vector<std::size_t> name_boundaries;                         // find_unknown_organizations()
+    std::vector<Argument> made_objects;                               // relate()
 };
 
 }  // namespace
@@ -92,10 +126,20 @@ public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
                   const std::vector<std::pair<std::string, std::string>>& literal_types,
                   const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte,
-                  const std::vector<bool>& takes_literal)
+                  const std::vector<bool>& takes_literal, SentenceBuffers& buffers)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
           literal_types_by_last_byte_(literal_types_by_last_byte), takes_literal_(takes_literal),
-          mentions_(view.mentions) {}
+          mentions_(buffers.mentions), appositions_(buffers.appositions), verbs_(buffers.verbs),
+          verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
+          pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts),
+          verb_places_(buffers.verb_places), verb_candidates_(buffers.verb_candidates), pairs_(buffers.pairs),
+          name_boundaries_(buffers.name_boundaries), made_objects_(buffers.made_objects),
+          groups_end_(groups_.begin()) {
+        mentions_.assign(view.mentions.begin(), view.mentions.end());
+        appositions_.clear();
+        verbs_.clear();
+        verb_patterns_.clear();
+    }
 
     std::vector<RelationCandidate> run();
 
@@ -105,7 +149,10 @@ private:
     // The noun groups of `clause` not crossing `barriers`. Asked again for each verb and pattern
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
-    const std::vector<NounGroup>& groups_in(TextRange clause, const std::vector<TextRange>& barriers) const;
+    const std::vector<NounGroup>& groups_in(TextRange clause, std::span<const TextRange> barriers) const;
+    // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups those of
+    // an earlier answer (noun_groups() takes them again) or none.
+    Groups& new_groups(TextRange clause, std::span<const TextRange> barriers) const;
     bool governed(std::size_t begin, TextRange clause) const;
     // Whether the words from the clause's start to `limit` end in a plain noun (外国企业, 相关厂商):
     // the verb at `limit` has a subject the pack does not name, not the carried topic.
@@ -135,23 +182,27 @@ private:
     const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
     const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte_;  // ChineseRelations' too
     const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
-    std::vector<Mention> mentions_;  // the view's, plus names found after role titles
-    std::vector<Apposition> appositions_;
-    std::vector<VerbSpan> verbs_;    // relation verbs of the sentence, in text order
+    // The lists below are the thread's SentenceBuffers.
+    std::vector<Mention>& mentions_;  // the view's, plus names found after role titles
+    std::vector<Apposition>& appositions_;
+    std::vector<VerbSpan>& verbs_;    // relation verbs of the sentence, in text order
+    std::vector<std::uint32_t>& verb_patterns_;  // what verbs_' patterns view
     std::optional<NounGroup> topic_;  // subject of the latest clause that had one
-    struct Groups {
-        TextRange clause;
-        std::vector<TextRange> barriers;
-        std::vector<NounGroup> groups;
-    };
-    // groups_in()'s answers. A list: references stay valid, and unlike a std::deque it allocates
-    // nothing until the first answer (a sentence without relation verbs asks for none).
-    mutable std::list<Groups> groups_;
+    // groups_in()'s answers: the nodes before groups_end_. A list: references stay valid, and
+    // the nodes after, left by earlier sentences, are taken for new answers with the room their
+    // lists have (new_groups()).
+    std::list<Groups>& groups_;
     // Lists made for each clause (relate_clause(): its verbs, the order of a verb's patterns;
     // groups_in(): where predicates start), kept from clause to clause: cleared, not freed.
-    std::vector<const VerbSpan*> clause_verbs_;
-    std::vector<std::uint32_t> pattern_order_;
-    mutable std::vector<std::size_t> predicate_starts_;
+    std::vector<const VerbSpan*>& clause_verbs_;
+    std::vector<std::uint32_t>& pattern_order_;
+    std::vector<std::size_t>& predicate_starts_;
+    std::vector<VerbPlace>& verb_places_;
+    std::vector<PhraseHit>& verb_candidates_;
+    std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
+    std::vector<std::size_t>& name_boundaries_;
+    std::vector<Argument>& made_objects_;
+    mutable std::list<Groups>::iterator groups_end_;
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -242,9 +293,9 @@ void SentenceRules::find_appositions() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const std::vector<TextRange>& barriers) const {
-    for (const Groups& g : groups_)
-        if (g.clause == clause && g.barriers == barriers) return g.groups;
+const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::span<const TextRange> barriers) const {
+    for (auto g = groups_.begin(); g != groups_end_; ++g)
+        if (g->clause == clause && std::ranges::equal(g->barriers, barriers)) return g->groups;
     // A barrier only keeps coordination from joining across it, and a join stays inside its
     // group: where no group of the clause without barriers holds one, the groups are those.
     if (!barriers.empty()) {
@@ -256,8 +307,9 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
     }
     // A clause that names nothing has no groups: its predicates' starts are not worth finding.
     if (std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return clause.contains(m.range); })) {
-        groups_.push_back({clause, barriers, {}});
-        return groups_.back().groups;
+        Groups& answer = new_groups(clause, barriers);
+        answer.groups.clear();
+        return answer.groups;
     }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
@@ -280,8 +332,17 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, const s
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
-    groups_.push_back({clause, barriers, noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts)});
-    return groups_.back().groups;
+    Groups& answer = new_groups(clause, barriers);
+    noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
+    return answer.groups;
+}
+
+Groups& SentenceRules::new_groups(TextRange clause, std::span<const TextRange> barriers) const {
+    if (groups_end_ == groups_.end()) groups_end_ = groups_.emplace(groups_end_);
+    Groups& node = *groups_end_++;
+    node.clause = clause;
+    node.barriers.assign(barriers.begin(), barriers.end());
+    return node;
 }
 
 bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
@@ -403,7 +464,8 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argum
     const RelationRule& relation = lexicon_.relations()[p.relation];
     // The pairs the relation takes, first: a try whose types fit no pair gives nothing, and the
     // words around the verb are then not worth reading.
-    std::vector<std::pair<const Argument*, const Argument*>> pairs;
+    auto& pairs = pairs_;
+    pairs.clear();
     for (const auto& s : subjects.members) {
         if (!lexicon_.allows(relation.subject_types, s.entity->type)) continue;
         for (const auto& o : objects) {
@@ -537,7 +599,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             return false;
     }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
-    const std::vector<TextRange> barriers = before ? std::vector<TextRange>{*before} : std::vector<TextRange>{};
+    const std::span<const TextRange> barriers = before ? std::span(&*before, 1) : std::span<const TextRange>{};
     const auto& groups = groups_in(clause, barriers);
     const std::size_t verb_front = before ? before->begin : verb.begin;
 
@@ -563,7 +625,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     bool inherited = false;  // the subject came from an earlier clause or the topic
     // The objects: a group's members, read in place like the subject, or those made here.
     std::span<const Argument> objects;
-    std::vector<Argument> made_objects;
+    std::vector<Argument>& made_objects = made_objects_;
+    made_objects.clear();
     // The rule's name: a literal, made a string only for an event (most tries give none).
     std::string_view rule = before ? "zh.frame" : "zh.svo";
     double confidence = 0.85;
@@ -891,16 +954,11 @@ void SentenceRules::find_verbs() {
     const auto noun_prefixes = view_.cues->find("noun_prefix", range);
     // The places verbs stand, each with its hits (one per pattern there): find_all orders hits
     // by end, then longest first, so the hits of one span stand together and get one answer.
-    struct Span {
-        TextRange range;
-        std::size_t first = 0, last = 0;  // its hits: view_.verbs[first, last)
-        bool framed = false;  // a pattern's frame opens before it in the sentence
-        bool bare = false;    // a pattern needs no first part before it
-    };
     const auto& verbs = view_.verbs;
     // Sized once, for a span a hit at most: grown hit by hit, the two vectors below and each
     // verb's patterns made most of this function's allocations (eight a sentence).
-    std::vector<Span> spans;
+    std::vector<VerbPlace>& spans = verb_places_;
+    spans.clear();
     spans.reserve(verbs.size());
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
@@ -915,7 +973,7 @@ void SentenceRules::find_verbs() {
         const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
                                 view_.cues->match_at("coordination", at.end, look) > 0;
         if (noun_after) continue;
-        Span span{at, first, last};
+        VerbPlace span{at, first, last};
         for (std::size_t i = first; i < last; ++i) {
             const VerbPattern& p = lexicon_.pattern(verbs[i].payload);
             const bool bare = p.before.empty() || p.object_before;
@@ -930,24 +988,28 @@ void SentenceRules::find_verbs() {
     // first part, and a longer verb keeps a bare one inside it from splitting a noun (出口管制措施).
     // The patterns at the same span together decide. Of the rest the longest are kept, with one
     // hit a span standing for all its patterns (of hits at one place select_longest keeps one).
-    std::vector<PhraseHit> candidates;  // payload: index into spans
+    std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
+    candidates.clear();
     candidates.reserve(spans.size());
     for (std::size_t s = 0; s < spans.size(); ++s) {
-        const Span& span = spans[s];
-        const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const Span& f) {
+        const VerbPlace& span = spans[s];
+        const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const VerbPlace& f) {
                                 return f.framed && span.range.begin < f.range.end && f.range.begin < span.range.end;
                             });
         if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
     }
-    const auto kept = select_longest(std::move(candidates));
+    // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
+    candidates = select_longest(std::move(candidates));
+    const auto& kept = candidates;
     verbs_.reserve(kept.size());
+    // Room for every hit at once: the verbs' patterns view it, and it must not move.
+    verb_patterns_.reserve(verbs.size());
     for (const auto& k : kept) {
-        const Span& span = spans[k.payload];
-        VerbSpan verb{span.range, {}};
-        verb.patterns.reserve(span.last - span.first);
-        for (std::size_t i = span.first; i < span.last; ++i) verb.patterns.push_back(verbs[i].payload);
-        std::sort(verb.patterns.begin(), verb.patterns.end());
-        verbs_.push_back(std::move(verb));
+        const VerbPlace& span = spans[k.payload];
+        const std::size_t first = verb_patterns_.size();
+        for (std::size_t i = span.first; i < span.last; ++i) verb_patterns_.push_back(verbs[i].payload);
+        std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
+        verbs_.push_back(VerbSpan{span.range, std::span(verb_patterns_).subspan(first)});
     }
     mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) {
@@ -967,7 +1029,8 @@ void SentenceRules::find_unknown_organizations() {
     // organization word of two characters or more, and the six cue lists' hits cost more than all
     // the rest. (What they are gathered from does not change below: the names found join
     // mentions_ only at the end.)
-    std::vector<std::size_t> boundaries;
+    std::vector<std::size_t>& boundaries = name_boundaries_;
+    boundaries.clear();
     bool gathered = false;
     auto is_boundary = [&](std::size_t at) {
         if (!gathered) {
@@ -1063,7 +1126,9 @@ std::vector<RelationCandidate> SentenceRules::run() {
 }  // namespace
 
 std::vector<RelationCandidate> ChineseRelations::find(const SentenceView& view) const {
-    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_).run();
+    // One set a thread: find() may run on several threads at once, each a sentence at a time.
+    thread_local SentenceBuffers buffers;
+    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_, buffers).run();
 }
 
 }  // namespace chronokg

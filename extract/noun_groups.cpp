@@ -32,10 +32,11 @@ bool possessive_link(std::string_view text, TextRange gap, const std::vector<std
                         [&](std::size_t v) { return v >= gap.begin && v < gap.end; });
 }
 
-std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                           const std::vector<RoleJoin>& roles, std::string_view lang,
-                           const std::vector<std::size_t>& verb_starts) {
-    std::vector<Unit> units;
+// The units of `clause` into `units` (what it held is dropped).
+void units_in(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
+              const std::vector<RoleJoin>& roles, std::string_view lang, const std::vector<std::size_t>& verb_starts,
+              std::vector<Unit>& units) {
+    units.clear();
     units.reserve(static_cast<std::size_t>(std::count_if(
         mentions.begin(), mentions.end(), [&](const Mention& m) { return clause.contains(m.range); })));
     for (const auto& m : mentions) {
@@ -61,7 +62,6 @@ std::vector<Unit> units_in(std::string_view text, const std::vector<Mention>& me
         }
         units.push_back(Unit{std::move(arg), m.range, m.kind == Mention::Kind::short_form});
     }
-    return units;
 }
 
 bool is_hanzi_at(std::string_view text, std::size_t at) {
@@ -113,16 +113,19 @@ void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, s
 
 }  // namespace
 
-std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-                                   std::string_view lang, const SentenceCues& cues,
-                                   const std::vector<RoleJoin>& roles, const std::vector<TextRange>& barriers,
-                                   const std::vector<std::size_t>& verb_starts) {
-    std::vector<Unit> units = units_in(text, mentions, clause, roles, lang, verb_starts);
-    std::vector<NounGroup> groups;
+void noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
+                 const SentenceCues& cues, const std::vector<RoleJoin>& roles, std::span<const TextRange> barriers,
+                 const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups) {
+    // One list of units a thread, kept from call to call: this runs for every clause.
+    thread_local std::vector<Unit> units;
+    units_in(text, mentions, clause, roles, lang, verb_starts, units);
     groups.reserve(units.size());  // sized once: this runs for every clause
+    // The groups `groups` held are taken again, with their members' room: a caller that asks
+    // clause after clause allocates little.
+    std::size_t count = 0;
     for (auto& unit : units) {
-        if (!groups.empty() && !groups.back().modifier) {
-            NounGroup& last = groups.back();
+        if (count > 0 && !groups[count - 1].modifier) {
+            NounGroup& last = groups[count - 1];
             const TextRange gap = trim_spaces(text, {last.range.end, unit.range.begin});
             const bool barrier = std::any_of(barriers.begin(), barriers.end(),
                                              [&](const TextRange& b) { return !b.empty() && gap.contains(b); });
@@ -144,12 +147,14 @@ std::vector<NounGroup> noun_groups(std::string_view text, const std::vector<Ment
                 continue;
             }
         }
-        groups.push_back(NounGroup{{}, unit.range});
-        groups.back().members.push_back(std::move(unit.head));
-        flag_modifier(groups.back(), text, lang, groups.back().members.back().entity->type, cues, verb_starts,
-                      unit.short_form);
+        if (count == groups.size()) groups.emplace_back();
+        NounGroup& group = groups[count++];
+        group.members.clear();
+        group.members.push_back(std::move(unit.head));
+        group.range = unit.range;
+        flag_modifier(group, text, lang, group.members.back().entity->type, cues, verb_starts, unit.short_form);
     }
-    return groups;
+    groups.resize(count);
 }
 
 bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange clause, std::string_view lang,
