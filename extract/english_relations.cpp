@@ -993,7 +993,7 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
     c_.read_structure(view_, mentions_, joins_, s_);
     // The words as a span: its size a count at hand, where the vector's is a difference divided by
-    // a token's 96 bytes (this reads every word of the sentence).
+    // a token's 80 bytes (this reads every word of the sentence).
     const std::span<const EnglishToken> tokens = view_.tokens;
     for (std::size_t r = 1; r < tokens.size(); ++r) {
         // `, which …` up to the end of its segment.
