@@ -280,6 +280,12 @@ std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std
 }
 
 std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
+    // Hits that each start where the one before ended or later, none empty (a sentence's hits,
+    // most often), overlap none other: all are kept, and their begins already rise.
+    bool disjoint = true;
+    for (std::size_t i = 0; i < hits.size() && disjoint; ++i)
+        disjoint = hits[i].begin < hits[i].end && (i == 0 || hits[i - 1].end <= hits[i].begin);
+    if (disjoint) return hits;
     const auto before = [](const PhraseHit& a, const PhraseHit& b) {
         const auto la = a.end - a.begin;
         const auto lb = b.end - b.begin;
