@@ -83,14 +83,7 @@ public:
     // hit of every scan asks it, and the call and the comparisons were most of its cost.)
     static bool edges_fit(std::string_view text, std::size_t begin, std::size_t end, bool word_start, bool word_end) {
         if (word_start && begin > 0 && (edge_kind(text[begin - 1]) & edge_kind(text[begin])) != 0) return false;
-        if (word_end && end < text.size()) {
-            const std::uint8_t last = edge_kind(text[end - 1]);
-            const std::uint8_t next = edge_kind(text[end]);
-            if ((last & next) != 0) return false;
-            // A model number goes on in a letter (`910` is not `910D`); a word may run into digits.
-            if (last == kEdgeDigit && next == kEdgeLetter) return false;
-        }
-        return true;
+        return !(word_end && runs_on(text, end));
     }
     // Calls take(phrase, payload) for every phrase, as added and in the order added.
     template <class Take>
@@ -111,6 +104,16 @@ private:
         return kinds;
     }();
     static std::uint8_t edge_kind(char c) { return kEdgeKinds[static_cast<unsigned char>(c)]; }
+    // Whether the text runs on at `end` (0 < end) past a phrase ending there that ends with a
+    // letter or digit: a letter into a letter, a digit into a digit, or a model number into a
+    // letter (`910` is not `910D`; a word may run into digits).
+    static bool runs_on(std::string_view text, std::size_t end) {
+        if (end >= text.size()) return false;
+        const std::uint8_t last = edge_kind(text[end - 1]);
+        if (last == 0) return false;  // (most bytes of Chinese text: the next is not read)
+        const std::uint8_t next = edge_kind(text[end]);
+        return (last & next) != 0 || (last == kEdgeDigit && next == kEdgeLetter);
+    }
 
     struct Phrase {
         std::string text;  // as added (case kept, for exact-case phrases)
