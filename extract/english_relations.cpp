@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/error.hpp"
+#include "core/text_search.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
@@ -29,6 +30,10 @@ std::pair<std::string, std::string> split_pair(const std::string& entry, const c
 }
 
 bool overlaps(TextRange a, TextRange b) { return a.begin < b.end && b.begin < a.end; }
+
+// The bytes no literal object holds: brackets and quotes, and so any byte of `“` or `”`
+// (string_view::find_first_of called memchr over the set for every byte of the phrase).
+constexpr ByteSet kNotInLiterals("()\"“”");
 
 }  // namespace
 
@@ -510,7 +515,7 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
         r = trim_spaces(text_, {r.begin, t.range.begin});
     }
     const std::string_view np = text_.substr(r.begin, r.size());
-    if (np.size() < 3 || np.find_first_of("()\"“”") != std::string_view::npos) return std::nullopt;
+    if (np.size() < 3 || kNotInLiterals.find_in(text_, r.begin, r.end) != r.end) return std::nullopt;
     if (view_.cues->any("amount_words", r)) return std::nullopt;
     if (o_.cues_.match_at("not_objects", kEn, text_, r.begin, r.end) == r.size()) return std::nullopt;
     bool word = false;
