@@ -931,8 +931,9 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         }
     }
     std::size_t window_begin = range_.begin;
-    Args subjects = subject_of(k, window_begin);
-    subjects_[k] = subjects;
+    // Kept for the later predicates (speech_subject) and read from there: nothing below writes
+    // subjects_[k] before its last use but fall_back(), after which nothing reads it.
+    const Args& subjects = subjects_[k].emplace(subject_of(k, window_begin));
     if (subjects.empty()) return;
     Args objects;
     if (!p.tail.empty()) {
