@@ -234,7 +234,7 @@ std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
 std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                               const std::vector<Mention>& mentions) const {
     // The words as a span: its size is a count kept at hand, where the vector's is a difference
-    // divided by a token's 96 bytes, read again after every store of a byte (fillers_known) in
+    // divided by a token's 80 bytes, read again after every store of a byte (fillers_known) in
     // the loops below, which ask it at every word they step over.
     const std::span<const EnglishToken> tokens = view.tokens;
     auto first_token = [&](std::size_t pos) -> std::size_t {

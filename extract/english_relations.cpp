@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/error.hpp"
+#include "core/text_search.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
@@ -29,6 +30,10 @@ std::pair<std::string, std::string> split_pair(const std::string& entry, const c
 }
 
 bool overlaps(TextRange a, TextRange b) { return a.begin < b.end && b.begin < a.end; }
+
+// The bytes no literal object holds: brackets and quotes, and so any byte of `“` or `”`
+// (string_view::find_first_of called memchr over the set for every byte of the phrase).
+constexpr ByteSet kNotInLiterals("()\"“”");
 
 }  // namespace
 
@@ -75,12 +80,15 @@ class EnglishRelations::SentenceRules {
 public:
     SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless)
         : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
-          mentions_(view.mentions), agentless_(agentless) {}
+          mentions_(&view.mentions), agentless_(agentless) {}
 
     std::vector<RelationCandidate> run();
 
 private:
     using Args = std::vector<Argument>;
+
+    // The sentence's mentions: in the view's order until run() orders them by begin offset.
+    const std::vector<Mention>& mentions() const { return *mentions_; }
 
     const EnglishToken& tok(std::size_t i) const { return view_.tokens[i]; }
     std::size_t token_count() const { return view_.tokens.size(); }
@@ -121,7 +129,8 @@ private:
     const SentenceView& view_;
     std::string_view text_;
     TextRange range_;
-    std::vector<Mention> mentions_;
+    const std::vector<Mention>* mentions_;   // the view's, or sorted_mentions_
+    std::vector<Mention> sorted_mentions_;  // the view's sorted by begin, when they were not so already
     bool agentless_;
     std::vector<RoleJoin> joins_;
     EnglishSentence s_;
@@ -162,12 +171,12 @@ bool EnglishRelations::SentenceRules::is_modifier_end(std::size_t end) const {
 // Wilbur Ross`, `Wilbur Ross, U.S. Secretary of Commerce`, `Wingtech, the owner of Nexperia`.
 void EnglishRelations::SentenceRules::find_roles() {
     auto mention_at = [&](std::size_t begin) -> const Mention* {
-        for (const auto& m : mentions_)
+        for (const auto& m : mentions())
             if (m.range.begin == begin) return &m;
         return nullptr;
     };
     auto mention_ending = [&](std::size_t end) -> const Mention* {
-        for (const auto& m : mentions_)
+        for (const auto& m : mentions())
             if (m.range.end == end) return &m;
         return nullptr;
     };
@@ -186,7 +195,7 @@ void EnglishRelations::SentenceRules::find_roles() {
     };
     for (const auto& hit : select_longest(view_.roles)) {
         const TextRange title{hit.begin, hit.end};
-        if (std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return overlaps(m.range, title); }))
+        if (std::any_of(mentions().begin(), mentions().end(), [&](const Mention& m) { return overlaps(m.range, title); }))
             continue;
         const RelationRule& role = o_.lexicon_.roles()[o_.lexicon_.role_pattern(hit.payload).relation];
         const bool org_role = o_.org_roles_.count(role.relation) > 0;
@@ -510,7 +519,7 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
         r = trim_spaces(text_, {r.begin, t.range.begin});
     }
     const std::string_view np = text_.substr(r.begin, r.size());
-    if (np.size() < 3 || np.find_first_of("()\"“”") != std::string_view::npos) return std::nullopt;
+    if (np.size() < 3 || kNotInLiterals.find_in(text_, r.begin, r.end) != r.end) return std::nullopt;
     if (view_.cues->any("amount_words", r)) return std::nullopt;
     if (o_.cues_.match_at("not_objects", kEn, text_, r.begin, r.end) == r.size()) return std::nullopt;
     bool word = false;
@@ -578,7 +587,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
                (c_.preposition(t) && t.word != "of");
     };
     auto inside_mention = [&](std::size_t pos) {
-        return std::any_of(mentions_.begin(), mentions_.end(),
+        return std::any_of(mentions().begin(), mentions().end(),
                            [&](const Mention& m) { return m.range.begin < pos && pos < m.range.end; });
     };
     std::vector<std::pair<std::size_t, std::size_t>> items;
@@ -922,8 +931,9 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         }
     }
     std::size_t window_begin = range_.begin;
-    Args subjects = subject_of(k, window_begin);
-    subjects_[k] = subjects;
+    // Kept for the later predicates (speech_subject) and read from there: nothing below writes
+    // subjects_[k] before its last use but fall_back(), after which nothing reads it.
+    const Args& subjects = subjects_[k].emplace(subject_of(k, window_begin));
     if (subjects.empty()) return;
     Args objects;
     if (!p.tail.empty()) {
@@ -984,16 +994,23 @@ void EnglishRelations::SentenceRules::reciprocal_nouns() {
 
 std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     find_roles();
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
-    s_ = c_.read_predicates(view_, mentions_);
+    // By begin offset. Mentions whose begins rise already (most sentences' ones) are that order,
+    // the only one, and are read where they are: a sorted copy was an allocation a sentence.
+    const auto not_after = [](const Mention& a, const Mention& b) { return a.range.begin >= b.range.begin; };
+    if (std::adjacent_find(mentions().begin(), mentions().end(), not_after) != mentions().end()) {
+        sorted_mentions_ = mentions();
+        std::sort(sorted_mentions_.begin(), sorted_mentions_.end(),
+                  [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+        mentions_ = &sorted_mentions_;
+    }
+    s_ = c_.read_predicates(view_, mentions());
     if (view_.tokens.empty()) return out_;
     // Without a predicate or a reciprocal noun nothing below relates anything (the roles are
     // found): the sentence's segments and groups would go unread.
     if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
-    c_.read_structure(view_, mentions_, joins_, s_);
+    c_.read_structure(view_, mentions(), joins_, s_);
     // The words as a span: its size a count at hand, where the vector's is a difference divided by
-    // a token's 96 bytes (this reads every word of the sentence).
+    // a token's 80 bytes (this reads every word of the sentence).
     const std::span<const EnglishToken> tokens = view_.tokens;
     for (std::size_t r = 1; r < tokens.size(); ++r) {
         // `, which …` up to the end of its segment.

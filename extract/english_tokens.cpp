@@ -183,15 +183,13 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
             continue;
         }
         if (plain.length > 0) {
-            EnglishToken& t = tokens.emplace_back(TextRange{chunk_begin, chunk_end},
-                                                  TextRange{chunk_begin, chunk_begin + plain.length},
+            EnglishToken& t = tokens.emplace_back(TextRange{chunk_begin, chunk_begin + plain.length},
                                                   std::string_view(chunk.data(), plain.length));
             t.after = plain.after;
             t.lower_case = plain.lower;
             continue;
         }
         EnglishToken t;
-        t.full = {chunk_begin, chunk_end};
         std::size_t b = chunk_begin;
         std::size_t e = chunk_end;
         while (b < e) {

@@ -20,13 +20,11 @@ namespace chronokg {
 
 struct EnglishToken {
     EnglishToken() = default;
-    // (A word made with its ranges at once: english_words() makes most words so, and made
-    // empty, each range and the view were written twice.)
-    EnglishToken(TextRange full_chunk, TextRange word_range, std::string_view word_text)
-        : range(word_range), full(full_chunk), word(word_text) {}
+    // (A word made with its range at once: english_words() makes most words so, and made
+    // empty, the range and the view were written twice.)
+    EnglishToken(TextRange word_range, std::string_view word_text) : range(word_range), word(word_text) {}
 
     TextRange range;         // the word itself (no punctuation, no possessive ending)
-    TextRange full;          // the whole space-delimited chunk, punctuation included
     std::string_view word;   // text of `range`
     bool possessive = false; // `China's`, `BIS’s`, `companies'`
     bool opens = false;      // a quote or bracket opens right before the word

@@ -4,15 +4,12 @@
 #include "extract/hyperscan_scan.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <deque>
 #include <stdexcept>
 #include <type_traits>
 
 namespace chronokg {
 namespace {
-
-bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Whether `ranges` (at least one) follow each other in the text without overlapping.
 bool ascending_and_disjoint(const std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
@@ -23,12 +20,6 @@ bool ascending_and_disjoint(const std::vector<std::pair<std::size_t, std::size_t
     }
     return true;
 }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_word(unsigned char c) { return is_letter(c) || is_digit(c); }
-bool same_class(unsigned char a, unsigned char b) {
-    return (is_letter(a) && is_letter(b)) || (is_digit(a) && is_digit(b));
-}
-
 }  // namespace
 
 PhraseMatcher::PhraseMatcher() : trie_(1) {}
@@ -46,8 +37,7 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
         has_lower = has_lower || (c >= 'a' && c <= 'z');
     }
     Phrase p{std::string(phrase), payload, has_upper && !has_lower,
-             is_word(static_cast<unsigned char>(phrase.front())),
-             is_word(static_cast<unsigned char>(phrase.back()))};
+             edge_kind(phrase.front()) != 0, edge_kind(phrase.back()) != 0};
     std::uint32_t node = 0;
     for (unsigned char c : phrase) {
         const auto b = static_cast<unsigned char>(ascii_lower(static_cast<char>(c)));
@@ -170,21 +160,6 @@ bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::siz
     return edges_fit(text, begin, end, phrase.word_start, phrase.word_end);
 }
 
-bool PhraseMatcher::edges_fit(std::string_view text, std::size_t begin, std::size_t end, bool word_start,
-                              bool word_end) {
-    if (word_start && begin > 0 &&
-        same_class(static_cast<unsigned char>(text[begin - 1]), static_cast<unsigned char>(text[begin])))
-        return false;
-    if (word_end && end < text.size()) {
-        const auto last = static_cast<unsigned char>(text[end - 1]);
-        const auto next = static_cast<unsigned char>(text[end]);
-        if (same_class(last, next)) return false;
-        // A model number goes on in a letter (`910` is not `910D`); a word may run into digits.
-        if (std::isdigit(last) && std::isalpha(next)) return false;
-    }
-    return true;
-}
-
 inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
                                        unsigned shift, const std::string_view& text) const {
     const std::uint16_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
@@ -285,6 +260,10 @@ inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
 
 void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                              const HitLists& hits) const {
+    // Every phrase that ends at `end` ends with the byte before it (up to ASCII case): when that
+    // is a letter or digit the text runs on from, the word-end rule rejects them all, and none
+    // is looked at (in English text, most phrases found inside words: `in` in `China`).
+    if (runs_on(text, end)) return;
     for (std::uint32_t out = outputs_[state].first; out != 0; out = outputs_[out].link) {
         for (std::uint32_t k = outputs_[out].ends_begin; k < outputs_[out].ends_end; ++k) {
             const Ending& p = ends_[k];
@@ -305,6 +284,12 @@ std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std
 }
 
 std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
+    // Hits that each start where the one before ended or later, none empty (a sentence's hits,
+    // most often), overlap none other: all are kept, and their begins already rise.
+    bool disjoint = true;
+    for (std::size_t i = 0; i < hits.size() && disjoint; ++i)
+        disjoint = hits[i].begin < hits[i].end && (i == 0 || hits[i - 1].end <= hits[i].begin);
+    if (disjoint) return hits;
     const auto before = [](const PhraseHit& a, const PhraseHit& b) {
         const auto la = a.end - a.begin;
         const auto lb = b.end - b.begin;

@@ -12,6 +12,7 @@
 // byte classes, failure links folded in), so scanning costs the same whatever the phrase count.
 // Lifecycle (as RE2's): construct → add()… → compile() → const find_all(). Movable, not copyable.
 // Thread safety: find_all(), longest_at() and for_each_exact() may be called concurrently after compile().
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -78,8 +79,12 @@ public:
 
     // The word-edge rule of a phrase found at text[begin, end): one that starts (`word_start`)
     // or ends (`word_end`) with a Latin letter or digit must not run on into one of its kind, and
-    // one ending in a digit not into a letter.
-    static bool edges_fit(std::string_view text, std::size_t begin, std::size_t end, bool word_start, bool word_end);
+    // one ending in a digit not into a letter. (Inline, the bytes' kinds from a table: every
+    // hit of every scan asks it, and the call and the comparisons were most of its cost.)
+    static bool edges_fit(std::string_view text, std::size_t begin, std::size_t end, bool word_start, bool word_end) {
+        if (word_start && begin > 0 && (edge_kind(text[begin - 1]) & edge_kind(text[begin])) != 0) return false;
+        return !(word_end && runs_on(text, end));
+    }
     // Calls take(phrase, payload) for every phrase, as added and in the order added.
     template <class Take>
     void for_each_phrase(Take&& take) const {
@@ -87,6 +92,29 @@ public:
     }
 
 private:
+    // The kinds of bytes the word-edge rule tells apart, a bit each (0: neither).
+    static constexpr std::uint8_t kEdgeLetter = 1;  // A–Z, a–z
+    static constexpr std::uint8_t kEdgeDigit = 2;   // 0–9
+    static constexpr std::array<std::uint8_t, 256> kEdgeKinds = [] {
+        std::array<std::uint8_t, 256> kinds{};
+        for (int c = 0; c < 256; ++c) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) kinds[static_cast<std::size_t>(c)] = kEdgeLetter;
+            if (c >= '0' && c <= '9') kinds[static_cast<std::size_t>(c)] = kEdgeDigit;
+        }
+        return kinds;
+    }();
+    static std::uint8_t edge_kind(char c) { return kEdgeKinds[static_cast<unsigned char>(c)]; }
+    // Whether the text runs on at `end` (0 < end) past a phrase ending there that ends with a
+    // letter or digit: a letter into a letter, a digit into a digit, or a model number into a
+    // letter (`910` is not `910D`; a word may run into digits).
+    static bool runs_on(std::string_view text, std::size_t end) {
+        if (end >= text.size()) return false;
+        const std::uint8_t last = edge_kind(text[end - 1]);
+        if (last == 0) return false;  // (most bytes of Chinese text: the next is not read)
+        const std::uint8_t next = edge_kind(text[end]);
+        return (last & next) != 0 || (last == kEdgeDigit && next == kEdgeLetter);
+    }
+
     struct Phrase {
         std::string text;  // as added (case kept, for exact-case phrases)
         std::uint32_t payload;

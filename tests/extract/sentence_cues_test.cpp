@@ -149,8 +149,8 @@ TEST_CASE("words kept from the names pre-pass are the words the sentence pass wo
     auto same = [](const std::vector<EnglishToken>& a, const std::vector<EnglishToken>& b) {
         if (a.size() != b.size()) return false;
         for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i].range.begin != b[i].range.begin || a[i].range.end != b[i].range.end || a[i].full.begin != b[i].full.begin ||
-                a[i].full.end != b[i].full.end || a[i].lists() != b[i].lists() || a[i].after != b[i].after ||
+            if (a[i].range.begin != b[i].range.begin || a[i].range.end != b[i].range.end || a[i].word != b[i].word ||
+                a[i].lists() != b[i].lists() || a[i].after != b[i].after || a[i].lower_word() != b[i].lower_word() ||
                 a[i].possessive != b[i].possessive || a[i].opens != b[i].opens || a[i].closes != b[i].closes ||
                 a[i].dash_after != b[i].dash_after)
                 return false;
