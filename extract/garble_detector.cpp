@@ -35,8 +35,8 @@ GarbleDetector::GarbleDetector() {
             common_.set(static_cast<std::size_t>(cp - kFirst));
     }
     ucnv_close(gb);
-    for (char32_t cp = kSignFirst; cp <= kLast; ++cp)
-        sign_by_itself_.push_back(is_hanzi(cp) ? !common(cp) : is_kana(cp));
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+        sign_by_itself_.push_back(is_hanzi(cp) ? !common(cp) : is_kana(cp) || cp == 0xFFFD);
 }
 
 template <class Take>
@@ -112,7 +112,7 @@ int GarbleDetector::possible_signs(std::string_view text, TextRange range) const
             continue;
         }
         const char32_t cp = utf8::decode(text, pos);
-        signs += cp >= kSignFirst && cp <= kLast ? sign_by_itself_[static_cast<std::size_t>(cp - kSignFirst)] : cp == 0xFFFD;
+        signs += sign_by_itself_[cp];
     }
     return signs;
 }
