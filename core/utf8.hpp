@@ -35,6 +35,14 @@ inline char32_t decode(std::string_view text, std::size_t& pos) {
         ++pos;
         return b0;
     }
+    if ((b0 & 0xF0) == 0xE0) {
+        // Three bytes, unrolled: every Hanzi, kana and CJK punctuation mark, so most of Chinese text
+        // (the same bytes and bits as the loop below takes for such a lead byte).
+        const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+        const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+        pos += 3;
+        return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    }
     const std::size_t len = lead_length(b0);
     char32_t cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
     for (std::size_t i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3F);

@@ -390,10 +390,11 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
         if (!fill_event(events_.emplace_back(), c, i, view, act_times, carried)) events_.pop_back();
     }
     if (events_.size() > sentence_events) {
-        // The sentence's original text, once for all its events.
+        // The sentence's original text, once for all its events: made in the first, copied to the others.
         const auto span = norm_.offsets.to_original(range.begin, range.end);
-        const std::string evidence(document_.text.substr(span.first, span.second - span.first));
-        for (std::size_t k = sentence_events; k < events_.size(); ++k) events_[k].evidence = evidence;
+        const std::string& evidence =
+            events_[sentence_events].evidence.assign(document_.text.substr(span.first, span.second - span.first));
+        for (std::size_t k = sentence_events + 1; k < events_.size(); ++k) events_[k].evidence = evidence;
     }
     keep_best_readings(events_, sentence_events);
     if (!view.times.empty()) previous_ = {view.times.front().date, DateSource::context};

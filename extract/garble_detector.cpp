@@ -35,8 +35,8 @@ GarbleDetector::GarbleDetector() {
             common_.set(static_cast<std::size_t>(cp - kFirst));
     }
     ucnv_close(gb);
-    for (char32_t cp = kSignFirst; cp <= kLast; ++cp)
-        sign_by_itself_.push_back(is_hanzi(cp) ? !common(cp) : is_kana(cp));
+    for (char32_t cp = 0; cp < 0x10000; ++cp)
+        sign_by_itself_.push_back(is_hanzi(cp) ? !common(cp) : is_kana(cp) || cp == 0xFFFD);
 }
 
 template <class Take>
@@ -91,16 +91,19 @@ std::vector<TextRange> GarbleDetector::find(std::string_view text, TextRange ran
 }
 
 int GarbleDetector::possible_signs(std::string_view text, TextRange range) const {
+    // The table in a local, loaded once (through the member it was loaded for each character),
+    // and the count compared with kSigns only when it grows (most characters are no sign).
+    const std::uint8_t* const sign_by_itself = sign_by_itself_.data();
     int signs = 0;
     std::size_t pos = range.begin;
-    while (pos < range.end && signs < kSigns) {
+    while (pos < range.end) {
         const auto byte = static_cast<unsigned char>(text[pos]);
         if (byte < 0x80) {
             // A Latin letter is a sign only between two Hanzi, whose bytes are past ASCII.
-            if (byte == '?') ++signs;
-            else if (is_latin(byte) && pos > range.begin && pos + 1 < range.end &&
-                     static_cast<unsigned char>(text[pos - 1]) >= 0x80 && static_cast<unsigned char>(text[pos + 1]) >= 0x80)
-                ++signs;
+            const bool sign = byte == '?' || (is_latin(byte) && pos > range.begin && pos + 1 < range.end &&
+                                              static_cast<unsigned char>(text[pos - 1]) >= 0x80 &&
+                                              static_cast<unsigned char>(text[pos + 1]) >= 0x80);
+            if (sign && ++signs == kSigns) break;
             ++pos;
             continue;
         }
@@ -111,8 +114,7 @@ int GarbleDetector::possible_signs(std::string_view text, TextRange range) const
             pos += utf8::lead_length(byte);
             continue;
         }
-        const char32_t cp = utf8::decode(text, pos);
-        signs += cp >= kSignFirst && cp <= kLast ? sign_by_itself_[static_cast<std::size_t>(cp - kSignFirst)] : cp == 0xFFFD;
+        if (sign_by_itself[utf8::decode(text, pos)] && ++signs == kSigns) break;
     }
     return signs;
 }

@@ -40,10 +40,10 @@ private:
     static constexpr char32_t kFirst = 0x4E00;
     static constexpr char32_t kLast = 0x9FFF;
     std::bitset<kLast - kFirst + 1> common_;
-    // Whether a character from the first kana to the last Hanzi is a sign by itself (a rare Hanzi,
-    // kana), 1 or 0: one load a character for possible_signs() (a byte each, not a bit: the
-    // count adds it as it is, where a bit took a shift, a mask and a test).
-    static constexpr char32_t kSignFirst = 0x3040;
+    // Whether a code point of the BMP is a sign by itself (a rare Hanzi, kana, U+FFFD), 1 or 0:
+    // one load a character for possible_signs(), with no test of its range (a three-byte
+    // sequence decodes to one below 0x10000). A byte each, not a bit: the count adds it as it
+    // is, where a bit took a shift, a mask and a test.
     std::vector<std::uint8_t> sign_by_itself_;
 };
 

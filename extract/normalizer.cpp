@@ -81,6 +81,17 @@ void Normalizer::append_folded(std::string& out, char32_t cp) const {
     }
 }
 
+std::size_t Normalizer::unchanged_end(std::string_view text, std::size_t pos, std::size_t limit) const {
+    // (Only the table and the position in registers: no append in the loop to reload them after.)
+    const Fold* const folds = bmp_fold_.data();
+    while (pos < limit && (static_cast<unsigned char>(text[pos]) & 0xF0) == 0xE0) {
+        std::size_t next = pos;
+        if (folds[utf8::decode(text, next)] != Fold::unchanged) break;  // a three-byte one is in the BMP
+        pos = next;
+    }
+    return pos;
+}
+
 NormalizedText Normalizer::normalize(std::string_view original) const {
     NormalizedText result;
     result.text.reserve(original.size());
@@ -113,7 +124,8 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             next_annotation < annotations.size() ? annotations[next_annotation].first : original.size();
         std::size_t run_end = pos;  // a run of characters that fold to one of their own length
         std::size_t copied = pos;   // original[copied, run_end) folds to itself, still to append
-        while (run_end < limit && static_cast<unsigned char>(original[run_end]) >= 0x80) {
+        while ((run_end = unchanged_end(original, run_end, limit)) < limit &&
+               static_cast<unsigned char>(original[run_end]) >= 0x80) {
             std::size_t next = run_end;
             const char32_t c = utf8::decode(original, next);
             const Fold fold = c < 0x10000 ? bmp_fold_[c] : Fold::other;

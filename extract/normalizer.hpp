@@ -47,6 +47,11 @@ private:
     // Appends the folded form of one code point.
     void append_folded(std::string& out, char32_t cp) const;
 
+    // End of the three-byte characters from `pos` (before `limit`) that fold to themselves, and
+    // are copied as they are (most of a Chinese text): normalize() steps over them in this
+    // tighter loop, then goes on with the character after them as before.
+    std::size_t unchanged_end(std::string_view text, std::size_t pos, std::size_t limit) const;
+
     const ScriptFold& script_fold_;
     // Folded UTF-8 of every BMP code point: bytes [bmp_index_[cp], bmp_index_[cp + 1]) of bmp_pool_.
     std::vector<std::uint32_t> bmp_index_;

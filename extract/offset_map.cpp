@@ -4,22 +4,6 @@
 
 namespace chronokg {
 
-void OffsetMap::add(std::size_t norm_begin, std::size_t norm_length, std::size_t orig_begin,
-                    std::size_t orig_end, bool one_to_one) {
-    if (norm_length == 0) return;  // deleted text (an annotation) leaves no segment
-    const bool same = one_to_one && norm_length == orig_end - orig_begin;
-    if (!segments_.empty()) {
-        Segment& last = segments_.back();
-        if (same && last.same_length && last.orig_end == orig_begin && norm_end_ == norm_begin) {
-            last.orig_end = orig_end;
-            norm_end_ = norm_begin + norm_length;
-            return;
-        }
-    }
-    segments_.push_back(Segment{norm_begin, orig_begin, orig_end, same});
-    norm_end_ = norm_begin + norm_length;
-}
-
 std::size_t OffsetMap::find(std::size_t norm) const {
     auto it = std::upper_bound(segments_.begin(), segments_.end(), norm,
                                [](std::size_t n, const Segment& s) { return n < s.norm_begin; });

@@ -21,8 +21,22 @@ public:
     // `one_to_one`: the piece is one character that became one character; only then may equal
     // lengths map byte for byte (NFKC turns ‾ into a space and a combining mark: 3 bytes to 3
     // bytes, but its second character does not start at the original's second byte).
+    // (In the header: the normalizer adds a piece for each run of text, tens of thousands a MB.)
     void add(std::size_t norm_begin, std::size_t norm_length, std::size_t orig_begin,
-             std::size_t orig_end, bool one_to_one = true);
+             std::size_t orig_end, bool one_to_one = true) {
+        if (norm_length == 0) return;  // deleted text (an annotation) leaves no segment
+        const bool same = one_to_one && norm_length == orig_end - orig_begin;
+        if (!segments_.empty()) {
+            Segment& last = segments_.back();
+            if (same && last.same_length && last.orig_end == orig_begin && norm_end_ == norm_begin) {
+                last.orig_end = orig_end;
+                norm_end_ = norm_begin + norm_length;
+                return;
+            }
+        }
+        segments_.push_back(Segment{norm_begin, orig_begin, orig_end, same});
+        norm_end_ = norm_begin + norm_length;
+    }
 
     // Original offset of the character that produced normalized byte `norm`
     // (or the original end when norm is the normalized length).

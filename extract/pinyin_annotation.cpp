@@ -11,7 +11,14 @@ namespace {
 
 constexpr std::u32string_view kToneVowels = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
-bool is_tone_vowel(char32_t cp) { return kToneVowels.find(cp) != std::u32string_view::npos; }
+// Their range, tested before the search: the letters a to z and the Hanzi met after a bracket
+// lie outside it (a search of all of them for each character of a bracket cost as much as the rest).
+constexpr char32_t kFirstToneVowel = std::ranges::min(kToneVowels);
+constexpr char32_t kLastToneVowel = std::ranges::max(kToneVowels);
+
+bool is_tone_vowel(char32_t cp) {
+    return cp >= kFirstToneVowel && cp <= kLastToneVowel && kToneVowels.find(cp) != std::u32string_view::npos;
+}
 bool is_plain_letter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || cp == U'ü' || cp == U'ê'; }
 
 // End of the annotation whose opening bracket starts at `open`, or 0 when it is not one.
