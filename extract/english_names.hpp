@@ -87,12 +87,14 @@ public:
         std::map<std::string, const EntityRef*> acronyms;      // bound by "(ABC)"
         // What the document named, by entity id: every mention of every sentence updates it, so
         // it is one hash map (two ordered maps of the id cost 3 % of English extraction, most of
-        // it comparing ids).
+        // it comparing ids). The key views the id of the entity first mentioned with it, as the
+        // mentions' entities outlive the memory (the catalog's, or the document's EntityStore's):
+        // a copy of the id was an allocation a new entity.
         struct Seen {
             std::size_t order = 0;             // order of the entity's last mention
             const EntityRef* entity = nullptr;  // the entity of that mention
         };
-        std::unordered_map<std::string, Seen> seen;
+        std::unordered_map<std::string_view, Seen> seen;
         std::size_t order = 0;
     };
 
@@ -106,7 +108,7 @@ public:
     // Adds the names the pack does not know to `mentions` (those of `sentence`, in text order,
     // kept in text order), their entities to `entities`; `tokens` are its english_tokens(),
     // `times` its time expressions (never names), `cues` its cue words, `roles` its role titles
-    // (SentenceView::roles).
+    // (SentenceView::roles). The entities of `mentions`, and `entities`, must outlive `memory`.
     void find(std::string_view text, const Sentence& sentence, const std::vector<EnglishToken>& tokens,
               const std::vector<TimeMention>& times, const SentenceCues& cues, const std::vector<PhraseHit>& roles,
               std::vector<Mention>& mentions, Memory& memory, EntityStore& entities) const;

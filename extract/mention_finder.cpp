@@ -85,6 +85,7 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
     // Longest first, so 笔记本电脑 is tried before 笔记本.
     std::sort(product_kinds_.begin(), product_kinds_.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const auto& kind : product_kinds_) product_kind_first_bytes_.set(static_cast<unsigned char>(kind.front()));
 }
 
 namespace {
@@ -143,13 +144,15 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
         if (type != "ORG") continue;
         std::size_t pos = m.range.end;
         // An optional kind of product (平板, 手表) between the maker and the model.
-        for (const auto& kind : product_kinds_) {
-            // The last bytes first: in Chinese the first byte of a character is one byte in three
-            // (this runs for every organization named).
-            const std::size_t kind_end = pos + kind.size();
-            if (kind_end <= text.size() && text[kind_end - 1] == kind.back() && text.substr(pos, kind.size()) == kind) {
-                pos += kind.size();
-                break;
+        if (pos < text.size() && product_kind_first_bytes_[static_cast<unsigned char>(text[pos])]) {
+            for (const auto& kind : product_kinds_) {
+                // The last bytes first: in Chinese the first byte of a character is one byte in
+                // three (this runs for every organization named).
+                const std::size_t kind_end = pos + kind.size();
+                if (kind_end <= text.size() && text[kind_end - 1] == kind.back() && text.substr(pos, kind.size()) == kind) {
+                    pos += kind.size();
+                    break;
+                }
             }
         }
         const std::size_t end = model_code_end(text, pos, sentence.end);

@@ -8,6 +8,7 @@
 // Ambiguous aliases resolve to the candidate named most recently by an unambiguous alias, else
 // to the first in pack order. Mentions never overlap and come in text order.
 // Thread safety: const after construction; a Reading belongs to the thread reading its document.
+#include <bitset>
 #include <map>
 #include <string>
 #include <string_view>
@@ -92,6 +93,9 @@ private:
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only
     std::vector<std::string> product_kinds_;  // folded, longest first
+    // The bytes a product kind starts with: after most organizations none, and the kinds are
+    // not tried one by one (English text never starts one).
+    std::bitset<256> product_kind_first_bytes_;
 };
 
 }  // namespace chronokg
