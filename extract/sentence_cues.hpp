@@ -10,8 +10,8 @@
 // hits in the same order. match_at() answers as CueWords::match_at does for the same reason: the
 // longest word at a place is the longest hit that begins there. A window outside the sentence,
 // or a list that is not "windowed" (see CueWords), is passed on to CueWords.
-// Thread safety: immutable after construction; refers to the CueWords and the text it was
-// made from, which must outlive it.
+// Thread safety: immutable after construction; refers to the CueWords, the language and the
+// text it was made from, which must outlive it (a copy of the language cost a string per sentence).
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,7 +46,7 @@ private:
     bool hits_of(CueId id, TextRange range, const PhraseHit*& first, const PhraseHit*& last) const;
 
     const CueWords& cues_;
-    std::string lang_;
+    std::string_view lang_;
     std::string_view text_;
     TextRange sentence_;
     // List n's hits are hits_[starts_[n], starts_[n + 1]), in find_all's order (by end offset,
