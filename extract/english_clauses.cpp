@@ -514,10 +514,16 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         units.push_back(Unit{std::move(arg), m.range});
     }
     const auto& tokens = view.tokens;
+    // The word ending at `end`, if any. The words are in text order, so their ends rise, and the
+    // questions come with the units, in text order too: each search resumes where the one before
+    // stopped (a scan from the first word each time was most of this function's own cost), and
+    // starts over when a question goes back.
+    std::size_t first_not_before_last_end = 0;
     auto token_ending = [&](std::size_t end) -> const EnglishToken* {
-        for (const auto& t : tokens)
-            if (t.range.end == end) return &t;
-        return nullptr;
+        std::size_t& i = first_not_before_last_end;
+        if (i > 0 && tokens[i - 1].range.end >= end) i = 0;
+        while (i < tokens.size() && tokens[i].range.end < end) ++i;
+        return i < tokens.size() && tokens[i].range.end == end ? &tokens[i] : nullptr;
     };
     auto modifier = [&](std::size_t end) {
         const EnglishToken* t = token_ending(end);
@@ -541,9 +547,11 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
             // Between them only list words (`and`, `as well as`), commas and one determiner.
             const auto coordination = view.cues->find("coordination", {last.range.end, unit.range.begin});
             int determiners = 0;
-            for (std::size_t i = token_at_or_after(tokens, last.range.end); ok && i < tokens.size() &&
-                                                                              tokens[i].range.end <= unit.range.begin;
-                 ++i) {
+            // The words between start at the first to begin at or after the group's end: when `ok`,
+            // that is the word after `end` (or `end` if empty), found without a binary search.
+            std::size_t first_after = ok ? static_cast<std::size_t>(end - tokens.data()) : tokens.size();
+            while (first_after < tokens.size() && tokens[first_after].range.begin < last.range.end) ++first_after;
+            for (std::size_t i = first_after; ok && i < tokens.size() && tokens[i].range.end <= unit.range.begin; ++i) {
                 const EnglishToken& t = tokens[i];
                 const bool listed = std::any_of(coordination.begin(), coordination.end(), [&](const TextRange& c) {
                     return c.begin <= t.range.begin && t.range.end <= c.end;
