@@ -7,6 +7,7 @@
 
 #include "core/ascii.hpp"
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"
@@ -62,9 +63,7 @@ bool person_word(const EnglishToken& t) {
 }
 
 // Whether every byte is ASCII, so each byte is one character of its own.
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
+bool is_ascii(std::string_view text) { return utf8::first_non_ascii(text) == text.size(); }
 
 }  // namespace
 
