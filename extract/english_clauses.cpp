@@ -245,14 +245,20 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         return std::any_of(mentions.begin(), mentions.end(),
                            [&](const Mention& m) { return m.range.begin < t.range.end && t.range.begin < m.range.end; });
     };
-    std::vector<EnglishPredicate> found;
-    found.reserve(view.verbs.size() + 2);  // sized once: this runs for every sentence
+    // The candidates, the marks of fillers and the hits below are one set of lists a thread,
+    // cleared call by call but keeping their room: this runs for every sentence, and the lists
+    // made and freed each time were most of its allocations.
+    thread_local std::vector<EnglishPredicate> found;
+    thread_local std::vector<std::uint8_t> fillers_known;
+    thread_local std::vector<PhraseHit> hits;
+    found.clear();
+    fillers_known.clear();
+    hits.clear();
     // Loose multi-word patterns.
     // Modifiers inside a loose pattern: no punctuation, no function word, and no name of an
     // actor or a place (`restrict more ASML exports to China` is about ASML, not China).
     // Decided once a token: the patterns of one verb form ask about the same words after it
     // (0: not yet asked, 1: no, 2: yes).
-    std::vector<std::uint8_t> fillers_known;
     auto filler = [&](std::size_t j) {
         if (fillers_known.empty()) fillers_known.assign(tokens.size(), 0);
         if (fillers_known[j] != 0) return fillers_known[j] == 2;
@@ -346,8 +352,6 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
-    std::vector<PhraseHit> hits;
-    hits.reserve(found.size());
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         const std::string_view verb_word = tokens[p.first].word;
