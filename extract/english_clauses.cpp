@@ -498,8 +498,15 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         Argument head;
         TextRange range;
     };
-    std::vector<Unit> units;
-    units.reserve(mentions.size());  // vectors sized once: this runs for every sentence
+    // The units, and for each member of the groups below, in order, whether a comma alone joined
+    // it to the member before (one list for the sentence: a group's members are added while it
+    // is the last, so its flags stand together; a list for each group was an allocation each).
+    // Both are lists a thread, cleared call by call but keeping their room: this runs for every
+    // sentence, and made and freed each time they were two allocations of it.
+    thread_local std::vector<Unit> units;
+    thread_local std::vector<bool> comma_only;
+    units.clear();
+    comma_only.clear();
     for (const auto& m : mentions) {
         if (!s.range.contains(m.range)) continue;
         Argument arg{m.entity, m.range};
@@ -535,12 +542,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
     };
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
     std::vector<NounGroup> groups;
-    // For each member of `groups`, in order: whether a comma alone joined it to the member before
-    // (one vector for the sentence: a group's members are added while it is the last, so its
-    // flags stand together; a vector for each group was an allocation each).
-    std::vector<bool> comma_only;
-    groups.reserve(units.size());
-    comma_only.reserve(units.size());
+    groups.reserve(units.size());  // sized once: this runs for every sentence
     for (auto& unit : units) {
         if (!groups.empty() && !groups.back().modifier) {
             NounGroup& last = groups.back();
