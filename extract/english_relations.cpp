@@ -577,7 +577,13 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
-    std::vector<bool> starts(token_count(), false);
+    // The starts of verbs and the items below are lists a thread, filled call by call but keeping
+    // their room: this runs for every verb that looks for objects, and made and freed each time
+    // they were most of its allocations.
+    thread_local std::vector<bool> starts;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> items;
+    starts.assign(token_count(), false);
+    items.clear();
     for (const auto& q : s_.predicates) starts[q.first] = true;
     for (std::size_t sp : s_.speech) starts[sp] = true;
     auto stop = [&](std::size_t j) {
@@ -590,7 +596,6 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         return std::any_of(mentions().begin(), mentions().end(),
                            [&](const Mention& m) { return m.range.begin < pos && pos < m.range.end; });
     };
-    std::vector<std::pair<std::size_t, std::size_t>> items;
     bool list_word = false;
     std::size_t cur = i;
     while (cur < limit) {
