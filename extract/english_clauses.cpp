@@ -159,11 +159,15 @@ bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange s
     return false;
 }
 
-EnglishSentence EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const {
-    EnglishSentence s;
+void EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions,
+                                     EnglishSentence& s) const {
     s.range = view.sentence->range;
+    s.predicates.clear();
+    s.speech.clear();
+    s.segment_of.clear();
+    s.segments.clear();
+    s.groups.clear();
     s.predicates = find_predicates(view, s, mentions);
-    return s;
 }
 
 void EnglishClauses::read_structure(const SentenceView& view, const std::vector<Mention>& mentions,

@@ -85,10 +85,11 @@ public:
                    const Normalizer& normalizer);
 
     // The structure of `view`'s sentence, read in two steps; `mentions` are its entity mentions
-    // (role persons included). First its predicates (speech verbs, segments and groups left
-    // empty)…
-    EnglishSentence read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const;
-    // …then the rest of `s`, which read_predicates made: its speech verbs, segments and noun
+    // (role persons included). First its predicates, into `s` (what it held is replaced: its
+    // lists are emptied, their room kept for a caller that reads sentence after sentence; speech
+    // verbs, segments and groups left empty)…
+    void read_predicates(const SentenceView& view, const std::vector<Mention>& mentions, EnglishSentence& s) const;
+    // …then the rest of `s`, which read_predicates filled: its speech verbs, segments and noun
     // groups; `joins`: where a role title joins an organization to a person. A caller that
     // relates nothing in a sentence without predicates skips this step there (38 % of the
     // English sentences of the bench corpus).

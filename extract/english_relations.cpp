@@ -78,14 +78,33 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
 
 class EnglishRelations::SentenceRules {
 public:
-    SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless)
+    using Args = std::vector<Argument>;
+    // A sentence's lists, one set a thread, emptied sentence by sentence but keeping their room:
+    // made and freed for every sentence, they were many of the rules' allocations.
+    struct Lists {
+        std::vector<Mention> sorted_mentions;
+        std::vector<RoleJoin> joins;
+        EnglishSentence sentence;
+        std::vector<std::optional<Args>> subjects;
+        std::vector<TextRange> relative_spans;
+        std::vector<std::pair<TextRange, std::size_t>> used_objects;
+    };
+
+    SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless, Lists& lists)
         : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
-          mentions_(&view.mentions), agentless_(agentless) {}
+          mentions_(&view.mentions), sorted_mentions_(lists.sorted_mentions), agentless_(agentless),
+          joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects), relative_spans_(lists.relative_spans),
+          used_objects_(lists.used_objects) {
+        // (The sentence and the subjects are replaced where run() reads them first.)
+        sorted_mentions_.clear();
+        joins_.clear();
+        relative_spans_.clear();
+        used_objects_.clear();
+    }
 
     std::vector<RelationCandidate> run();
 
 private:
-    using Args = std::vector<Argument>;
 
     // The sentence's mentions: in the view's order until run() orders them by begin offset.
     const std::vector<Mention>& mentions() const { return *mentions_; }
@@ -130,13 +149,13 @@ private:
     std::string_view text_;
     TextRange range_;
     const std::vector<Mention>* mentions_;   // the view's, or sorted_mentions_
-    std::vector<Mention> sorted_mentions_;  // the view's sorted by begin, when they were not so already
+    std::vector<Mention>& sorted_mentions_;  // the view's sorted by begin, when they were not so already
     bool agentless_;
-    std::vector<RoleJoin> joins_;
-    EnglishSentence s_;
-    std::vector<std::optional<Args>> subjects_;  // per predicate, once related
-    std::vector<TextRange> relative_spans_;     // relative clauses (`, which …`)
-    std::vector<std::pair<TextRange, std::size_t>> used_objects_;  // objects of verbs related so far, with their segment
+    std::vector<RoleJoin>& joins_;
+    EnglishSentence& s_;
+    std::vector<std::optional<Args>>& subjects_;  // per predicate, once related
+    std::vector<TextRange>& relative_spans_;     // relative clauses (`, which …`)
+    std::vector<std::pair<TextRange, std::size_t>>& used_objects_;  // objects of verbs related so far, with their segment
     std::vector<RelationCandidate> out_;
 };
 
@@ -1008,7 +1027,7 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
                   [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         mentions_ = &sorted_mentions_;
     }
-    s_ = c_.read_predicates(view_, mentions());
+    c_.read_predicates(view_, mentions(), s_);
     if (view_.tokens.empty()) return out_;
     // Without a predicate or a reciprocal noun nothing below relates anything (the roles are
     // found): the sentence's segments and groups would go unread.
@@ -1029,7 +1048,9 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
 }
 
 std::vector<RelationCandidate> EnglishRelations::find(const SentenceView& view, bool agentless_passives) const {
-    return SentenceRules(*this, view, agentless_passives).run();
+    // One set a thread: find() may run on several threads at once, each a sentence at a time.
+    thread_local SentenceRules::Lists lists;
+    return SentenceRules(*this, view, agentless_passives, lists).run();
 }
 
 }  // namespace chronokg
