@@ -166,7 +166,6 @@ void EnglishClauses::read_predicates(const SentenceView& view, const std::vector
     s.speech.clear();
     s.segment_of.clear();
     s.segments.clear();
-    s.groups.clear();
     s.predicates = find_predicates(view, s, mentions);
 }
 
@@ -177,7 +176,7 @@ void EnglishClauses::read_structure(const SentenceView& view, const std::vector<
         if (t < view.tokens.size()) s.speech.push_back(t);
     }
     cut_segments(view, s, mentions);
-    s.groups = group(view, s, mentions, joins);
+    group(view, s, mentions, joins);
 }
 
 bool EnglishClauses::may_start_subordinator_run(std::string_view text, const EnglishToken& t) const {
@@ -494,9 +493,8 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
 }
 
-std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const EnglishSentence& s,
-                                             const std::vector<Mention>& mentions,
-                                             const std::vector<RoleJoin>& joins) const {
+void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions,
+                           const std::vector<RoleJoin>& joins) const {
     const std::string_view text = view.text;
     struct Unit {
         Argument head;
@@ -545,11 +543,14 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         return t && t->possessive;
     };
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
-    std::vector<NounGroup> groups;
+    // The first `count` of the sentence's list: the groups it held are taken again, with their
+    // members' room (this runs for every sentence; a list of members was an allocation a group).
+    std::vector<NounGroup>& groups = s.groups;
     groups.reserve(units.size());  // sized once: this runs for every sentence
+    std::size_t count = 0;
     for (auto& unit : units) {
-        if (!groups.empty() && !groups.back().modifier) {
-            NounGroup& last = groups.back();
+        if (count > 0 && !groups[count - 1].modifier) {
+            NounGroup& last = groups[count - 1];
             const EnglishToken* end = token_ending(last.range.end);
             bool comma = end && end->after == ',';
             bool word = false;
@@ -579,13 +580,19 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                 continue;
             }
         }
-        groups.push_back(NounGroup{{}, unit.range, modifier(unit.range.end)});
-        groups.back().members.push_back(std::move(unit.head));
+        if (count == groups.size()) groups.emplace_back();
+        NounGroup& group = groups[count++];
+        group.members.clear();
+        group.members.push_back(std::move(unit.head));
+        group.range = unit.range;
+        group.modifier = modifier(unit.range.end);
+        group.nationality = false;
         comma_only.push_back(false);
     }
+    groups.resize(count);
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
     // Without such a join (most sentences) the groups stand as they are: no copy to split from.
-    if (std::find(comma_only.begin(), comma_only.end(), true) == comma_only.end()) return groups;
+    if (std::find(comma_only.begin(), comma_only.end(), true) == comma_only.end()) return;
     std::vector<NounGroup> out;
     out.reserve(groups.size());
     std::size_t next_member = 0;  // the place in comma_only of the first member of group g
@@ -611,7 +618,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         }
         out.back().modifier = whole.modifier;
     }
-    return out;
+    groups = std::move(out);
 }
 
 }  // namespace chronokg
