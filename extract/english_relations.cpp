@@ -1016,6 +1016,8 @@ void EnglishRelations::SentenceRules::reciprocal_nouns() {
     }
 }
 
+// (The candidates are moved out, not copied: run() is a SentenceRules' last step, and a member
+// returned by name is a copy, the candidates' strings made again.)
 std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     find_roles();
     // By begin offset. Mentions whose begins rise already (most sentences' ones) are that order,
@@ -1028,10 +1030,10 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
         mentions_ = &sorted_mentions_;
     }
     c_.read_predicates(view_, mentions(), s_);
-    if (view_.tokens.empty()) return out_;
+    if (view_.tokens.empty()) return std::move(out_);
     // Without a predicate or a reciprocal noun nothing below relates anything (the roles are
     // found): the sentence's segments and groups would go unread.
-    if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
+    if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return std::move(out_);
     c_.read_structure(view_, mentions(), joins_, s_);
     // The words as a span: its size a count at hand, where the vector's is a difference divided by
     // a token's 80 bytes (this reads every word of the sentence).
@@ -1044,7 +1046,7 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     subjects_.assign(s_.predicates.size(), std::nullopt);
     for (std::size_t k = 0; k < s_.predicates.size(); ++k) relate(k, s_.predicates[k]);
     reciprocal_nouns();
-    return out_;
+    return std::move(out_);
 }
 
 std::vector<RelationCandidate> EnglishRelations::find(const SentenceView& view, bool agentless_passives) const {
