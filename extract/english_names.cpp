@@ -139,9 +139,8 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
             candidate.replace(candidate.find("{}"), 2, name);
             folded = normalizer_.fold(candidate);
         }
-        for (const auto& hit : catalog_.find(folded, 0, folded.size())) {
-            if (hit.begin != 0 || hit.end != folded.size()) continue;
-            const auto& candidates = catalog_.candidates(hit.payload);
+        if (const std::optional<std::uint32_t> alias = catalog_.whole_alias(folded)) {
+            const auto& candidates = catalog_.candidates(*alias);
             std::uint32_t chosen = candidates.front();
             std::size_t best = 0;
             for (std::uint32_t c : candidates) {
