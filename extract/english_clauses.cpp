@@ -159,11 +159,14 @@ bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange s
     return false;
 }
 
-EnglishSentence EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const {
-    EnglishSentence s;
+void EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions,
+                                     EnglishSentence& s) const {
     s.range = view.sentence->range;
+    s.predicates.clear();
+    s.speech.clear();
+    s.segment_of.clear();
+    s.segments.clear();
     s.predicates = find_predicates(view, s, mentions);
-    return s;
 }
 
 void EnglishClauses::read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
@@ -173,7 +176,7 @@ void EnglishClauses::read_structure(const SentenceView& view, const std::vector<
         if (t < view.tokens.size()) s.speech.push_back(t);
     }
     cut_segments(view, s, mentions);
-    s.groups = group(view, s, mentions, joins);
+    group(view, s, mentions, joins);
 }
 
 bool EnglishClauses::may_start_subordinator_run(std::string_view text, const EnglishToken& t) const {
@@ -245,14 +248,20 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         return std::any_of(mentions.begin(), mentions.end(),
                            [&](const Mention& m) { return m.range.begin < t.range.end && t.range.begin < m.range.end; });
     };
-    std::vector<EnglishPredicate> found;
-    found.reserve(view.verbs.size() + 2);  // sized once: this runs for every sentence
+    // The candidates, the marks of fillers and the hits below are one set of lists a thread,
+    // cleared call by call but keeping their room: this runs for every sentence, and the lists
+    // made and freed each time were most of its allocations.
+    thread_local std::vector<EnglishPredicate> found;
+    thread_local std::vector<std::uint8_t> fillers_known;
+    thread_local std::vector<PhraseHit> hits;
+    found.clear();
+    fillers_known.clear();
+    hits.clear();
     // Loose multi-word patterns.
     // Modifiers inside a loose pattern: no punctuation, no function word, and no name of an
     // actor or a place (`restrict more ASML exports to China` is about ASML, not China).
     // Decided once a token: the patterns of one verb form ask about the same words after it
     // (0: not yet asked, 1: no, 2: yes).
-    std::vector<std::uint8_t> fillers_known;
     auto filler = [&](std::size_t j) {
         if (fillers_known.empty()) fillers_known.assign(tokens.size(), 0);
         if (fillers_known[j] != 0) return fillers_known[j] == 2;
@@ -346,8 +355,6 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
-    std::vector<PhraseHit> hits;
-    hits.reserve(found.size());
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         const std::string_view verb_word = tokens[p.first].word;
@@ -486,16 +493,22 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
 }
 
-std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const EnglishSentence& s,
-                                             const std::vector<Mention>& mentions,
-                                             const std::vector<RoleJoin>& joins) const {
+void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions,
+                           const std::vector<RoleJoin>& joins) const {
     const std::string_view text = view.text;
     struct Unit {
         Argument head;
         TextRange range;
     };
-    std::vector<Unit> units;
-    units.reserve(mentions.size());  // vectors sized once: this runs for every sentence
+    // The units, and for each member of the groups below, in order, whether a comma alone joined
+    // it to the member before (one list for the sentence: a group's members are added while it
+    // is the last, so its flags stand together; a list for each group was an allocation each).
+    // Both are lists a thread, cleared call by call but keeping their room: this runs for every
+    // sentence, and made and freed each time they were two allocations of it.
+    thread_local std::vector<Unit> units;
+    thread_local std::vector<bool> comma_only;
+    units.clear();
+    comma_only.clear();
     for (const auto& m : mentions) {
         if (!s.range.contains(m.range)) continue;
         Argument arg{m.entity, m.range};
@@ -530,16 +543,14 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         return t && t->possessive;
     };
     // Groups; `provisional`: members joined by a comma only, valid when a list word ends the list.
-    std::vector<NounGroup> groups;
-    // For each member of `groups`, in order: whether a comma alone joined it to the member before
-    // (one vector for the sentence: a group's members are added while it is the last, so its
-    // flags stand together; a vector for each group was an allocation each).
-    std::vector<bool> comma_only;
-    groups.reserve(units.size());
-    comma_only.reserve(units.size());
+    // The first `count` of the sentence's list: the groups it held are taken again, with their
+    // members' room (this runs for every sentence; a list of members was an allocation a group).
+    std::vector<NounGroup>& groups = s.groups;
+    groups.reserve(units.size());  // sized once: this runs for every sentence
+    std::size_t count = 0;
     for (auto& unit : units) {
-        if (!groups.empty() && !groups.back().modifier) {
-            NounGroup& last = groups.back();
+        if (count > 0 && !groups[count - 1].modifier) {
+            NounGroup& last = groups[count - 1];
             const EnglishToken* end = token_ending(last.range.end);
             bool comma = end && end->after == ',';
             bool word = false;
@@ -569,13 +580,19 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
                 continue;
             }
         }
-        groups.push_back(NounGroup{{}, unit.range, modifier(unit.range.end)});
-        groups.back().members.push_back(std::move(unit.head));
+        if (count == groups.size()) groups.emplace_back();
+        NounGroup& group = groups[count++];
+        group.members.clear();
+        group.members.push_back(std::move(unit.head));
+        group.range = unit.range;
+        group.modifier = modifier(unit.range.end);
+        group.nationality = false;
         comma_only.push_back(false);
     }
+    groups.resize(count);
     // `In Japan, Sony said`: a comma alone joins a list only when a list word closes it.
     // Without such a join (most sentences) the groups stand as they are: no copy to split from.
-    if (std::find(comma_only.begin(), comma_only.end(), true) == comma_only.end()) return groups;
+    if (std::find(comma_only.begin(), comma_only.end(), true) == comma_only.end()) return;
     std::vector<NounGroup> out;
     out.reserve(groups.size());
     std::size_t next_member = 0;  // the place in comma_only of the first member of group g
@@ -601,7 +618,7 @@ std::vector<NounGroup> EnglishClauses::group(const SentenceView& view, const Eng
         }
         out.back().modifier = whole.modifier;
     }
-    return out;
+    groups = std::move(out);
 }
 
 }  // namespace chronokg

@@ -85,10 +85,12 @@ public:
                    const Normalizer& normalizer);
 
     // The structure of `view`'s sentence, read in two steps; `mentions` are its entity mentions
-    // (role persons included). First its predicates (speech verbs, segments and groups left
-    // empty)…
-    EnglishSentence read_predicates(const SentenceView& view, const std::vector<Mention>& mentions) const;
-    // …then the rest of `s`, which read_predicates made: its speech verbs, segments and noun
+    // (role persons included). First its predicates, into `s` (what it held is replaced: its
+    // lists are emptied, their room kept for a caller that reads sentence after sentence; speech
+    // verbs and segments left empty, the groups left for read_structure to replace, so that it
+    // takes them again with their members' room)…
+    void read_predicates(const SentenceView& view, const std::vector<Mention>& mentions, EnglishSentence& s) const;
+    // …then the rest of `s`, which read_predicates filled: its speech verbs, segments and noun
     // groups; `joins`: where a role title joins an organization to a person. A caller that
     // relates nothing in a sentence without predicates skips this step there (38 % of the
     // English sentences of the bench corpus).
@@ -129,8 +131,9 @@ private:
                                                   const std::vector<Mention>& mentions) const;
     bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
     void cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const;
-    std::vector<NounGroup> group(const SentenceView& view, const EnglishSentence& s,
-                                 const std::vector<Mention>& mentions, const std::vector<RoleJoin>& joins) const;
+    // s.groups, from the mentions: the groups it held are taken again, with their members' room.
+    void group(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions,
+               const std::vector<RoleJoin>& joins) const;
 
     const RelationLexicon& lexicon_;
     const CueWords& cues_;

@@ -96,6 +96,8 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
             month_day_and_demonym_words_.insert(ascii_lower(name));
     for (const auto& [word, id] : read_pairs(pack.lexicon("demonyms").en, "demonyms")) demonyms_[ascii_lower(word)] = id;
     for (const auto& [demonym, id] : demonyms_) month_day_and_demonym_words_.insert(demonym);
+    for (const auto& word : month_day_and_demonym_words_)
+        if (!word.empty()) month_day_and_demonym_shapes_.add(word);
     for (const auto& [demonym, id] : demonyms_) {
         const std::string start = demonym.substr(0, demonym.find(' '));
         if (start.size() < demonym.size() &&
@@ -139,9 +141,8 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
             candidate.replace(candidate.find("{}"), 2, name);
             folded = normalizer_.fold(candidate);
         }
-        for (const auto& hit : catalog_.find(folded, 0, folded.size())) {
-            if (hit.begin != 0 || hit.end != folded.size()) continue;
-            const auto& candidates = catalog_.candidates(hit.payload);
+        if (const std::optional<std::uint32_t> alias = catalog_.whole_alias(folded)) {
+            const auto& candidates = catalog_.candidates(*alias);
             std::uint32_t chosen = candidates.front();
             std::size_t best = 0;
             for (std::uint32_t c : candidates) {
@@ -257,8 +258,8 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
     // that open sentences) is ruled out without the lower-case copy and the two hashes below.
     // (Each test alone excludes the word: their order changes no answer.)
     if (t.in("not_names")) return true;
-    const std::string lower = ascii_lower(t.word);
-    if (o_.month_day_and_demonym_words_.count(lower)) return true;
+    if (o_.month_day_and_demonym_shapes_.may_be(t.word) && o_.month_day_and_demonym_words_.count(ascii_lower(t.word)))
+        return true;
     // Two-word demonyms (`South Korean`, `North Korean`) name no one either. Few words start one:
     // the pair is built and looked up only after such a word.
     const auto starts_demonym = [&](std::string_view word) {
@@ -266,10 +267,10 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
                            [&](const std::string& start) { return lower_equals(word, start); });
     };
     if (i + 1 < tokens_.size() && !t.after && starts_demonym(t.word) &&
-        o_.demonyms_.count(lower + " " + ascii_lower(tokens_[i + 1].word)))
+        o_.demonyms_.count(ascii_lower(t.word) + " " + ascii_lower(tokens_[i + 1].word)))
         return true;
     if (i > 0 && !tokens_[i - 1].after && starts_demonym(tokens_[i - 1].word) &&
-        o_.demonyms_.count(ascii_lower(tokens_[i - 1].word) + " " + lower))
+        o_.demonyms_.count(ascii_lower(tokens_[i - 1].word) + " " + ascii_lower(t.word)))
         return true;
     return false;
 }

@@ -39,6 +39,7 @@
 #include "extract/english_tokens.hpp"
 #include "extract/mention_finder.hpp"
 #include "extract/time_tagger.hpp"
+#include "extract/word_shapes.hpp"
 
 namespace chronokg {
 
@@ -130,6 +131,9 @@ private:
     // Months, weekdays and demonyms, lower case: the words that start no name, in one set so
     // that a word is ruled out by one look-up.
     std::unordered_set<std::string> month_day_and_demonym_words_;
+    // Their shapes: most capitalized words (names) have none of them, and are ruled out without
+    // a lower-case copy and a look-up.
+    WordShapes month_day_and_demonym_shapes_;
     std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
     std::vector<std::string> two_word_demonym_starts_;        // "south" of "south korean"
     // A form of the department a portfolio names ("Department of {}"), with the folds of the

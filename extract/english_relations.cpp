@@ -78,14 +78,33 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
 
 class EnglishRelations::SentenceRules {
 public:
-    SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless)
+    using Args = std::vector<Argument>;
+    // A sentence's lists, one set a thread, emptied sentence by sentence but keeping their room:
+    // made and freed for every sentence, they were many of the rules' allocations.
+    struct Lists {
+        std::vector<Mention> sorted_mentions;
+        std::vector<RoleJoin> joins;
+        EnglishSentence sentence;
+        std::vector<std::optional<Args>> subjects;
+        std::vector<TextRange> relative_spans;
+        std::vector<std::pair<TextRange, std::size_t>> used_objects;
+    };
+
+    SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless, Lists& lists)
         : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
-          mentions_(&view.mentions), agentless_(agentless) {}
+          mentions_(&view.mentions), sorted_mentions_(lists.sorted_mentions), agentless_(agentless),
+          joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects), relative_spans_(lists.relative_spans),
+          used_objects_(lists.used_objects) {
+        // (The sentence and the subjects are replaced where run() reads them first.)
+        sorted_mentions_.clear();
+        joins_.clear();
+        relative_spans_.clear();
+        used_objects_.clear();
+    }
 
     std::vector<RelationCandidate> run();
 
 private:
-    using Args = std::vector<Argument>;
 
     // The sentence's mentions: in the view's order until run() orders them by begin offset.
     const std::vector<Mention>& mentions() const { return *mentions_; }
@@ -130,13 +149,13 @@ private:
     std::string_view text_;
     TextRange range_;
     const std::vector<Mention>* mentions_;   // the view's, or sorted_mentions_
-    std::vector<Mention> sorted_mentions_;  // the view's sorted by begin, when they were not so already
+    std::vector<Mention>& sorted_mentions_;  // the view's sorted by begin, when they were not so already
     bool agentless_;
-    std::vector<RoleJoin> joins_;
-    EnglishSentence s_;
-    std::vector<std::optional<Args>> subjects_;  // per predicate, once related
-    std::vector<TextRange> relative_spans_;     // relative clauses (`, which …`)
-    std::vector<std::pair<TextRange, std::size_t>> used_objects_;  // objects of verbs related so far, with their segment
+    std::vector<RoleJoin>& joins_;
+    EnglishSentence& s_;
+    std::vector<std::optional<Args>>& subjects_;  // per predicate, once related
+    std::vector<TextRange>& relative_spans_;     // relative clauses (`, which …`)
+    std::vector<std::pair<TextRange, std::size_t>>& used_objects_;  // objects of verbs related so far, with their segment
     std::vector<RelationCandidate> out_;
 };
 
@@ -577,7 +596,13 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
-    std::vector<bool> starts(token_count(), false);
+    // The starts of verbs and the items below are lists a thread, filled call by call but keeping
+    // their room: this runs for every verb that looks for objects, and made and freed each time
+    // they were most of its allocations.
+    thread_local std::vector<bool> starts;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> items;
+    starts.assign(token_count(), false);
+    items.clear();
     for (const auto& q : s_.predicates) starts[q.first] = true;
     for (std::size_t sp : s_.speech) starts[sp] = true;
     auto stop = [&](std::size_t j) {
@@ -590,7 +615,6 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         return std::any_of(mentions().begin(), mentions().end(),
                            [&](const Mention& m) { return m.range.begin < pos && pos < m.range.end; });
     };
-    std::vector<std::pair<std::size_t, std::size_t>> items;
     bool list_word = false;
     std::size_t cur = i;
     while (cur < limit) {
@@ -992,6 +1016,8 @@ void EnglishRelations::SentenceRules::reciprocal_nouns() {
     }
 }
 
+// (The candidates are moved out, not copied: run() is a SentenceRules' last step, and a member
+// returned by name is a copy, the candidates' strings made again.)
 std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     find_roles();
     // By begin offset. Mentions whose begins rise already (most sentences' ones) are that order,
@@ -1003,11 +1029,11 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
                   [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
         mentions_ = &sorted_mentions_;
     }
-    s_ = c_.read_predicates(view_, mentions());
-    if (view_.tokens.empty()) return out_;
+    c_.read_predicates(view_, mentions(), s_);
+    if (view_.tokens.empty()) return std::move(out_);
     // Without a predicate or a reciprocal noun nothing below relates anything (the roles are
     // found): the sentence's segments and groups would go unread.
-    if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return out_;
+    if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return std::move(out_);
     c_.read_structure(view_, mentions(), joins_, s_);
     // The words as a span: its size a count at hand, where the vector's is a difference divided by
     // a token's 80 bytes (this reads every word of the sentence).
@@ -1020,11 +1046,13 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     subjects_.assign(s_.predicates.size(), std::nullopt);
     for (std::size_t k = 0; k < s_.predicates.size(); ++k) relate(k, s_.predicates[k]);
     reciprocal_nouns();
-    return out_;
+    return std::move(out_);
 }
 
 std::vector<RelationCandidate> EnglishRelations::find(const SentenceView& view, bool agentless_passives) const {
-    return SentenceRules(*this, view, agentless_passives).run();
+    // One set a thread: find() may run on several threads at once, each a sentence at a time.
+    thread_local SentenceRules::Lists lists;
+    return SentenceRules(*this, view, agentless_passives, lists).run();
 }
 
 }  // namespace chronokg

@@ -36,6 +36,16 @@ public:
                                                 const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
         return matcher_.find_all_in(text, ranges);
     }
+    // The alias find() finds first among those that are all of `text` (the first added), or
+    // nullopt: one walk down the automaton instead of a scan, for a caller that asks about a
+    // whole name.
+    std::optional<std::uint32_t> whole_alias(std::string_view text) const {
+        std::optional<std::uint32_t> first;
+        matcher_.for_each_exact(text, 0, text.size(), [&first](std::uint32_t alias) {
+            if (!first) first = alias;
+        });
+        return first;
+    }
     // Entities (indexes into entities()) an alias hit may mean, in pack order.
     const std::vector<std::uint32_t>& candidates(std::uint32_t alias) const { return alias_candidates_[alias]; }
 

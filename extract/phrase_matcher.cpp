@@ -239,11 +239,13 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
         // them whole: a scan call costs some thousand instructions of set-up, more than a
         // sentence's bytes. A hit's edges are checked against the text around it, wherever the
         // scan began, so each range gets exactly the hits a scan of its own finds, in its order.
+        // (Through put(): a range's list is allocated with room for a sentence's worth at its
+        // first hit, not grown one hit at a time.)
         const auto all = hyperscan_->find_all(text, ranges.front().first, ranges.back().second);
         for (const PhraseHit& hit : all) {  // by end
             while (r < ranges.size() && ranges[r].second < hit.end) ++r;
             if (r == ranges.size()) break;
-            if (hit.begin >= ranges[r].first) hits[r].push_back(hit);
+            if (hit.begin >= ranges[r].first) put(HitLists{&hits[r]}, hit);
         }
         return hits;
     }
