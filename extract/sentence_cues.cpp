@@ -17,7 +17,7 @@ SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::str
 
 SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
                            const std::vector<PhraseHit>& all)
-    : cues_(cues), lang_(lang), text_(text), sentence_(sentence), starts_(cues.windowed_count() + 1, 0) {
+    : cues_(cues), lang_(lang), text_(text), sentence_(sentence) {
     // A stable counting sort by list keeps each list's hits in find_all's order: starts_[n] counts
     // up to the end of list n, and the hits, taken from the last, count it down to its start (the
     // last entry stays the end of all).
