@@ -250,7 +250,9 @@ private:
     // without an id, or the same entity twice).
     bool fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const;
-    EntityRef entity_of(const Argument& a) const;
+    // `ref` (of a new event) as what `a` names: its entity, or one derived from its words when
+    // that has no id. Written in place: a returned copy moved three strings again.
+    void fill_entity(EntityRef& ref, const Argument& a) const;
 
     const Parts& p_;
     const ExtractorOptions& options_;
@@ -401,21 +403,22 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
     else if (!carries) previous_ = {};
 }
 
-EntityRef Extractor::Reading::entity_of(const Argument& a) const {
-    EntityRef ref = *a.entity;
-    if (ref.id.empty()) {
-        ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
-        ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
+void Extractor::Reading::fill_entity(EntityRef& ref, const Argument& a) const {
+    if (!a.entity->id.empty()) {
+        ref = *a.entity;
+        return;
     }
-    return ref;
+    ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
+    ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
+    ref.type = a.entity->type;
 }
 
 bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
                                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const {
     e.doc = document_.id;
     e.sentence = i;
-    e.subject = entity_of(c.subject);
-    e.object = entity_of(c.object);
+    fill_entity(e.subject, c.subject);
+    fill_entity(e.object, c.object);
     if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) return false;
     e.relation = c.relation;
     e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end), norm_.annotations);
