@@ -247,7 +247,8 @@ private:
     // The events of sentence `i` (window_[w]), appended to events_.
     void relate_sentence(std::size_t i, const SentenceView& view);
     // Fills `e` from candidate `c` of sentence `i`; false when it is no event (an argument
-    // without an id, or the same entity twice).
+    // without an id, or the same entity twice). `act_times`: the dates of the act when some of
+    // the sentence's are not (relate_sentence), else empty.
     bool fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const;
     // `ref` (of a new event) as what `a` names: its entity, or one derived from its words when
@@ -378,11 +379,18 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
     const DatedBy carried = carries && previous_.date ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
     const auto candidates = view.lang == "zh" ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
     // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
-    // effect; the act is dated by the sentence's other dates when it has some.
+    // effect; the act is dated by the sentence's other dates when it has some. `act_times` holds
+    // those only when the sentence has both kinds: otherwise the act's dates are all its dates,
+    // and most sentences then copy none (a vector grown time by time).
     std::vector<TimeMention> act_times;
-    if (view.lang == "zh")
-        for (const auto& t : view.times)
-            if (p_.cues.match_at("effective_date", "zh", text_, t.range.end, range.end) == 0) act_times.push_back(t);
+    if (view.lang == "zh") {
+        auto effective = [&](const TimeMention& t) {
+            return p_.cues.match_at("effective_date", "zh", text_, t.range.end, range.end) > 0;
+        };
+        const auto effective_count = std::count_if(view.times.begin(), view.times.end(), effective);
+        if (effective_count > 0 && static_cast<std::size_t>(effective_count) < view.times.size())
+            std::remove_copy_if(view.times.begin(), view.times.end(), std::back_inserter(act_times), effective);
+    }
     const std::size_t sentence_events = events_.size();
     for (const auto& c : candidates) {
         if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
@@ -423,7 +431,7 @@ bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::s
     e.relation = c.relation;
     e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end), norm_.annotations);
     DatedBy dated = date_of(c, view.times, carried, document_.published);
-    if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
+    if (!act_times.empty()) {
         const DatedBy act = date_of(c, act_times, carried, document_.published);
         if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
     }
