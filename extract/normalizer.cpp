@@ -133,8 +133,15 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             if (fold == Fold::same_length) {
                 // Copied with the characters before it, then overwritten by its fold, of its own
                 // length: one append, not two, for each character that changes.
+                // (Stored byte by byte: a character of the BMP past ASCII takes two or three bytes,
+                // too few for the call to memcpy that std::copy_n made.)
                 result.text.append(original.data() + copied, next - copied);
-                std::copy_n(bmp_pool_.data() + bmp_index_[c], next - run_end, result.text.end() - (next - run_end));
+                const std::size_t length = next - run_end;
+                char* const to = result.text.data() + result.text.size() - length;
+                const char* const from = bmp_pool_.data() + bmp_index_[c];
+                to[0] = from[0];
+                to[1] = from[1];
+                if (length == 3) to[2] = from[2];
                 copied = next;
             }
             run_end = next;
