@@ -50,10 +50,11 @@ private:
     std::string_view lang_;
     std::string_view text_;
     TextRange sentence_;
-    // List n's hits are hits_[starts_[n], starts_[n + 1]), in find_all's order (by end offset,
-    // then longest first).
+    // List n's hits are hits_[begin_[n], end_[n]), in find_all's order (by end offset, then
+    // longest first); both 0 for a list without hits.
     std::vector<PhraseHit> hits_;
-    std::array<std::uint32_t, CueWords::kWindowedLists.size() + 1> starts_{};
+    std::array<std::uint32_t, CueWords::kWindowedLists.size()> begin_{};
+    std::array<std::uint32_t, CueWords::kWindowedLists.size()> end_{};
 };
 
 }  // namespace chronokg
