@@ -165,8 +165,19 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
 
 std::string Normalizer::fold(std::string_view text) const {
     std::string out;
+    out.reserve(text.size());  // most folds keep the length: no regrowing
     std::size_t pos = 0;
-    while (pos < text.size()) append_folded(out, utf8::decode(text, pos));
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            // ASCII folds to itself (as in normalize()): a run at once, not a character at a time
+            // (English names are folded as they are read).
+            const std::size_t end = utf8::first_non_ascii(text, pos + 1);
+            out.append(text.substr(pos, end - pos));
+            pos = end;
+            continue;
+        }
+        append_folded(out, utf8::decode(text, pos));
+    }
     return out;
 }
 
