@@ -376,8 +376,11 @@ void Extractor::Reading::relate() {
 void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view) {
     const TextRange range = sentences_[i].range;
     sentence_entities_.clear();  // the previous sentence's candidates are events by now
-    const bool carries = p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
-    const DatedBy carried = carries && previous_.date ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
+    // Whether the sentence carries the previous one's date, asked only when there is one: without,
+    // previous_ is {} already, and the answer would change nothing.
+    const bool carries =
+        previous_.date && p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
+    const DatedBy carried = carries ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
     const auto candidates = view.lang == "zh" ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
     // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
     // effect; the act is dated by the sentence's other dates when it has some. `act_times` holds
