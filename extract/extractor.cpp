@@ -306,11 +306,13 @@ std::vector<Event> Extractor::Reading::run() {
 }
 
 void Extractor::Reading::choose_sentences() {
+    // (Asked once, not for every sentence: libstdc++'s std::string == "literal" calls memcmp.)
+    const bool detect = lang_ == "auto";
     for (std::size_t w = 0; w < window_.size(); ++w) {
         const std::size_t i = first_ + w;
         const TextRange range = sentences_[i].range;
         const std::string_view words = text_.substr(range.begin, range.size());
-        window_[w].view.lang = lang_ == "auto" ? detect_language(words) : lang_;
+        window_[w].view.lang = detect ? detect_language(words) : lang_;
         window_[w].read = !p_.garble.garbled(text_, range) && !boilerplate(words) &&
                           !(i + 1 == sentences_.size() && i > 0 && cut_off(words));
     }
@@ -357,7 +359,7 @@ void Extractor::Reading::make_views() {
         view.verbs = std::move(scanned.verbs);
         view.roles = std::move(scanned.roles);
         view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
-        if (view.lang == "en") {
+        if (std::string_view(view.lang) == "en") {  // (as a view: its length first, no call)
             if (!names_) names_ = p_.english_names.start(text_, sentences_, kept_words_);
             view.tokens = kept_words_.take(i, text_, sentence.range, p_.cues);  // for the names and the clause rules
             p_.english_names.find(text_, sentence, view.tokens, view.times, *view.cues, view.roles, view.mentions,
@@ -381,13 +383,14 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
     const bool carries =
         previous_.date && p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
     const DatedBy carried = carries ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
-    const auto candidates = view.lang == "zh" ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
+    const bool chinese = std::string_view(view.lang) == "zh";  // (once, and as a view: no call to memcmp)
+    const auto candidates = chinese ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
     // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
     // effect; the act is dated by the sentence's other dates when it has some. `act_times` holds
     // those only when the sentence has both kinds: otherwise the act's dates are all its dates,
     // and most sentences then copy none (a vector grown time by time).
     std::vector<TimeMention> act_times;
-    if (view.lang == "zh") {
+    if (chinese) {
         auto effective = [&](const TimeMention& t) {
             return p_.cues.match_at("effective_date", "zh", text_, t.range.end, range.end) > 0;
         };
