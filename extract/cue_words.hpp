@@ -89,15 +89,25 @@ public:
         return l->matchers[index].longest_at(text, at, limit);
     }
 
-    // For SentenceCues, which scans a sentence once for the lists the rules search windows of it
-    // for (the "windowed" lists: negation, planned, preposition…; see cue_words.cpp):
-    // the number of windowed list `id`, or kNotWindowed for another list or an unknown id.
+    // The lists the rules look for in windows of a sentence (find() and any()), which
+    // SentenceCues finds in one scan of the sentence. The others are consulted word by word
+    // (match_at(), lists_of_word()) and hold frequent words (determiners, auxiliaries, surnames)
+    // whose hits would make that scan slower: SentenceCues passes a question about one of them
+    // on to find(). (In the header: SentenceCues sizes its table by their count at compile
+    // time, not with an allocation a sentence.)
+    static constexpr std::array<std::string_view, 25> kWindowedLists = {
+        "negation",     "not_negation",    "planned",      "not_planned",      "hypothetical",
+        "epistemic",    "reported",        "passive_agent", "preposition",     "coordination",
+        "function_word", "org_suffix",     "noun_prefix",  "topic_preposition", "pivot_verb",
+        "complement_verb", "prevent_verb", "ability",      "actor_noun",       "anaphora_determiner",
+        "amount_words", "infinitive_verbs", "place_preposition", "person_title", "effective_date"};
+    // The number of windowed list `id` (its place in kWindowedLists), or kNotWindowed for
+    // another list or an unknown id.
     static constexpr std::uint32_t kNotWindowed = ~0u;
     // (In the header: SentenceCues asks it for every question, some 350,000 a MB of text.)
     std::uint32_t windowed_number(CueId id) const {
         return id.index() < kLexiconIds.size() ? lists_[id.index()].windowed : kNotWindowed;
     }
-    std::size_t windowed_count() const;
     // Every occurrence in text[range] of every word of every windowed list for `lang` (none for
     // another language), each hit's payload its list's windowed number. Filtered to one list,
     // the hits are exactly those PhraseMatcher::find_all of that list alone gives, in its order.

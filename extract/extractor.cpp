@@ -247,10 +247,13 @@ private:
     // The events of sentence `i` (window_[w]), appended to events_.
     void relate_sentence(std::size_t i, const SentenceView& view);
     // Fills `e` from candidate `c` of sentence `i`; false when it is no event (an argument
-    // without an id, or the same entity twice).
+    // without an id, or the same entity twice). `act_times`: the dates of the act when some of
+    // the sentence's are not (relate_sentence), else empty.
     bool fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const;
-    EntityRef entity_of(const Argument& a) const;
+    // `ref` (of a new event) as what `a` names: its entity, or one derived from its words when
+    // that has no id. Written in place: a returned copy moved three strings again.
+    void fill_entity(EntityRef& ref, const Argument& a) const;
 
     const Parts& p_;
     const ExtractorOptions& options_;
@@ -282,10 +285,11 @@ Extractor::Reading::Reading(const Parts& parts, const ExtractorOptions& options,
                                         : document.language),
       mentions_(parts.mention_finder, text_, entities_),
       kept_words_(sentences_.size()) {
-    // About one event a sentence in news: a guess that saves regrowing the vector, each step of
-    // which moved every event, a dozen strings each (bounded: one huge text must not reserve
-    // room for a million events it may never find).
-    events_.reserve(std::min<std::size_t>(sentences_.size(), 1024));
+    // Up to two events a sentence in news: a guess that saves regrowing the vector, each step of
+    // which moved every event, a dozen strings each (one a sentence still moved 6,000 events a
+    // MB of the Chinese corpus; bounded: one huge text must not reserve room for a million
+    // events it may never find).
+    events_.reserve(std::min<std::size_t>(2 * sentences_.size(), 1024));
 }
 
 std::vector<Event> Extractor::Reading::run() {
@@ -302,11 +306,13 @@ std::vector<Event> Extractor::Reading::run() {
 }
 
 void Extractor::Reading::choose_sentences() {
+    // (Asked once, not for every sentence: libstdc++'s std::string == "literal" calls memcmp.)
+    const bool detect = lang_ == "auto";
     for (std::size_t w = 0; w < window_.size(); ++w) {
         const std::size_t i = first_ + w;
         const TextRange range = sentences_[i].range;
         const std::string_view words = text_.substr(range.begin, range.size());
-        window_[w].view.lang = lang_ == "auto" ? detect_language(words) : lang_;
+        window_[w].view.lang = detect ? detect_language(words) : lang_;
         window_[w].read = !p_.garble.garbled(text_, range) && !boilerplate(words) &&
                           !(i + 1 == sentences_.size() && i > 0 && cut_off(words));
     }
@@ -353,7 +359,7 @@ void Extractor::Reading::make_views() {
         view.verbs = std::move(scanned.verbs);
         view.roles = std::move(scanned.roles);
         view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
-        if (view.lang == "en") {
+        if (std::string_view(view.lang) == "en") {  // (as a view: its length first, no call)
             if (!names_) names_ = p_.english_names.start(text_, sentences_, kept_words_);
             view.tokens = kept_words_.take(i, text_, sentence.range, p_.cues);  // for the names and the clause rules
             p_.english_names.find(text_, sentence, view.tokens, view.times, *view.cues, view.roles, view.mentions,
@@ -372,15 +378,26 @@ void Extractor::Reading::relate() {
 void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view) {
     const TextRange range = sentences_[i].range;
     sentence_entities_.clear();  // the previous sentence's candidates are events by now
-    const bool carries = p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
-    const DatedBy carried = carries && previous_.date ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
-    const auto candidates = view.lang == "zh" ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
+    // Whether the sentence carries the previous one's date, asked only when there is one: without,
+    // previous_ is {} already, and the answer would change nothing.
+    const bool carries =
+        previous_.date && p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
+    const DatedBy carried = carries ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
+    const bool chinese = std::string_view(view.lang) == "zh";  // (once, and as a view: no call to memcmp)
+    const auto candidates = chinese ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
     // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
-    // effect; the act is dated by the sentence's other dates when it has some.
+    // effect; the act is dated by the sentence's other dates when it has some. `act_times` holds
+    // those only when the sentence has both kinds: otherwise the act's dates are all its dates,
+    // and most sentences then copy none (a vector grown time by time).
     std::vector<TimeMention> act_times;
-    if (view.lang == "zh")
-        for (const auto& t : view.times)
-            if (p_.cues.match_at("effective_date", "zh", text_, t.range.end, range.end) == 0) act_times.push_back(t);
+    if (chinese) {
+        auto effective = [&](const TimeMention& t) {
+            return p_.cues.match_at("effective_date", "zh", text_, t.range.end, range.end) > 0;
+        };
+        const auto effective_count = std::count_if(view.times.begin(), view.times.end(), effective);
+        if (effective_count > 0 && static_cast<std::size_t>(effective_count) < view.times.size())
+            std::remove_copy_if(view.times.begin(), view.times.end(), std::back_inserter(act_times), effective);
+    }
     const std::size_t sentence_events = events_.size();
     for (const auto& c : candidates) {
         if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
@@ -401,26 +418,27 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
     else if (!carries) previous_ = {};
 }
 
-EntityRef Extractor::Reading::entity_of(const Argument& a) const {
-    EntityRef ref = *a.entity;
-    if (ref.id.empty()) {
-        ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
-        ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
+void Extractor::Reading::fill_entity(EntityRef& ref, const Argument& a) const {
+    if (!a.entity->id.empty()) {
+        ref = *a.entity;
+        return;
     }
-    return ref;
+    ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
+    ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
+    ref.type = a.entity->type;
 }
 
 bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
                                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const {
     e.doc = document_.id;
     e.sentence = i;
-    e.subject = entity_of(c.subject);
-    e.object = entity_of(c.object);
+    fill_entity(e.subject, c.subject);
+    fill_entity(e.object, c.object);
     if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) return false;
     e.relation = c.relation;
     e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end), norm_.annotations);
     DatedBy dated = date_of(c, view.times, carried, document_.published);
-    if (view.lang == "zh" && act_times.size() < view.times.size() && !act_times.empty()) {
+    if (!act_times.empty()) {
         const DatedBy act = date_of(c, act_times, carried, document_.published);
         if (act.source == DateSource::clause || act.source == DateSource::sentence) dated = act;
     }

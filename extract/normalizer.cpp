@@ -133,8 +133,15 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             if (fold == Fold::same_length) {
                 // Copied with the characters before it, then overwritten by its fold, of its own
                 // length: one append, not two, for each character that changes.
+                // (Stored byte by byte: a character of the BMP past ASCII takes two or three bytes,
+                // too few for the call to memcpy that std::copy_n made.)
                 result.text.append(original.data() + copied, next - copied);
-                std::copy_n(bmp_pool_.data() + bmp_index_[c], next - run_end, result.text.end() - (next - run_end));
+                const std::size_t length = next - run_end;
+                char* const to = result.text.data() + result.text.size() - length;
+                const char* const from = bmp_pool_.data() + bmp_index_[c];
+                to[0] = from[0];
+                to[1] = from[1];
+                if (length == 3) to[2] = from[2];
                 copied = next;
             }
             run_end = next;
@@ -158,8 +165,19 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
 
 std::string Normalizer::fold(std::string_view text) const {
     std::string out;
+    out.reserve(text.size());  // most folds keep the length: no regrowing
     std::size_t pos = 0;
-    while (pos < text.size()) append_folded(out, utf8::decode(text, pos));
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            // ASCII folds to itself (as in normalize()): a run at once, not a character at a time
+            // (English names are folded as they are read).
+            const std::size_t end = utf8::first_non_ascii(text, pos + 1);
+            out.append(text.substr(pos, end - pos));
+            pos = end;
+            continue;
+        }
+        append_folded(out, utf8::decode(text, pos));
+    }
     return out;
 }
 

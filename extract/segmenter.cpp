@@ -58,6 +58,7 @@ Segmenter::Segmenter(const std::vector<std::string>& abbreviations) {
         std::string key;
         for (char c : a) key += ascii_lower(c);
         longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
+        if (!key.empty()) abbreviation_shapes_.add(key);
         abbreviations_.insert(key);
     }
 }
@@ -72,7 +73,7 @@ bool Segmenter::ends_sentence_at_dot(std::string_view text, std::size_t dot) con
     while (start > 0 && !is_space(text[start - 1]) && text[start - 1] != '(' && text[start - 1] != '"')
         --start;
     // (A word longer than every abbreviation is none: most words before a full stop.)
-    if (dot - start < longest_abbreviation_) {
+    if (dot - start < longest_abbreviation_ && abbreviation_shapes_.may_be(text.substr(start, dot - start + 1))) {
         std::string word;
         for (std::size_t i = start; i <= dot; ++i) word += ascii_lower(text[i]);
         if (abbreviations_.count(word)) return false;

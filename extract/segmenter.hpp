@@ -19,6 +19,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/word_shapes.hpp"
+
 namespace chronokg {
 
 struct TextRange {
@@ -51,6 +53,9 @@ private:
 
     std::unordered_set<std::string> abbreviations_;  // lower case, with the dot
     std::size_t longest_abbreviation_ = 0;            // in bytes
+    // Their shapes: most words before a full stop (`said.`) have none of them, and are passed
+    // over without a lower-cased copy and a hash.
+    WordShapes abbreviation_shapes_;
 };
 
 }  // namespace chronokg

@@ -12,6 +12,7 @@
 // or a list that is not "windowed" (see CueWords), is passed on to CueWords.
 // Thread safety: immutable after construction; refers to the CueWords, the language and the
 // text it was made from, which must outlive it (a copy of the language cost a string per sentence).
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -49,10 +50,11 @@ private:
     std::string_view lang_;
     std::string_view text_;
     TextRange sentence_;
-    // List n's hits are hits_[starts_[n], starts_[n + 1]), in find_all's order (by end offset,
-    // then longest first).
+    // List n's hits are hits_[begin_[n], end_[n]), in find_all's order (by end offset, then
+    // longest first); both 0 for a list without hits.
     std::vector<PhraseHit> hits_;
-    std::vector<std::uint32_t> starts_;
+    std::array<std::uint32_t, CueWords::kWindowedLists.size()> begin_{};
+    std::array<std::uint32_t, CueWords::kWindowedLists.size()> end_{};
 };
 
 }  // namespace chronokg
