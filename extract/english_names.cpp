@@ -277,9 +277,10 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
 
 bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
-    // The spelling first: the other tests look much further.
+    // The spelling first: the other tests look much further. (Each of the three spellings holds
+    // a capital letter, so the word has a letter: has_letter() need not be asked.)
     if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
-    return has_letter(t.word) && !in_title(i) && !claimed(i) && !taken(i) && !excluded(i);
+    return !in_title(i) && !claimed(i) && !taken(i) && !excluded(i);
 }
 
 // A capitalized word that opens a sentence names something only when it does not look like

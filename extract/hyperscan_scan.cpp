@@ -81,13 +81,18 @@ HyperscanScan::HyperscanScan(const std::vector<Phrase>& phrases) : db_(std::make
 HyperscanScan::~HyperscanScan() = default;
 
 std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_t begin, std::size_t end) const {
+    // The hits are gathered in a list a thread, cleared call by call but keeping its room, and
+    // copied out once at their number: grown hit by hit, a window's list was allocated again
+    // and again.
+    thread_local std::vector<PhraseHit> found;  // payload: the Hyperscan id
     struct Context {
         const Database& db;
         std::string_view text;
         std::size_t begin;
-        std::vector<PhraseHit> hits;  // payload: the Hyperscan id until sorted
-    } context{*db_, text, begin, {}};
+        std::vector<PhraseHit>& hits;
+    } context{*db_, text, begin, found};
     if (end <= begin) return {};
+    found.clear();
     if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
     auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
         auto& c = *static_cast<Context*>(data);
@@ -104,12 +109,12 @@ std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_
     // PhraseMatcher's order: by end, then longest first, then in the order the phrases were
     // added. Hyperscan does not promise an order (its reports come mostly by end); no two hits
     // share end, begin and phrase, so the sort decides every place.
-    std::vector<PhraseHit>& hits = context.hits;
-    std::sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
+    std::sort(found.begin(), found.end(), [](const PhraseHit& a, const PhraseHit& b) {
         return std::tie(a.end, a.begin, a.payload) < std::tie(b.end, b.begin, b.payload);
     });
+    std::vector<PhraseHit> hits(found.begin(), found.end());
     for (PhraseHit& h : hits) h.payload = db_->phrases[h.payload].payload;
-    return std::move(hits);
+    return hits;
 }
 
 #else  // no Hyperscan in this build

@@ -208,7 +208,13 @@ void MentionFinder::add_words(DictionarySet& set, std::size_t short_forms, std::
 }
 
 MentionFinder::Reading::Reading(const MentionFinder& finder, std::string_view text, EntityStore& entities)
-    : finder_(finder), text_(text), entities_(entities) {}
+    : finder_(finder), text_(text), entities_(entities) {
+    // Room from the start for an article's mentions and the entities they name (a news article
+    // holds some tens of each): grown from nothing, both lists were allocated again and again
+    // in every document, the mentions doubling their room and the map its buckets.
+    earlier_.reserve(64);
+    last_seen_.reserve(64);
+}
 
 std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits) {
     const EntityCatalog& catalog = finder_.catalog_;

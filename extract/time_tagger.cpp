@@ -252,20 +252,28 @@ std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std
 
 std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range, std::string_view lang,
                                           const std::optional<Date>& published) const {
-    std::vector<PhraseHit> hits;  // payload: index into `resolved`
-    std::vector<std::pair<std::size_t, std::optional<Date>>> resolved;  // rule index, date
+    // The lists below are one set a thread, cleared call by call but keeping their room: this
+    // runs for every sentence, and made and freed each time they were most of its allocations.
+    thread_local std::vector<int> matched;                 // set indices the prefilter matched
+    thread_local std::vector<std::size_t> candidates;      // indices into rules_, in rule order
+    thread_local std::vector<re2::StringPiece> groups;     // one buffer for every rule's groups
+    thread_local std::vector<std::string_view> views;      // and their views, one for every match
+    thread_local std::vector<PhraseHit> hits;              // payload: index into `resolved`
+    thread_local std::vector<std::pair<std::size_t, std::optional<Date>>> resolved;  // rule index, date
+    matched.clear();
+    candidates.clear();
+    hits.clear();
+    resolved.clear();
     const re2::StringPiece input(text.data(), text.size());
     // The patterns that can match here. The set sees the sentence with one character on either
     // side, so that \b, ^ and $ at its edges read the same bytes as the full-text search below:
     // it may let through a pattern that then finds nothing, never drop one that would match.
-    std::vector<std::size_t> candidates;  // indices into rules_, in rule order
     bool filtered = false;
     if (const Prefilter* filter = prefilter(lang)) {
         std::size_t from = range.begin;
         if (from > 0) do --from; while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
         std::size_t to = std::min(range.end, text.size());
         if (to < text.size()) do ++to; while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80);
-        std::vector<int> matched;
         re2::RE2::Set::ErrorInfo info{};
         const bool any = filter->set->Match(re2::StringPiece(text.data() + from, to - from), &matched, &info);
         if (any || info.kind == re2::RE2::Set::kNoError) {
@@ -278,8 +286,6 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
     if (!filtered)
         for (std::size_t r = 0; r < rules_.size(); ++r)
             if (for_language(rules_[r].rule, lang)) candidates.push_back(r);
-    std::vector<re2::StringPiece> groups;  // one buffer for every rule's groups
-    std::vector<std::string_view> views;   // and their views, also one buffer for every match
     for (const std::size_t r : candidates) {
         const Compiled& c = rules_[r];
         const int n = c.re->NumberOfCapturingGroups() + 1;
@@ -298,7 +304,8 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         }
     }
     std::vector<TimeMention> out;
-    for (const auto& h : select_longest(std::move(hits))) {
+    hits = select_longest(std::move(hits));  // the same list back, so it keeps its room
+    for (const auto& h : hits) {
         const auto& [rule, date] = resolved[h.payload];
         if (date) out.push_back(TimeMention{{h.begin, h.end}, *date, rules_[rule].rule.id});
     }
