@@ -74,7 +74,12 @@ struct VerbPlace {
 struct Groups {
     TextRange clause;
     std::vector<TextRange> barriers;
+    // The answer is the first `count` groups; those after are room kept for later answers
+    // (noun_groups()).
     std::vector<NounGroup> groups;
+    std::size_t count = 0;
+
+    std::span<const NounGroup> answer() const { return {groups.data(), count}; }
 };
 
 // The lists SentenceRules fills for one sentence, one set a thread, kept from sentence to
@@ -149,7 +154,7 @@ private:
     // The noun groups of `clause` not crossing `barriers`. Asked again for each verb and pattern
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
-    const std::vector<NounGroup>& groups_in(TextRange clause, std::span<const TextRange> barriers) const;
+    std::span<const NounGroup> groups_in(TextRange clause, std::span<const TextRange> barriers) const;
     // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups those of
     // an earlier answer (noun_groups() takes them again) or none.
     Groups& new_groups(TextRange clause, std::span<const TextRange> barriers) const;
@@ -293,13 +298,13 @@ void SentenceRules::find_appositions() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::span<const TextRange> barriers) const {
+std::span<const NounGroup> SentenceRules::groups_in(TextRange clause, std::span<const TextRange> barriers) const {
     for (auto g = groups_.begin(); g != groups_end_; ++g)
-        if (g->clause == clause && std::ranges::equal(g->barriers, barriers)) return g->groups;
+        if (g->clause == clause && std::ranges::equal(g->barriers, barriers)) return g->answer();
     // A barrier only keeps coordination from joining across it, and a join stays inside its
     // group: where no group of the clause without barriers holds one, the groups are those.
     if (!barriers.empty()) {
-        const auto& plain = groups_in(clause, {});
+        const auto plain = groups_in(clause, {});
         const bool holds_barrier = std::any_of(plain.begin(), plain.end(), [&](const NounGroup& g) {
             return std::any_of(barriers.begin(), barriers.end(), [&](const TextRange& b) { return g.range.contains(b); });
         });
@@ -308,8 +313,8 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::sp
     // A clause that names nothing has no groups: its predicates' starts are not worth finding.
     if (std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return clause.contains(m.range); })) {
         Groups& answer = new_groups(clause, barriers);
-        answer.groups.clear();
-        return answer.groups;
+        answer.count = 0;
+        return answer.answer();
     }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
@@ -333,8 +338,8 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::sp
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
     Groups& answer = new_groups(clause, barriers);
-    noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
-    return answer.groups;
+    answer.count = noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
+    return answer.answer();
 }
 
 Groups& SentenceRules::new_groups(TextRange clause, std::span<const TextRange> barriers) const {
@@ -600,7 +605,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
     const std::span<const TextRange> barriers = before ? std::span(&*before, 1) : std::span<const TextRange>{};
-    const auto& groups = groups_in(clause, barriers);
+    const auto groups = groups_in(clause, barriers);
     const std::size_t verb_front = before ? before->begin : verb.begin;
 
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
