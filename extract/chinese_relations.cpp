@@ -362,8 +362,7 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
         const TextRange modifier{before.begin, noun.begin};
         // 要求运营者停止采购: after a pivot the noun is the pivot's object; the act is the requirer's.
         if (view_.cues->any("pivot_verb", modifier) || view_.cues->any("complement_verb", modifier)) continue;
-        const auto determiners = view_.cues->find("anaphora_determiner", modifier);
-        if (std::any_of(determiners.begin(), determiners.end(), [&](const TextRange& d) { return d.end == noun.begin; }))
+        if (view_.cues->any_of("anaphora_determiner", modifier, [&](const TextRange& d) { return d.end == noun.begin; }))
             continue;
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
@@ -444,8 +443,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // (A loop, not find_first_of, which called memchr on the three characters for every byte.)
     if (std::any_of(np.begin(), np.end(), [](char c) { return c == '"' || c == '(' || c == ')'; })) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
-    const auto amounts = view_.cues->find("amount_words", r);
-    if (std::any_of(amounts.begin(), amounts.end(), [&](const TextRange& a) { return a.end == r.end; }) &&
+    if (view_.cues->any_of("amount_words", r, [&](const TextRange& a) { return a.end == r.end; }) &&
         np.find_first_of("0123456789") != std::string_view::npos)
         return std::nullopt;
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
@@ -499,14 +497,14 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argum
                             : Polarity::positive;
     // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it (not asked when
     // a negation already did).
-    if (polarity == Polarity::positive)
-        for (const auto& w : view_.cues->find("prevent_verb", {clause.begin, subjects.range.begin}))
-            if (w.end == subjects.range.begin) polarity = Polarity::negative;
+    if (polarity == Polarity::positive &&
+        view_.cues->any_of("prevent_verb", {clause.begin, subjects.range.begin},
+                           [&](const TextRange& w) { return w.end == subjects.range.begin; }))
+        polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
     // 中共能利用这些芯片: what someone can do is no event yet.
-    const auto modals = view_.cues->find("ability", window);
-    const bool can = std::any_of(modals.begin(), modals.end(), [&](const TextRange& w) { return w.end == verb.begin; });
+    const bool can = view_.cues->any_of("ability", window, [&](const TextRange& w) { return w.end == verb.begin; });
     // A condition (如果, 一旦) governs the sentence after it; a likelihood (可能危及) only its clause.
     if (can || view_.cues->any("hypothetical", sentence_before) ||
         view_.cues->any("epistemic", {std::max(window.begin, clause.begin), verb.begin})) {
@@ -680,8 +678,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             if (slice(text_, {verb.end, clause.end}).find("的") == std::string_view::npos) return false;
             // Only after a preposition that takes a whole matter (针对, 对于), not a place (在亚利桑那州建立).
             const std::size_t window = g.range.begin >= clause.begin + 9 ? g.range.begin - 9 : clause.begin;
-            const auto topics = view_.cues->find("topic_preposition", {window, g.range.begin});
-            if (std::none_of(topics.begin(), topics.end(), [&](const TextRange& t) { return t.end == g.range.begin; }))
+            if (!view_.cues->any_of("topic_preposition", {window, g.range.begin},
+                                    [&](const TextRange& t) { return t.end == g.range.begin; }))
                 return false;
             return skip_words(g.range.end, verb_front, {"adverbs"}, true) == verb_front;
         };

@@ -162,7 +162,7 @@ bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange
                              const SentenceCues& cues) {
     const std::size_t reach = lang == "zh" ? 9 : 16;
     const std::size_t window = begin >= clause.begin + reach ? begin - reach : clause.begin;
-    for (const auto& p : cues.find("preposition", {window, begin})) {
+    return cues.any_of("preposition", {window, begin}, [&](const TextRange& p) {
         TextRange between = trim_spaces(text, {p.end, begin});
         // English: a determiner may stand between ("of the Department").
         if (lang == "en") {
@@ -170,9 +170,8 @@ bool governed_by_preposition(std::string_view text, std::size_t begin, TextRange
                 if (text.substr(between.begin, det.size()) == det) between.begin += det.size();
             between = trim_spaces(text, between);
         }
-        if (between.empty()) return true;
-    }
-    return false;
+        return between.empty();
+    });
 }
 
 }  // namespace chronokg
