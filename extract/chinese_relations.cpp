@@ -99,6 +99,10 @@ struct SentenceBuffers {
     std::vector<std::pair<const Argument*, const Argument*>> pairs;  // emit()
     std::vector<std::size_t> name_boundaries;                         // find_unknown_organizations()
     std::vector<Argument> made_objects;                               // relate()
+    // Copies of noun groups kept past the call that found them, in room taken again (made for
+    // each clause and sentence, their members cost some 7,800 heap blocks a MB of Chinese).
+    NounGroup clause_subject;  // relate_clause(): the clause's subject
+    NounGroup topic;           // SentenceRules::topic_
 };
 
 }  // namespace
@@ -139,7 +143,7 @@ public:
           pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts),
           verb_places_(buffers.verb_places), verb_candidates_(buffers.verb_candidates), pairs_(buffers.pairs),
           name_boundaries_(buffers.name_boundaries), made_objects_(buffers.made_objects),
-          groups_end_(groups_.begin()) {
+          clause_subject_room_(buffers.clause_subject), topic_room_(buffers.topic), groups_end_(groups_.begin()) {
         mentions_.assign(view.mentions.begin(), view.mentions.end());
         appositions_.clear();
         verbs_.clear();
@@ -173,8 +177,10 @@ private:
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
     std::optional<std::pair<std::size_t, NounGroup>> relative_clause_head(
         TextRange clause, std::size_t de, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
+    // `clause_subject`: the clause's subject so far (in clause_subject_room_), or none; set when
+    // the try gives events.
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
-                std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
+                const NounGroup*& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
     std::size_t emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                      TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
@@ -192,7 +198,7 @@ private:
     std::vector<Apposition>& appositions_;
     std::vector<VerbSpan>& verbs_;    // relation verbs of the sentence, in text order
     std::vector<std::uint32_t>& verb_patterns_;  // what verbs_' patterns view
-    std::optional<NounGroup> topic_;  // subject of the latest clause that had one
+    const NounGroup* topic_ = nullptr;  // subject of the latest clause that had one (in topic_room_), or none
     // groups_in()'s answers: the nodes before groups_end_. A list: references stay valid, and
     // the nodes after, left by earlier sentences, are taken for new answers with the room their
     // lists have (new_groups()).
@@ -207,6 +213,8 @@ private:
     std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
     std::vector<std::size_t>& name_boundaries_;
     std::vector<Argument>& made_objects_;
+    NounGroup& clause_subject_room_;
+    NounGroup& topic_room_;
     mutable std::list<Groups>::iterator groups_end_;
 };
 
@@ -588,7 +596,7 @@ std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, CueIds 
 
 // Tries one pattern at one verb; true when it gave events.
 bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange clause, const Neighbours& around,
-                           std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const {
+                           const NounGroup*& clause_subject, std::vector<RelationCandidate>& out) const {
     const TextRange verb = v.range;
     const std::size_t next_verb = around.next_verb;
     const VerbPattern& p = lexicon_.pattern(pattern);
@@ -691,7 +699,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             }
         }
         if (!subject && clause_subject) {
-            subject = &*clause_subject;
+            subject = clause_subject;
             inherited = true;
         }
         // 用于在得克萨斯州打造…: what the money (or the thing) is for; the topic does not act.
@@ -701,7 +709,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         };
         if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
-            subject = &*topic_;
+            subject = topic_;
             rule = before ? "zh.frame.carried" : "zh.svo.carried";
             confidence -= 0.05;
         }
@@ -793,7 +801,10 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
             out[i].time_source = DateSource::clause;
         }
-    if (emitted > 0 && !passive) clause_subject = *subject;
+    if (emitted > 0 && !passive) {
+        clause_subject_room_ = *subject;
+        clause_subject = &clause_subject_room_;
+    }
     return emitted > 0;
 }
 
@@ -822,7 +833,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                     return true;
         return false;
     };
-    std::optional<NounGroup> clause_subject;
+    const NounGroup* clause_subject = nullptr;
     struct Embedded {
         TextRange range;  // from the verb before the clause to its 的
         NounGroup head;
@@ -919,7 +930,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // stand in text order: the last tells whether one comes after the clause.)
     if (verbs_.empty() || verbs_.back().range.begin < clause.end) return;
     if (clause_subject) {
-        topic_ = clause_subject;
+        topic_room_ = *clause_subject;
+        topic_ = &topic_room_;
         return;
     }
     const std::size_t first_verb = verbs.empty() ? clause.end : verbs.front()->range.begin;
@@ -930,7 +942,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         if (view_.cues->match_at("complement_verb", at, clause.end) > 0) return;
     }
     if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
-        topic_.reset();  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
+        topic_ = nullptr;  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
         return;
     }
     for (const auto& g : groups_in(clause, {})) {
@@ -940,10 +952,11 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             // 美国企业要向这些公司出货前: a clause whose verb has others for subject (a nationality
             // and a plain noun) ends the topic; the clauses after it are not the earlier subject's.
             if (verbs.empty()) continue;
-            topic_.reset();
+            topic_ = nullptr;
             break;
         }
-        topic_ = g;
+        topic_room_ = g;
+        topic_ = &topic_room_;
         break;
     }
 }
