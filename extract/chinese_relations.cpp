@@ -618,13 +618,13 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
     if (around.passive_in_clause) {
-        for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
+        view_.cues->for_each("passive_agent", {clause.begin, verb_front}, [&](const TextRange& marker) {
             // 由11月1日起: 由 before a time is "from", no agent.
             const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
                 return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
             });
             if (!before_time) passive = marker;
-        }
+        });
     }
     if (!p.before.empty() && !before && !passive) return false;
     // A first part that a later verb's frame also reaches belongs to that verb: in
@@ -677,8 +677,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
         std::size_t pivot_end = clause.begin;
         for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
-            for (const auto& pivot : view_.cues->find(list, {clause.begin, subject_limit}))
-                pivot_end = std::max(pivot_end, pivot.end);
+            view_.cues->for_each(list, {clause.begin, subject_limit},
+                                 [&](const TextRange& pivot) { pivot_end = std::max(pivot_end, pivot.end); });
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
         // relative clause, closed by a 的 later in the clause.
@@ -728,8 +728,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             // yields to that verb.
             // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
             // the names in it are not the verb's object.
-            const auto conditions = view_.cues->find("hypothetical", {verb.end, clause.end});
-            const std::size_t condition = conditions.empty() ? clause.end : conditions.front().begin;
+            const auto first_condition = view_.cues->first("hypothetical", {verb.end, clause.end});
+            const std::size_t condition = first_condition ? first_condition->begin : clause.end;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
             });

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,9 +39,10 @@ public:
     std::vector<TextRange> find(CueId id, TextRange range) const;
     // Same as cues.any(id, lang, text, range).
     bool any(CueId id, TextRange range) const;
-    // Whether one of find(id, range)'s answers satisfies `pred` (a TextRange predicate). Where
-    // the hits do not overlap, they are the answers and are asked in place: no vector is made
-    // (a rule asking yes or no of each answer made one for each question).
+    // Whether one of find(id, range)'s answers satisfies `pred` (a TextRange predicate), asking
+    // them in order up to the first that does. Where the hits do not overlap, they are the
+    // answers and are asked in place: no vector is made (a rule asking yes or no of each answer
+    // made one for each question).
     template <class Pred>
     bool any_of(CueId id, TextRange range, Pred pred) const {
         const PhraseHit* first = nullptr;
@@ -52,6 +54,23 @@ public:
         for (const PhraseHit* h = first; h != stop; ++h)
             if (h->begin >= range.begin && pred(TextRange{h->begin, h->end})) return true;
         return false;
+    }
+    // Calls visit(TextRange) with each of find(id, range)'s answers, in order (in place, as any_of).
+    template <class Visit>
+    void for_each(CueId id, TextRange range, Visit visit) const {
+        any_of(id, range, [&](const TextRange& answer) {
+            visit(answer);
+            return false;
+        });
+    }
+    // The first of find(id, range)'s answers, if any (in place, as any_of).
+    std::optional<TextRange> first(CueId id, TextRange range) const {
+        std::optional<TextRange> found;
+        any_of(id, range, [&](const TextRange& answer) {
+            found = answer;
+            return true;
+        });
+        return found;
     }
     // Same as cues.match_at(id, lang, text, at, limit): the longest hit of the list that begins
     // at `at` and ends by `limit` (longest_at's answer), read off the hits without a walk.
