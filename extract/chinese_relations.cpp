@@ -1056,7 +1056,7 @@ void SentenceRules::find_unknown_organizations() {
             for (const auto& t : view_.times) boundaries.push_back(t.range.end);
             for (const auto& v : verbs_) boundaries.push_back(v.range.end);
             for (const CueId list : CueIds{"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
-                for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
+                view_.cues->for_each(list, range, [&](const TextRange& w) { boundaries.push_back(w.end); });
         }
         return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end();
     };
@@ -1072,16 +1072,16 @@ void SentenceRules::find_unknown_organizations() {
         return std::nullopt;
     };
     std::vector<Mention> found;
-    for (const auto& suffix : view_.cues->find("org_suffix", range)) {
-        if (suffix.size() < 6) continue;  // one-character words (部, 局) name too many things
+    view_.cues->for_each("org_suffix", range, [&](const TextRange& suffix) {
+        if (suffix.size() < 6) return;  // one-character words (部, 局) name too many things
         const bool taken = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
             return m.range.begin < suffix.end && suffix.begin < m.range.end;
         });
-        if (taken) continue;
+        if (taken) return;
         // A quoted name is the whole quotation (“战略与国际研究中心”).
         if (const auto quoted = quoted_name(suffix); quoted) {
             found.push_back(Mention{*quoted, view_.entities->keep(EntityRef{"", "", "ORG"}), Mention::Kind::name});
-            continue;
+            return;
         }
         std::size_t start = suffix.begin;
         while (start > range.begin && !is_boundary(start)) {
@@ -1092,7 +1092,7 @@ void SentenceRules::find_unknown_organizations() {
             if (!is_hanzi(cp) || cp == U'的' || cp == U'了' || cp == U'是') break;
             start = prev;
         }
-        if (!is_boundary(start)) continue;
+        if (!is_boundary(start)) return;
         // Two characters before the suffix are a name only where a clause or a name ends
         // (某国 + 工业局); after a word (这将推动公司) they are more often a verb.
         const bool strong_start = std::any_of(view_.sentence->clauses.begin(), view_.sentence->clauses.end(),
@@ -1100,15 +1100,15 @@ void SentenceRules::find_unknown_organizations() {
                                   std::any_of(mentions_.begin(), mentions_.end(),
                                               [&](const Mention& m) { return m.range.end == start; });
         const std::size_t chars_before = (suffix.begin - start) / 3;
-        if (chars_before < (strong_start ? 2u : 3u) || chars_before > 10) continue;
+        if (chars_before < (strong_start ? 2u : 3u) || chars_before > 10) return;
         const TextRange name{start, suffix.end};
         const bool crosses_verb = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
             return v.range.begin < name.end && name.begin < v.range.end;
         });
-        if (crosses_verb) continue;
+        if (crosses_verb) return;
         const bool government = cues_.match_at("gov_suffix", kZh, text_, suffix.begin, suffix.end) == suffix.size();
         found.push_back(Mention{name, view_.entities->keep(EntityRef{"", "", government ? "GOV" : "ORG"}), Mention::Kind::name});
-    }
+    });
     mentions_.insert(mentions_.end(), found.begin(), found.end());
     std::sort(mentions_.begin(), mentions_.end(),
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
