@@ -74,7 +74,12 @@ struct VerbPlace {
 struct Groups {
     TextRange clause;
     std::vector<TextRange> barriers;
+    // The answer is the first `count` groups; those after are room kept for later answers
+    // (noun_groups()).
     std::vector<NounGroup> groups;
+    std::size_t count = 0;
+
+    std::span<const NounGroup> answer() const { return {groups.data(), count}; }
 };
 
 // The lists SentenceRules fills for one sentence, one set a thread, kept from sentence to
@@ -94,6 +99,10 @@ struct SentenceBuffers {
     std::vector<std::pair<const Argument*, const Argument*>> pairs;  // emit()
     std::vector<std::size_t> name_boundaries;                         // find_unknown_organizations()
     std::vector<Argument> made_objects;                               // relate()
+    // Copies of noun groups kept past the call that found them, in room taken again (made for
+    // each clause and sentence, their members cost some 7,800 heap blocks a MB of Chinese).
+    NounGroup clause_subject;  // relate_clause(): the clause's subject
+    NounGroup topic;           // SentenceRules::topic_
 };
 
 }  // namespace
@@ -134,7 +143,7 @@ public:
           pattern_order_(buffers.pattern_order), predicate_starts_(buffers.predicate_starts),
           verb_places_(buffers.verb_places), verb_candidates_(buffers.verb_candidates), pairs_(buffers.pairs),
           name_boundaries_(buffers.name_boundaries), made_objects_(buffers.made_objects),
-          groups_end_(groups_.begin()) {
+          clause_subject_room_(buffers.clause_subject), topic_room_(buffers.topic), groups_end_(groups_.begin()) {
         mentions_.assign(view.mentions.begin(), view.mentions.end());
         appositions_.clear();
         verbs_.clear();
@@ -149,7 +158,7 @@ private:
     // The noun groups of `clause` not crossing `barriers`. Asked again for each verb and pattern
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
-    const std::vector<NounGroup>& groups_in(TextRange clause, std::span<const TextRange> barriers) const;
+    std::span<const NounGroup> groups_in(TextRange clause, std::span<const TextRange> barriers) const;
     // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups those of
     // an earlier answer (noun_groups() takes them again) or none.
     Groups& new_groups(TextRange clause, std::span<const TextRange> barriers) const;
@@ -168,8 +177,10 @@ private:
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
     std::optional<std::pair<std::size_t, NounGroup>> relative_clause_head(
         TextRange clause, std::size_t de, std::size_t from, const std::vector<const VerbSpan*>& verbs) const;
+    // `clause_subject`: the clause's subject so far (in clause_subject_room_), or none; set when
+    // the try gives events.
     bool relate(const VerbSpan& verb, std::uint32_t pattern, TextRange clause, const Neighbours& around,
-                std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const;
+                const NounGroup*& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
     std::size_t emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                      TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
@@ -187,7 +198,7 @@ private:
     std::vector<Apposition>& appositions_;
     std::vector<VerbSpan>& verbs_;    // relation verbs of the sentence, in text order
     std::vector<std::uint32_t>& verb_patterns_;  // what verbs_' patterns view
-    std::optional<NounGroup> topic_;  // subject of the latest clause that had one
+    const NounGroup* topic_ = nullptr;  // subject of the latest clause that had one (in topic_room_), or none
     // groups_in()'s answers: the nodes before groups_end_. A list: references stay valid, and
     // the nodes after, left by earlier sentences, are taken for new answers with the room their
     // lists have (new_groups()).
@@ -202,6 +213,8 @@ private:
     std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
     std::vector<std::size_t>& name_boundaries_;
     std::vector<Argument>& made_objects_;
+    NounGroup& clause_subject_room_;
+    NounGroup& topic_room_;
     mutable std::list<Groups>::iterator groups_end_;
 };
 
@@ -293,13 +306,13 @@ void SentenceRules::find_appositions() {
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
-const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::span<const TextRange> barriers) const {
+std::span<const NounGroup> SentenceRules::groups_in(TextRange clause, std::span<const TextRange> barriers) const {
     for (auto g = groups_.begin(); g != groups_end_; ++g)
-        if (g->clause == clause && std::ranges::equal(g->barriers, barriers)) return g->groups;
+        if (g->clause == clause && std::ranges::equal(g->barriers, barriers)) return g->answer();
     // A barrier only keeps coordination from joining across it, and a join stays inside its
     // group: where no group of the clause without barriers holds one, the groups are those.
     if (!barriers.empty()) {
-        const auto& plain = groups_in(clause, {});
+        const auto plain = groups_in(clause, {});
         const bool holds_barrier = std::any_of(plain.begin(), plain.end(), [&](const NounGroup& g) {
             return std::any_of(barriers.begin(), barriers.end(), [&](const TextRange& b) { return g.range.contains(b); });
         });
@@ -308,8 +321,8 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::sp
     // A clause that names nothing has no groups: its predicates' starts are not worth finding.
     if (std::none_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return clause.contains(m.range); })) {
         Groups& answer = new_groups(clause, barriers);
-        answer.groups.clear();
-        return answer.groups;
+        answer.count = 0;
+        return answer.answer();
     }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
@@ -333,8 +346,8 @@ const std::vector<NounGroup>& SentenceRules::groups_in(TextRange clause, std::sp
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
     Groups& answer = new_groups(clause, barriers);
-    noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
-    return answer.groups;
+    answer.count = noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
+    return answer.answer();
 }
 
 Groups& SentenceRules::new_groups(TextRange clause, std::span<const TextRange> barriers) const {
@@ -357,8 +370,7 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
         const TextRange modifier{before.begin, noun.begin};
         // 要求运营者停止采购: after a pivot the noun is the pivot's object; the act is the requirer's.
         if (view_.cues->any("pivot_verb", modifier) || view_.cues->any("complement_verb", modifier)) continue;
-        const auto determiners = view_.cues->find("anaphora_determiner", modifier);
-        if (std::any_of(determiners.begin(), determiners.end(), [&](const TextRange& d) { return d.end == noun.begin; }))
+        if (view_.cues->any_of("anaphora_determiner", modifier, [&](const TextRange& d) { return d.end == noun.begin; }))
             continue;
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
@@ -439,8 +451,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     // (A loop, not find_first_of, which called memchr on the three characters for every byte.)
     if (std::any_of(np.begin(), np.end(), [](char c) { return c == '"' || c == '(' || c == ')'; })) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
-    const auto amounts = view_.cues->find("amount_words", r);
-    if (std::any_of(amounts.begin(), amounts.end(), [&](const TextRange& a) { return a.end == r.end; }) &&
+    if (view_.cues->any_of("amount_words", r, [&](const TextRange& a) { return a.end == r.end; }) &&
         np.find_first_of("0123456789") != std::string_view::npos)
         return std::nullopt;
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
@@ -494,14 +505,14 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argum
                             : Polarity::positive;
     // 禁止英伟达向中国出售芯片: a pivot that prevents the subject's act negates it (not asked when
     // a negation already did).
-    if (polarity == Polarity::positive)
-        for (const auto& w : view_.cues->find("prevent_verb", {clause.begin, subjects.range.begin}))
-            if (w.end == subjects.range.begin) polarity = Polarity::negative;
+    if (polarity == Polarity::positive &&
+        view_.cues->any_of("prevent_verb", {clause.begin, subjects.range.begin},
+                           [&](const TextRange& w) { return w.end == subjects.range.begin; }))
+        polarity = Polarity::negative;
     Modality modality = Modality::asserted;
     const TextRange sentence_before{view_.sentence->range.begin, verb.begin};
     // 中共能利用这些芯片: what someone can do is no event yet.
-    const auto modals = view_.cues->find("ability", window);
-    const bool can = std::any_of(modals.begin(), modals.end(), [&](const TextRange& w) { return w.end == verb.begin; });
+    const bool can = view_.cues->any_of("ability", window, [&](const TextRange& w) { return w.end == verb.begin; });
     // A condition (如果, 一旦) governs the sentence after it; a likelihood (可能危及) only its clause.
     if (can || view_.cues->any("hypothetical", sentence_before) ||
         view_.cues->any("epistemic", {std::max(window.begin, clause.begin), verb.begin})) {
@@ -585,7 +596,7 @@ std::size_t SentenceRules::skip_words(std::size_t at, std::size_t limit, CueIds 
 
 // Tries one pattern at one verb; true when it gave events.
 bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange clause, const Neighbours& around,
-                           std::optional<NounGroup>& clause_subject, std::vector<RelationCandidate>& out) const {
+                           const NounGroup*& clause_subject, std::vector<RelationCandidate>& out) const {
     const TextRange verb = v.range;
     const std::size_t next_verb = around.next_verb;
     const VerbPattern& p = lexicon_.pattern(pattern);
@@ -600,20 +611,20 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
     }
     const std::optional<TextRange> before = frame_start(p, verb, clause);
     const std::span<const TextRange> barriers = before ? std::span(&*before, 1) : std::span<const TextRange>{};
-    const auto& groups = groups_in(clause, barriers);
+    const auto groups = groups_in(clause, barriers);
     const std::size_t verb_front = before ? before->begin : verb.begin;
 
     // Passive: 由X签署, 被X列入 — X is the agent and the subject. A frame needs its first part
     // (将{O}列入实体清单), except in the passive, where the object stands before 被.
     std::optional<TextRange> passive;
     if (around.passive_in_clause) {
-        for (const auto& marker : view_.cues->find("passive_agent", {clause.begin, verb_front})) {
+        view_.cues->for_each("passive_agent", {clause.begin, verb_front}, [&](const TextRange& marker) {
             // 由11月1日起: 由 before a time is "from", no agent.
             const bool before_time = std::any_of(view_.times.begin(), view_.times.end(), [&](const auto& t) {
                 return trim_spaces(text_, {marker.end, t.range.begin}).empty() && t.range.begin >= marker.end;
             });
             if (!before_time) passive = marker;
-        }
+        });
     }
     if (!p.before.empty() && !before && !passive) return false;
     // A first part that a later verb's frame also reaches belongs to that verb: in
@@ -666,8 +677,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
         std::size_t pivot_end = clause.begin;
         for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
-            for (const auto& pivot : view_.cues->find(list, {clause.begin, subject_limit}))
-                pivot_end = std::max(pivot_end, pivot.end);
+            view_.cues->for_each(list, {clause.begin, subject_limit},
+                                 [&](const TextRange& pivot) { pivot_end = std::max(pivot_end, pivot.end); });
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
         // relative clause, closed by a 的 later in the clause.
@@ -675,8 +686,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             if (slice(text_, {verb.end, clause.end}).find("的") == std::string_view::npos) return false;
             // Only after a preposition that takes a whole matter (针对, 对于), not a place (在亚利桑那州建立).
             const std::size_t window = g.range.begin >= clause.begin + 9 ? g.range.begin - 9 : clause.begin;
-            const auto topics = view_.cues->find("topic_preposition", {window, g.range.begin});
-            if (std::none_of(topics.begin(), topics.end(), [&](const TextRange& t) { return t.end == g.range.begin; }))
+            if (!view_.cues->any_of("topic_preposition", {window, g.range.begin},
+                                    [&](const TextRange& t) { return t.end == g.range.begin; }))
                 return false;
             return skip_words(g.range.end, verb_front, {"adverbs"}, true) == verb_front;
         };
@@ -688,7 +699,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             }
         }
         if (!subject && clause_subject) {
-            subject = &*clause_subject;
+            subject = clause_subject;
             inherited = true;
         }
         // 用于在得克萨斯州打造…: what the money (or the thing) is for; the topic does not act.
@@ -698,7 +709,7 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
         };
         if (!subject && topic_ && !purpose() && !plain_subject_before(clause, subject_limit)) {
             inherited = true;
-            subject = &*topic_;
+            subject = topic_;
             rule = before ? "zh.frame.carried" : "zh.svo.carried";
             confidence -= 0.05;
         }
@@ -717,8 +728,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
             // yields to that verb.
             // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
             // the names in it are not the verb's object.
-            const auto conditions = view_.cues->find("hypothetical", {verb.end, clause.end});
-            const std::size_t condition = conditions.empty() ? clause.end : conditions.front().begin;
+            const auto first_condition = view_.cues->first("hypothetical", {verb.end, clause.end});
+            const std::size_t condition = first_condition ? first_condition->begin : clause.end;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
             });
@@ -790,7 +801,10 @@ bool SentenceRules::relate(const VerbSpan& v, std::uint32_t pattern, TextRange c
                 if (t.range.end <= verb.begin && t.range.begin >= subject->range.begin) out[i].time = t.range;
             out[i].time_source = DateSource::clause;
         }
-    if (emitted > 0 && !passive) clause_subject = *subject;
+    if (emitted > 0 && !passive) {
+        clause_subject_room_ = *subject;
+        clause_subject = &clause_subject_room_;
+    }
     return emitted > 0;
 }
 
@@ -819,7 +833,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                     return true;
         return false;
     };
-    std::optional<NounGroup> clause_subject;
+    const NounGroup* clause_subject = nullptr;
     struct Embedded {
         TextRange range;  // from the verb before the clause to its 的
         NounGroup head;
@@ -916,7 +930,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // stand in text order: the last tells whether one comes after the clause.)
     if (verbs_.empty() || verbs_.back().range.begin < clause.end) return;
     if (clause_subject) {
-        topic_ = clause_subject;
+        topic_room_ = *clause_subject;
+        topic_ = &topic_room_;
         return;
     }
     const std::size_t first_verb = verbs.empty() ? clause.end : verbs.front()->range.begin;
@@ -927,7 +942,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         if (view_.cues->match_at("complement_verb", at, clause.end) > 0) return;
     }
     if (!verbs.empty() && plain_subject_before(clause, first_verb)) {
-        topic_.reset();  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
+        topic_ = nullptr;  // 外国企业向华为供货前, 必须申请许可证: the later clauses are theirs
         return;
     }
     for (const auto& g : groups_in(clause, {})) {
@@ -937,10 +952,11 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
             // 美国企业要向这些公司出货前: a clause whose verb has others for subject (a nationality
             // and a plain noun) ends the topic; the clauses after it are not the earlier subject's.
             if (verbs.empty()) continue;
-            topic_.reset();
+            topic_ = nullptr;
             break;
         }
-        topic_ = g;
+        topic_room_ = g;
+        topic_ = &topic_room_;
         break;
     }
 }
@@ -1040,7 +1056,7 @@ void SentenceRules::find_unknown_organizations() {
             for (const auto& t : view_.times) boundaries.push_back(t.range.end);
             for (const auto& v : verbs_) boundaries.push_back(v.range.end);
             for (const CueId list : CueIds{"preposition", "coordination", "function_word", "reported", "planned", "passive_agent"})
-                for (const auto& w : view_.cues->find(list, range)) boundaries.push_back(w.end);
+                view_.cues->for_each(list, range, [&](const TextRange& w) { boundaries.push_back(w.end); });
         }
         return std::find(boundaries.begin(), boundaries.end(), at) != boundaries.end();
     };
@@ -1056,16 +1072,16 @@ void SentenceRules::find_unknown_organizations() {
         return std::nullopt;
     };
     std::vector<Mention> found;
-    for (const auto& suffix : view_.cues->find("org_suffix", range)) {
-        if (suffix.size() < 6) continue;  // one-character words (部, 局) name too many things
+    view_.cues->for_each("org_suffix", range, [&](const TextRange& suffix) {
+        if (suffix.size() < 6) return;  // one-character words (部, 局) name too many things
         const bool taken = std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) {
             return m.range.begin < suffix.end && suffix.begin < m.range.end;
         });
-        if (taken) continue;
+        if (taken) return;
         // A quoted name is the whole quotation (“战略与国际研究中心”).
         if (const auto quoted = quoted_name(suffix); quoted) {
             found.push_back(Mention{*quoted, view_.entities->keep(EntityRef{"", "", "ORG"}), Mention::Kind::name});
-            continue;
+            return;
         }
         std::size_t start = suffix.begin;
         while (start > range.begin && !is_boundary(start)) {
@@ -1076,7 +1092,7 @@ void SentenceRules::find_unknown_organizations() {
             if (!is_hanzi(cp) || cp == U'的' || cp == U'了' || cp == U'是') break;
             start = prev;
         }
-        if (!is_boundary(start)) continue;
+        if (!is_boundary(start)) return;
         // Two characters before the suffix are a name only where a clause or a name ends
         // (某国 + 工业局); after a word (这将推动公司) they are more often a verb.
         const bool strong_start = std::any_of(view_.sentence->clauses.begin(), view_.sentence->clauses.end(),
@@ -1084,15 +1100,15 @@ void SentenceRules::find_unknown_organizations() {
                                   std::any_of(mentions_.begin(), mentions_.end(),
                                               [&](const Mention& m) { return m.range.end == start; });
         const std::size_t chars_before = (suffix.begin - start) / 3;
-        if (chars_before < (strong_start ? 2u : 3u) || chars_before > 10) continue;
+        if (chars_before < (strong_start ? 2u : 3u) || chars_before > 10) return;
         const TextRange name{start, suffix.end};
         const bool crosses_verb = std::any_of(verbs_.begin(), verbs_.end(), [&](const VerbSpan& v) {
             return v.range.begin < name.end && name.begin < v.range.end;
         });
-        if (crosses_verb) continue;
+        if (crosses_verb) return;
         const bool government = cues_.match_at("gov_suffix", kZh, text_, suffix.begin, suffix.end) == suffix.size();
         found.push_back(Mention{name, view_.entities->keep(EntityRef{"", "", government ? "GOV" : "ORG"}), Mention::Kind::name});
-    }
+    });
     mentions_.insert(mentions_.end(), found.begin(), found.end());
     std::sort(mentions_.begin(), mentions_.end(),
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });

@@ -12,6 +12,7 @@
 // Thread safety: find_all() may be called concurrently after compile().
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -30,8 +31,10 @@ public:
     void add_all(std::size_t dictionary, const PhraseMatcher& matcher);
     void compile();
 
-    // [d]: the hits of dictionary d in text[begin, end), payloads as added.
-    std::vector<std::vector<PhraseHit>> find_all(std::string_view text, std::size_t begin, std::size_t end) const;
+    // hits[d] becomes the hits of dictionary d in text[begin, end), payloads as added (what it
+    // held is replaced); `hits` has one list a dictionary. The caller owns the lists: a list of
+    // lists made for each sentence cost an allocation a sentence.
+    void find_all(std::string_view text, std::size_t begin, std::size_t end, std::span<std::vector<PhraseHit>> hits) const;
 
 private:
     static constexpr unsigned kDictionaryShift = 28;  // up to 16 dictionaries

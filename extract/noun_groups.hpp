@@ -9,6 +9,7 @@
 // Units followed by a possessive (`China's`), by 的, or place names right before a plain noun
 // (美国技术) modify what follows and are flagged.
 // Thread safety: a value computed per clause.
+#include <cstddef>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -32,12 +33,13 @@ struct RoleJoin {
     TextRange person;
 };
 
-// Groups of the mentions inside `clause`, in text order, into `groups` (what it held is
-// replaced; its groups are taken again with their members' room, for a caller that asks clause
-// after clause). Coordination never crosses a `barrier` (the `与` of a `与{O}合作` frame, for
-// one). `verb_starts`: where relation verbs begin (a place name before a verb is a subject,
-// before a plain noun a modifier). `cues` are those of the clause's sentence.
-void noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
+// Groups of the mentions inside `clause`, in text order, into the first groups of `groups`;
+// returns how many. The groups after those are room kept, not freed: what `groups` held is
+// taken again with its members' room, for a caller that asks clause after clause.
+// Coordination never crosses a `barrier` (the `与` of a `与{O}合作` frame, for one).
+// `verb_starts`: where relation verbs begin (a place name before a verb is a subject, before a
+// plain noun a modifier). `cues` are those of the clause's sentence.
+std::size_t noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
                  const SentenceCues& cues, const std::vector<RoleJoin>& roles, std::span<const TextRange> barriers,
                  const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups);
 

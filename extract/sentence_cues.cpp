@@ -46,30 +46,41 @@ bool SentenceCues::hits_of(CueId id, TextRange range, const PhraseHit*& first,
     return true;
 }
 
+bool SentenceCues::disjoint_hits(CueId id, TextRange range, const PhraseHit*& first,
+                                 const PhraseHit*& stop) const {
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, range, first, last)) return false;
+    // The hits come by end offset: none after the first that ends past the window is inside it;
+    // and when each one inside ends before the next begins, none overlaps another and
+    // select_longest would keep them all, in this order.
+    const PhraseHit* previous = nullptr;
+    for (stop = first; stop != last && stop->end <= range.end; ++stop) {
+        if (!within(*stop, range)) continue;
+        if (previous && previous->end > stop->begin) return false;
+        previous = stop;
+    }
+    return true;
+}
+
 std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     const PhraseHit* first = nullptr;
+    const PhraseHit* stop = nullptr;
+    const auto inside = [&](const PhraseHit& h) { return within(h, range); };
+    std::vector<TextRange> out;
+    if (disjoint_hits(id, range, first, stop)) {
+        const auto count = std::count_if(first, stop, inside);
+        if (count == 0) return out;
+        out.reserve(static_cast<std::size_t>(count));
+        for (const PhraseHit* h = first; h != stop; ++h)
+            if (inside(*h)) out.push_back({h->begin, h->end});
+        return out;
+    }
     const PhraseHit* last = nullptr;
     if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
-    // The hits come by end offset: when each one ends before the next begins, none overlaps
-    // another and select_longest would keep them all, in this order.
-    // By end offset, too, none after the first that ends past the window is inside it.
-    const auto inside = [&](const PhraseHit& h) { return within(h, range); };
-    const PhraseHit* stop = first;
-    std::size_t count = 0;
-    for (; stop != last && stop->end <= range.end; ++stop) count += inside(*stop);
-    std::vector<TextRange> out;
-    if (count == 0) return out;
-    out.reserve(count);
-    bool disjoint = true;
-    for (const PhraseHit* h = first; h != stop; ++h) {
-        if (!inside(*h)) continue;
-        if (!out.empty() && out.back().end > h->begin) disjoint = false;
-        out.push_back({h->begin, h->end});
-    }
-    if (disjoint) return out;
+    stop = first;
+    while (stop != last && stop->end <= range.end) ++stop;
     std::vector<PhraseHit> hits;
     std::copy_if(first, stop, std::back_inserter(hits), inside);
-    out.clear();
     for (const auto& hit : select_longest(std::move(hits))) out.push_back({hit.begin, hit.end});
     return out;
 }

@@ -12,8 +12,10 @@
 // or a list that is not "windowed" (see CueWords), is passed on to CueWords.
 // Thread safety: immutable after construction; refers to the CueWords, the language and the
 // text it was made from, which must outlive it (a copy of the language cost a string per sentence).
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,39 @@ public:
     std::vector<TextRange> find(CueId id, TextRange range) const;
     // Same as cues.any(id, lang, text, range).
     bool any(CueId id, TextRange range) const;
+    // Whether one of find(id, range)'s answers satisfies `pred` (a TextRange predicate), asking
+    // them in order up to the first that does. Where the hits do not overlap, they are the
+    // answers and are asked in place: no vector is made (a rule asking yes or no of each answer
+    // made one for each question).
+    template <class Pred>
+    bool any_of(CueId id, TextRange range, Pred pred) const {
+        const PhraseHit* first = nullptr;
+        const PhraseHit* stop = nullptr;
+        if (!disjoint_hits(id, range, first, stop)) {
+            const auto answers = find(id, range);
+            return std::any_of(answers.begin(), answers.end(), pred);
+        }
+        for (const PhraseHit* h = first; h != stop; ++h)
+            if (h->begin >= range.begin && pred(TextRange{h->begin, h->end})) return true;
+        return false;
+    }
+    // Calls visit(TextRange) with each of find(id, range)'s answers, in order (in place, as any_of).
+    template <class Visit>
+    void for_each(CueId id, TextRange range, Visit visit) const {
+        any_of(id, range, [&](const TextRange& answer) {
+            visit(answer);
+            return false;
+        });
+    }
+    // The first of find(id, range)'s answers, if any (in place, as any_of).
+    std::optional<TextRange> first(CueId id, TextRange range) const {
+        std::optional<TextRange> found;
+        any_of(id, range, [&](const TextRange& answer) {
+            found = answer;
+            return true;
+        });
+        return found;
+    }
     // Same as cues.match_at(id, lang, text, at, limit): the longest hit of the list that begins
     // at `at` and ends by `limit` (longest_at's answer), read off the hits without a walk.
     std::size_t match_at(CueId id, std::size_t at, std::size_t limit) const;
@@ -45,6 +80,10 @@ private:
     // The hits of list `id`; false when `range` is not inside the sentence or `id` is not a
     // windowed list (CueWords then answers).
     bool hits_of(CueId id, TextRange range, const PhraseHit*& first, const PhraseHit*& last) const;
+    // The hits of list `id` that may lie inside `range`, [first, stop) (those among them that
+    // begin inside it are find()'s answers, in order), when none of those overlaps another;
+    // false when they do (select_longest chooses) or CueWords answers.
+    bool disjoint_hits(CueId id, TextRange range, const PhraseHit*& first, const PhraseHit*& stop) const;
 
     const CueWords& cues_;
     std::string_view lang_;

@@ -25,7 +25,8 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon,
 
 SentenceScan::Hits SentenceScan::find(std::string_view lang, std::string_view text, TextRange range) const {
     const bool chinese = lang == "zh";
-    auto found = sets_[chinese ? 0 : 1].find_all(text, range.begin, range.end);
+    std::array<std::vector<PhraseHit>, kDictionaries> found;
+    sets_[chinese ? 0 : 1].find_all(text, range.begin, range.end, found);
     Hits hits;
     // The cue lists are those of "zh" and "en" only (find_all_lists gives none for another
     // language); verbs and roles are the Chinese ones for "zh", the English ones otherwise.

@@ -1,3 +1,4 @@
+#include <array>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -71,7 +72,8 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
                 CHECK(same_hits(hits.reciprocal_nouns,
                                 chinese ? std::vector<PhraseHit>{} : english.reciprocal_nouns().find_all(text, r.begin, r.end)));
                 // The mention finder's words, whatever the language.
-                const auto words = mention_words.find_all(text, r.begin, r.end);
+                std::array<std::vector<PhraseHit>, 2> words;
+                mention_words.find_all(text, r.begin, r.end, words);
                 CHECK(same_hits(hits.short_forms, words[0]));
                 CHECK(same_hits(hits.anaphora, words[1]));
                 short_form_hits += hits.short_forms.size();
