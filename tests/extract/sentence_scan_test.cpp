@@ -1,6 +1,6 @@
-#include <array>
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <filesystem>
 
 #include "extract/cue_words.hpp"
