@@ -7,7 +7,6 @@
 
 #include "core/ascii.hpp"
 #include "core/error.hpp"
-#include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
 #include "extract/entity_catalog.hpp"
 #include "extract/normalizer.hpp"
@@ -62,9 +61,6 @@ bool person_word(const EnglishToken& t) {
     });
 }
 
-// Whether every byte is ASCII, so each byte is one character of its own.
-bool is_ascii(std::string_view text) { return utf8::first_non_ascii(text) == text.size(); }
-
 }  // namespace
 
 void EnglishNames::Memory::WordSet::insert_past_list(std::string_view word) {
@@ -104,16 +100,10 @@ EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, c
             std::find(two_word_demonym_starts_.begin(), two_word_demonym_starts_.end(), start) == two_word_demonym_starts_.end())
             two_word_demonym_starts_.push_back(start);
     }
-    for (auto& [role, form] : read_pairs(pack.lexicon("portfolio_forms").en, "portfolio_forms")) {
-        const std::size_t slot = form.find("{}");
-        if (slot == std::string::npos)
+    portfolio_forms_ = read_pairs(pack.lexicon("portfolio_forms").en, "portfolio_forms");
+    for (const auto& [role, form] : portfolio_forms_)
+        if (form.find("{}") == std::string::npos)
             throw Error("portfolio_forms lexicon entry \"" + role + "=" + form + "\" has no {} for the portfolio");
-        const bool ascii = is_ascii(form);
-        std::string folded_before = ascii ? normalizer_.fold(std::string_view(form).substr(0, slot)) : "";
-        std::string folded_after = ascii ? normalizer_.fold(std::string_view(form).substr(slot + 2)) : "";
-        portfolio_forms_.push_back(
-            PortfolioForm{std::move(role), std::move(form), ascii, std::move(folded_before), std::move(folded_after)});
-    }
 }
 
 const EntityRef* EnglishNames::entity_by_id(const std::string& id) const {
@@ -125,22 +115,12 @@ const EntityRef* EnglishNames::entity_by_id(const std::string& id) const {
 // The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
 // the first form the pack knows; of several candidates, the one the document named last.
 const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, const Memory& memory) const {
-    for (const auto& form : portfolio_forms_) {
-        if (form.role != role) continue;
-        // An ASCII form and portfolio: only the portfolio is folded here (the fold of a filled-in
-        // form was half of this function's cost).
-        std::string folded;
-        if (form.ascii && is_ascii(name)) {
-            const std::string folded_name = normalizer_.fold(name);
-            folded.reserve(form.folded_before.size() + folded_name.size() + form.folded_after.size());
-            folded += form.folded_before;
-            folded += folded_name;
-            folded += form.folded_after;
-        } else {
-            std::string candidate = form.form;
-            candidate.replace(candidate.find("{}"), 2, name);
-            folded = normalizer_.fold(candidate);
-        }
+    for (const auto& [key, form] : portfolio_forms_) {
+        if (key != role) continue;
+        // (Normalizer::fold copies ASCII runs whole: an English form costs little to fold.)
+        std::string candidate = form;
+        candidate.replace(candidate.find("{}"), 2, name);
+        const std::string folded = normalizer_.fold(candidate);
         if (const std::optional<std::uint32_t> alias = catalog_.whole_alias(folded)) {
             const auto& candidates = catalog_.candidates(*alias);
             std::uint32_t chosen = candidates.front();

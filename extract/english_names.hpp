@@ -136,17 +136,7 @@ private:
     WordShapes month_day_and_demonym_shapes_;
     std::unordered_map<std::string, std::string> demonyms_;  // "chinese" → "china"
     std::vector<std::string> two_word_demonym_starts_;        // "south" of "south korean"
-    // A form of the department a portfolio names ("Department of {}"), with the folds of the
-    // text before and after "{}" when the form is ASCII (then, for an ASCII portfolio, each byte
-    // is a character and the form's fold is the three folds joined).
-    struct PortfolioForm {
-        std::string role;  // the title's role id
-        std::string form;  // with {} for the portfolio
-        bool ascii = false;
-        std::string folded_before;
-        std::string folded_after;
-    };
-    std::vector<PortfolioForm> portfolio_forms_;
+    std::vector<std::pair<std::string, std::string>> portfolio_forms_;  // role id, form with {}
 };
 
 }  // namespace chronokg
