@@ -8,6 +8,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -24,64 +26,149 @@ using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 constexpr unsigned kJsonFlags = rapidjson::kParseIterativeFlag;
 constexpr unsigned kJsonValidatingFlags = kJsonFlags | rapidjson::kParseValidateEncodingFlag;
 
-// Whether RapidJSON would change any byte of `s` in a JSON string: control characters, `"` and
-// `\`. No early exit, so that the compiler checks many bytes an instruction.
+// GCC's vector types of 16, 8 and 4 bytes (plain SSE2 on amd64). (Declared one by one: GCC
+// drops the attribute from an alias whose size depends on a template parameter.)
+typedef unsigned char Bytes16 __attribute__((vector_size(16)));
+typedef unsigned char Bytes8 __attribute__((vector_size(8)));
+typedef unsigned char Bytes4 __attribute__((vector_size(4)));
+
+// Whether text[0, n) (n >= the step) has a byte RapidJSON escapes in a JSON string: a control
+// character, `"` or `\`. A vector of bytes at a time, the last step overlapping the one before
+// instead of ending in a loop over single bytes.
+template <class Bytes>
+bool has_escaped_byte(const char* text, std::size_t n) {
+    constexpr std::size_t kStep = sizeof(Bytes);
+    auto special = [](const char* at) {
+        Bytes b;
+        std::memcpy(&b, at, kStep);
+        return (b < 0x20) | (b == '"') | (b == '\\');  // each byte 0xFF where true, else 0
+    };
+    Bytes found{};
+    for (std::size_t i = 0; i + kStep <= n; i += kStep) found |= special(text + i);
+    found |= special(text + n - kStep);
+    const Bytes none{};
+    return std::memcmp(&found, &none, kStep) != 0;
+}
+
+// Whether RapidJSON would change any byte of `s` in a JSON string. Most strings of an event are
+// ids, labels and rule names of 3 to 30 bytes: a loop over single bytes, even one the compiler
+// vectorized, spent most of its time on them and on the tails of the long ones.
 bool needs_escape(std::string_view s) {
-    unsigned char escape = 0;  // not a bool: GCC vectorizes the loop only for a byte
+    const std::size_t n = s.size();
+    if (n >= 16) return has_escaped_byte<Bytes16>(s.data(), n);
+    if (n >= 8) return has_escaped_byte<Bytes8>(s.data(), n);
+    if (n >= 4) return has_escaped_byte<Bytes4>(s.data(), n);
+    bool escape = false;
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        escape |= static_cast<unsigned char>((c < 0x20) | (c == '"') | (c == '\\'));
+        escape |= c < 0x20 || c == '"' || c == '\\';
     }
-    return escape != 0;
+    return escape;
 }
 
-// What `write` writes with a RapidJSON Writer, appended to `out`.
-template <class Write>
-void append_written(std::string& out, Write&& write) {
-    thread_local rapidjson::StringBuffer buffer;
-    buffer.Clear();  // keeps its memory
-    Writer w(buffer);
-    write(w);
-    out.append(buffer.GetString(), buffer.GetSize());
-}
-
-// `s` as a JSON string. RapidJSON's Writer copies text a byte at a time through its escape table
-// (Debian's RapidJSON 1.1.0 has no usable block copy: its SSE2 one leaves bytes 0x1A-0x1F
-// unescaped), which cost 7-11 % of extraction's instructions, each event carrying its sentence;
-// text that needs no escape, nearly all, is copied whole, and RapidJSON writes the rest.
-void append_string(std::string& out, std::string_view s) {
-    if (!needs_escape(s)) {
-        out += '"';
-        out.append(s);
-        out += '"';
-        return;
+// The numbers of an event line (and its date, a string made of digits) formatted once, for the
+// two passes of append_event_json.
+struct EventNumbers {
+    explicit EventNumbers(const Event& e) {
+        sentence = format_uint(sentence_digits, e.sentence);
+        span_first = format_uint(span_first_digits, e.span.first);
+        span_second = format_uint(span_second_digits, e.span.second);
+        if (e.date) {
+            thread_local std::string iso;
+            iso.clear();
+            e.date->append_iso(iso);
+            date = iso;
+        }
+        // As RapidJSON writes a double (`1.0`, `0.85`): the number format stays the library's.
+        thread_local rapidjson::StringBuffer buffer;
+        buffer.Clear();  // keeps its memory
+        Writer w(buffer);
+        w.Double(std::round(e.confidence * 100.0) / 100.0);
+        confidence = std::string_view(buffer.GetString(), buffer.GetSize());
     }
-    append_written(out, [s](Writer& w) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); });
+    static std::string_view format_uint(char (&digits)[24], std::uint64_t n) {
+        return std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+    }
+
+    char sentence_digits[24], span_first_digits[24], span_second_digits[24];
+    std::string_view sentence, span_first, span_second;
+    std::optional<std::string_view> date;  // views a thread's buffer: valid until the next event
+    std::string_view confidence;           // likewise
+};
+
+// The pieces of an event line in the contract's order, byte for byte as RapidJSON's Writer
+// writes them (a test compares the two on every byte value in every text field), handed to
+// `sink`: `raw` for punctuation, member names, numbers and null, `text` for a string value, and
+// `plain_text` for one the format itself spells (a date, `clause`, `positive`): never escaped.
+template <class Sink>
+void visit_event(const Event& e, const EventNumbers& n, Sink& sink) {
+    auto entity = [&](const EntityRef& r) {
+        sink.raw("{\"id\":"), sink.text(r.id);
+        sink.raw(",\"label\":"), sink.text(r.label);
+        sink.raw(",\"type\":"), sink.text(r.type), sink.raw("}");
+    };
+    sink.raw("{\"doc\":"), sink.text(e.doc);
+    sink.raw(",\"sentence\":"), sink.raw(n.sentence);
+    sink.raw(",\"subject\":"), entity(e.subject);
+    sink.raw(",\"relation\":"), sink.text(e.relation);
+    sink.raw(",\"relation_text\":"), sink.text(e.relation_text);
+    sink.raw(",\"object\":"), entity(e.object);
+    sink.raw(",\"date\":");
+    if (n.date) sink.plain_text(*n.date);
+    else sink.raw("null");
+    sink.raw(",\"date_source\":");
+    if (e.date_source == DateSource::none) sink.raw("null");
+    else sink.plain_text(to_string(e.date_source));
+    sink.raw(",\"polarity\":"), sink.plain_text(to_string(e.polarity));
+    sink.raw(",\"modality\":"), sink.plain_text(to_string(e.modality));
+    sink.raw(",\"evidence\":"), sink.text(e.evidence);
+    sink.raw(",\"span\":["), sink.raw(n.span_first), sink.raw(","), sink.raw(n.span_second), sink.raw("]");
+    sink.raw(",\"rule\":"), sink.text(e.rule);
+    sink.raw(",\"confidence\":"), sink.raw(n.confidence), sink.raw("}");
 }
 
-void append_uint(std::string& out, std::uint64_t n) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-    out.append(digits, end);
-}
+// The first pass: whether some text needs an escape, and the line's length if none does.
+struct MeasureLine {
+    void raw(std::string_view s) { size += s.size(); }
+    void text(std::string_view s) {
+        plain_text(s);
+        escape = escape || needs_escape(s);
+    }
+    void plain_text(std::string_view s) { size += s.size() + 2; }
+    std::size_t size = 0;
+    bool escape = false;
+};
 
-// As RapidJSON writes a double (`1.0`, `0.85`): the number format stays the library's.
-void append_double(std::string& out, double x) {
-    append_written(out, [x](Writer& w) { w.Double(x); });
-}
+// The second pass: the line copied into room made for it (each piece a copy of known length:
+// appending piece by piece cost a call into the library and a test of the room for each of the
+// line's thirty-odd pieces).
+struct CopyLine {
+    void raw(std::string_view s) {
+        std::memcpy(at, s.data(), s.size());
+        at += s.size();
+    }
+    void text(std::string_view s) {
+        *at++ = '"';
+        raw(s);
+        *at++ = '"';
+    }
+    void plain_text(std::string_view s) { text(s); }
+    char* at;
+};
 
-// `key` (the punctuation before the member and its name: `,"label":`), then `text` as a string.
-void append_text_member(std::string& out, std::string_view key, std::string_view text) {
-    out.append(key);
-    append_string(out, text);
-}
-
-void append_entity(std::string& out, const EntityRef& e) {
-    append_text_member(out, "{\"id\":", e.id);
-    append_text_member(out, ",\"label\":", e.label);
-    append_text_member(out, ",\"type\":", e.type);
-    out += '}';
-}
+// A line with text that needs escapes (rare): appended piece by piece, RapidJSON writing the text.
+struct AppendLine {
+    void raw(std::string_view s) { out.append(s); }
+    void text(std::string_view s) {
+        thread_local rapidjson::StringBuffer buffer;
+        buffer.Clear();  // keeps its memory
+        Writer w(buffer);
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+        out.append(buffer.GetString(), buffer.GetSize());
+    }
+    void plain_text(std::string_view s) { text(s); }
+    std::string& out;
+};
 
 class FieldReader {
 public:
@@ -117,35 +204,22 @@ private:
 }  // namespace
 
 void append_event_json(const Event& e, std::string& out) {
-    // The fields in the contract's order, byte for byte as RapidJSON's Writer writes them (a test
-    // compares the two on every byte value in every text field).
-    append_text_member(out, "{\"doc\":", e.doc);
-    out += ",\"sentence\":";
-    append_uint(out, e.sentence);
-    out += ",\"subject\":";
-    append_entity(out, e.subject);
-    append_text_member(out, ",\"relation\":", e.relation);
-    append_text_member(out, ",\"relation_text\":", e.relation_text);
-    out += ",\"object\":";
-    append_entity(out, e.object);
-    out += ",\"date\":";
-    if (e.date) append_string(out, e.date->iso());
-    else out += "null";
-    out += ",\"date_source\":";
-    if (e.date_source == DateSource::none) out += "null";
-    else append_string(out, to_string(e.date_source));
-    append_text_member(out, ",\"polarity\":", to_string(e.polarity));
-    append_text_member(out, ",\"modality\":", to_string(e.modality));
-    append_text_member(out, ",\"evidence\":", e.evidence);
-    out += ",\"span\":[";
-    append_uint(out, e.span.first);
-    out += ',';
-    append_uint(out, e.span.second);
-    out += ']';
-    append_text_member(out, ",\"rule\":", e.rule);
-    out += ",\"confidence\":";
-    append_double(out, std::round(e.confidence * 100.0) / 100.0);
-    out += '}';
+    // RapidJSON's Writer copies text a byte at a time through its escape table (Debian's RapidJSON
+    // 1.1.0 has no usable block copy: its SSE2 one leaves bytes 0x1A-0x1F unescaped), which cost
+    // 7-11 % of extraction's instructions, each event carrying its sentence. A line whose text
+    // needs no escape, nearly all, is measured and then copied whole; RapidJSON writes the rest.
+    const EventNumbers numbers(e);
+    MeasureLine measure;
+    visit_event(e, numbers, measure);
+    if (measure.escape) {
+        AppendLine append{out};
+        visit_event(e, numbers, append);
+        return;
+    }
+    const std::size_t start = out.size();
+    out.resize(start + measure.size);
+    CopyLine copy{out.data() + start};
+    visit_event(e, numbers, copy);
 }
 
 std::string event_to_json(const Event& e) {

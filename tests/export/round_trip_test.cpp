@@ -244,6 +244,32 @@ TEST_CASE("an event line is byte for byte what RapidJSON's Writer writes for the
     }
 }
 
+TEST_CASE("a byte that needs an escape is escaped wherever it stands, in text of any length", "[export][issue7]") {
+    // The writer tests text for such bytes a block of 16, 8 or 4 at a time, the last block
+    // overlapping the one before: every length from 1 to 40 and every position in it, for the
+    // bytes on either side of each limit of the test.
+    const std::string bytes = {'\0', '\x1F', ' ', '"', '#', '\\', ']', '\x7F', '\x80', '\xFF'};
+    int checked = 0;
+    for (std::size_t length = 1; length <= 40; ++length) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (const char b : bytes) {
+                std::string text(length, 'x');
+                text[at] = b;
+                Event e;
+                e.subject = {text, "A", "ORG"};
+                e.object = {"b", text, "ORG"};
+                e.relation = "buys";
+                e.evidence = text;
+                e.rule = text;
+                INFO("length " << length << ", byte " << int(static_cast<unsigned char>(b)) << " at " << at);
+                REQUIRE(io::event_to_json(e) == written_by_rapidjson(e));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 8200);
+}
+
 TEST_CASE("networkx's own node-link output reads back (weights as floats, \"edges\" key)", "[export][reader]") {
     const auto json = test::write_graph_to(test::hostile_graph(true), io::GraphFormat::json, "nx.json");
     const auto out = (std::filesystem::path(json).parent_path() / "from-networkx.json").string();
