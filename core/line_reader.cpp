@@ -1,6 +1,7 @@
 #include "core/line_reader.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace chronokg {
 namespace {
@@ -15,7 +16,17 @@ bool LineReader::fill() {
     in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     pos_ = 0;
     end_ = static_cast<std::size_t>(in_.gcount());
+    newline_ = kUnknown;
     return end_ > 0;
+}
+
+const char* LineReader::line_end() {
+    if (newline_ == kUnknown || newline_ < pos_) {
+        const void* newline = std::memchr(buffer_.data() + pos_, '\n', end_ - pos_);
+        newline_ = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - buffer_.data()) : end_;
+    }
+    const void* cr = std::memchr(buffer_.data() + pos_, '\r', newline_ - pos_);
+    return cr ? static_cast<const char*>(cr) : buffer_.data() + newline_;
 }
 
 bool LineReader::next(std::string& line) {
@@ -36,7 +47,7 @@ bool LineReader::next(std::string& line) {
         }
         const char* begin = buffer_.data() + pos_;
         const char* end = buffer_.data() + end_;
-        const char* stop = std::find_if(begin, end, [](char c) { return c == '\n' || c == '\r'; });
+        const char* stop = line_end();
         const std::size_t room = max_line_bytes_ - std::min(line.size(), max_line_bytes_);
         const std::size_t take = std::min(static_cast<std::size_t>(stop - begin), room);
         if (take < static_cast<std::size_t>(stop - begin)) too_long_ = true;

@@ -33,11 +33,18 @@ public:
 
 private:
     bool fill();
+    // Where the line at pos_ ends in the buffer: at its first '\n' or '\r', or at end_. Two
+    // memchr calls, not a test of every byte for either (most of reading a corpus was that test);
+    // the '\n' found is remembered for the next lines, so that a file of lone '\r' ends is not
+    // searched to the end of the buffer for each of its lines.
+    const char* line_end();
+    static constexpr std::size_t kUnknown = static_cast<std::size_t>(-1);
 
     std::istream& in_;
     std::vector<char> buffer_;
     std::size_t pos_ = 0;
     std::size_t end_ = 0;
+    std::size_t newline_ = kUnknown;  // the buffer's first '\n' at or after pos_ (end_: none), when not kUnknown or < pos_
     std::size_t max_line_bytes_;
     std::size_t line_number_ = 0;
     bool too_long_ = false;

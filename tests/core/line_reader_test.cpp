@@ -43,3 +43,29 @@ TEST_CASE("a line longer than the limit is cut and flagged, not held whole [issu
     CHECK(lines.line_number() == 3);
     CHECK_FALSE(lines.next(line));
 }
+
+TEST_CASE("lines of every ending come right across read chunks, a lone CR file too [issue7]", "[core][issue7]") {
+    // Lines of 0 to 60 bytes ended by LF, CRLF or a lone CR in a pseudo-random order, over
+    // several of the reader's 64 KiB chunks (ends split between two chunks among them), and a
+    // file of lone CR ends alone: the reader remembers where the next LF is between lines. (No
+    // empty line ended by LF after a lone CR: the two ends would be one CRLF.)
+    for (const bool lone_cr_only : {false, true}) {
+        std::string text;
+        std::vector<std::string> expected;
+        std::uint32_t state = 12345;
+        bool after_lone_cr = false;
+        while (text.size() < 300'000) {
+            state = state * 1103515245u + 12345u;
+            std::size_t length = (state >> 16) % 61;
+            if (after_lone_cr && length == 0) length = 1;
+            std::string line(length, static_cast<char>('a' + expected.size() % 26));
+            text += line;
+            expected.push_back(line);
+            const unsigned end = lone_cr_only ? 2 : (state >> 8) % 3;
+            text += end == 0 ? "\n" : end == 1 ? "\r\n" : "\r";
+            after_lone_cr = end == 2;
+        }
+        INFO("lone CR only: " << lone_cr_only);
+        CHECK(all_lines(text) == expected);
+    }
+}
