@@ -162,10 +162,11 @@ bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::siz
 
 inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
                                        unsigned shift, const std::string_view& text) const {
-    const std::uint16_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
+    // (Widened as it is loaded: as a 16-bit value, the state was masked twice, once for each use.)
+    const std::size_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
     scan.state = move & kNarrowState;
     ++scan.at;
-    if (move >= kNarrowOutput) add_hits(static_cast<std::uint32_t>(scan.state), scan.at, text, scan.begin, scan.hits);
+    if (move >= kNarrowOutput) add_hits(scan.state, scan.at, text, scan.begin, scan.hits);
 }
 
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_t begin,
@@ -260,7 +261,7 @@ inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
     list.push_back({hit.begin, hit.end, hit.payload & to.mask});
 }
 
-void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                              const HitLists& hits) const {
     // Every phrase that ends at `end` ends with the byte before it (up to ASCII case): when that
     // is a letter or digit the text runs on from, the word-end rule rejects them all, and none

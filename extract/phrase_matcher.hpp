@@ -153,7 +153,7 @@ private:
     };
     // Appends the accepted phrases that end at `end` in state `state` and start at `begin` or
     // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
-    void add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+    void add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                   const HitLists& hits) const;
     // Appends `hit` to its list of `to`.
     static void put(const HitLists& to, const PhraseHit& hit);
