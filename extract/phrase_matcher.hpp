@@ -153,6 +153,11 @@ private:
     };
     // Appends the accepted phrases that end at `end` in state `state` and start at `begin` or
     // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
+    // The scans call it only where the text does not run on at `end` (runs_on): every phrase
+    // that ends there ends with the byte before it (up to ASCII case), and where that byte is a
+    // letter or digit the text runs on from, the word-end rule rejects them all (in English text,
+    // most phrases found inside words: `in` in `China`). Asked before the call, such an end costs
+    // no call.
     void add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                   const HitLists& hits) const;
     // Appends `hit` to its list of `to`.
