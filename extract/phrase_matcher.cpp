@@ -154,10 +154,10 @@ void PhraseMatcher::compile(Scan scan) {
     compiled_ = true;
 }
 
-bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::size_t begin,
-                           std::size_t end) const {
+bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::size_t begin, std::size_t end,
+                           bool end_fits) const {
     if (phrase.exact_case && text.compare(begin, end - begin, phrases_[phrase.phrase].text) != 0) return false;
-    return edges_fit(text, begin, end, phrase.word_start, phrase.word_end);
+    return edges_fit(text, begin, end, phrase.word_start, phrase.word_end && !end_fits);
 }
 
 inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
@@ -273,7 +273,7 @@ void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::stri
         for (std::uint32_t k = outputs[out].ends_begin; k < ends_end; ++k) {
             const Ending& p = ends[k];
             const std::size_t start = end - p.length;
-            if (start >= begin && accept(p, text, start, end)) put(hits, {start, end, p.payload});
+            if (start >= begin && accept(p, text, start, end, true)) put(hits, {start, end, p.payload});
         }
     }
 }

@@ -138,7 +138,10 @@ private:
         bool word_start;
         bool word_end;
     };
-    bool accept(const Ending& ending, std::string_view text, std::size_t begin, std::size_t end) const;
+    // Whether the phrase of `ending` is found at text[begin, end): its case, when exact, and its
+    // edges. `end_fits`: the right edge is known to fit (add_hits' callers asked runs_on).
+    bool accept(const Ending& ending, std::string_view text, std::size_t begin, std::size_t end,
+                bool end_fits = false) const;
     // Follows trie edges from the root over text[at, limit), calling visit(state, end) in each
     // state reached (text[at, end) read), until a byte that no phrase starting at `at` goes on with.
     // Returns the state after all of text[at, limit), or 0 when the walk stopped before.
