@@ -154,18 +154,19 @@ void PhraseMatcher::compile(Scan scan) {
     compiled_ = true;
 }
 
-bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::size_t begin,
-                           std::size_t end) const {
+bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::size_t begin, std::size_t end,
+                           bool end_fits) const {
     if (phrase.exact_case && text.compare(begin, end - begin, phrases_[phrase.phrase].text) != 0) return false;
-    return edges_fit(text, begin, end, phrase.word_start, phrase.word_end);
+    return edges_fit(text, begin, end, phrase.word_start, phrase.word_end && !end_fits);
 }
 
 inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
                                        unsigned shift, const std::string_view& text) const {
-    const std::uint16_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
+    // (Widened as it is loaded: as a 16-bit value, the state was masked twice, once for each use.)
+    const std::size_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
     scan.state = move & kNarrowState;
     ++scan.at;
-    if (move >= kNarrowOutput) add_hits(static_cast<std::uint32_t>(scan.state), scan.at, text, scan.begin, scan.hits);
+    if (move >= kNarrowOutput && !runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits);
 }
 
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_t begin,
@@ -208,7 +209,8 @@ void PhraseMatcher::scan(std::string_view text, std::size_t begin, std::size_t e
             continue;
         }
         row = move - kOutputFlag;
-        add_hits(static_cast<std::uint32_t>(row >> row_shift_), static_cast<std::size_t>(at - first) + 1, text, begin, hits);
+        const std::size_t hit_end = static_cast<std::size_t>(at - first) + 1;
+        if (!runs_on(text, hit_end)) add_hits(row >> row_shift_, hit_end, text, begin, hits);
     }
 }
 
@@ -260,17 +262,18 @@ inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
     list.push_back({hit.begin, hit.end, hit.payload & to.mask});
 }
 
-void PhraseMatcher::add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                              const HitLists& hits) const {
-    // Every phrase that ends at `end` ends with the byte before it (up to ASCII case): when that
-    // is a letter or digit the text runs on from, the word-end rule rejects them all, and none
-    // is looked at (in English text, most phrases found inside words: `in` in `China`).
-    if (runs_on(text, end)) return;
-    for (std::uint32_t out = outputs_[state].first; out != 0; out = outputs_[out].link) {
-        for (std::uint32_t k = outputs_[out].ends_begin; k < outputs_[out].ends_end; ++k) {
-            const Ending& p = ends_[k];
+    // The tables through locals, as in scan(): through the members, each put() made the loops
+    // reload them.
+    const Outputs* const outputs = outputs_.data();
+    const Ending* const ends = ends_.data();
+    for (std::uint32_t out = outputs[state].first; out != 0; out = outputs[out].link) {
+        const std::uint32_t ends_end = outputs[out].ends_end;
+        for (std::uint32_t k = outputs[out].ends_begin; k < ends_end; ++k) {
+            const Ending& p = ends[k];
             const std::size_t start = end - p.length;
-            if (start >= begin && accept(p, text, start, end)) put(hits, {start, end, p.payload});
+            if (start >= begin && accept(p, text, start, end, true)) put(hits, {start, end, p.payload});
         }
     }
 }

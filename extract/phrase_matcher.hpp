@@ -138,7 +138,10 @@ private:
         bool word_start;
         bool word_end;
     };
-    bool accept(const Ending& ending, std::string_view text, std::size_t begin, std::size_t end) const;
+    // Whether the phrase of `ending` is found at text[begin, end): its case, when exact, and its
+    // edges. `end_fits`: the right edge is known to fit (add_hits' callers asked runs_on).
+    bool accept(const Ending& ending, std::string_view text, std::size_t begin, std::size_t end,
+                bool end_fits = false) const;
     // Follows trie edges from the root over text[at, limit), calling visit(state, end) in each
     // state reached (text[at, end) read), until a byte that no phrase starting at `at` goes on with.
     // Returns the state after all of text[at, limit), or 0 when the walk stopped before.
@@ -153,7 +156,12 @@ private:
     };
     // Appends the accepted phrases that end at `end` in state `state` and start at `begin` or
     // later. (`text` by reference: with six arguments in registers, find_all's loop keeps its own.)
-    void add_hits(std::uint32_t state, std::size_t end, const std::string_view& text, std::size_t begin,
+    // The scans call it only where the text does not run on at `end` (runs_on): every phrase
+    // that ends there ends with the byte before it (up to ASCII case), and where that byte is a
+    // letter or digit the text runs on from, the word-end rule rejects them all (in English text,
+    // most phrases found inside words: `in` in `China`). Asked before the call, such an end costs
+    // no call.
+    void add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                   const HitLists& hits) const;
     // Appends `hit` to its list of `to`.
     static void put(const HitLists& to, const PhraseHit& hit);
