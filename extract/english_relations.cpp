@@ -124,7 +124,7 @@ private:
 
     void find_roles();
     std::size_t verb_complex_start(std::size_t first) const;
-    std::optional<Args> relative_antecedent(std::size_t first) const;
+    std::optional<Args> relative_antecedent(std::size_t r) const;
     Args nearest_subject(std::size_t before) const;
     bool after_subordinator(const NounGroup& g) const;
     Args subject_of(std::size_t k, std::size_t& window_begin);
@@ -285,11 +285,10 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
 }
 
 // `Huawei, which designs …` → Huawei; `the Rule, a framework that was issued …` → the Rule.
-// nullopt when no relative pronoun opens the verb's clause; an empty list when one does but its
-// antecedent is no name.
+// nullopt when no relative pronoun opens the verb's clause (its verb complex starts at token
+// `r`); an empty list when one does but its antecedent is no name.
 std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceRules::relative_antecedent(
-    std::size_t first) const {
-    const std::size_t r = verb_complex_start(first);
+    std::size_t r) const {
     if (r == 0 || !tok(r - 1).in("relative_pronouns")) return std::nullopt;
     const std::size_t pronoun = r - 1;
     if (pronoun == 0) return Args{};
@@ -398,8 +397,8 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
                                                                                     std::size_t& window_begin) {
     const EnglishPredicate& p = s_.predicates[k];
     window_begin = tok(s_.segments[s_.segment_of[p.first]].first).range.begin;
-    if (auto antecedent = relative_antecedent(p.first)) return *antecedent;
     const std::size_t start = verb_complex_start(p.first);
+    if (auto antecedent = relative_antecedent(start)) return *antecedent;
     // `By taking control of …, the Dutch government …`: the main clause's subject.
     if (p.gerund && s_.segment_of[p.first] == 0) {
         bool opening = true;
