@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 #include "core/error.hpp"
@@ -54,20 +55,30 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
         if (it == index.end()) return std::nullopt;
         return it->second;
     };
-    for (const auto& r : pack.lexicon("reciprocal_relations").en) reciprocal_.insert(r);
+    std::set<std::string> reciprocal;  // relation names
+    for (const auto& r : pack.lexicon("reciprocal_relations").en) reciprocal.insert(r);
     for (const auto& r : pack.lexicon("org_roles").en) org_roles_.insert(r);
+    std::map<std::string, std::set<std::string>> clause_objects;  // relation name → its types
     for (const auto& entry : pack.lexicon("clause_object_relations").en) {
         const auto [name, types] = split_pair(entry, "clause_object_relations");
         if (!relation(name)) continue;
         std::string type;
         for (char c : types + " ") {
             if (c != ' ') type += c;
-            else if (!type.empty()) clause_objects_[name].insert(std::exchange(type, {}));
+            else if (!type.empty()) clause_objects[name].insert(std::exchange(type, {}));
         }
     }
+    std::map<std::string, std::uint32_t> place_of;  // relation name → its place relation's index
     for (const auto& entry : pack.lexicon("place_relations").en) {
         const auto [from, to] = split_pair(entry, "place_relations");
-        if (auto r = relation(to)) place_of_[from] = *r;
+        if (auto r = relation(to)) place_of[from] = *r;
+    }
+    for (const auto& r : lexicon.relations()) {
+        reciprocal_.push_back(reciprocal.count(r.relation) > 0);
+        const auto types = clause_objects.find(r.relation);
+        clause_objects_.push_back(types == clause_objects.end() ? std::set<std::string>{} : types->second);
+        const auto place = place_of.find(r.relation);
+        place_of_.push_back(place == place_of.end() ? std::nullopt : std::optional<std::uint32_t>(place->second));
     }
     for (const auto& entry : pack.lexicon("reciprocal_nouns").en) {
         const auto [words, name] = split_pair(entry, "reciprocal_nouns");
@@ -839,7 +850,6 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     auto fall_back = [&] {
         if (!p.fallback.empty()) relate(k, p.fallback.front());
     };
-    const std::string& relation = o_.lexicon_.relations()[p.relation].relation;
     const std::size_t seg_end = s_.segments[s_.segment_of[p.first]].second;
     const std::size_t next = k + 1 < s_.predicates.size() ? s_.predicates[k + 1].first : token_count();
 
@@ -970,27 +980,27 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         objects = objects_of(p, p.last, next);
     }
     // `announced that Intel had entered into a PMT`: what the clause's verb is about.
-    if (auto types = o_.clause_objects_.find(relation);
-        objects.empty() && p.last < token_count() && tok(p.last).word == "that" && types != o_.clause_objects_.end())
+    if (const std::set<std::string>& types = o_.clause_objects_[p.relation];
+        objects.empty() && p.last < token_count() && tok(p.last).word == "that" && !types.empty())
         for (std::size_t q = k + 1; q < s_.predicates.size() && objects.empty(); ++q) {
             const EnglishPredicate& inner = s_.predicates[q];
             if (!inner.tail.empty()) continue;
             for (const auto& o : objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count()))
-                if (types->second.count(o.entity->type)) objects.push_back(o);
+                if (types.count(o.entity->type)) objects.push_back(o);
             break;
         }
     // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps
     // the object its pattern's `in` governs.
     const bool pattern_in = objects.size() > 0 &&
                             view_.cues->match_at("place_preposition", tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
-    if (auto place = o_.place_of_.find(relation); place != o_.place_of_.end() && !pattern_in) {
+    if (const std::optional<std::uint32_t> place = o_.place_of_[p.relation]; place && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
-            emit(subjects, places, p, place->second, window_begin, "en.svo.place", false);
+            emit(subjects, places, p, *place, window_begin, "en.svo.place", false);
             return;
         }
     }
     if (objects.empty()) {
-        if (o_.reciprocal_.count(relation) && subjects.size() >= 2)
+        if (o_.reciprocal_[p.relation] && subjects.size() >= 2)
             emit(subjects, {}, p, p.relation, window_begin, "en.reciprocal", true);
         else
             fall_back();
