@@ -571,7 +571,7 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
             bool word = false;
             bool ok = end && (end->after == 0 || comma) && !end->closes;
             // Between them only list words (`and`, `as well as`), commas and one determiner.
-            const auto coordination = view.cues->find("coordination", {last.range.end, unit.range.begin});
+            const TextRange between{last.range.end, unit.range.begin};
             int determiners = 0;
             // The words between start at the first to begin at or after the group's end: when `ok`,
             // that is the word after `end` (or `end` if empty), found without a binary search.
@@ -579,7 +579,8 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
             while (first_after < tokens.size() && tokens[first_after].range.begin < last.range.end) ++first_after;
             for (std::size_t i = first_after; ok && i < tokens.size() && tokens[i].range.end <= unit.range.begin; ++i) {
                 const EnglishToken& t = tokens[i];
-                const bool listed = std::any_of(coordination.begin(), coordination.end(), [&](const TextRange& c) {
+                // Asked in place, word by word: most walks stop at the first word between.
+                const bool listed = view.cues->any_of("coordination", between, [&](const TextRange& c) {
                     return c.begin <= t.range.begin && t.range.end <= c.end;
                 });
                 if (listed) word = true;
