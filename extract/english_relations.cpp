@@ -99,13 +99,14 @@ public:
         std::vector<std::optional<Args>> subjects;
         std::vector<TextRange> relative_spans;
         std::vector<std::pair<TextRange, std::size_t>> used_objects;
+        std::vector<std::pair<std::size_t, std::size_t>> object_items;
     };
 
     SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless, Lists& lists)
         : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
           mentions_(&view.mentions), sorted_mentions_(lists.sorted_mentions), agentless_(agentless),
           joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects), relative_spans_(lists.relative_spans),
-          used_objects_(lists.used_objects) {
+          used_objects_(lists.used_objects), object_items_(lists.object_items) {
         // (The sentence and the subjects are replaced where run() reads them first.)
         sorted_mentions_.clear();
         joins_.clear();
@@ -167,6 +168,7 @@ private:
     std::vector<std::optional<Args>>& subjects_;  // per predicate, once related
     std::vector<TextRange>& relative_spans_;     // relative clauses (`, which …`)
     std::vector<std::pair<TextRange, std::size_t>>& used_objects_;  // objects of verbs related so far, with their segment
+    std::vector<std::pair<std::size_t, std::size_t>>& object_items_;  // objects_of's items (tokens), filled call by call
     std::vector<RelationCandidate> out_;
 };
 
@@ -606,18 +608,19 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
-    // The starts of verbs and the items below are lists a thread, filled call by call but keeping
-    // their room: this runs for every verb that looks for objects, and made and freed each time
-    // they were most of its allocations.
-    thread_local std::vector<bool> starts;
-    thread_local std::vector<std::pair<std::size_t, std::size_t>> items;
-    starts.assign(token_count(), false);
+    // The items below are one of the sentence's lists, filled call by call but keeping its room:
+    // this runs for every verb that looks for objects.
+    std::vector<std::pair<std::size_t, std::size_t>>& items = object_items_;
     items.clear();
-    for (const auto& q : s_.predicates) starts[q.first] = true;
-    for (std::size_t sp : s_.speech) starts[sp] = true;
+    // Whether a verb or a speech verb starts at token j: a sentence has a few, asked in place
+    // (a mark for each of the sentence's words, made at each call, cost more).
+    auto verb_start = [&](std::size_t j) {
+        return std::any_of(s_.predicates.begin(), s_.predicates.end(), [&](const EnglishPredicate& q) { return q.first == j; }) ||
+               std::find(s_.speech.begin(), s_.speech.end(), j) != s_.speech.end();
+    };
     auto stop = [&](std::size_t j) {
         const EnglishToken& t = tok(j);
-        return starts[j] || c_.auxiliary(t) || t.in("relative_pronouns") ||
+        return verb_start(j) || c_.auxiliary(t) || t.in("relative_pronouns") ||
                t.in("subordinators") || t.in("pronouns") || t.word == "to" || t.opens ||
                (c_.preposition(t) && t.word != "of");
     };
