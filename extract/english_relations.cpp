@@ -740,9 +740,9 @@ bool EnglishRelations::SentenceRules::effective(const TimeMention& t) const {
         if (at > 0 && tok(at - 1).capitalized()) return true;
     }
     const std::size_t from = t.range.begin > range_.begin + 40 ? t.range.begin - 40 : range_.begin;
-    for (const auto& hit : view_.cues->find("effective_date", {from, t.range.begin}))
-        if (trim_spaces(text_, {hit.end, t.range.begin}).empty()) return true;
-    return false;
+    return view_.cues->any_of("effective_date", {from, t.range.begin}, [&](const TextRange& hit) {
+        return trim_spaces(text_, {hit.end, t.range.begin}).empty();
+    });
 }
 
 void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const {
@@ -753,8 +753,8 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     const TimeMention* after = nullptr;
     // A complement clause after the verb (`announced that … begin on Friday`) has its own dates.
     std::size_t clause_end = segment.end;
-    for (std::size_t j = p.last; j < token_count() && tok(j).range.end <= segment.end; ++j)
-        if (tok(j).word == "that" && j == p.last) clause_end = tok(j).range.begin;
+    if (p.last < token_count() && tok(p.last).range.end <= segment.end && tok(p.last).word == "that")
+        clause_end = tok(p.last).range.begin;
     for (const auto& t : view_.times) {
         if (!segment.contains(t.range) || effective(t) || t.range.end > clause_end) continue;
         if (t.range.end <= p.verb.begin) before = &t;
@@ -774,9 +774,10 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
         const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
         // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
         if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
-        if (effective(t)) continue;
+        // (Whether it tells when something takes effect is asked last, of the few that pass the rest.)
         if (ts > seg && !speech &&
-            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }))
+            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }) &&
+            !effective(t))
             speech = &t;
     }
     bool leading_verbless = seg > 0;
@@ -830,6 +831,9 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
     else if (!s_.speech.empty())
         modality = Modality::reported;
 
+    // The date depends on the verb and its objects only: found for the first candidate, the
+    // others of this call take it from there.
+    std::optional<std::size_t> dated;  // that candidate's place in out_
     auto push = [&](const Argument& s, const Argument& o) {
         if (!o_.lexicon_.allows(relation->subject_types, s.entity->type) && s.entity->type != "UNKNOWN") return;
         if (!o_.lexicon_.allows(relation->object_types, o.entity->type)) return;
@@ -837,7 +841,15 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
         RelationCandidate c{s, o, relation->relation, p.verb, segment_range(s_.segment_of[p.first]), polarity,
                             modality, rule, confidence};
-        date(p, objects, c);
+        if (dated) {
+            const RelationCandidate& first = out_[*dated];
+            c.time_decided = first.time_decided;
+            c.time = first.time;
+            c.time_source = first.time_source;
+        } else {
+            date(p, objects, c);
+            dated = out_.size();
+        }
         out_.push_back(std::move(c));
     };
     if (reciprocal) {
