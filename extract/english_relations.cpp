@@ -202,6 +202,9 @@ bool EnglishRelations::SentenceRules::is_modifier_end(std::size_t end) const {
 // Roles: `Nvidia CEO Jensen Huang`, `Jensen Huang, Nvidia's chief executive`, `Secretary of Commerce
 // Wilbur Ross`, `Wilbur Ross, U.S. Secretary of Commerce`, `Wingtech, the owner of Nexperia`.
 void EnglishRelations::SentenceRules::find_roles() {
+    // Most sentences hold no title: select_longest is not asked to choose among none (a call and
+    // a copy of an empty list each).
+    if (view_.roles.empty()) return;
     auto mention_at = [&](std::size_t begin) -> const Mention* {
         for (const auto& m : mentions())
             if (m.range.begin == begin) return &m;
@@ -1027,6 +1030,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
 
 // `a deal between the Netherlands, the United States and Japan`.
 void EnglishRelations::SentenceRules::reciprocal_nouns() {
+    if (view_.reciprocal_nouns.empty()) return;  // as in find_roles()
     for (const auto& hit : select_longest(view_.reciprocal_nouns)) {
         const std::size_t at = token_at_or_after(view_.tokens, hit.end);
         const NounGroup* g = group_at_token(at);
