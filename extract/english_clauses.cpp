@@ -355,11 +355,23 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         p.base = !words.first.empty() && lower_equals(tokens[p.first].word, words.first, "");
     }
     // Longest first, then leftmost; verbs that are nouns or modifiers here are dropped first.
+    const EnglishPredicate* asked_before = nullptr;  // the last candidate noun_use_before() was asked of
+    bool noun_by_words_before = false;               // its answer
+    auto same_form = [](const EnglishPredicate& a, const EnglishPredicate& b) {
+        return a.first == b.first && a.participle == b.participle && a.gerund == b.gerund && a.base == b.base;
+    };
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         const std::string_view verb_word = tokens[p.first].word;
         p.gerund = verb_word.size() >= 3 && lower_equals(verb_word.substr(verb_word.size() - 3), "ing");
-        if (in_mention(tokens[p.first]) || noun_use(view, s, p)) continue;
+        if (in_mention(tokens[p.first])) continue;
+        // The patterns of one verb form at one word (the relations of `ban`, `produce` and
+        // `produce chips for`) come one after another and ask the words before alike.
+        if (!asked_before || !same_form(*asked_before, p)) {
+            noun_by_words_before = noun_use_before(view, s, p);
+            asked_before = &p;
+        }
+        if (noun_by_words_before || noun_before_of(view, p)) continue;
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }
     std::vector<EnglishPredicate> out;
@@ -378,7 +390,7 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
     return out;
 }
 
-bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
+bool EnglishClauses::noun_use_before(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
     const auto& tokens = view.tokens;
     std::size_t prev = p.first;
     while (prev > 0 && adverb(tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
@@ -440,11 +452,14 @@ bool EnglishClauses::noun_use(const SentenceView& view, const EnglishSentence& s
             }
         }
     }
-    // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
-    if (!p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
-        !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front().text != "of"))
-        return true;
     return false;
+}
+
+bool EnglishClauses::noun_before_of(const SentenceView& view, const EnglishPredicate& p) const {
+    const auto& tokens = view.tokens;
+    // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
+    return !p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
+           !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front().text != "of");
 }
 
 void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const {
@@ -556,7 +571,7 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
             bool word = false;
             bool ok = end && (end->after == 0 || comma) && !end->closes;
             // Between them only list words (`and`, `as well as`), commas and one determiner.
-            const auto coordination = view.cues->find("coordination", {last.range.end, unit.range.begin});
+            const TextRange between{last.range.end, unit.range.begin};
             int determiners = 0;
             // The words between start at the first to begin at or after the group's end: when `ok`,
             // that is the word after `end` (or `end` if empty), found without a binary search.
@@ -564,7 +579,8 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
             while (first_after < tokens.size() && tokens[first_after].range.begin < last.range.end) ++first_after;
             for (std::size_t i = first_after; ok && i < tokens.size() && tokens[i].range.end <= unit.range.begin; ++i) {
                 const EnglishToken& t = tokens[i];
-                const bool listed = std::any_of(coordination.begin(), coordination.end(), [&](const TextRange& c) {
+                // Asked in place, word by word: most walks stop at the first word between.
+                const bool listed = view.cues->any_of("coordination", between, [&](const TextRange& c) {
                     return c.begin <= t.range.begin && t.range.end <= c.end;
                 });
                 if (listed) word = true;

@@ -129,7 +129,11 @@ private:
     std::vector<TailWord> tail_words(const std::string& tail) const;  // of the folded text after a slot
     std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
                                                   const std::vector<Mention>& mentions) const;
-    bool noun_use(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
+    // Whether candidate `p` is a noun or a modifier here, not a verb: by the words before it (an
+    // answer that depends only on its first word and its form: participle, gerund, base)…
+    bool noun_use_before(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;
+    // …or by an `of` after it.
+    bool noun_before_of(const SentenceView& view, const EnglishPredicate& p) const;
     void cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const;
     // s.groups, from the mentions: the groups it held are taken again, with their members' room.
     void group(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 #include "core/error.hpp"
@@ -54,20 +55,30 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
         if (it == index.end()) return std::nullopt;
         return it->second;
     };
-    for (const auto& r : pack.lexicon("reciprocal_relations").en) reciprocal_.insert(r);
+    std::set<std::string> reciprocal;  // relation names
+    for (const auto& r : pack.lexicon("reciprocal_relations").en) reciprocal.insert(r);
     for (const auto& r : pack.lexicon("org_roles").en) org_roles_.insert(r);
+    std::map<std::string, std::set<std::string>> clause_objects;  // relation name → its types
     for (const auto& entry : pack.lexicon("clause_object_relations").en) {
         const auto [name, types] = split_pair(entry, "clause_object_relations");
         if (!relation(name)) continue;
         std::string type;
         for (char c : types + " ") {
             if (c != ' ') type += c;
-            else if (!type.empty()) clause_objects_[name].insert(std::exchange(type, {}));
+            else if (!type.empty()) clause_objects[name].insert(std::exchange(type, {}));
         }
     }
+    std::map<std::string, std::uint32_t> place_of;  // relation name → its place relation's index
     for (const auto& entry : pack.lexicon("place_relations").en) {
         const auto [from, to] = split_pair(entry, "place_relations");
-        if (auto r = relation(to)) place_of_[from] = *r;
+        if (auto r = relation(to)) place_of[from] = *r;
+    }
+    for (const auto& r : lexicon.relations()) {
+        reciprocal_.push_back(reciprocal.count(r.relation) > 0);
+        const auto types = clause_objects.find(r.relation);
+        clause_objects_.push_back(types == clause_objects.end() ? std::set<std::string>{} : types->second);
+        const auto place = place_of.find(r.relation);
+        place_of_.push_back(place == place_of.end() ? std::nullopt : std::optional<std::uint32_t>(place->second));
     }
     for (const auto& entry : pack.lexicon("reciprocal_nouns").en) {
         const auto [words, name] = split_pair(entry, "reciprocal_nouns");
@@ -88,13 +99,14 @@ public:
         std::vector<std::optional<Args>> subjects;
         std::vector<TextRange> relative_spans;
         std::vector<std::pair<TextRange, std::size_t>> used_objects;
+        std::vector<std::pair<std::size_t, std::size_t>> object_items;
     };
 
     SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless, Lists& lists)
         : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
           mentions_(&view.mentions), sorted_mentions_(lists.sorted_mentions), agentless_(agentless),
           joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects), relative_spans_(lists.relative_spans),
-          used_objects_(lists.used_objects) {
+          used_objects_(lists.used_objects), object_items_(lists.object_items) {
         // (The sentence and the subjects are replaced where run() reads them first.)
         sorted_mentions_.clear();
         joins_.clear();
@@ -124,7 +136,7 @@ private:
 
     void find_roles();
     std::size_t verb_complex_start(std::size_t first) const;
-    std::optional<Args> relative_antecedent(std::size_t first) const;
+    std::optional<Args> relative_antecedent(std::size_t r) const;
     Args nearest_subject(std::size_t before) const;
     bool after_subordinator(const NounGroup& g) const;
     Args subject_of(std::size_t k, std::size_t& window_begin);
@@ -156,6 +168,7 @@ private:
     std::vector<std::optional<Args>>& subjects_;  // per predicate, once related
     std::vector<TextRange>& relative_spans_;     // relative clauses (`, which …`)
     std::vector<std::pair<TextRange, std::size_t>>& used_objects_;  // objects of verbs related so far, with their segment
+    std::vector<std::pair<std::size_t, std::size_t>>& object_items_;  // objects_of's items (tokens), filled call by call
     std::vector<RelationCandidate> out_;
 };
 
@@ -189,6 +202,9 @@ bool EnglishRelations::SentenceRules::is_modifier_end(std::size_t end) const {
 // Roles: `Nvidia CEO Jensen Huang`, `Jensen Huang, Nvidia's chief executive`, `Secretary of Commerce
 // Wilbur Ross`, `Wilbur Ross, U.S. Secretary of Commerce`, `Wingtech, the owner of Nexperia`.
 void EnglishRelations::SentenceRules::find_roles() {
+    // Most sentences hold no title: select_longest is not asked to choose among none (a call and
+    // a copy of an empty list each).
+    if (view_.roles.empty()) return;
     auto mention_at = [&](std::size_t begin) -> const Mention* {
         for (const auto& m : mentions())
             if (m.range.begin == begin) return &m;
@@ -285,11 +301,10 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
 }
 
 // `Huawei, which designs …` → Huawei; `the Rule, a framework that was issued …` → the Rule.
-// nullopt when no relative pronoun opens the verb's clause; an empty list when one does but its
-// antecedent is no name.
+// nullopt when no relative pronoun opens the verb's clause (its verb complex starts at token
+// `r`); an empty list when one does but its antecedent is no name.
 std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceRules::relative_antecedent(
-    std::size_t first) const {
-    const std::size_t r = verb_complex_start(first);
+    std::size_t r) const {
     if (r == 0 || !tok(r - 1).in("relative_pronouns")) return std::nullopt;
     const std::size_t pronoun = r - 1;
     if (pronoun == 0) return Args{};
@@ -398,8 +413,8 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
                                                                                     std::size_t& window_begin) {
     const EnglishPredicate& p = s_.predicates[k];
     window_begin = tok(s_.segments[s_.segment_of[p.first]].first).range.begin;
-    if (auto antecedent = relative_antecedent(p.first)) return *antecedent;
     const std::size_t start = verb_complex_start(p.first);
+    if (auto antecedent = relative_antecedent(start)) return *antecedent;
     // `By taking control of …, the Dutch government …`: the main clause's subject.
     if (p.gerund && s_.segment_of[p.first] == 0) {
         bool opening = true;
@@ -596,18 +611,19 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
-    // The starts of verbs and the items below are lists a thread, filled call by call but keeping
-    // their room: this runs for every verb that looks for objects, and made and freed each time
-    // they were most of its allocations.
-    thread_local std::vector<bool> starts;
-    thread_local std::vector<std::pair<std::size_t, std::size_t>> items;
-    starts.assign(token_count(), false);
+    // The items below are one of the sentence's lists, filled call by call but keeping its room:
+    // this runs for every verb that looks for objects.
+    std::vector<std::pair<std::size_t, std::size_t>>& items = object_items_;
     items.clear();
-    for (const auto& q : s_.predicates) starts[q.first] = true;
-    for (std::size_t sp : s_.speech) starts[sp] = true;
+    // Whether a verb or a speech verb starts at token j: a sentence has a few, asked in place
+    // (a mark for each of the sentence's words, made at each call, cost more).
+    auto verb_start = [&](std::size_t j) {
+        return std::any_of(s_.predicates.begin(), s_.predicates.end(), [&](const EnglishPredicate& q) { return q.first == j; }) ||
+               std::find(s_.speech.begin(), s_.speech.end(), j) != s_.speech.end();
+    };
     auto stop = [&](std::size_t j) {
         const EnglishToken& t = tok(j);
-        return starts[j] || c_.auxiliary(t) || t.in("relative_pronouns") ||
+        return verb_start(j) || c_.auxiliary(t) || t.in("relative_pronouns") ||
                t.in("subordinators") || t.in("pronouns") || t.word == "to" || t.opens ||
                (c_.preposition(t) && t.word != "of");
     };
@@ -727,9 +743,9 @@ bool EnglishRelations::SentenceRules::effective(const TimeMention& t) const {
         if (at > 0 && tok(at - 1).capitalized()) return true;
     }
     const std::size_t from = t.range.begin > range_.begin + 40 ? t.range.begin - 40 : range_.begin;
-    for (const auto& hit : view_.cues->find("effective_date", {from, t.range.begin}))
-        if (trim_spaces(text_, {hit.end, t.range.begin}).empty()) return true;
-    return false;
+    return view_.cues->any_of("effective_date", {from, t.range.begin}, [&](const TextRange& hit) {
+        return trim_spaces(text_, {hit.end, t.range.begin}).empty();
+    });
 }
 
 void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const {
@@ -740,8 +756,8 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     const TimeMention* after = nullptr;
     // A complement clause after the verb (`announced that … begin on Friday`) has its own dates.
     std::size_t clause_end = segment.end;
-    for (std::size_t j = p.last; j < token_count() && tok(j).range.end <= segment.end; ++j)
-        if (tok(j).word == "that" && j == p.last) clause_end = tok(j).range.begin;
+    if (p.last < token_count() && tok(p.last).range.end <= segment.end && tok(p.last).word == "that")
+        clause_end = tok(p.last).range.begin;
     for (const auto& t : view_.times) {
         if (!segment.contains(t.range) || effective(t) || t.range.end > clause_end) continue;
         if (t.range.end <= p.verb.begin) before = &t;
@@ -761,9 +777,10 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
         const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
         // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
         if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
-        if (effective(t)) continue;
+        // (Whether it tells when something takes effect is asked last, of the few that pass the rest.)
         if (ts > seg && !speech &&
-            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }))
+            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }) &&
+            !effective(t))
             speech = &t;
     }
     bool leading_verbless = seg > 0;
@@ -817,6 +834,9 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
     else if (!s_.speech.empty())
         modality = Modality::reported;
 
+    // The date depends on the verb and its objects only: found for the first candidate, the
+    // others of this call take it from there.
+    std::optional<std::size_t> dated;  // that candidate's place in out_
     auto push = [&](const Argument& s, const Argument& o) {
         if (!o_.lexicon_.allows(relation->subject_types, s.entity->type) && s.entity->type != "UNKNOWN") return;
         if (!o_.lexicon_.allows(relation->object_types, o.entity->type)) return;
@@ -824,7 +844,15 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
         RelationCandidate c{s, o, relation->relation, p.verb, segment_range(s_.segment_of[p.first]), polarity,
                             modality, rule, confidence};
-        date(p, objects, c);
+        if (dated) {
+            const RelationCandidate& first = out_[*dated];
+            c.time_decided = first.time_decided;
+            c.time = first.time;
+            c.time_source = first.time_source;
+        } else {
+            date(p, objects, c);
+            dated = out_.size();
+        }
         out_.push_back(std::move(c));
     };
     if (reciprocal) {
@@ -840,7 +868,6 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     auto fall_back = [&] {
         if (!p.fallback.empty()) relate(k, p.fallback.front());
     };
-    const std::string& relation = o_.lexicon_.relations()[p.relation].relation;
     const std::size_t seg_end = s_.segments[s_.segment_of[p.first]].second;
     const std::size_t next = k + 1 < s_.predicates.size() ? s_.predicates[k + 1].first : token_count();
 
@@ -971,27 +998,27 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         objects = objects_of(p, p.last, next);
     }
     // `announced that Intel had entered into a PMT`: what the clause's verb is about.
-    if (auto types = o_.clause_objects_.find(relation);
-        objects.empty() && p.last < token_count() && tok(p.last).word == "that" && types != o_.clause_objects_.end())
+    if (const std::set<std::string>& types = o_.clause_objects_[p.relation];
+        objects.empty() && p.last < token_count() && tok(p.last).word == "that" && !types.empty())
         for (std::size_t q = k + 1; q < s_.predicates.size() && objects.empty(); ++q) {
             const EnglishPredicate& inner = s_.predicates[q];
             if (!inner.tail.empty()) continue;
             for (const auto& o : objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count()))
-                if (types->second.count(o.entity->type)) objects.push_back(o);
+                if (types.count(o.entity->type)) objects.push_back(o);
             break;
         }
     // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps
     // the object its pattern's `in` governs.
     const bool pattern_in = objects.size() > 0 &&
                             view_.cues->match_at("place_preposition", tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
-    if (auto place = o_.place_of_.find(relation); place != o_.place_of_.end() && !pattern_in) {
+    if (const std::optional<std::uint32_t> place = o_.place_of_[p.relation]; place && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
-            emit(subjects, places, p, place->second, window_begin, "en.svo.place", false);
+            emit(subjects, places, p, *place, window_begin, "en.svo.place", false);
             return;
         }
     }
     if (objects.empty()) {
-        if (o_.reciprocal_.count(relation) && subjects.size() >= 2)
+        if (o_.reciprocal_[p.relation] && subjects.size() >= 2)
             emit(subjects, {}, p, p.relation, window_begin, "en.reciprocal", true);
         else
             fall_back();
@@ -1003,6 +1030,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
 
 // `a deal between the Netherlands, the United States and Japan`.
 void EnglishRelations::SentenceRules::reciprocal_nouns() {
+    if (view_.reciprocal_nouns.empty()) return;  // as in find_roles()
     for (const auto& hit : select_longest(view_.reciprocal_nouns)) {
         const std::size_t at = token_at_or_after(view_.tokens, hit.end);
         const NounGroup* g = group_at_token(at);

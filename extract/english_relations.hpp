@@ -36,7 +36,7 @@
 // Thread safety: find() may be called concurrently.
 #include <cstdint>
 #include <utility>
-#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -70,10 +70,13 @@ private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
     EnglishClauses clauses_;
-    std::set<std::string> reciprocal_;               // relation names
     std::set<std::string> org_roles_;                // role relation names
-    std::map<std::string, std::set<std::string>> clause_objects_;  // relation → types a `that` clause may give it
-    std::map<std::string, std::uint32_t> place_of_;  // relation name → its place relation's index
+    // By relation index, decided once here (the rules asked maps by the relation's name for
+    // every verb): whether it is a `reciprocal_relations` one, the types a `that` clause may
+    // give it (none: no clause objects), and its place relation's index.
+    std::vector<bool> reciprocal_;
+    std::vector<std::set<std::string>> clause_objects_;
+    std::vector<std::optional<std::uint32_t>> place_of_;
     PhraseMatcher reciprocal_nouns_;                 // payload: relation index
     // Relation index → the last relation of the same name, whose rule an event of it follows
     // (the first of each name, in a pack without two of one name), decided once here.
