@@ -81,14 +81,19 @@ PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t en
     const auto class_at = [&](std::size_t pos) {
         return pos < end ? kPlainClass[static_cast<unsigned char>(text[pos])] : kSpace;
     };
-    unsigned all = kPlain | kSmall;  // the classes of the word's bytes together
-    std::size_t word_end = begin;
-    unsigned next = 0;  // the class of the byte after the word
-    while ((next = class_at(word_end)) & kPlain) {
-        all &= next;
-        ++word_end;
-    }
-    if (word_end == begin) return {};
+    // The small bytes first, then any plain ones: the word is lower case when the first loop
+    // reads it all (small bytes are plain). Neither loop gathers the classes of the bytes it
+    // passes, and both step a pointer: a byte costs fewer instructions than in one loop that
+    // kept an index and the classes together.
+    const char* const word_begin = text.data() + begin;
+    const char* const range_end = text.data() + end;
+    const char* p = word_begin;
+    while (p != range_end && (kPlainClass[static_cast<unsigned char>(*p)] & kSmall)) ++p;
+    const char* const small_end = p;
+    while (p != range_end && (kPlainClass[static_cast<unsigned char>(*p)] & kPlain)) ++p;
+    if (p == word_begin) return {};
+    const std::size_t word_end = begin + static_cast<std::size_t>(p - word_begin);
+    unsigned next = class_at(word_end);  // the class of the byte after the word
     PlainWord plain;
     plain.chunk_end = word_end;
     if (next & kMark) {
@@ -97,7 +102,7 @@ PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t en
     }
     if (!(next & kSpace)) return {};
     plain.length = word_end - begin;
-    plain.lower = (all & kSmall) && text[begin] != '-';
+    plain.lower = small_end == p && text[begin] != '-';
     return plain;
 }
 
