@@ -279,8 +279,10 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
         }
     }
     finder_.add_products(text_, sentence.range, found, entities_);
-    finder_.add_short_forms(hits.short_forms, found);
-    finder_.add_references(text_, sentence, hits.anaphora, earlier_, found);
+    // Most sentences hold neither (English none of the first): a call for no hits still copied
+    // the empty list for select_longest and went through it.
+    if (!hits.short_forms.empty()) finder_.add_short_forms(hits.short_forms, found);
+    if (!hits.anaphora.empty()) finder_.add_references(text_, sentence, hits.anaphora, earlier_, found);
     std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     earlier_.insert(earlier_.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
     return found;
