@@ -85,7 +85,11 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
     // Longest first, so 笔记本电脑 is tried before 笔记本.
     std::sort(product_kinds_.begin(), product_kinds_.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    for (const auto& kind : product_kinds_) product_kind_first_bytes_.set(static_cast<unsigned char>(kind.front()));
+    for (const auto& kind : product_kinds_) {
+        product_kind_first_bytes_.set(static_cast<unsigned char>(kind.front()));
+        if (kind.size() == 1) product_kind_second_bytes_.set();
+        else product_kind_second_bytes_.set(static_cast<unsigned char>(kind[1]));
+    }
 }
 
 namespace {
@@ -144,7 +148,8 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
         if (type != "ORG") continue;
         std::size_t pos = m.range.end;
         // An optional kind of product (平板, 手表) between the maker and the model.
-        if (pos < text.size() && product_kind_first_bytes_[static_cast<unsigned char>(text[pos])]) {
+        if (pos < text.size() && product_kind_first_bytes_[static_cast<unsigned char>(text[pos])] &&
+            (pos + 1 == text.size() || product_kind_second_bytes_[static_cast<unsigned char>(text[pos + 1])])) {
             for (const auto& kind : product_kinds_) {
                 // The last bytes first: in Chinese the first byte of a character is one byte in
                 // three (this runs for every organization named).

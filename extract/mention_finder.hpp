@@ -93,9 +93,12 @@ private:
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only
     std::vector<std::string> product_kinds_;  // folded, longest first
-    // The bytes a product kind starts with: after most organizations none, and the kinds are
-    // not tried one by one (English text never starts one).
+    // The bytes a product kind starts with, and those second in one (all bytes when a kind is
+    // one byte long): after most organizations the two bytes are not those of a kind, and the
+    // kinds are not tried one by one (English text never starts one; in Chinese nearly every
+    // character's first byte starts some kind).
     std::bitset<256> product_kind_first_bytes_;
+    std::bitset<256> product_kind_second_bytes_;
 };
 
 }  // namespace chronokg
