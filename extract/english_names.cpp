@@ -138,16 +138,13 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
     return nullptr;
 }
 
-bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
+bool EnglishNames::mostly_capitalized(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
     // Compared in a loop, not looked up in a set: this runs for every word of every sentence.
     static constexpr std::array<std::string_view, 17> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
                                                                "with", "at", "by", "from", "as", "or", "vs", "vs."};
     const auto is_small = [](std::string_view word) {
         return word.size() <= 4 && std::find(small.begin(), small.end(), word) != small.end();
     };
-    // A run that ends in a full stop is prose: most sentences are told by their last word alone.
-    const bool ends_like_prose = last > first && tokens[last - 1].after == '.';
-    if (ends_like_prose) return false;
     int words = 0;
     int capitalized = 0;
     for (std::size_t i = first; i < last; ++i) {
@@ -193,6 +190,7 @@ private:
     }
     void add(TextRange range, const EntityRef* ref, Mention::Kind kind) {
         mentions_.push_back(Mention{range, ref, kind});
+        added_ = true;
     }
     void add(std::size_t first, std::size_t last, const EntityRef* ref) {
         add(TextRange{tokens_[first].range.begin, tokens_[last - 1].range.end}, ref, Mention::Kind::name);
@@ -216,6 +214,7 @@ private:
     // Both empty in a sentence without titles (most): they are allocated only for one with some.
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
+    bool added_ = false;         // a mention added to mentions_
     bool in_title(std::size_t i) const { return !title_.empty() && title_[i]; }
     bool claimed(std::size_t i) const { return !claimed_.empty() && claimed_[i]; }
 };
@@ -363,11 +362,12 @@ void EnglishNames::SentenceNames::titles() {
         std::size_t first, last;  // tokens
         std::string role;         // role id; empty for a person title (Mr., President)
     };
+    // Most sentences hold no title: they are told so without a copy of the roles.
+    if (roles_.empty() && !cues_.any("person_title", range)) return;
     std::vector<PhraseHit> hits = roles_;
-    const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
-    for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
-    if (hits.empty()) return;
+    cues_.for_each("person_title", range,
+                   [&](TextRange r) { hits.push_back(PhraseHit{r.begin, r.end, person_mark}); });
     title_.assign(tokens_.size(), false);
     claimed_.assign(tokens_.size(), false);
     std::vector<Title> titles;
@@ -552,8 +552,11 @@ void EnglishNames::SentenceNames::run() {
     titles();
     defined_terms();
     sequences();
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    // The mentions came in text order, and do not overlap: only names added after them (or in
+    // place of one, which adds one too) can be out of it.
+    if (added_)
+        std::sort(mentions_.begin(), mentions_.end(),
+                  [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
 EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences,

@@ -115,10 +115,17 @@ public:
               std::vector<Mention>& mentions, Memory& memory, EntityStore& entities) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
-    static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
+    // A run that ends in a full stop is prose: most sentences are told by their last word alone,
+    // inline, without the call that counts the words.
+    static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
+        return !(last > first && tokens[last - 1].after == '.') && mostly_capitalized(tokens, first, last);
+    }
 
 private:
     class SentenceNames;
+
+    // Whether most words of tokens[first, last) are capitalized (title_case() past the full stop).
+    static bool mostly_capitalized(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
 
     // The catalog's entity, or nullptr.
     const EntityRef* resolve(const std::string& name, std::string_view role, const Memory& memory) const;
