@@ -114,7 +114,12 @@ const EntityRef* EnglishNames::entity_by_id(const std::string& id) const {
 
 // The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
 // the first form the pack knows; of several candidates, the one the document named last.
-const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, const Memory& memory) const {
+void EnglishNames::Memory::record_mentions() {
+    for (const Seen& mention : unrecorded) seen[mention.entity->id] = mention;
+    unrecorded.clear();
+}
+
+const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, Memory& memory) const {
     for (const auto& [key, form] : portfolio_forms_) {
         if (key != role) continue;
         // (Normalizer::fold copies ASCII runs whole: an English form costs little to fold.)
@@ -125,6 +130,7 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
             const auto& candidates = catalog_.candidates(*alias);
             std::uint32_t chosen = candidates.front();
             std::size_t best = 0;
+            memory.record_mentions();
             for (std::uint32_t c : candidates) {
                 auto it = memory.seen.find(catalog_.entities()[c].id);
                 if (it != memory.seen.end() && it->second.order > best) {
@@ -514,6 +520,7 @@ void EnglishNames::SentenceNames::sequences() {
             std::size_t order = 0;
             // Each id holds an order of its own (a mention's), so the latest is one entity
             // whatever order the ids come in.
+            memory_.record_mentions();
             for (const auto& [id, seen] : memory_.seen) {
                 if (spaced_lower(seen.entity->label).find(key) != std::string::npos && seen.order > order) {
                     best = seen.entity;
@@ -605,11 +612,8 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
     SentenceNames(*this, text, sentence, tokens, times, cues, roles, mentions, memory, entities).run();
-    for (const auto& m : mentions) {
-        Memory::Seen& seen = memory.seen[m.entity->id];
-        seen.order = ++memory.order;
-        seen.entity = m.entity;
-    }
+    for (const auto& m : mentions) memory.unrecorded.push_back(Memory::Seen{++memory.order, m.entity});
+    if (memory.unrecorded.size() >= Memory::kUnrecorded) memory.record_mentions();
 }
 
 }  // namespace chronokg

@@ -95,8 +95,14 @@ public:
             std::size_t order = 0;             // order of the entity's last mention
             const EntityRef* entity = nullptr;  // the entity of that mention
         };
-        std::unordered_map<std::string_view, Seen> seen;
+        std::unordered_map<std::string_view, Seen> seen;  // read only after record_mentions()
+        // The mentions since, in order, put in `seen` only when it is read (most documents never
+        // read it: the ids were hashed for nothing), or when kUnrecorded of them wait.
+        std::vector<Seen> unrecorded;
+        static constexpr std::size_t kUnrecorded = 1024;
         std::size_t order = 0;
+        // Brings `seen` up to date with the mentions recorded so far.
+        void record_mentions();
     };
 
     EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
@@ -128,7 +134,7 @@ private:
     static bool mostly_capitalized(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
 
     // The catalog's entity, or nullptr.
-    const EntityRef* resolve(const std::string& name, std::string_view role, const Memory& memory) const;
+    const EntityRef* resolve(const std::string& name, std::string_view role, Memory& memory) const;
     const EntityRef* entity_by_id(const std::string& id) const;
 
     const EntityCatalog& catalog_;
