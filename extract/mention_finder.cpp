@@ -219,6 +219,12 @@ MentionFinder::Reading::Reading(const MentionFinder& finder, std::string_view te
     // in every document, the mentions doubling their room and the map its buckets.
     earlier_.reserve(64);
     last_seen_.reserve(64);
+    unrecorded_.reserve(64);
+}
+
+void MentionFinder::Reading::record_clear_mentions() {
+    for (const auto& [entity, order] : unrecorded_) last_seen_[entity] = order;
+    unrecorded_.clear();
 }
 
 std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits) {
@@ -252,6 +258,7 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
         const auto& candidates = catalog.candidates(hit.payload);
         std::uint32_t chosen = candidates.front();
         if (candidates.size() > 1) {
+            record_clear_mentions();
             std::size_t best = 0;
             for (std::uint32_t c : candidates) {
                 auto it = last_seen_.find(c);
@@ -261,10 +268,11 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
                 }
             }
         } else {
-            last_seen_[chosen] = ++order_;
+            unrecorded_.emplace_back(chosen, ++order_);
         }
         found.push_back(Mention{range, &catalog.entities()[chosen], Mention::Kind::alias});
     }
+    if (unrecorded_.size() >= kUnrecorded) record_clear_mentions();
     std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
     for (const auto& m : found) {

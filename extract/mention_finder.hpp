@@ -67,6 +67,12 @@ public:
         EntityStore& entities_;
         std::vector<Mention> earlier_;  // the mentions of the sentences before, in text order
         std::unordered_map<std::uint32_t, std::size_t> last_seen_;  // entity → order of its last clear mention
+        // The clear mentions since (entity, order), put in last_seen_ only when it is read (at an
+        // ambiguous alias, which most sentences and many documents have none of), or when
+        // kUnrecorded of them wait.
+        std::vector<std::pair<std::uint32_t, std::size_t>> unrecorded_;
+        static constexpr std::size_t kUnrecorded = 1024;
+        void record_clear_mentions();
         std::size_t order_ = 0;
         std::map<std::string, const EntityRef*> acronyms_;  // bound in this document
     };
