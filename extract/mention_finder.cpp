@@ -160,6 +160,9 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
                 }
             }
         }
+        // No model code starts without a Latin letter or digit (after most organizations): the
+        // call that would find none is not made.
+        if (pos >= sentence.end || !ascii_alnum(text[pos])) continue;
         const std::size_t end = model_code_end(text, pos, sentence.end);
         if (end == 0) continue;
         const TextRange product{m.range.begin, end};
@@ -274,6 +277,7 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
     }
     if (unrecorded_.size() >= kUnrecorded) record_clear_mentions();
     std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    const std::size_t in_order = found.size();  // the mentions sorted here; those after are appended
     // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
     for (const auto& m : found) {
         const TextRange acr = acronym_after(text_, m.range.end);
@@ -296,7 +300,10 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
     // the empty list for select_longest and went through it.
     if (!hits.short_forms.empty()) finder_.add_short_forms(hits.short_forms, found);
     if (!hits.anaphora.empty()) finder_.add_references(text_, sentence, hits.anaphora, earlier_, found);
-    std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    // Sorted again only when a mention was appended: add_products moves no mention's begin, and
+    // the mentions do not overlap, so the order by begin stands otherwise.
+    if (found.size() != in_order)
+        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     earlier_.insert(earlier_.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
     return found;
 }
