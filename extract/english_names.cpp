@@ -63,15 +63,10 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-void EnglishNames::Memory::WordSet::insert_past_list(std::string_view word) {
-    if (!hashed_.empty()) {
-        hashed_.insert(word);
-        return;
-    }
-    listed_.push_back(word);
-    if (listed_.size() <= kListed) return;
+void EnglishNames::Memory::WordSet::settle() {
+    if (hashed_.empty() && listed_.size() <= kListed) return;
     hashed_.insert(listed_.begin(), listed_.end());
-    listed_ = {};
+    listed_.clear();  // (its room kept for the next sentence's words)
 }
 
 bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
@@ -592,6 +587,8 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
                 if (t.lower_word()) memory.lower_case.insert(t.word);
                 else if (t.capitalized() && !first()) memory.capitalized_inside.insert(t.word);
             }
+            memory.lower_case.settle();
+            memory.capitalized_inside.settle();
         }
         kept.keep(s, std::move(tokens));
     }

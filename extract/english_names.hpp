@@ -64,13 +64,13 @@ public:
         // instructions; a list of every word, repeats and all, grew a long text's memory).
         class WordSet {
         public:
-            // Inline while the words are listed (most insertions: one a word of the text);
-            // the move to the hash set and the hashing past it out of line.
-            void insert(std::string_view word) {
-                if (hashed_.empty() && listed_.size() < kListed) listed_.push_back(word);
-                else insert_past_list(word);
-            }
-            bool contains(std::string_view word) const;
+            // Listed at once, inline (one insertion a word of the text); settle() moves the list
+            // into the hash set when it is due, once a sentence rather than at every word.
+            void insert(std::string_view word) { listed_.push_back(word); }
+            // Moves the listed words into the hash set once they are more than kListed, or the
+            // hash set is in use: called after each sentence's insertions, and before contains().
+            void settle();
+            bool contains(std::string_view word) const;  // after settle()
             // Room for `words` insertions (as many as are listed before the move to the hash set).
             void reserve(std::size_t words) { listed_.reserve(std::min(words, kListed + 1)); }
             std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
@@ -79,7 +79,6 @@ public:
             static constexpr std::size_t kListed = 2048;
             std::vector<std::string_view> listed_;         // the words as inserted, until hashed
             std::unordered_set<std::string_view> hashed_;  // all the words, once past kListed
-            void insert_past_list(std::string_view word);
         };
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case
