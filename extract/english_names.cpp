@@ -212,12 +212,14 @@ private:
     Memory& memory_;
     EntityStore& entities_;
     const std::vector<EnglishToken>& tokens_;
-    // Both empty in a sentence without titles (most): they are allocated only for one with some.
+    // Both empty in a sentence without titles (most): they are allocated only for one with some,
+    // and read only then (a flag: a vector<bool>'s empty() compares two bit positions).
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
+    bool titled_ = false;        // title_ and claimed_ are filled in
     bool added_ = false;         // a mention added to mentions_
-    bool in_title(std::size_t i) const { return !title_.empty() && title_[i]; }
-    bool claimed(std::size_t i) const { return !claimed_.empty() && claimed_[i]; }
+    bool in_title(std::size_t i) const { return titled_ && title_[i]; }
+    bool claimed(std::size_t i) const { return titled_ && claimed_[i]; }
 };
 
 bool EnglishNames::SentenceNames::taken(std::size_t i) const {
@@ -269,11 +271,16 @@ bool EnglishNames::SentenceNames::initial_evidence(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     if (t.all_caps() || has_inner_capital(t.word) || t.has_digit()) return true;
     const std::string lower = ascii_lower(t.word);
+    // Written in lower case elsewhere: no; else capitalized inside a sentence elsewhere: yes;
+    // else yes when a name word follows that is not (`…ly` words aside). When none follows
+    // (most), the answer is the first two questions', and the shorter list of capitalized
+    // words is searched first: most words are not in it, and the long list is not searched.
+    const bool name_follows = !(lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) &&
+                              i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1);
+    if (!name_follows) return memory_.capitalized_inside.contains(t.word) && !memory_.lower_case.count(lower);
     if (memory_.lower_case.count(lower)) return false;
     if (memory_.capitalized_inside.contains(t.word)) return true;
-    if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) return false;
-    return i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1) &&
-           !memory_.lower_case.count(ascii_lower(tokens_[i + 1].word));
+    return !memory_.lower_case.count(ascii_lower(tokens_[i + 1].word));
 }
 
 // One past the last word of the name starting at `i`.
@@ -371,6 +378,7 @@ void EnglishNames::SentenceNames::titles() {
                    [&](TextRange r) { hits.push_back(PhraseHit{r.begin, r.end, person_mark}); });
     title_.assign(tokens_.size(), false);
     claimed_.assign(tokens_.size(), false);
+    titled_ = true;
     std::vector<Title> titles;
     for (const auto& h : select_longest(std::move(hits))) {
         const std::size_t first = token_at_or_after(tokens_, h.begin);
