@@ -124,6 +124,9 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
         if (const std::optional<std::uint32_t> alias = catalog_.whole_alias(folded)) {
             const auto& candidates = catalog_.candidates(*alias);
             std::uint32_t chosen = candidates.front();
+            // One candidate (most) is the answer whatever the document named: the mentions are
+            // not put in the by-id map for it.
+            if (candidates.size() == 1) return &catalog_.entities()[chosen];
             std::size_t best = 0;
             memory.record_mentions();
             for (std::uint32_t c : candidates) {
@@ -576,6 +579,7 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
     // once, not grown as the words come (that was 2 M instructions in 1 MB of English).
     memory.lower_case.reserve(text.size() / 6);
     memory.capitalized_inside.reserve(text.size() / 6);
+    memory.unrecorded.reserve(64);  // a news article's mentions (some tens), not grown from nothing
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const Sentence& sentence = sentences[s];
         // Only words with a Latin letter are remembered: a sentence without one (most Chinese
