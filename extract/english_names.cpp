@@ -575,7 +575,7 @@ void EnglishNames::SentenceNames::run() {
 EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences,
                                          KeptWords& kept) const {
     Memory memory;
-    // About a word in six bytes of English (as english_words reckons): the lists are allocated
+    // About a word in six bytes of English (its average): the lists are allocated
     // once, not grown as the words come (that was 2 M instructions in 1 MB of English).
     memory.lower_case.reserve(text.size() / 6);
     memory.capitalized_inside.reserve(text.size() / 6);
