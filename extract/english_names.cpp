@@ -63,15 +63,10 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-void EnglishNames::Memory::WordSet::insert_past_list(std::string_view word) {
-    if (!hashed_.empty()) {
-        hashed_.insert(word);
-        return;
-    }
-    listed_.push_back(word);
-    if (listed_.size() <= kListed) return;
+void EnglishNames::Memory::WordSet::settle() {
+    if (hashed_.empty() && listed_.size() <= kListed) return;
     hashed_.insert(listed_.begin(), listed_.end());
-    listed_ = {};
+    listed_.clear();  // (its room kept for the next sentence's words)
 }
 
 bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
@@ -114,7 +109,12 @@ const EntityRef* EnglishNames::entity_by_id(const std::string& id) const {
 
 // The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
 // the first form the pack knows; of several candidates, the one the document named last.
-const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, const Memory& memory) const {
+void EnglishNames::Memory::record_mentions() {
+    for (const Seen& mention : unrecorded) seen[mention.entity->id] = mention;
+    unrecorded.clear();
+}
+
+const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, Memory& memory) const {
     for (const auto& [key, form] : portfolio_forms_) {
         if (key != role) continue;
         // (Normalizer::fold copies ASCII runs whole: an English form costs little to fold.)
@@ -124,7 +124,11 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
         if (const std::optional<std::uint32_t> alias = catalog_.whole_alias(folded)) {
             const auto& candidates = catalog_.candidates(*alias);
             std::uint32_t chosen = candidates.front();
+            // One candidate (most) is the answer whatever the document named: the mentions are
+            // not put in the by-id map for it.
+            if (candidates.size() == 1) return &catalog_.entities()[chosen];
             std::size_t best = 0;
+            memory.record_mentions();
             for (std::uint32_t c : candidates) {
                 auto it = memory.seen.find(catalog_.entities()[c].id);
                 if (it != memory.seen.end() && it->second.order > best) {
@@ -138,16 +142,13 @@ const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view
     return nullptr;
 }
 
-bool EnglishNames::title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
+bool EnglishNames::mostly_capitalized(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
     // Compared in a loop, not looked up in a set: this runs for every word of every sentence.
     static constexpr std::array<std::string_view, 17> small = {"of", "and", "the", "to", "in", "on", "for", "a", "an",
                                                                "with", "at", "by", "from", "as", "or", "vs", "vs."};
     const auto is_small = [](std::string_view word) {
         return word.size() <= 4 && std::find(small.begin(), small.end(), word) != small.end();
     };
-    // A run that ends in a full stop is prose: most sentences are told by their last word alone.
-    const bool ends_like_prose = last > first && tokens[last - 1].after == '.';
-    if (ends_like_prose) return false;
     int words = 0;
     int capitalized = 0;
     for (std::size_t i = first; i < last; ++i) {
@@ -193,6 +194,7 @@ private:
     }
     void add(TextRange range, const EntityRef* ref, Mention::Kind kind) {
         mentions_.push_back(Mention{range, ref, kind});
+        added_ = true;
     }
     void add(std::size_t first, std::size_t last, const EntityRef* ref) {
         add(TextRange{tokens_[first].range.begin, tokens_[last - 1].range.end}, ref, Mention::Kind::name);
@@ -213,11 +215,14 @@ private:
     Memory& memory_;
     EntityStore& entities_;
     const std::vector<EnglishToken>& tokens_;
-    // Both empty in a sentence without titles (most): they are allocated only for one with some.
+    // Both empty in a sentence without titles (most): they are allocated only for one with some,
+    // and read only then (a flag: a vector<bool>'s empty() compares two bit positions).
     std::vector<bool> title_;    // inside a role or person title
     std::vector<bool> claimed_;  // a portfolio the pack does not know: no name
-    bool in_title(std::size_t i) const { return !title_.empty() && title_[i]; }
-    bool claimed(std::size_t i) const { return !claimed_.empty() && claimed_[i]; }
+    bool titled_ = false;        // title_ and claimed_ are filled in
+    bool added_ = false;         // a mention added to mentions_
+    bool in_title(std::size_t i) const { return titled_ && title_[i]; }
+    bool claimed(std::size_t i) const { return titled_ && claimed_[i]; }
 };
 
 bool EnglishNames::SentenceNames::taken(std::size_t i) const {
@@ -269,11 +274,16 @@ bool EnglishNames::SentenceNames::initial_evidence(std::size_t i) const {
     const EnglishToken& t = tokens_[i];
     if (t.all_caps() || has_inner_capital(t.word) || t.has_digit()) return true;
     const std::string lower = ascii_lower(t.word);
+    // Written in lower case elsewhere: no; else capitalized inside a sentence elsewhere: yes;
+    // else yes when a name word follows that is not (`…ly` words aside). When none follows
+    // (most), the answer is the first two questions', and the shorter list of capitalized
+    // words is searched first: most words are not in it, and the long list is not searched.
+    const bool name_follows = !(lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) &&
+                              i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1);
+    if (!name_follows) return memory_.capitalized_inside.contains(t.word) && !memory_.lower_case.count(lower);
     if (memory_.lower_case.count(lower)) return false;
     if (memory_.capitalized_inside.contains(t.word)) return true;
-    if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0) return false;
-    return i + 1 < tokens_.size() && !t.breaks_after() && name_word(i + 1) &&
-           !memory_.lower_case.count(ascii_lower(tokens_[i + 1].word));
+    return !memory_.lower_case.count(ascii_lower(tokens_[i + 1].word));
 }
 
 // One past the last word of the name starting at `i`.
@@ -363,13 +373,15 @@ void EnglishNames::SentenceNames::titles() {
         std::size_t first, last;  // tokens
         std::string role;         // role id; empty for a person title (Mr., President)
     };
+    // Most sentences hold no title: they are told so without a copy of the roles.
+    if (roles_.empty() && !cues_.any("person_title", range)) return;
     std::vector<PhraseHit> hits = roles_;
-    const auto person_titles = cues_.find("person_title", range);
     const std::uint32_t person_mark = 0xFFFFFFFF;
-    for (const auto& r : person_titles) hits.push_back(PhraseHit{r.begin, r.end, person_mark});
-    if (hits.empty()) return;
+    cues_.for_each("person_title", range,
+                   [&](TextRange r) { hits.push_back(PhraseHit{r.begin, r.end, person_mark}); });
     title_.assign(tokens_.size(), false);
     claimed_.assign(tokens_.size(), false);
+    titled_ = true;
     std::vector<Title> titles;
     for (const auto& h : select_longest(std::move(hits))) {
         const std::size_t first = token_at_or_after(tokens_, h.begin);
@@ -514,6 +526,7 @@ void EnglishNames::SentenceNames::sequences() {
             std::size_t order = 0;
             // Each id holds an order of its own (a mention's), so the latest is one entity
             // whatever order the ids come in.
+            memory_.record_mentions();
             for (const auto& [id, seen] : memory_.seen) {
                 if (spaced_lower(seen.entity->label).find(key) != std::string::npos && seen.order > order) {
                     best = seen.entity;
@@ -552,17 +565,21 @@ void EnglishNames::SentenceNames::run() {
     titles();
     defined_terms();
     sequences();
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    // The mentions came in text order, and do not overlap: only names added after them (or in
+    // place of one, which adds one too) can be out of it.
+    if (added_)
+        std::sort(mentions_.begin(), mentions_.end(),
+                  [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
 
 EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vector<Sentence>& sentences,
                                          KeptWords& kept) const {
     Memory memory;
-    // About a word in six bytes of English (as english_words reckons): the lists are allocated
+    // About a word in six bytes of English (its average): the lists are allocated
     // once, not grown as the words come (that was 2 M instructions in 1 MB of English).
     memory.lower_case.reserve(text.size() / 6);
     memory.capitalized_inside.reserve(text.size() / 6);
+    memory.unrecorded.reserve(64);  // a news article's mentions (some tens), not grown from nothing
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         const Sentence& sentence = sentences[s];
         // Only words with a Latin letter are remembered: a sentence without one (most Chinese
@@ -582,6 +599,8 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
                 if (t.lower_word()) memory.lower_case.insert(t.word);
                 else if (t.capitalized() && !first()) memory.capitalized_inside.insert(t.word);
             }
+            memory.lower_case.settle();
+            memory.capitalized_inside.settle();
         }
         kept.keep(s, std::move(tokens));
     }
@@ -602,11 +621,8 @@ void EnglishNames::find(std::string_view text, const Sentence& sentence, const s
             memory.family_names.emplace(std::string(written.substr(space + 1)), m.entity);
     }
     SentenceNames(*this, text, sentence, tokens, times, cues, roles, mentions, memory, entities).run();
-    for (const auto& m : mentions) {
-        Memory::Seen& seen = memory.seen[m.entity->id];
-        seen.order = ++memory.order;
-        seen.entity = m.entity;
-    }
+    for (const auto& m : mentions) memory.unrecorded.push_back(Memory::Seen{++memory.order, m.entity});
+    if (memory.unrecorded.size() >= Memory::kUnrecorded) memory.record_mentions();
 }
 
 }  // namespace chronokg

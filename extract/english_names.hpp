@@ -64,13 +64,13 @@ public:
         // instructions; a list of every word, repeats and all, grew a long text's memory).
         class WordSet {
         public:
-            // Inline while the words are listed (most insertions: one a word of the text);
-            // the move to the hash set and the hashing past it out of line.
-            void insert(std::string_view word) {
-                if (hashed_.empty() && listed_.size() < kListed) listed_.push_back(word);
-                else insert_past_list(word);
-            }
-            bool contains(std::string_view word) const;
+            // Listed at once, inline (one insertion a word of the text); settle() moves the list
+            // into the hash set when it is due, once a sentence rather than at every word.
+            void insert(std::string_view word) { listed_.push_back(word); }
+            // Moves the listed words into the hash set once they are more than kListed, or the
+            // hash set is in use: called after each sentence's insertions, and before contains().
+            void settle();
+            bool contains(std::string_view word) const;  // after settle()
             // Room for `words` insertions (as many as are listed before the move to the hash set).
             void reserve(std::size_t words) { listed_.reserve(std::min(words, kListed + 1)); }
             std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
@@ -79,7 +79,6 @@ public:
             static constexpr std::size_t kListed = 2048;
             std::vector<std::string_view> listed_;         // the words as inserted, until hashed
             std::unordered_set<std::string_view> hashed_;  // all the words, once past kListed
-            void insert_past_list(std::string_view word);
         };
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case
@@ -95,8 +94,14 @@ public:
             std::size_t order = 0;             // order of the entity's last mention
             const EntityRef* entity = nullptr;  // the entity of that mention
         };
-        std::unordered_map<std::string_view, Seen> seen;
+        std::unordered_map<std::string_view, Seen> seen;  // read only after record_mentions()
+        // The mentions since, in order, put in `seen` only when it is read (most documents never
+        // read it: the ids were hashed for nothing), or when kUnrecorded of them wait.
+        std::vector<Seen> unrecorded;
+        static constexpr std::size_t kUnrecorded = 1024;
         std::size_t order = 0;
+        // Brings `seen` up to date with the mentions recorded so far.
+        void record_mentions();
     };
 
     EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
@@ -115,13 +120,20 @@ public:
               std::vector<Mention>& mentions, Memory& memory, EntityStore& entities) const;
 
     // Whether the words of text[range] are in title case (a headline): most words capitalized.
-    static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
+    // A run that ends in a full stop is prose: most sentences are told by their last word alone,
+    // inline, without the call that counts the words.
+    static bool title_case(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last) {
+        return !(last > first && tokens[last - 1].after == '.') && mostly_capitalized(tokens, first, last);
+    }
 
 private:
     class SentenceNames;
 
+    // Whether most words of tokens[first, last) are capitalized (title_case() past the full stop).
+    static bool mostly_capitalized(const std::vector<EnglishToken>& tokens, std::size_t first, std::size_t last);
+
     // The catalog's entity, or nullptr.
-    const EntityRef* resolve(const std::string& name, std::string_view role, const Memory& memory) const;
+    const EntityRef* resolve(const std::string& name, std::string_view role, Memory& memory) const;
     const EntityRef* entity_by_id(const std::string& id) const;
 
     const EntityCatalog& catalog_;

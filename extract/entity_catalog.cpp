@@ -1,6 +1,7 @@
 #include "extract/entity_catalog.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/ascii.hpp"
 #include "extract/normalizer.hpp"
@@ -8,23 +9,43 @@
 
 namespace chronokg {
 
+namespace {
+
+// Each byte as an id keeps it, ASCII letters lower-cased (`a`–`z`, digits, `.` and every byte
+// of a UTF-8 sequence), or 0 for a byte an id drops: one look-up a byte of a label.
+constexpr std::array<unsigned char, 256> kIdBytes = [] {
+    std::array<unsigned char, 256> table{};
+    for (int byte = 0; byte < 256; ++byte) {
+        const int c = byte >= 'A' && byte <= 'Z' ? byte - 'A' + 'a' : byte;
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.';
+        table[static_cast<std::size_t>(byte)] = keep ? static_cast<unsigned char>(c) : 0;
+    }
+    return table;
+}();
+
+}  // namespace
+
 std::string derive_entity_id(std::string_view folded) {
-    std::string id;
-    id.reserve(folded.size());  // at most one byte out for each byte in
+    // Written in place into room for every byte (at most one byte out for each byte in: a dash
+    // stands for one or more bytes dropped), then cut to its length: appended byte by byte, the
+    // id checked its room and moved its end at each.
+    std::string id(folded.size(), '\0');
+    std::size_t length = 0;
     bool pending_dash = false;
     for (const char raw : folded) {
-        // Lower-cased here, byte by byte: a lower-cased copy of the whole text first cost an allocation.
-        const auto c = static_cast<unsigned char>(ascii_lower(raw));
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '.';
-        if (!keep) {
-            pending_dash = !id.empty();
+        // Lower-cased here, byte by byte by the table: a lower-cased copy of the whole text first
+        // cost an allocation.
+        const unsigned char c = kIdBytes[static_cast<unsigned char>(raw)];
+        if (c == 0) {
+            pending_dash = length > 0;
             continue;
         }
-        if (pending_dash) id += '-';
+        if (pending_dash) id[length++] = '-';
         pending_dash = false;
-        id += static_cast<char>(c);
+        id[length++] = static_cast<char>(c);
     }
-    while (!id.empty() && id.back() == '.') id.pop_back();
+    while (length > 0 && id[length - 1] == '.') --length;
+    id.resize(length);
     return id;
 }
 

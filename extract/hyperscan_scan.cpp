@@ -107,11 +107,27 @@ std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_
                 &context) != HS_SUCCESS)
         throw std::runtime_error("Hyperscan scan failed");
     // PhraseMatcher's order: by end, then longest first, then in the order the phrases were
-    // added. Hyperscan does not promise an order (its reports come mostly by end); no two hits
-    // share end, begin and phrase, so the sort decides every place.
-    std::sort(found.begin(), found.end(), [](const PhraseHit& a, const PhraseHit& b) {
+    // added. Hyperscan does not promise an order; no two hits share end, begin and phrase, so
+    // the sort decides every place. Its reports come mostly in that order already (the window
+    // is then only read through), else by end, those that share an end in no set order: when
+    // the ends do not go back, each run of hits with one end is sorted alone, and the window
+    // is sorted whole only when they do.
+    const auto before = [](const PhraseHit& a, const PhraseHit& b) {
         return std::tie(a.end, a.begin, a.payload) < std::tie(b.end, b.begin, b.payload);
-    });
+    };
+    const auto ends_before = [](const PhraseHit& a, const PhraseHit& b) { return a.end < b.end; };
+    if (!std::is_sorted(found.begin(), found.end(), before)) {
+        if (std::is_sorted(found.begin(), found.end(), ends_before)) {
+            for (auto run = found.begin(); run != found.end();) {
+                const auto run_end =
+                    std::find_if(run + 1, found.end(), [&](const PhraseHit& h) { return h.end != run->end; });
+                if (run_end - run > 1) std::sort(run, run_end, before);
+                run = run_end;
+            }
+        } else {
+            std::sort(found.begin(), found.end(), before);
+        }
+    }
     std::vector<PhraseHit> hits(found.begin(), found.end());
     for (PhraseHit& h : hits) h.payload = db_->phrases[h.payload].payload;
     return hits;

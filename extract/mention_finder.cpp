@@ -85,7 +85,11 @@ MentionFinder::MentionFinder(const EntityCatalog& catalog, const RulePack& pack,
     // Longest first, so 笔记本电脑 is tried before 笔记本.
     std::sort(product_kinds_.begin(), product_kinds_.end(),
               [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    for (const auto& kind : product_kinds_) product_kind_first_bytes_.set(static_cast<unsigned char>(kind.front()));
+    for (const auto& kind : product_kinds_) {
+        product_kind_first_bytes_.set(static_cast<unsigned char>(kind.front()));
+        if (kind.size() == 1) product_kind_second_bytes_.set();
+        else product_kind_second_bytes_.set(static_cast<unsigned char>(kind[1]));
+    }
 }
 
 namespace {
@@ -144,7 +148,8 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
         if (type != "ORG") continue;
         std::size_t pos = m.range.end;
         // An optional kind of product (平板, 手表) between the maker and the model.
-        if (pos < text.size() && product_kind_first_bytes_[static_cast<unsigned char>(text[pos])]) {
+        if (pos < text.size() && product_kind_first_bytes_[static_cast<unsigned char>(text[pos])] &&
+            (pos + 1 == text.size() || product_kind_second_bytes_[static_cast<unsigned char>(text[pos + 1])])) {
             for (const auto& kind : product_kinds_) {
                 // The last bytes first: in Chinese the first byte of a character is one byte in
                 // three (this runs for every organization named).
@@ -155,6 +160,9 @@ void MentionFinder::add_products(std::string_view text, TextRange sentence, std:
                 }
             }
         }
+        // No model code starts without a Latin letter or digit (after most organizations): the
+        // call that would find none is not made.
+        if (pos >= sentence.end || !ascii_alnum(text[pos])) continue;
         const std::size_t end = model_code_end(text, pos, sentence.end);
         if (end == 0) continue;
         const TextRange product{m.range.begin, end};
@@ -214,6 +222,12 @@ MentionFinder::Reading::Reading(const MentionFinder& finder, std::string_view te
     // in every document, the mentions doubling their room and the map its buckets.
     earlier_.reserve(64);
     last_seen_.reserve(64);
+    unrecorded_.reserve(64);
+}
+
+void MentionFinder::Reading::record_clear_mentions() {
+    for (const auto& [entity, order] : unrecorded_) last_seen_[entity] = order;
+    unrecorded_.clear();
 }
 
 std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits) {
@@ -247,6 +261,7 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
         const auto& candidates = catalog.candidates(hit.payload);
         std::uint32_t chosen = candidates.front();
         if (candidates.size() > 1) {
+            record_clear_mentions();
             std::size_t best = 0;
             for (std::uint32_t c : candidates) {
                 auto it = last_seen_.find(c);
@@ -256,11 +271,13 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
                 }
             }
         } else {
-            last_seen_[chosen] = ++order_;
+            unrecorded_.emplace_back(chosen, ++order_);
         }
         found.push_back(Mention{range, &catalog.entities()[chosen], Mention::Kind::alias});
     }
+    if (unrecorded_.size() >= kUnrecorded) record_clear_mentions();
     std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    const std::size_t in_order = found.size();  // the mentions sorted here; those after are appended
     // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
     for (const auto& m : found) {
         const TextRange acr = acronym_after(text_, m.range.end);
@@ -279,9 +296,14 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
         }
     }
     finder_.add_products(text_, sentence.range, found, entities_);
-    finder_.add_short_forms(hits.short_forms, found);
-    finder_.add_references(text_, sentence, hits.anaphora, earlier_, found);
-    std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    // Most sentences hold neither (English none of the first): a call for no hits still copied
+    // the empty list for select_longest and went through it.
+    if (!hits.short_forms.empty()) finder_.add_short_forms(hits.short_forms, found);
+    if (!hits.anaphora.empty()) finder_.add_references(text_, sentence, hits.anaphora, earlier_, found);
+    // Sorted again only when a mention was appended: add_products moves no mention's begin, and
+    // the mentions do not overlap, so the order by begin stands otherwise.
+    if (found.size() != in_order)
+        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     earlier_.insert(earlier_.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
     return found;
 }

@@ -67,6 +67,12 @@ public:
         EntityStore& entities_;
         std::vector<Mention> earlier_;  // the mentions of the sentences before, in text order
         std::unordered_map<std::uint32_t, std::size_t> last_seen_;  // entity → order of its last clear mention
+        // The clear mentions since (entity, order), put in last_seen_ only when it is read (at an
+        // ambiguous alias, which most sentences and many documents have none of), or when
+        // kUnrecorded of them wait.
+        std::vector<std::pair<std::uint32_t, std::size_t>> unrecorded_;
+        static constexpr std::size_t kUnrecorded = 1024;
+        void record_clear_mentions();
         std::size_t order_ = 0;
         std::map<std::string, const EntityRef*> acronyms_;  // bound in this document
     };
@@ -93,9 +99,12 @@ private:
     std::vector<std::string> anaphora_types_;
     std::vector<bool> anaphora_clause_start_;  // the entry is `^…`: a clause's first words only
     std::vector<std::string> product_kinds_;  // folded, longest first
-    // The bytes a product kind starts with: after most organizations none, and the kinds are
-    // not tried one by one (English text never starts one).
+    // The bytes a product kind starts with, and those second in one (all bytes when a kind is
+    // one byte long): after most organizations the two bytes are not those of a kind, and the
+    // kinds are not tried one by one (English text never starts one; in Chinese nearly every
+    // character's first byte starts some kind).
     std::bitset<256> product_kind_first_bytes_;
+    std::bitset<256> product_kind_second_bytes_;
 };
 
 }  // namespace chronokg
