@@ -62,11 +62,16 @@ struct Apposition {
     Argument person;
 };
 
+// Whether pattern `p` reads its frame's first part before the verb (no bare verb, no object first).
+bool needs_first_part(const VerbPattern& p) { return !p.before.empty() && !p.object_before; }
+
 // A place where relation verbs stand in the sentence, with its hits (SentenceRules::find_verbs()).
 struct VerbPlace {
     TextRange range;
     std::size_t first = 0, last = 0;  // its hits: SentenceView::verbs[first, last)
-    bool framed = false;  // a pattern's frame opens before it in the sentence
+    // Whether a pattern's frame opens before it in the sentence: looked for only when an
+    // overlapping place asks (most places overlap none), then kept.
+    std::optional<bool> framed{};
     bool bare = false;    // a pattern needs no first part before it
 };
 
@@ -990,12 +995,8 @@ void SentenceRules::find_verbs() {
                                 view_.cues->match_at("coordination", at.end, look) > 0;
         if (noun_after) continue;
         VerbPlace span{at, first, last};
-        for (std::size_t i = first; i < last; ++i) {
-            const VerbPattern& p = lexicon_.pattern(verbs[i].payload);
-            const bool bare = p.before.empty() || p.object_before;
-            span.bare = span.bare || bare;
-            span.framed = span.framed || (!bare && find_first(slice(text_, {range.begin, at.begin}), p.before) != std::string_view::npos);
-        }
+        for (std::size_t i = first; i < last; ++i)
+            span.bare = span.bare || !needs_first_part(lexicon_.pattern(verbs[i].payload));
         spans.push_back(span);
     }
     // A verb that only stands in frames none of which opens before it in the sentence (出口限制 of
@@ -1004,14 +1005,28 @@ void SentenceRules::find_verbs() {
     // first part, and a longer verb keeps a bare one inside it from splitting a noun (出口管制措施).
     // The patterns at the same span together decide. Of the rest the longest are kept, with one
     // hit a span standing for all its patterns (of hits at one place select_longest keeps one).
+    // (A search of the words before the place for each pattern: asked only of places that overlap.)
+    auto framed = [&](VerbPlace& place) {
+        if (!place.framed) {
+            const std::string_view before_place = slice(text_, {range.begin, place.range.begin});
+            place.framed = false;
+            for (std::size_t i = place.first; i < place.last && !*place.framed; ++i) {
+                const VerbPattern& p = lexicon_.pattern(verbs[i].payload);
+                place.framed = needs_first_part(p) && find_first(before_place, p.before) != std::string_view::npos;
+            }
+        }
+        return *place.framed;
+    };
     std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
     candidates.clear();
     candidates.reserve(spans.size());
     for (std::size_t s = 0; s < spans.size(); ++s) {
-        const VerbPlace& span = spans[s];
-        const bool yields = !span.bare && !span.framed && std::any_of(spans.begin(), spans.end(), [&](const VerbPlace& f) {
-                                return f.framed && span.range.begin < f.range.end && f.range.begin < span.range.end;
-                            });
+        VerbPlace& span = spans[s];
+        // (The place itself is left out of the others: were it framed, it would not yield.)
+        const bool yields = !span.bare && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
+                                return &f != &span && span.range.begin < f.range.end && f.range.begin < span.range.end &&
+                                       framed(f);
+                            }) && !framed(span);
         if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
     }
     // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
