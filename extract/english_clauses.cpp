@@ -455,15 +455,21 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         if (!s.segments.empty() && !has_verb(b, e)) s.segments.back().second = e;
         else s.segments.emplace_back(b, e);
     };
-    // The sentence's scan found the subordinators: most sentences have none, and their words
-    // are not asked one by one.
-    const bool some_subordinator = view.cues->any("subordinators", s.range);
+    // Where the sentence's scan found a subordinator begin (most sentences have none): the
+    // words are not asked one by one.
+    std::vector<std::size_t> subordinator_starts;
+    const bool starts_scanned = view.cues->starts_in("subordinators", s.range, subordinator_starts);
+    const auto starts_subordinator = [&](const EnglishToken& t) {
+        if (!starts_scanned) return view.cues->match_at("subordinators", t.range.begin, s.range.end) > 0;
+        for (const std::size_t start : subordinator_starts)  // none in most sentences, else one or two
+            if (start == t.range.begin) return true;
+        return false;
+    };
     std::size_t begin = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const EnglishToken& b = tokens[i - 1];
         const bool punct = b.after == ',' || b.after == ';' || b.after == ':' || b.dash_after;
-        const bool subordinate = !punct && some_subordinator &&
-                                 view.cues->match_at("subordinators", tokens[i].range.begin, s.range.end) > 0;
+        const bool subordinate = !punct && starts_subordinator(tokens[i]);
         if (punct || subordinate) {
             add(begin, i);
             begin = i;
