@@ -95,12 +95,13 @@ public:
     // whose hits would make that scan slower: SentenceCues passes a question about one of them
     // on to find(). (In the header: SentenceCues sizes its table by their count at compile
     // time, not with an allocation a sentence.)
-    static constexpr std::array<std::string_view, 25> kWindowedLists = {
+    static constexpr std::array<std::string_view, 26> kWindowedLists = {
         "negation",     "not_negation",    "planned",      "not_planned",      "hypothetical",
         "epistemic",    "reported",        "passive_agent", "preposition",     "coordination",
         "function_word", "org_suffix",     "noun_prefix",  "topic_preposition", "pivot_verb",
         "complement_verb", "prevent_verb", "ability",      "actor_noun",       "anaphora_determiner",
-        "amount_words", "infinitive_verbs", "place_preposition", "person_title", "effective_date"};
+        "amount_words", "infinitive_verbs", "place_preposition", "person_title", "effective_date",
+        "subordinators"};
     // The number of windowed list `id` (its place in kWindowedLists), or kNotWindowed for
     // another list or an unknown id.
     static constexpr std::uint32_t kNotWindowed = ~0u;

@@ -1,7 +1,6 @@
 #include "extract/english_clauses.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 
 #include "core/ascii.hpp"
@@ -29,8 +28,6 @@ std::vector<std::string> split_words(const std::string& s) {
     if (!word.empty()) out.push_back(ascii_lower(word));
     return out;
 }
-
-bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool ends_with(std::string_view s, std::string_view tail) {
     return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -121,15 +118,6 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
             }
         }
     }
-    for (const std::string& word : cues.words("subordinators", kEn)) {
-        std::size_t run = 0;
-        while (run < word.size() && ascii_letter(word[run])) ++run;
-        if (run == 0) {
-            subordinators_anywhere_ = true;
-            continue;
-        }
-        subordinator_shapes_.add(std::string_view(word).substr(0, run));
-    }
 }
 
 std::vector<TailWord> EnglishClauses::tail_words(const std::string& tail) const {
@@ -177,28 +165,6 @@ void EnglishClauses::read_structure(const SentenceView& view, const std::vector<
     }
     cut_segments(view, s, mentions);
     group(view, s, mentions, joins);
-}
-
-bool EnglishClauses::may_start_subordinator_run(std::string_view text, const EnglishToken& t) const {
-    // A word of the list matches case-insensitively and runs on into no letter: where it
-    // matches, the text's run of letters is the word's own first run, lower-cased.
-    const std::string_view w = t.word;
-    const bool letter_after = t.range.end < text.size() && ascii_letter(text[t.range.end]);
-    if (!letter_after) {
-        // The run has a length L of the list's runs (by its first letter) only if the word ends
-        // at L or a non-letter stands there: most words are ruled out without their letters read.
-        bool some_length = false;
-        for (std::uint32_t lengths = subordinator_shapes_.lengths_starting_with(w.front()); lengths != 0 && !some_length;
-             lengths &= lengths - 1) {
-            const std::size_t length = static_cast<std::size_t>(std::countr_zero(lengths));
-            some_length = length == WordShapes::kLongest || length == w.size() || (length < w.size() && !ascii_letter(w[length]));
-        }
-        if (!some_length) return false;
-    }
-    std::size_t run = 0;
-    while (run < w.size() && ascii_letter(w[run])) ++run;
-    if (run == w.size() && letter_after) return true;  // runs on: ask
-    return subordinator_shapes_.may_be(w.substr(0, run));
 }
 
 bool EnglishClauses::may_be_loose_form(std::string_view word) const {
@@ -463,7 +429,6 @@ bool EnglishClauses::noun_before_of(const SentenceView& view, const EnglishPredi
 }
 
 void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const {
-    const std::string_view text = view.text;
     const auto& tokens = view.tokens;
     s.segment_of.assign(tokens.size(), 0);
     if (tokens.empty()) return;
@@ -490,14 +455,21 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         if (!s.segments.empty() && !has_verb(b, e)) s.segments.back().second = e;
         else s.segments.emplace_back(b, e);
     };
+    // Where the sentence's scan found a subordinator begin (most sentences have none): the
+    // words are not asked one by one.
+    std::vector<std::size_t> subordinator_starts;
+    const bool starts_scanned = view.cues->starts_in("subordinators", s.range, subordinator_starts);
+    const auto starts_subordinator = [&](const EnglishToken& t) {
+        if (!starts_scanned) return view.cues->match_at("subordinators", t.range.begin, s.range.end) > 0;
+        for (const std::size_t start : subordinator_starts)  // none in most sentences, else one or two
+            if (start == t.range.begin) return true;
+        return false;
+    };
     std::size_t begin = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const EnglishToken& b = tokens[i - 1];
         const bool punct = b.after == ',' || b.after == ';' || b.after == ':' || b.dash_after;
-        // The list is asked only where a word of it may start (most words are ruled out by
-        // their shape) and no punctuation cuts the sentence anyway.
-        const bool subordinate = !punct && may_start_subordinator(text, tokens[i]) &&
-                                 cues_.match_at("subordinators", kEn, text, tokens[i].range.begin, s.range.end) > 0;
+        const bool subordinate = !punct && starts_subordinator(tokens[i]);
         if (punct || subordinate) {
             add(begin, i);
             begin = i;

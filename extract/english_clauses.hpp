@@ -163,19 +163,6 @@ private:
     // passed over without a hash.
     WordShapes loose_shapes_;
     bool may_be_loose_form(std::string_view word) const;
-    // The shapes of the `subordinators` words' first runs of Latin letters (`as` of `as part
-    // of`): a subordinator can start at word `t` only where the text's run of letters has one of
-    // them (or anywhere, when `subordinators_anywhere_`: a word of the list starts with another
-    // byte). cut_segments asks this of every word before the list.
-    WordShapes subordinator_shapes_;
-    bool subordinators_anywhere_ = false;
-    // Inline up to the word's first byte, which rules out most words; the run of letters out
-    // of line (may_start_subordinator_run).
-    bool may_start_subordinator(std::string_view text, const EnglishToken& t) const {
-        if (subordinators_anywhere_) return true;
-        return subordinator_shapes_.may_start_with(t.word.front()) && may_start_subordinator_run(text, t);
-    }
-    bool may_start_subordinator_run(std::string_view text, const EnglishToken& t) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {
         std::vector<TailWord> tail;  // after the object slot

@@ -109,4 +109,15 @@ std::size_t SentenceCues::match_at(CueId id, std::size_t at, std::size_t limit) 
     return longest;
 }
 
+bool SentenceCues::starts_in(CueId id, TextRange range, std::vector<std::size_t>& starts) const {
+    const PhraseHit* first = nullptr;
+    const PhraseHit* last = nullptr;
+    if (!hits_of(id, range, first, last)) return false;
+    // The places where a hit begins and ends by range.end (by end offset: none past the first
+    // that ends beyond it), as match_at reads them.
+    for (const PhraseHit* h = first; h != last && h->end <= range.end; ++h)
+        if (h->begin >= range.begin) starts.push_back(h->begin);
+    return true;
+}
+
 }  // namespace chronokg

@@ -75,6 +75,10 @@ public:
     // Same as cues.match_at(id, lang, text, at, limit): the longest hit of the list that begins
     // at `at` and ends by `limit` (longest_at's answer), read off the hits without a walk.
     std::size_t match_at(CueId id, std::size_t at, std::size_t limit) const;
+    // Appends to `starts` every place `at` in `range` where match_at(id, at, range.end) > 0, in
+    // no given order, read off the hits at once; false, with nothing appended, where match_at
+    // would pass the question on to CueWords (ask it place by place then).
+    bool starts_in(CueId id, TextRange range, std::vector<std::size_t>& starts) const;
 
 private:
     // The hits of list `id`; false when `range` is not inside the sentence or `id` is not a
