@@ -4,6 +4,18 @@
 
 namespace chronokg {
 
+namespace {
+
+// Whether the needle's bytes before its last stand at `at`: a loop, as a call to memcmp cost
+// more than the two bytes a Chinese character leaves to compare.
+bool same_start(const char* at, std::string_view needle) {
+    for (std::size_t i = 0; i + 1 < needle.size(); ++i)
+        if (at[i] != needle[i]) return false;
+    return true;
+}
+
+}  // namespace
+
 // Both look for the needle's last byte with memchr (memrchr) and compare the rest where it
 // stands: in UTF-8 the last byte of a character is a continuation byte, one of 64, where the
 // first byte of a Chinese character is one of a handful.
@@ -16,7 +28,7 @@ std::size_t find_first(std::string_view haystack, std::string_view needle) {
     for (const char* at = base + last; at < end; ++at) {
         at = static_cast<const char*>(std::memchr(at, needle[last], static_cast<std::size_t>(end - at)));
         if (!at) break;
-        if (std::memcmp(at - last, needle.data(), last) == 0) return static_cast<std::size_t>(at - last - base);
+        if (same_start(at - last, needle)) return static_cast<std::size_t>(at - last - base);
     }
     return std::string_view::npos;
 }
@@ -28,7 +40,7 @@ std::size_t find_last(std::string_view haystack, std::string_view needle) {
     for (const char* end = base + haystack.size(); end > base + last;) {
         const char* at = static_cast<const char*>(memrchr(base + last, needle[last], static_cast<std::size_t>(end - base - last)));
         if (!at) break;
-        if (std::memcmp(at - last, needle.data(), last) == 0) return static_cast<std::size_t>(at - last - base);
+        if (same_start(at - last, needle)) return static_cast<std::size_t>(at - last - base);
         end = at;
     }
     return std::string_view::npos;

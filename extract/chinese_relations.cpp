@@ -164,6 +164,23 @@ private:
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
     std::span<const NounGroup> groups_in(TextRange clause, std::span<const TextRange> barriers) const;
+    // Where predicates start (verbs, time expressions) for groups_in(): a place name before one
+    // is no modifier. In predicate_starts_, until the next call.
+    const std::vector<std::size_t>& find_predicate_starts(TextRange clause) const;
+    // groups_in()'s predicate starts of one clause, found when noun_groups() first asks.
+    class ClausePredicateStarts final : public PredicateStarts {
+    public:
+        ClausePredicateStarts(const SentenceRules& rules, TextRange clause) : rules_(rules), clause_(clause) {}
+        const std::vector<std::size_t>& get() const override {
+            if (!starts_) starts_ = &rules_.find_predicate_starts(clause_);
+            return *starts_;
+        }
+
+    private:
+        const SentenceRules& rules_;
+        TextRange clause_;
+        mutable const std::vector<std::size_t>* starts_ = nullptr;
+    };
     // A node for a new answer of groups_in(), for `clause` and `barriers`, its groups those of
     // an earlier answer (noun_groups() takes them again) or none.
     Groups& new_groups(TextRange clause, std::span<const TextRange> barriers) const;
@@ -331,7 +348,13 @@ std::span<const NounGroup> SentenceRules::groups_in(TextRange clause, std::span<
     }
     std::vector<RoleJoin> joins;
     for (const auto& a : appositions_) joins.push_back(RoleJoin{a.org.range, a.person.range});
-    // Where predicates start (verbs, time expressions): a place name before one is no modifier.
+    const ClausePredicateStarts predicate_starts(*this, clause);
+    Groups& answer = new_groups(clause, barriers);
+    answer.count = noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
+    return answer.answer();
+}
+
+const std::vector<std::size_t>& SentenceRules::find_predicate_starts(TextRange clause) const {
     std::vector<std::size_t>& predicate_starts = predicate_starts_;
     predicate_starts.clear();
     predicate_starts.reserve(verbs_.size() + view_.times.size());  // and a frame's start now and then
@@ -350,9 +373,7 @@ std::span<const NounGroup> SentenceRules::groups_in(TextRange clause, std::span<
         }
     }
     for (const auto& t : view_.times) predicate_starts.push_back(t.range.begin);
-    Groups& answer = new_groups(clause, barriers);
-    answer.count = noun_groups(text_, mentions_, clause, kZh, *view_.cues, joins, barriers, predicate_starts, answer.groups);
-    return answer.answer();
+    return predicate_starts;
 }
 
 Groups& SentenceRules::new_groups(TextRange clause, std::span<const TextRange> barriers) const {

@@ -55,15 +55,16 @@ struct Extractor::Parts {
 
 namespace {
 
-// The original text of `range`, without inline pinyin annotations. `annotations` are those of
+// The original text of `range`, without inline pinyin annotations, into `out` (the event's own
+// string: no temporary to move in and free). `annotations` are those of
 // the whole original (NormalizedText::annotations): a piece holds those that lie wholly inside it,
 // the ones a search of the piece alone finds (an annotation holds no opening bracket, so one
 // that starts before the piece or ends after it hides none inside), without that search for
 // each label and verb of an event.
-std::string clean_original(std::string_view original, std::pair<std::size_t, std::size_t> range,
-                           const std::vector<std::pair<std::size_t, std::size_t>>& annotations) {
+void clean_original(std::string& out, std::string_view original, std::pair<std::size_t, std::size_t> range,
+                    const std::vector<std::pair<std::size_t, std::size_t>>& annotations) {
     const std::string_view piece = original.substr(range.first, range.second - range.first);
-    std::string out;
+    out.clear();
     std::size_t pos = 0;
     auto annotation = std::lower_bound(annotations.begin(), annotations.end(), range.first,
                                        [](const auto& a, std::size_t at) { return a.first < at; });
@@ -75,7 +76,6 @@ std::string clean_original(std::string_view original, std::pair<std::size_t, std
     // Line breaks inside a label or an evidence string become spaces.
     for (char& c : out)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    return out;
 }
 
 struct DatedBy {
@@ -424,7 +424,7 @@ void Extractor::Reading::fill_entity(EntityRef& ref, const Argument& a) const {
         return;
     }
     ref.id = derive_entity_id(text_.substr(a.range.begin, a.range.size()));
-    ref.label = clean_original(document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
+    clean_original(ref.label, document_.text, norm_.offsets.to_original(a.range.begin, a.range.end), norm_.annotations);
     ref.type = a.entity->type;
 }
 
@@ -436,7 +436,8 @@ bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::s
     fill_entity(e.object, c.object);
     if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) return false;
     e.relation = c.relation;
-    e.relation_text = clean_original(document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end), norm_.annotations);
+    clean_original(e.relation_text, document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end),
+                   norm_.annotations);
     DatedBy dated = date_of(c, view.times, carried, document_.published);
     if (!act_times.empty()) {
         const DatedBy act = date_of(c, act_times, carried, document_.published);

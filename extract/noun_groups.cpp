@@ -25,16 +25,16 @@ struct Unit {
 
 // Whether the words between two names make the second a part of the first (华为的昇腾910B,
 // 美国商务部下属的工业和安全局): a few characters ending in 的, holding no verb and no break.
-bool possessive_link(std::string_view text, TextRange gap, const std::vector<std::size_t>& verb_starts) {
+bool possessive_link(std::string_view text, TextRange gap, const PredicateStarts& verb_starts) {
     if (gap.size() < 3 || gap.size() > 12 || text.substr(gap.end - 3, 3) != "的") return false;
     if (text.substr(gap.begin, gap.size()).find_first_of(",;:()\"") != std::string_view::npos) return false;
-    return std::none_of(verb_starts.begin(), verb_starts.end(),
-                        [&](std::size_t v) { return v >= gap.begin && v < gap.end; });
+    const std::vector<std::size_t>& starts = verb_starts.get();
+    return std::none_of(starts.begin(), starts.end(), [&](std::size_t v) { return v >= gap.begin && v < gap.end; });
 }
 
 // The units of `clause` into `units` (what it held is dropped).
 void units_in(std::string_view text, const std::vector<Mention>& mentions, TextRange clause,
-              const std::vector<RoleJoin>& roles, std::string_view lang, const std::vector<std::size_t>& verb_starts,
+              const std::vector<RoleJoin>& roles, std::string_view lang, const PredicateStarts& verb_starts,
               std::vector<Unit>& units) {
     units.clear();
     units.reserve(static_cast<std::size_t>(std::count_if(
@@ -84,7 +84,7 @@ bool possessive_after(std::string_view text, std::size_t end, std::string_view l
 // Whether a Chinese place name ending at `end` qualifies the plain noun after it (美国技术,
 // 中国企业) rather than standing before a verb, a time or a function word.
 bool nationality_after(std::string_view text, std::size_t end, std::string_view lang, std::string_view type,
-                       const SentenceCues& cues, const std::vector<std::size_t>& verb_starts) {
+                       const SentenceCues& cues, const PredicateStarts& verb_starts) {
     if (lang != "zh" || type != "GPE") return false;
     // A Latin word may stand between (台湾AI超级电脑): it qualifies the noun after it, too.
     std::size_t noun = end;
@@ -95,7 +95,8 @@ bool nationality_after(std::string_view text, std::size_t end, std::string_view 
     // Adverbs may stand between the name and its verb (中国持续放宽…).
     std::size_t at = end;
     while (const std::size_t n = cues.match_at("adverbs", at, std::min(at + 9, text.size()))) at += n;
-    if (std::find(verb_starts.begin(), verb_starts.end(), at) != verb_starts.end()) return false;
+    const std::vector<std::size_t>& starts = verb_starts.get();
+    if (std::find(starts.begin(), starts.end(), at) != starts.end()) return false;
     const std::size_t look = std::min(end + 12, text.size());
     for (const CueId list : CueIds{"coordination", "preposition", "passive_agent", "planned", "negation", "reported",
                              "function_word"})
@@ -106,7 +107,7 @@ bool nationality_after(std::string_view text, std::size_t end, std::string_view 
 // Sets the modifier flags of a group whose last unit ends at `end` with head `type`. A short
 // form names the place itself, never a nationality: 对华芯片出口 is chip exports to China.
 void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, std::string_view type,
-                   const SentenceCues& cues, const std::vector<std::size_t>& verb_starts, bool short_form) {
+                   const SentenceCues& cues, const PredicateStarts& verb_starts, bool short_form) {
     g.nationality = !short_form && nationality_after(text, g.range.end, lang, type, cues, verb_starts);
     g.modifier = g.nationality || possessive_after(text, g.range.end, lang);
 }
@@ -115,7 +116,7 @@ void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, s
 
 std::size_t noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
                  const SentenceCues& cues, const std::vector<RoleJoin>& roles, std::span<const TextRange> barriers,
-                 const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups) {
+                 const PredicateStarts& verb_starts, std::vector<NounGroup>& groups) {
     // One list of units a thread, kept from call to call: this runs for every clause.
     thread_local std::vector<Unit> units;
     units_in(text, mentions, clause, roles, lang, verb_starts, units);

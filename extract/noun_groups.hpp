@@ -33,15 +33,25 @@ struct RoleJoin {
     TextRange person;
 };
 
+// Where a clause's predicates (relation verbs, times) start, for the rules that ask: a place
+// name before one is a subject, before a plain noun a modifier. Found by the caller at the
+// first question only, as most clauses never ask.
+class PredicateStarts {
+public:
+    virtual const std::vector<std::size_t>& get() const = 0;
+
+protected:
+    ~PredicateStarts() = default;
+};
+
 // Groups of the mentions inside `clause`, in text order, into the first groups of `groups`;
 // returns how many. The groups after those are room kept, not freed: what `groups` held is
 // taken again with its members' room, for a caller that asks clause after clause.
 // Coordination never crosses a `barrier` (the `与` of a `与{O}合作` frame, for one).
-// `verb_starts`: where relation verbs begin (a place name before a verb is a subject, before a
-// plain noun a modifier). `cues` are those of the clause's sentence.
+// `cues` are those of the clause's sentence.
 std::size_t noun_groups(std::string_view text, const std::vector<Mention>& mentions, TextRange clause, std::string_view lang,
                  const SentenceCues& cues, const std::vector<RoleJoin>& roles, std::span<const TextRange> barriers,
-                 const std::vector<std::size_t>& verb_starts, std::vector<NounGroup>& groups);
+                 const PredicateStarts& verb_starts, std::vector<NounGroup>& groups);
 
 // Whether the noun starting at `begin` follows a preposition (在中国台湾, `of Commerce`); `cues`
 // are those of the clause's sentence.
