@@ -107,13 +107,13 @@ const EntityRef* EnglishNames::entity_by_id(const std::string& id) const {
     return &catalog_.entities()[*index];
 }
 
-// The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
-// the first form the pack knows; of several candidates, the one the document named last.
 void EnglishNames::Memory::record_mentions() {
     for (const Seen& mention : unrecorded) seen[mention.entity->id] = mention;
     unrecorded.clear();
 }
 
+// The department a portfolio names next to title `role` ("Commerce" → Department of Commerce):
+// the first form the pack knows; of several candidates, the one the document named last.
 const EntityRef* EnglishNames::resolve(const std::string& name, std::string_view role, Memory& memory) const {
     for (const auto& [key, form] : portfolio_forms_) {
         if (key != role) continue;
