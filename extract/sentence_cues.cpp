@@ -20,7 +20,7 @@ SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::str
     : cues_(cues), lang_(lang), text_(text), sentence_(sentence) {
     // A stable counting sort by list keeps each list's hits in find_all's order. Each list with
     // hits gets its room when its first hit comes, so the loops run over the sentence's hits
-    // (a few), not over every list (a sum over the 25 cost more than the rest).
+    // (a few), not over every list (a sum over all of them cost more than the rest).
     std::array<std::uint32_t, CueWords::kWindowedLists.size()> count{};
     for (const auto& hit : all) ++count[hit.payload];
     hits_.resize(all.size());
