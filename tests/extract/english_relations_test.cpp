@@ -2,6 +2,9 @@
 
 #include "relation_test_support.hpp"
 
+#include "extract/normalizer.hpp"
+#include "extract/relation_lexicon.hpp"
+
 using chronokg::test::triples;
 using V = std::vector<std::string>;
 
@@ -33,4 +36,20 @@ TEST_CASE("English role apposition", "[extract][en]") {
 TEST_CASE("English negation", "[extract][en]") {
     CHECK(triples("BIS did not revoke the AI Diffusion Rule.", "2025-05-20", true) ==
           V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | - | negative asserted"});
+}
+
+TEST_CASE("A relation's types allow a type listed whole, and every type when none is listed", "[extract][en]") {
+    // The rules ask it of every candidate pair's subject and object types (inlined, the bytes
+    // compared in a loop): a type that shares bytes or a length with a listed one is not it.
+    const chronokg::RelationLexicon lexicon(chronokg::test::test_pack(), chronokg::Normalizer::shared());
+    const V types{"ORG", "GOV", "PERSON"};
+    CHECK(lexicon.allows(types, "ORG"));
+    CHECK(lexicon.allows(types, "PERSON"));
+    CHECK_FALSE(lexicon.allows(types, "GO"));    // a listed type's beginning
+    CHECK_FALSE(lexicon.allows(types, "GOVT"));  // longer than a listed type it begins with
+    CHECK_FALSE(lexicon.allows(types, "GPE"));   // a listed type's length and first byte
+    CHECK_FALSE(lexicon.allows(types, "org"));   // case counts
+    CHECK_FALSE(lexicon.allows(types, ""));
+    CHECK(lexicon.allows({}, "CONCEPT"));
+    CHECK(lexicon.allows({}, ""));
 }
