@@ -53,3 +53,10 @@ TEST_CASE("A relation's types allow a type listed whole, and every type when non
     CHECK(lexicon.allows({}, "CONCEPT"));
     CHECK(lexicon.allows({}, ""));
 }
+
+TEST_CASE("English literal objects each keep their own words", "[extract][en]") {
+    // Every literal object shares one CONCEPT entity; the event's id and label come from the
+    // object's own words.
+    CHECK(triples("Nvidia will restrict memory sales and chip exports.") ==
+          V{"Nvidia | restricts | memory sales | -", "Nvidia | restricts | chip exports | -"});
+}
