@@ -54,6 +54,36 @@ TEST_CASE("A relation's types allow a type listed whole, and every type when non
     CHECK(lexicon.allows({}, ""));
 }
 
+namespace {
+
+// "subject | relation | object" of the events the default pack finds in `text`.
+std::vector<std::string> default_pack_triples(const std::string& text) {
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    std::vector<std::string> found;
+    for (const auto& e : extractor.extract(chronokg::test::article(text)))
+        found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.label);
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("English patterns that begin at one word and end at different ones are each read to their own end",
+          "[extract][en]") {
+    // `halted` (suspends) and `halted shipments to` (stops supplying) are hits at one word; the
+    // words of each hit's span are found once for the hits of that span (the hits of one phrase
+    // come one after another), not taken from the hit before when only its begin is the same.
+    CHECK(default_pack_triples("Beijing halted shipments to Nvidia on Monday.") ==
+          V{"China | stops supplying | Nvidia"});
+}
+
+TEST_CASE("An English verb form inside a name rules out that word alone, not the verbs after it",
+          "[extract][en]") {
+    // `Design` (designs) stands in the name Cadence Design Systems and is no verb there; whether
+    // a candidate's word is in a mention is asked once a word, and `supplies` is asked afresh.
+    CHECK(default_pack_triples("Cadence Design Systems supplies Nvidia.") ==
+          V{"Cadence Design Systems | supplies | Nvidia"});
+}
+
 TEST_CASE("English literal objects each keep their own words", "[extract][en]") {
     // Every literal object shares one CONCEPT entity; the event's id and label come from the
     // object's own words.
