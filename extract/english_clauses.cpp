@@ -302,13 +302,23 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         }
     }
     // Exact patterns after the loose ones: on a tie the loose `be …` reading wins.
+    // The words of the last hit's span: the hits of one phrase (one for each relation it has:
+    // `ban`, `restrict`) come one after another, and ask the words' search alike.
+    TextRange span_asked{1, 0};  // no hit's span
+    std::size_t span_first = 0;
+    std::size_t span_last = 0;
     for (const auto& hit : view.verbs) {
         const VerbPattern& pattern = lexicon_.pattern(hit.payload);
         if (pattern.written.rfind("be ", 0) == 0) continue;  // read loosely below
-        const std::size_t first = first_token(hit.begin);
+        if (hit.begin != span_asked.begin || hit.end != span_asked.end) {
+            span_asked = {hit.begin, hit.end};
+            span_first = first_token(hit.begin);
+            span_last = span_first;
+            while (span_last < tokens.size() && tokens[span_last].range.end <= hit.end) ++span_last;
+        }
+        const std::size_t first = span_first;
+        const std::size_t last = span_last;
         if (first == tokens.size()) continue;
-        std::size_t last = first;
-        while (last < tokens.size() && tokens[last].range.end <= hit.end) ++last;
         if (last == first) continue;
         EnglishPredicate& p = found.emplace_back();  // in place, as above
         p.first = first;
@@ -326,11 +336,19 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
     auto same_form = [](const EnglishPredicate& a, const EnglishPredicate& b) {
         return a.first == b.first && a.participle == b.participle && a.gerund == b.gerund && a.base == b.base;
     };
+    // Whether the verb's word stands in a mention: asked once for the candidates at one word,
+    // which come one after another like the forms below.
+    std::size_t mention_asked = tokens.size();  // the word last asked about; none yet
+    bool verb_in_mention = false;               // its answer
     for (std::size_t k = 0; k < found.size(); ++k) {
         auto& p = found[k];
         const std::string_view verb_word = tokens[p.first].word;
         p.gerund = verb_word.size() >= 3 && lower_equals(verb_word.substr(verb_word.size() - 3), "ing");
-        if (in_mention(tokens[p.first])) continue;
+        if (p.first != mention_asked) {
+            verb_in_mention = in_mention(tokens[p.first]);
+            mention_asked = p.first;
+        }
+        if (verb_in_mention) continue;
         // The patterns of one verb form at one word (the relations of `ban`, `produce` and
         // `produce chips for`) come one after another and ask the words before alike.
         if (!asked_before || !same_form(*asked_before, p)) {

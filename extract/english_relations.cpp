@@ -36,6 +36,12 @@ bool overlaps(TextRange a, TextRange b) { return a.begin < b.end && b.begin < a.
 // (string_view::find_first_of called memchr over the set for every byte of the phrase).
 constexpr ByteSet kNotInLiterals("()\"“”");
 
+// The entity of every literal object. It has no id or label (the extractor makes them from the
+// object's words) and is never changed, so one copy stands for all of them, living as long as
+// the program: a copy kept in the sentence's store for each literal was three strings made and
+// one more entry stored, for some 1,500 literals a MB of English.
+const EntityRef kLiteralConcept{"", "", "CONCEPT"};
+
 }  // namespace
 
 EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
@@ -145,7 +151,7 @@ private:
     Args announcing_authority(const EnglishPredicate& p) const;
     std::optional<std::size_t> tail_at(const EnglishPredicate& p, std::size_t j) const;
     Args objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit) const;
-    Args item_argument(std::size_t a, std::size_t b, bool literal_ok, bool* named = nullptr) const;
+    std::optional<Argument> item_argument(std::size_t a, std::size_t b, bool literal_ok, bool* named = nullptr) const;
     std::optional<Argument> literal(std::size_t a, std::size_t b) const;
     Args place_of(const EnglishPredicate& p) const;
     bool effective(const TimeMention& t) const;
@@ -559,13 +565,14 @@ std::optional<Argument> EnglishRelations::SentenceRules::literal(std::size_t a, 
     bool word = false;
     for (std::size_t i = token_at_or_after(view_.tokens, r.begin); i < b; ++i) word = word || tok(i).lower_word();
     if (!word) return std::nullopt;
-    return Argument{view_.entities->keep(EntityRef{"", "", "CONCEPT"}), r};
+    return Argument{&kLiteralConcept, r};
 }
 
 // The entity of one noun phrase item, tokens [a, b): its first name that modifies nothing, else
-// the owner it names (`Huawei's access`), else the phrase itself.
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::item_argument(std::size_t a, std::size_t b,
-                                                                                      bool literal_ok, bool* named) const {
+// the owner it names (`Huawei's access`), else the phrase itself; none when it is neither. (One
+// argument at most: an optional, not a list, which was an allocation an item.)
+std::optional<Argument> EnglishRelations::SentenceRules::item_argument(std::size_t a, std::size_t b, bool literal_ok,
+                                                                       bool* named) const {
     const TextRange item{tok(a).range.begin, tok(b - 1).range.end};
     std::optional<Argument> owner;
     for (const auto& g : s_.groups) {
@@ -581,14 +588,13 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::item_argu
             if (named) *named = true;
             // `older-generation DRAM chips`, `2-nanometre chips`: a technology naming a kind of thing.
             if (m.entity->type == "TECH" && literal_ok && m.range.end < item.end && tok(b - 1).lower_word())
-                if (auto lit = literal(a, b)) return {*lit};
-            return {m};
+                if (auto lit = literal(a, b)) return lit;
+            return m;
         }
     }
-    if (owner) return {*owner};
-    if (literal_ok)
-        if (auto lit = literal(a, b)) return {*lit};
-    return {};
+    if (owner) return owner;
+    if (literal_ok) return literal(a, b);
+    return std::nullopt;
 }
 
 // The objects after a verb: tokens from `from` up to `limit`.
@@ -691,23 +697,23 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         bool second_named = false;
         if (!first_named && items[1].second - items[1].first <= 6) {
             // The apposition is a name alone, closed by a comma or the sentence's end (`…, SMIC, to develop`).
-            Args apposed = item_argument(items[1].first, items[1].second, false, &second_named);
+            const std::optional<Argument> apposed = item_argument(items[1].first, items[1].second, false, &second_named);
             const std::size_t a = items[1].first + (c_.determiner(tok(items[1].first)) ? 1 : 0);
             const EnglishToken& end = tok(items[1].second - 1);
-            const bool alone = second_named && a < items[1].second && apposed.front().range.begin == tok(a).range.begin &&
-                               apposed.front().range.end >= end.range.end;
-            if (alone && (end.after || items[1].second == token_count())) return apposed;
+            const bool alone = second_named && a < items[1].second && apposed->range.begin == tok(a).range.begin &&
+                               apposed->range.end >= end.range.end;
+            if (alone && (end.after || items[1].second == token_count())) return {*apposed};
         }
         items.resize(1);
     }
     Args out;
     for (const auto& [a, b] : items) {
-        Args arg = item_argument(a, b, literal_ok);
-        if (arg.empty()) continue;
+        const std::optional<Argument> arg = item_argument(a, b, literal_ok);
+        if (!arg) continue;
         if (std::none_of(out.begin(), out.end(), [&](const Argument& x) {
-                return !x.entity->id.empty() && x.entity->id == arg.front().entity->id;
+                return !x.entity->id.empty() && x.entity->id == arg->entity->id;
             }))
-            out.push_back(arg.front());
+            out.push_back(*arg);
     }
     return out;
 }

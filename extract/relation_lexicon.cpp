@@ -94,8 +94,4 @@ void RelationLexicon::add_en(const std::string& written, std::uint32_t relation,
     }
 }
 
-bool RelationLexicon::allows(const std::vector<std::string>& types, const std::string& type) const {
-    return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
-}
-
 }  // namespace chronokg

@@ -2,6 +2,9 @@
 
 #include "relation_test_support.hpp"
 
+#include "extract/normalizer.hpp"
+#include "extract/relation_lexicon.hpp"
+
 using chronokg::test::triples;
 using V = std::vector<std::string>;
 
@@ -33,4 +36,57 @@ TEST_CASE("English role apposition", "[extract][en]") {
 TEST_CASE("English negation", "[extract][en]") {
     CHECK(triples("BIS did not revoke the AI Diffusion Rule.", "2025-05-20", true) ==
           V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | - | negative asserted"});
+}
+
+TEST_CASE("A relation's types allow a type listed whole, and every type when none is listed", "[extract][en]") {
+    // The rules ask it of every candidate pair's subject and object types (inlined, the bytes
+    // compared in a loop): a type that shares bytes or a length with a listed one is not it.
+    const chronokg::RelationLexicon lexicon(chronokg::test::test_pack(), chronokg::Normalizer::shared());
+    const V types{"ORG", "GOV", "PERSON"};
+    CHECK(lexicon.allows(types, "ORG"));
+    CHECK(lexicon.allows(types, "PERSON"));
+    CHECK_FALSE(lexicon.allows(types, "GO"));    // a listed type's beginning
+    CHECK_FALSE(lexicon.allows(types, "GOVT"));  // longer than a listed type it begins with
+    CHECK_FALSE(lexicon.allows(types, "GPE"));   // a listed type's length and first byte
+    CHECK_FALSE(lexicon.allows(types, "org"));   // case counts
+    CHECK_FALSE(lexicon.allows(types, ""));
+    CHECK(lexicon.allows({}, "CONCEPT"));
+    CHECK(lexicon.allows({}, ""));
+}
+
+namespace {
+
+// "subject | relation | object" of the events the default pack finds in `text`.
+std::vector<std::string> default_pack_triples(const std::string& text) {
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    std::vector<std::string> found;
+    for (const auto& e : extractor.extract(chronokg::test::article(text)))
+        found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.label);
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("English patterns that begin at one word and end at different ones are each read to their own end",
+          "[extract][en]") {
+    // `halted` (suspends) and `halted shipments to` (stops supplying) are hits at one word; the
+    // words of each hit's span are found once for the hits of that span (the hits of one phrase
+    // come one after another), not taken from the hit before when only its begin is the same.
+    CHECK(default_pack_triples("Beijing halted shipments to Nvidia on Monday.") ==
+          V{"China | stops supplying | Nvidia"});
+}
+
+TEST_CASE("An English verb form inside a name rules out that word alone, not the verbs after it",
+          "[extract][en]") {
+    // `Design` (designs) stands in the name Cadence Design Systems and is no verb there; whether
+    // a candidate's word is in a mention is asked once a word, and `supplies` is asked afresh.
+    CHECK(default_pack_triples("Cadence Design Systems supplies Nvidia.") ==
+          V{"Cadence Design Systems | supplies | Nvidia"});
+}
+
+TEST_CASE("English literal objects each keep their own words", "[extract][en]") {
+    // Every literal object shares one CONCEPT entity; the event's id and label come from the
+    // object's own words.
+    CHECK(triples("Nvidia will restrict memory sales and chip exports.") ==
+          V{"Nvidia | restricts | memory sales | -", "Nvidia | restricts | chip exports | -"});
 }
