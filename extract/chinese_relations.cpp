@@ -1,6 +1,7 @@
 #include "extract/chinese_relations.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <list>
 #include <initializer_list>
 #include <optional>
@@ -429,6 +430,9 @@ bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) co
 // determiners dropped; when long, only the words after the last 的.
 std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::size_t from, std::size_t to) const {
     TextRange r = trim_spaces(text_, {from, std::min(to, clause.end)});
+    // The phrase only shrinks below, and one of less than two Hanzi is no object (the length
+    // test at the end): a shorter one (or none: `from` past `to`) is not worth reading.
+    if (r.end < r.begin + 6) return std::nullopt;
     for (bool changed = true; changed && !r.empty();) {
         changed = false;
         for (std::string_view particle : {"了", "着", "过", "出"}) {
@@ -493,8 +497,10 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     if (cues_.match_at("noun_suffix", kZh, text_, r.begin, r.end) == r.size() ||
         view_.cues->match_at("coordination", r.begin, r.end) > 0)
         return std::nullopt;
-    // (A loop, not find_first_of, which called memchr on the three characters for every byte.)
-    if (std::any_of(np.begin(), np.end(), [](char c) { return c == '"' || c == '(' || c == ')'; })) return std::nullopt;
+    // (One memchr a character, not find_first_of, which called memchr on the three characters for
+    // every byte, nor a loop over the bytes, which cost more.)
+    const auto holds = [&](char c) { return std::memchr(np.data(), c, np.size()) != nullptr; };
+    if (holds('"') || holds('(') || holds(')')) return std::nullopt;
     // An amount (170亿美元, 高达64亿元) is how much, not what.
     if (view_.cues->any_of("amount_words", r, [&](const TextRange& a) { return a.end == r.end; }) &&
         np.find_first_of("0123456789") != std::string_view::npos)
@@ -571,9 +577,10 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argum
         if (modality == Modality::asserted && view_.cues->any("reported", sentence_before))
             modality = Modality::reported;
     }
+    // (Made in place: a candidate built, then moved in, cost some 0.1 % of Chinese extraction.)
     for (const auto& [s, o] : pairs)
-        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, std::string(rule),
-                                        o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
+        out.emplace_back(*s, *o, relation.relation, verb, clause, polarity, modality, std::string(rule),
+                         o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence);
     return pairs.size();
 }
 

@@ -77,3 +77,14 @@ TEST_CASE("a frame's first part serves the verbs of its own clause only", "[extr
           V{"Biden administration | adds to entity list | Huawei | -", "Nvidia | partners with | TSMC | -",
             "Huawei | reaches deal with | Samsung Electronics | -"});
 }
+
+TEST_CASE("a literal object has two Hanzi at least and no bracket or quote mark", "[extract][zh]") {
+    CHECK(triples("华为重启芯片。") == V{"Huawei | restarts | 芯片 | -"});
+    CHECK(triples("华为重启了芯片。") == V{"Huawei | restarts | 芯片 | -"});
+    CHECK(triples("华为重启厂。").empty());
+    CHECK(triples("华为重启了厂。").empty());
+    CHECK(triples("华为宣布重启芯片麒麟计划。") == V{"Huawei | restarts | 芯片麒麟计划 | -"});
+    CHECK(triples("华为宣布重启芯片(麒麟计划。").empty());
+    CHECK(triples("华为宣布重启芯片)麒麟计划。").empty());
+    CHECK(triples("华为宣布重启芯片\"麒麟计划。").empty());
+}
