@@ -65,3 +65,26 @@ TEST_CASE("an ambiguous alias resolves to the entity the article named before", 
           "US Department of Commerce | revokes | AI Diffusion Rule | -");
     CHECK(triples("商务部撤销《AI扩散规则》。") == V{"Ministry of Commerce of China | revokes | AI Diffusion Rule | -"});
 }
+
+TEST_CASE("a frame's first part serves the verbs of its own clause only", "[extract][zh]") {
+    // Each clause's frames are read from its own words (their starts are found once a clause).
+    CHECK(triples("拜登政府与三星电子达成协议,英伟达与台积电合作。") ==
+          V{"Biden administration | reaches agreement with | Samsung Electronics | -", "Nvidia | partners with | TSMC | -"});
+    CHECK(triples("拜登政府与三星电子会谈后,英伟达达成协议。") ==
+          V{"Biden administration | holds talks with | Samsung Electronics | -"});
+    CHECK(triples("拜登政府达成协议,英伟达与台积电达成协议。") == V{"Nvidia | reaches agreement with | TSMC | -"});
+    CHECK(triples("拜登政府将华为列入实体清单,英伟达与台积电合作,华为与三星电子达成交易。") ==
+          V{"Biden administration | adds to entity list | Huawei | -", "Nvidia | partners with | TSMC | -",
+            "Huawei | reaches deal with | Samsung Electronics | -"});
+}
+
+TEST_CASE("a literal object has two Hanzi at least and no bracket or quote mark", "[extract][zh]") {
+    CHECK(triples("华为重启芯片。") == V{"Huawei | restarts | 芯片 | -"});
+    CHECK(triples("华为重启了芯片。") == V{"Huawei | restarts | 芯片 | -"});
+    CHECK(triples("华为重启厂。").empty());
+    CHECK(triples("华为重启了厂。").empty());
+    CHECK(triples("华为宣布重启芯片麒麟计划。") == V{"Huawei | restarts | 芯片麒麟计划 | -"});
+    CHECK(triples("华为宣布重启芯片(麒麟计划。").empty());
+    CHECK(triples("华为宣布重启芯片)麒麟计划。").empty());
+    CHECK(triples("华为宣布重启芯片\"麒麟计划。").empty());
+}
