@@ -76,11 +76,13 @@ public:
     CueSet lists_of_word(std::string_view lang, std::string_view text, TextRange range) const {
         CueSet in;
         std::size_t index = 0;
-        if (!language_index(lang, index)) return in;
-        if (range.empty()) return in.set();
-        if (every_list_index_[index].lists_of(text, range, in)) return in;
-        every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
+        if (language_index(lang, index)) add_lists_of_word(index, text, range, in);
         return in;
+    }
+    // lists_of_word("en", text, range) added to `lists` (empty): an English word's question, with
+    // no language name to read and no set to copy out (EnglishToken fills its own).
+    void add_lists_of_english_word(std::string_view text, TextRange range, CueSet& lists) const {
+        add_lists_of_word(1, text, range, lists);
     }
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)
@@ -133,6 +135,15 @@ private:
     const Lists* lists(CueId id, std::string_view lang, std::size_t& index) const {
         if (!language_index(lang, index)) return nullptr;
         return id.index() < kLexiconIds.size() ? &lists_[id.index()] : nullptr;
+    }
+    // lists_of_word() of the language of `index` (language_index), added to `in` (empty).
+    void add_lists_of_word(std::size_t index, std::string_view text, TextRange range, CueSet& in) const {
+        if (range.empty()) {
+            in.set();
+            return;
+        }
+        if (every_list_index_[index].lists_of(text, range, in)) return;
+        every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
     }
     // 0 for "zh", 1 for "en"; false for another language.
     static bool language_index(std::string_view lang, std::size_t& index) {
