@@ -28,6 +28,8 @@ CueWords::CueWords(const RulePack& pack, const Normalizer& normalizer) : lists_(
     }
     for (auto& matcher : windowed_) matcher.compile();
     for (auto& matcher : every_list_) matcher.compile();
+    for (std::size_t index = 0; index < every_list_.size(); ++index)
+        every_list_index_[index] = WordListsIndex(every_list_[index]);
 }
 
 std::vector<TextRange> CueWords::find(CueId id, std::string_view lang, std::string_view text, TextRange range) const {

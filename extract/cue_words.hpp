@@ -15,6 +15,7 @@
 #include "extract/phrase_matcher.hpp"
 #include "extract/rule_pack.hpp"
 #include "extract/segmenter.hpp"
+#include "extract/word_lists_index.hpp"
 
 namespace chronokg {
 
@@ -68,16 +69,20 @@ public:
     bool empty(CueId id, std::string_view lang) const;
     // Every list of which text[range] is, whole, a word for `lang` (match_at(list, lang, text,
     // range.begin, range.end) == range.size(); so an empty range is in every list): all the lists
-    // at once, one walk for a word the rules then ask about a dozen times (EnglishToken keeps it).
-    // (In the header: its one caller, an English word's first question, then walks the trie
-    // without two calls' worth of passing the text and the range along.)
+    // at once, one look-up for a word the rules then ask about a dozen times (EnglishToken keeps
+    // it): by a hash of the word (WordListsIndex), or for a word too long for that, one walk down
+    // the trie of every list's words. (In the header: its one caller, an English word's first
+    // question, then looks it up without two calls' worth of passing the text and the range along.)
     CueSet lists_of_word(std::string_view lang, std::string_view text, TextRange range) const {
         CueSet in;
         std::size_t index = 0;
-        if (!language_index(lang, index)) return in;
-        if (range.empty()) return in.set();
-        every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
+        if (language_index(lang, index)) add_lists_of_word(index, text, range, in);
         return in;
+    }
+    // lists_of_word("en", text, range) added to `lists` (empty): an English word's question, with
+    // no language name to read and no set to copy out (EnglishToken fills its own).
+    void add_lists_of_english_word(std::string_view text, TextRange range, CueSet& lists) const {
+        add_lists_of_word(1, text, range, lists);
     }
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)
@@ -131,6 +136,15 @@ private:
         if (!language_index(lang, index)) return nullptr;
         return id.index() < kLexiconIds.size() ? &lists_[id.index()] : nullptr;
     }
+    // lists_of_word() of the language of `index` (language_index), added to `in` (empty).
+    void add_lists_of_word(std::size_t index, std::string_view text, TextRange range, CueSet& in) const {
+        if (range.empty()) {
+            in.set();
+            return;
+        }
+        if (every_list_index_[index].lists_of(text, range, in)) return;
+        every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
+    }
     // 0 for "zh", 1 for "en"; false for another language.
     static bool language_index(std::string_view lang, std::size_t& index) {
         if (lang.size() != 2) return false;
@@ -148,6 +162,8 @@ private:
     std::array<PhraseMatcher, 2> windowed_;
     // Every list's words in one matcher per language, each payload the list's CueId index.
     std::array<PhraseMatcher, 2> every_list_;
+    // The same words by a hash of each, per language: lists_of_word's answer for a short word.
+    std::array<WordListsIndex, 2> every_list_index_;
 };
 
 }  // namespace chronokg

@@ -117,7 +117,7 @@ bool is_lower_word(std::string_view word) {
 }  // namespace
 
 void EnglishToken::look_up_lists() const {
-    lists_ = lists_from_->lists_of_word("en", lists_text_, range);
+    lists_from_->add_lists_of_english_word(lists_text_, range, lists_);  // lists_ is empty until now
     lists_from_ = nullptr;
 }
 

@@ -45,7 +45,8 @@ struct EnglishToken {
         return lists_;
     }
     // Makes lists() look the word up in `cues`; `text` is the text `range` is in, and it and
-    // `cues` must outlive the questions (as `word` views `text`).
+    // `cues` must outlive the questions (as `word` views `text`). For a word not looked up yet,
+    // as english_words() makes it: the look-up adds the word's lists to its empty set.
     void find_lists_in(const CueWords& cues, std::string_view text) {
         lists_from_ = &cues;
         lists_text_ = text;

@@ -1,0 +1,143 @@
+#pragma once
+// chronokg::WordListsIndex — the cue lists each word of one language's lists belongs to, found
+// by a hash of the word's lower-cased bytes.
+//
+// What it represents: every phrase of a PhraseMatcher whose payloads are cue list numbers (one
+// per list and language, CueWords' `every_list_`), keyed by its bytes with ASCII letters lower-
+// cased, as the matcher's trie compares them. lists_of() answers what the matcher's
+// for_each_exact() answers for a word: the lists of every phrase that is, whole, the word (ASCII
+// case aside, but for a phrase of capitals only, which must match its case), when the word's
+// edges fit the phrases' word-edge rule. A word of up to 16 bytes (nearly every English word)
+// is packed into two 64-bit integers, lower-cased eight bytes at a time, and found by one
+// multiply and a probe or two; the trie walk it replaces cost some ten instructions a byte and
+// some forty more a word (EnglishToken asks it for about 70,000 words in 1 MB of English).
+// Longer words are left to the caller (lists_of() returns false).
+// Thread safety: immutable after construction.
+#include <array>
+#include <bit>
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/phrase_matcher.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
+
+namespace chronokg {
+
+// A word of up to 16 bytes in two integers (the first eight bytes in `low`, byte 0 lowest; the
+// bytes past the word zero), as WordListsIndex keys it.
+struct PackedWord {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+};
+
+class WordListsIndex {
+public:
+    // A set of lists by number (the type CueWords calls CueSet).
+    using Lists = std::bitset<kLexiconIds.size()>;
+    static constexpr std::size_t kLongest = 16;  // the longest word (in bytes) looked up here
+
+    // An index of no words (every slot empty: a look-up needs no test for a table of none).
+    WordListsIndex() : slots_(2) {}
+    // Every phrase of `matcher`, its payload a list number below kLexiconIds.size().
+    explicit WordListsIndex(const PhraseMatcher& matcher);
+
+    // Adds to `lists` (empty) the lists text[range] (not empty) is a word of, as
+    // matcher.for_each_exact(text, range.begin, range.end, …) gives them, and returns true; or
+    // returns false, `lists` untouched, when the word is longer than kLongest bytes.
+    bool lists_of(std::string_view text, TextRange range, Lists& lists) const {
+        const std::size_t length = range.size();
+        if (length > kLongest) return false;
+        const PackedWord key = pack_lower(text, range.begin, length);
+        for (std::size_t slot = slot_of(key, length);; slot = (slot + 1) & mask_) {
+            const Slot& s = slots_[slot];
+            if (s.length == 0) return true;  // an empty slot ends the probe: no phrase is the word
+            if (s.length != length || s.low != key.low || s.high != key.high) continue;
+            // The phrases of one key are the same bytes but for ASCII case: one edge test answers
+            // for them all, as in for_each_exact.
+            if (!PhraseMatcher::edges_fit(text, range.begin, range.end, s.word_start, s.word_end)) return true;
+            lists = s.lists;
+            for (std::uint32_t k = s.exact_begin; k < s.exact_end; ++k)
+                if (text.compare(range.begin, length, exact_[k].phrase) == 0) lists[exact_[k].list] = true;
+            return true;
+        }
+    }
+
+private:
+    // text[begin, begin + length) packed, length <= kLongest. Sixteen bytes are read at once
+    // where the text has them (the bytes past the word masked off), else copied byte by byte.
+    static PackedWord pack_lower(std::string_view text, std::size_t begin, std::size_t length) {
+        PackedWord p;
+        if constexpr (std::endian::native == std::endian::little) {
+            if (text.size() - begin >= kLongest) {
+                std::memcpy(&p.low, text.data() + begin, 8);
+                std::memcpy(&p.high, text.data() + begin + 8, 8);
+                p.low = lower_eight(p.low & kKeepMasks[length].low);
+                // (Most words end within the first eight bytes: their second eight stay zero.)
+                if (length > 8) p.high = lower_eight(p.high & kKeepMasks[length].high);
+                else p.high = 0;
+                return p;
+            }
+        }
+        unsigned char bytes[kLongest] = {};
+        for (std::size_t i = 0; i < length; ++i)
+            bytes[i] = static_cast<unsigned char>(text[begin + i]);
+        std::uint64_t low = 0;
+        std::uint64_t high = 0;
+        // In memory order whatever the machine's byte order: low holds bytes 0–7, byte 0 lowest.
+        for (int i = 7; i >= 0; --i) low = (low << 8) | bytes[i];
+        for (int i = 15; i >= 8; --i) high = (high << 8) | bytes[i];
+        p.low = lower_eight(low);
+        p.high = lower_eight(high);
+        return p;
+    }
+    // By a word's length (0 to kLongest): the masks that keep its bytes of the sixteen read (a
+    // table: a shift by 64 is undefined, and the tests around it cost more than the load).
+    static constexpr std::array<PackedWord, kLongest + 1> kKeepMasks = [] {
+        std::array<PackedWord, kLongest + 1> masks{};
+        for (std::size_t length = 0; length <= kLongest; ++length)
+            for (std::size_t i = 0; i < length; ++i)
+                (i < 8 ? masks[length].low : masks[length].high) |= std::uint64_t{0xFF} << (8 * (i % 8));
+        return masks;
+    }();
+    // The eight bytes of `v` with A–Z made a–z, every other byte as it is (ascii_lower a byte).
+    static constexpr std::uint64_t lower_eight(std::uint64_t v) {
+        constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+        const std::uint64_t seven = v & ~kHigh;                      // each byte's low seven bits
+        const std::uint64_t from_a = seven + 0x3F3F3F3F3F3F3F3Full;  // top bit: at least 'A' (0x41)
+        const std::uint64_t past_z = seven + 0x2525252525252525ull;  // top bit: past 'Z' (0x5A)
+        const std::uint64_t upper = from_a & ~past_z & ~v & kHigh;   // and the byte itself below 0x80
+        return v | (upper >> 2);                                     // 0x80 >> 2 is 0x20, a → A's distance
+    }
+    std::size_t slot_of(const PackedWord& key, std::size_t length) const {
+        const std::uint64_t mixed = (key.low ^ (key.high * 0x9E3779B97F4A7C15ull) ^ length) * 0xD6E8FEB86659FD93ull;
+        return static_cast<std::size_t>(mixed >> shift_);
+    }
+
+    struct Slot {
+        std::uint64_t low = 0;
+        std::uint64_t high = 0;
+        Lists lists;                      // the lists of the key's phrases that match any case
+        std::uint32_t length = 0;         // of the key; 0 for an empty slot
+        std::uint32_t exact_begin = 0;    // its phrases of capitals only: exact_[exact_begin, exact_end)
+        std::uint32_t exact_end = 0;
+        bool word_start = false;          // the key starts with an ASCII letter or digit
+        bool word_end = false;            // it ends with one
+    };
+    // A phrase of capitals only, which matches only as written.
+    struct ExactPhrase {
+        std::string phrase;
+        std::uint32_t list = 0;
+    };
+    std::vector<Slot> slots_;
+    std::vector<ExactPhrase> exact_;
+    std::size_t mask_ = 1;   // slots_.size() - 1
+    unsigned shift_ = 63;    // 64 - log2(slots_.size())
+};
+
+}  // namespace chronokg
