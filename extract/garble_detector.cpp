@@ -122,7 +122,7 @@ int GarbleDetector::possible_signs(std::string_view text, TextRange range) const
             pos += utf8::lead_length(byte);
             continue;
         }
-        if (sign_by_itself[utf8::decode(text, pos)] && ++signs == kSigns) break;
+        if (sign_by_itself[utf8::decode_three(text, pos)] && ++signs == kSigns) break;
     }
     return signs;
 }

@@ -98,7 +98,7 @@ std::size_t Normalizer::unchanged_end(std::string_view text, std::size_t pos, st
     const Fold* const folds = bmp_fold_.data();
     while (pos < limit && (static_cast<unsigned char>(text[pos]) & 0xF0) == 0xE0) {
         std::size_t next = pos;
-        if (folds[utf8::decode(text, next)] != Fold::unchanged) break;  // a three-byte one is in the BMP
+        if (folds[utf8::decode_three(text, next)] != Fold::unchanged) break;  // a three-byte one is in the BMP
         pos = next;
     }
     return pos;
