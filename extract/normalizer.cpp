@@ -69,12 +69,14 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         // Surrogates never occur in valid UTF-8; give them an empty fold.
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
         const std::string folded = fold_code_point(normalizer, script_fold, cp);
+        // Whether the fold is one character, and which: compared as code points, with no UTF-8
+        // of `cp` made for each of the 65,536 (UTF-8 is one encoding a code point).
         std::size_t end = 0;
-        if (!folded.empty()) utf8::decode(folded, end);
-        std::string original;
-        utf8::append(original, cp);
-        if (folded == original) bmp_fold_[cp] = Fold::unchanged;
-        else if (end == folded.size() && folded.size() == original.size()) bmp_fold_[cp] = Fold::same_length;
+        const char32_t first = folded.empty() ? 0 : utf8::decode(folded, end);
+        const bool one = !folded.empty() && end == folded.size();
+        const std::size_t length = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;  // of cp's UTF-8
+        if (one && first == cp) bmp_fold_[cp] = Fold::unchanged;
+        else if (one && folded.size() == length) bmp_fold_[cp] = Fold::same_length;
         bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
