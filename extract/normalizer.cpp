@@ -20,11 +20,23 @@ const icu::Normalizer2& nfkc() {
     return *n;
 }
 
+// Whether `cp` alone is its own NFKC, told without normalizing a string: ICU answers from its
+// tables. (Building and normalizing a UnicodeString for each of the BMP's 65,536 characters was
+// four fifths of the cost of the table built at start-up; most characters are their own NFKC.)
+bool is_own_nfkc(const icu::Normalizer2& normalizer, char32_t cp) {
+    // Inert: it does not change, nor interact with its neighbours.
+    if (cp < 0x80 || normalizer.isInert(static_cast<UChar32>(cp))) return true;
+    // Without a decomposition mapping, a character alone has nothing to compose with (it may
+    // compose with a neighbour in a text, so it is not inert: `e` before a combining accent).
+    icu::UnicodeString mapping;
+    return !normalizer.getDecomposition(static_cast<UChar32>(cp), mapping);
+}
+
 // NFKC of one code point, then Traditional → Simplified and the name-dot unification.
 std::string fold_code_point(const icu::Normalizer2& normalizer, const ScriptFold& script_fold,
                             char32_t cp) {
     std::u32string decomposed;
-    if (cp < 0x80) {
+    if (is_own_nfkc(normalizer, cp)) {
         decomposed.push_back(cp);
     } else {
         UErrorCode status = U_ZERO_ERROR;
@@ -57,12 +69,14 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         // Surrogates never occur in valid UTF-8; give them an empty fold.
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;
         const std::string folded = fold_code_point(normalizer, script_fold, cp);
+        // Whether the fold is one character, and which: compared as code points, with no UTF-8
+        // of `cp` made for each of the 65,536 (UTF-8 is one encoding a code point).
         std::size_t end = 0;
-        if (!folded.empty()) utf8::decode(folded, end);
-        std::string original;
-        utf8::append(original, cp);
-        if (folded == original) bmp_fold_[cp] = Fold::unchanged;
-        else if (end == folded.size() && folded.size() == original.size()) bmp_fold_[cp] = Fold::same_length;
+        const char32_t first = folded.empty() ? 0 : utf8::decode(folded, end);
+        const bool one = !folded.empty() && end == folded.size();
+        const std::size_t length = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;  // of cp's UTF-8
+        if (one && first == cp) bmp_fold_[cp] = Fold::unchanged;
+        else if (one && folded.size() == length) bmp_fold_[cp] = Fold::same_length;
         bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
@@ -86,7 +100,7 @@ std::size_t Normalizer::unchanged_end(std::string_view text, std::size_t pos, st
     const Fold* const folds = bmp_fold_.data();
     while (pos < limit && (static_cast<unsigned char>(text[pos]) & 0xF0) == 0xE0) {
         std::size_t next = pos;
-        if (folds[utf8::decode(text, next)] != Fold::unchanged) break;  // a three-byte one is in the BMP
+        if (folds[utf8::decode_three(text, next)] != Fold::unchanged) break;  // a three-byte one is in the BMP
         pos = next;
     }
     return pos;

@@ -30,16 +30,13 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     if (compiled_) throw std::logic_error("PhraseMatcher::add() after compile()");
     if (phrase.empty()) return;
+    // Its case (all capitals: exact case) is read on the way down the trie: one pass over it.
     bool has_upper = false;
     bool has_lower = false;
+    std::uint32_t node = 0;
     for (unsigned char c : phrase) {
         has_upper = has_upper || (c >= 'A' && c <= 'Z');
         has_lower = has_lower || (c >= 'a' && c <= 'z');
-    }
-    Phrase p{std::string(phrase), payload, has_upper && !has_lower,
-             edge_kind(phrase.front()) != 0, edge_kind(phrase.back()) != 0};
-    std::uint32_t node = 0;
-    for (unsigned char c : phrase) {
         const auto b = static_cast<unsigned char>(ascii_lower(static_cast<char>(c)));
         auto& next = trie_[node].next;
         auto it = std::lower_bound(next.begin(), next.end(), b,
@@ -53,8 +50,14 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
             node = created;
         }
     }
-    trie_[node].phrases.push_back(static_cast<std::uint32_t>(phrases_.size()));
-    phrases_.push_back(std::move(p));
+    const auto added = static_cast<std::uint32_t>(phrases_.size());
+    TrieNode& end = trie_[node];
+    if (end.first_phrase == kNoPhrase) end.first_phrase = added;
+    else next_ending_[end.last_phrase] = added;
+    end.last_phrase = added;
+    next_ending_.push_back(kNoPhrase);
+    phrases_.push_back(Phrase{std::string(phrase), payload, has_upper && !has_lower, edge_kind(phrase.front()) != 0,
+                              edge_kind(phrase.back()) != 0});
 }
 
 void PhraseMatcher::compile(Scan scan) {
@@ -113,7 +116,7 @@ void PhraseMatcher::compile(Scan scan) {
         for (std::uint32_t state = 0; state < n; ++state) {
             const TrieNode& node = trie_[order[state]];
             outputs_[state].ends_begin = static_cast<std::uint32_t>(ends_.size());
-            for (const std::uint32_t i : node.phrases) {
+            for (std::uint32_t i = node.first_phrase; i != kNoPhrase; i = next_ending_[i]) {
                 const Phrase& p = phrases_[i];
                 ends_.push_back({i, p.payload, static_cast<std::uint32_t>(p.text.size()), p.exact_case, p.word_start, p.word_end});
             }
@@ -128,8 +131,8 @@ void PhraseMatcher::compile(Scan scan) {
                 const std::uint32_t target = state_of[target_node];
                 const std::uint32_t f = state == 0 ? 0 : row[c] & state_mask;  // still the fail state's move
                 fail[target] = f;
-                outputs_[target].link = trie_[order[f]].phrases.empty() ? outputs_[f].link : f;
-                outputs_[target].first = trie_[target_node].phrases.empty() ? outputs_[target].link : target;
+                outputs_[target].link = trie_[order[f]].first_phrase == kNoPhrase ? outputs_[f].link : f;
+                outputs_[target].first = trie_[target_node].first_phrase == kNoPhrase ? outputs_[target].link : target;
                 row[c] = static_cast<Move>(target | (outputs_[target].first != 0 ? output : 0));
             }
         }
@@ -151,6 +154,8 @@ void PhraseMatcher::compile(Scan scan) {
     }
     trie_.clear();
     trie_.shrink_to_fit();
+    next_ending_.clear();
+    next_ending_.shrink_to_fit();
     compiled_ = true;
 }
 

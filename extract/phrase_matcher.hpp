@@ -123,9 +123,14 @@ private:
         bool word_end;    // ends with one: check the right edge
     };
     // The trie while phrases are added: children sorted by (lower-cased) byte.
+    static constexpr std::uint32_t kNoPhrase = ~std::uint32_t{0};
     struct TrieNode {
         std::vector<std::pair<unsigned char, std::uint32_t>> next;
-        std::vector<std::uint32_t> phrases;  // indexes into phrases_ that end here, in order added
+        // The phrases that end here, in order added: the first and last, the others chained
+        // through next_ending_ (a list a node, kept in one vector: a vector of its own for each
+        // node that ends a phrase was an allocation a phrase at start-up).
+        std::uint32_t first_phrase = kNoPhrase;
+        std::uint32_t last_phrase = kNoPhrase;
     };
     // A phrase as the scan checks it where it ends: what accept() reads, in 16 bytes next to its
     // state's other endings, so that a hit costs no visit to the phrase's own string (a cache
@@ -187,6 +192,7 @@ private:
     static constexpr std::uint16_t kNarrowState = 0x7FFFu;
 
     std::vector<TrieNode> trie_;    // emptied by compile()
+    std::vector<std::uint32_t> next_ending_;  // by phrase: the next phrase ending at its node, or kNoPhrase; emptied by compile()
     std::vector<Phrase> phrases_;
     // The automaton compile() builds. States are trie nodes, 0 the root.
     std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -108,4 +109,17 @@ TEST_CASE("the first byte past ASCII is found at every offset, eight bytes at a 
             CHECK(utf8::first_non_ascii(text, at + 1) == length);
         }
     }
+}
+
+TEST_CASE("decode_three gives every three-byte character's code point, as decode does", "[core]") {
+    for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        std::string text = "a";
+        utf8::append(text, cp);
+        text += "b";
+        std::size_t at = 1;
+        const char32_t decoded = utf8::decode_three(text, at);
+        if (decoded != cp || at != 4) FAIL("U+" << std::hex << static_cast<std::uint32_t>(cp) << " read as " << static_cast<std::uint32_t>(decoded));
+    }
+    SUCCEED();
 }

@@ -112,3 +112,23 @@ TEST_CASE("the streaming garble scan finds the spans a scan over every character
     CHECK(garbled_texts > 300);
     CHECK(garbled_texts < 2900);
 }
+
+TEST_CASE("the common Hanzi are exactly GB2312's level 1", "[extract][garble]") {
+    // The table is built from one conversion of the whole range, each byte attributed to the
+    // character it comes from: a character counts as common where its own two bytes lead with
+    // B0–D7, and no neighbour's bytes may count for it.
+    const GarbleDetector detector;
+    const std::string rare = "乂乂";  // outside level 1: two signs, a third makes a window garbled
+    auto common = [&](char32_t cp) {
+        std::string s = rare;
+        utf8::append(s, cp);
+        return !detector.garbled(s, {0, s.size()});
+    };
+    std::size_t count = 0;
+    for (char32_t cp = 0x4E00; cp <= 0x9FFF; ++cp) count += common(cp);
+    CHECK(count == 3755);
+    CHECK(common(U'啊'));   // B0A1, level 1's first
+    CHECK(common(U'座'));   // D7F9, its last
+    CHECK(!common(U'亍'));  // D8A1, level 2's first
+    CHECK(!common(U'丂'));  // not in GB2312
+}

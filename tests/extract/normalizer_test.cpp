@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <random>
 
@@ -58,6 +60,42 @@ TEST_CASE("NFKC turns full-width forms into ASCII, name dots are unified", "[ext
     CHECK(n.normalize("ＡＩ，２０２５年！").text == "AI,2025年!");
     CHECK(n.normalize("克里斯・米勒").text == "克里斯·米勒");
     CHECK(n.normalize("\xEF\xBB\xBF" "abc").text == "abc");  // a byte-order mark folds to nothing
+}
+
+TEST_CASE("every character of the BMP folds to its NFKC", "[extract][normalize]") {
+    // The table is built asking ICU first whether a character has a decomposition mapping at
+    // all: each character must still fold as ICU's NFKC of it alone (compared where the script
+    // fold, the name dots and the deleted marks leave that NFKC as it is).
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    const auto& n = Normalizer::shared();
+    const auto& script = ScriptFold::shared();
+    std::size_t compared = 0;
+    std::size_t changed = 0;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        status = U_ZERO_ERROR;
+        const icu::UnicodeString normalized = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+        REQUIRE(U_SUCCESS(status));
+        std::string expected;
+        normalized.toUTF8String(expected);
+        bool plain = true;
+        for (std::size_t at = 0; at < expected.size() && plain;) {
+            const char32_t c = utf8::decode(expected, at);
+            plain = script.fold(c) == c && c != 0xFEFF && c != 0x200B && c != U'・' && c != U'‧' && c != U'•' &&
+                    c != U'∙' && c != U'⋅';
+        }
+        if (!plain) continue;
+        std::string original;
+        utf8::append(original, cp);
+        INFO(static_cast<std::uint32_t>(cp));
+        CHECK(n.fold(original) == expected);
+        ++compared;
+        if (expected != original) ++changed;
+    }
+    CHECK(compared > 55000);
+    CHECK(changed > 2500);  // full-width forms, compatibility ideographs, ligatures, circled digits…
 }
 
 TEST_CASE("every normalized span maps back to the original text", "[extract][normalize]") {
