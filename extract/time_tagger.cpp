@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "extract/phrase_matcher.hpp"
+#include "extract/required_texts.hpp"
 #include "extract/rule_pack.hpp"
 
 namespace chronokg {
@@ -18,6 +19,7 @@ namespace chronokg {
 struct TimeTagger::Compiled {
     TimeRule rule;
     std::unique_ptr<re2::RE2> re;
+    RequiredTexts needed;  // texts of which every match holds one
     // rule.value's parts by Part, looked up once here (a map lookup by name for each part of
     // each match cost more than the match's own reading); null where the rule has none.
     std::array<const TimeValuePart*, kPartCount> parts{};
@@ -85,7 +87,7 @@ TimeTagger::TimeTagger(const RulePack& pack)
         auto re = std::make_unique<re2::RE2>(rule.pattern, options);
         if (!re->ok())
             throw Error(rule.origin.file, rule.origin.line, 0, "time pattern does not compile: " + re->error());
-        rules_.push_back(Compiled{rule, std::move(re)});
+        rules_.push_back(Compiled{rule, std::move(re), RequiredTexts(rule.pattern)});
     }
     // Once rules_ holds them all: the pointers are into each rule's own map, which stays put.
     for (Compiled& compiled : rules_) {
@@ -291,7 +293,10 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         const int n = c.re->NumberOfCapturingGroups() + 1;
         groups.assign(static_cast<std::size_t>(n), re2::StringPiece());
         std::size_t pos = range.begin;
-        while (pos < range.end &&
+        // After a match, the pattern runs on over the rest of the sentence only where one of its
+        // required texts stands there: most often none does, and the search that would find
+        // nothing (half of all searches) is not made.
+        while (pos < range.end && (pos == range.begin || c.needed.any_in(text, pos, range.end)) &&
                c.re->Match(input, pos, range.end, RE2::UNANCHORED, groups.data(), n)) {
             const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
             const std::size_t end = begin + groups[0].size();
