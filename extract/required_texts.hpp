@@ -30,10 +30,21 @@ public:
     // Whether one of the texts stands in text[from, to): false means no match of the pattern
     // lies in text[from, to). True when nothing is known.
     bool any_in(std::string_view text, std::size_t from, std::size_t to) const;
+    // The first place in [from, to) where a match lying in text[from, to) can begin: no
+    // earlier than `reach` bytes before the first of the texts there. npos when none stands
+    // there; `from` when nothing is known.
+    std::size_t earliest_start(std::string_view text, std::size_t from, std::size_t to) const;
     const std::vector<std::string>& texts() const { return texts_; }
+    // The most bytes from a match's start to where the first of its texts begins (SIZE_MAX
+    // when a repeat without limit comes before it).
+    std::size_t reach() const { return reach_; }
 
 private:
+    // Where the first of the texts begins in `part`, or npos.
+    std::size_t first_in(std::string_view part) const;
+
     std::vector<std::string> texts_;
+    std::size_t reach_ = 0;
     // Several texts that all begin with a byte seldom met in running text (a capital letter or a
     // digit: month and weekday names, years) are looked for in one pass for those first bytes,
     // not with one memchr a text; their first bytes, or none.

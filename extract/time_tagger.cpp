@@ -292,12 +292,17 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         const Compiled& c = rules_[r];
         const int n = c.re->NumberOfCapturingGroups() + 1;
         groups.assign(static_cast<std::size_t>(n), re2::StringPiece());
+        // Each search starts where the pattern's required texts let a match begin: no earlier
+        // than their reach before the first of them. After a match, most often none stands in
+        // the rest of the sentence, and the search that would find nothing (half of all
+        // searches) is not made. No match starts before that place, so RE2 finds the same
+        // leftmost match from it (the bytes before it still count for \b).
         std::size_t pos = range.begin;
-        // After a match, the pattern runs on over the rest of the sentence only where one of its
-        // required texts stands there: most often none does, and the search that would find
-        // nothing (half of all searches) is not made.
-        while (pos < range.end && (pos == range.begin || c.needed.any_in(text, pos, range.end)) &&
-               c.re->Match(input, pos, range.end, RE2::UNANCHORED, groups.data(), n)) {
+        while (pos < range.end) {
+            const std::size_t start = c.needed.earliest_start(text, pos, range.end);
+            if (start == std::string_view::npos ||
+                !c.re->Match(input, start, range.end, RE2::UNANCHORED, groups.data(), n))
+                break;
             const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
             const std::size_t end = begin + groups[0].size();
             if (end == begin) break;

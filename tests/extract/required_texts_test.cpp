@@ -23,6 +23,22 @@ TEST_CASE("a pattern's required texts are its runs of literal characters and its
     CHECK(texts_of(R"([a-z]+day)") == V{"day"});                // a range gives nothing, the rest still counts
 }
 
+TEST_CASE("a pattern's reach: how far before its first required text a match can begin", "[extract][time]") {
+    CHECK(RequiredTexts(R"((\d{1,2}) ?[日号])").reach() == 3);                     // two digits and a space
+    CHECK(RequiredTexts(R"(\b(?:[Oo]n |[Ll]ast )?(Monday|Friday)\b)").reach() == 5);
+    CHECK(RequiredTexts(R"(\b(January|Jan\.?) (\d{1,2}))").reach() == 0);
+    CHECK(RequiredTexts(R"(今年)").reach() == 0);
+    CHECK(RequiredTexts(R"(xab|ab)").reach() == 1);             // "ab" stands one byte into "xab"
+    CHECK(RequiredTexts(R"(.年)").reach() == 4);                // any character: up to four bytes
+    CHECK(RequiredTexts(R"(\d+ ?个月)").reach() == SIZE_MAX);   // no limit
+    const RequiredTexts month(R"((\d{1,2}|十[一二]?) ?月)");
+    const std::string text = "共12个，3月";  // the match "3月" begins three bytes before 月
+    const std::size_t month_at = text.find("月");
+    CHECK(month.earliest_start(text, 0, text.size()) == month_at - month.reach());
+    CHECK(month.earliest_start(text, month_at + 3, text.size()) == std::string::npos);
+    CHECK(month.earliest_start(text, month_at - 1, text.size()) == month_at - 1);  // never before `from`
+}
+
 TEST_CASE("patterns outside the part read, or with only single bytes, give no texts", "[extract][time]") {
     CHECK_FALSE(RequiredTexts(R"((?i)today)").known());       // case folding would match other letters
     CHECK_FALSE(RequiredTexts(R"(\p{Han}年)").known());
@@ -46,6 +62,24 @@ TEST_CASE("required texts are looked for in the given part of a text only", "[ex
     CHECK(month.any_in(en, 0, en.size()));
     CHECK_FALSE(month.any_in(en, 4, en.size()));
     CHECK_FALSE(month.any_in(en, 3, 7));                      // "Marc": cut short
+}
+
+TEST_CASE("texts that begin with a capital or a digit are found at every place, past distractors", "[extract][time]") {
+    // Such lists are looked for sixteen bytes at a time, then byte by byte: every place of the
+    // text must count, in a block and in the tail, and a capital or digit that begins no text
+    // must not stop the search.
+    const RequiredTexts month(R"(\b(January|February|March|2024) (\d{1,2})\b)");
+    REQUIRE(month.reach() == 0);
+    for (std::size_t at = 0; at <= 40; ++at) {
+        std::string text;
+        for (std::size_t i = 0; i < at; ++i) text += "Ma 1Z"[i % 5];  // capitals and digits, none a text
+        text += at % 2 ? "March" : "2024";
+        text += " 5 and some more words";
+        INFO("at " << at);
+        CHECK(month.earliest_start(text, 0, text.size()) == at);
+        CHECK(month.earliest_start(text, 0, at + 3) == std::string::npos);  // the text cut short
+        CHECK(month.earliest_start(text, at + 1, text.size()) == std::string::npos);
+    }
 }
 
 TEST_CASE("every match of every time rule holds one of its required texts", "[extract][time]") {
@@ -78,6 +112,7 @@ TEST_CASE("every match of every time rule holds one of its required texts", "[ex
                 if (end == begin) break;
                 INFO(rule.id << " in \"" << text.substr(begin, end - begin) << "\"");
                 CHECK(needed.any_in(text, begin, end));
+                CHECK(needed.earliest_start(text, pos, text.size()) <= begin);  // where find() starts
                 ++matches;
                 pos = end;
             }
