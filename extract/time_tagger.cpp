@@ -298,11 +298,23 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         // searches) is not made. No match starts before that place, so RE2 finds the same
         // leftmost match from it (the bytes before it still count for \b).
         std::size_t pos = range.begin;
+        const bool starts_at_text = c.needed.known() && c.needed.reach() == 0;
         while (pos < range.end) {
-            const std::size_t start = c.needed.earliest_start(text, pos, range.end);
-            if (start == std::string_view::npos ||
-                !c.re->Match(input, start, range.end, RE2::UNANCHORED, groups.data(), n))
-                break;
+            std::size_t start = c.needed.earliest_start(text, pos, range.end);
+            bool found = false;
+            if (starts_at_text) {
+                // Every match begins where one of the texts does: the first such place where the
+                // pattern matches, anchored, is where the leftmost match begins, and what it
+                // matches there is what the unanchored search would (the same leftmost-first
+                // choice), without its reverse pass to find the start.
+                while (start != std::string_view::npos &&
+                       !(found = c.re->Match(input, start, range.end, RE2::ANCHOR_START, groups.data(), n)))
+                    start = c.needed.earliest_start(text, start + 1, range.end);
+            } else {
+                found = start != std::string_view::npos &&
+                        c.re->Match(input, start, range.end, RE2::UNANCHORED, groups.data(), n);
+            }
+            if (!found) break;
             const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
             const std::size_t end = begin + groups[0].size();
             if (end == begin) break;

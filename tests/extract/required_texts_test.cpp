@@ -113,6 +113,8 @@ TEST_CASE("every match of every time rule holds one of its required texts", "[ex
                 INFO(rule.id << " in \"" << text.substr(begin, end - begin) << "\"");
                 CHECK(needed.any_in(text, begin, end));
                 CHECK(needed.earliest_start(text, pos, text.size()) <= begin);  // where find() starts
+                if (needed.known() && needed.reach() == 0)  // find() tries such rules only where a text begins
+                    CHECK(needed.earliest_start(text, begin, end) == begin);
                 ++matches;
                 pos = end;
             }

@@ -115,3 +115,12 @@ TEST_CASE("a pattern's second and later dates in a sentence are found", "[extrac
     CHECK(dates("in January and in March", "2023-05-08", "en") == V{"2023-01", "2023-03"});
     CHECK(dates("On May 13, 2025 and June 2, 2025", "2025-06-20", "en") == V{"2025-05-13", "2025-06-02"});
 }
+
+TEST_CASE("a pattern whose matches begin with its required text skips the places it does not match", "[extract][time]") {
+    // Such patterns (month names first, 今年 and 去年 first) are tried anchored at each place
+    // where one of their texts stands: one that fails there must not hide a later date.
+    CHECK(dates("Mayor Smith said on May 5", "2025-05-20", "en") == V{"2025-05-05"});
+    CHECK(dates("In Marseille, on March 3, 2024", "2025-05-20", "en") == V{"2024-03-03"});
+    CHECK(dates("今年轻人多，今年3月", "2025-05-20", "zh") == V{"2025", "2025-03"});
+    CHECK(dates("去年底去年5月", "2025-05-20", "zh") == V{"2024-12", "2024-05"});
+}
