@@ -72,6 +72,12 @@ Date nearest_year(const Date& ref, int month, int day) {
     return Date{ref.year - 1, month, day};
 }
 
+// Patterns whose matches begin at most this many bytes before one of their required texts are
+// tried anchored at each of those places (zh.d, [Tt]oday, [Ll]ast week: 1 to 3 bytes). With a
+// longer reach, the anchored tries at places that begin nothing cost more than the unanchored
+// search (7: Chinese +4.2M instructions a MB).
+constexpr std::size_t kAnchoredReach = 3;
+
 // Whether a time rule applies to sentences in `lang`.
 bool for_language(const TimeRule& rule, std::string_view lang) { return rule.lang == "any" || rule.lang == lang; }
 
@@ -298,18 +304,25 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
         // searches) is not made. No match starts before that place, so RE2 finds the same
         // leftmost match from it (the bytes before it still count for \b).
         std::size_t pos = range.begin;
-        const bool starts_at_text = c.needed.known() && c.needed.reach() == 0;
+        const bool anchored = c.needed.known() && c.needed.reach() <= kAnchoredReach;
         while (pos < range.end) {
             std::size_t start = c.needed.earliest_start(text, pos, range.end);
             bool found = false;
-            if (starts_at_text) {
-                // Every match begins where one of the texts does: the first such place where the
-                // pattern matches, anchored, is where the leftmost match begins, and what it
-                // matches there is what the unanchored search would (the same leftmost-first
-                // choice), without its reverse pass to find the start.
-                while (start != std::string_view::npos &&
-                       !(found = c.re->Match(input, start, range.end, RE2::ANCHOR_START, groups.data(), n)))
-                    start = c.needed.earliest_start(text, start + 1, range.end);
+            if (anchored) {
+                // Every match begins in [q - reach, q] for a place q where one of the texts
+                // stands. The places of those windows are tried anchored, in order, each once:
+                // the first where the pattern matches is where the leftmost match begins, and
+                // what it matches there is what the unanchored search would (the same
+                // leftmost-first choice), without its reverse pass to find the start. Between
+                // windows, earliest_start() steps over places where no match can begin.
+                std::size_t untried = pos;
+                while (start != std::string_view::npos && !found) {
+                    const std::size_t last = start + c.needed.reach();  // the window's last place
+                    for (std::size_t at = std::max(start, untried); at <= last && at < range.end && !found; ++at)
+                        found = c.re->Match(input, at, range.end, RE2::ANCHOR_START, groups.data(), n);
+                    untried = last + 1;
+                    if (!found) start = untried < range.end ? c.needed.earliest_start(text, untried, range.end) : std::string_view::npos;
+                }
             } else {
                 found = start != std::string_view::npos &&
                         c.re->Match(input, start, range.end, RE2::UNANCHORED, groups.data(), n);

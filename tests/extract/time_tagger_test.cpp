@@ -123,4 +123,8 @@ TEST_CASE("a pattern whose matches begin with its required text skips the places
     CHECK(dates("In Marseille, on March 3, 2024", "2025-05-20", "en") == V{"2024-03-03"});
     CHECK(dates("今年轻人多，今年3月", "2025-05-20", "zh") == V{"2025", "2025-03"});
     CHECK(dates("去年底去年5月", "2025-05-20", "zh") == V{"2024-12", "2024-05"});
+    // and those that begin a few bytes before it (zh.d: up to 3, [Tt]oday: 1)
+    CHECK(dates("日本5日", "2025-05-20", "zh") == V{"2025-05-05"});
+    CHECK(dates("5日本号", "2025-05-20", "zh") == V{"2025-05-05"});
+    CHECK(dates("Todays and today", "2025-05-20", "en") == V{"2025-05-20"});
 }
