@@ -10,7 +10,8 @@
 // name their year resolve.
 // The patterns of each language are also compiled together into one RE2::Set: find() first
 // asks it which patterns match the sentence at all, and runs only those (most sentences hold
-// no date, or dates of one or two kinds).
+// no date, or dates of one or two kinds). After a pattern's match, it looks for the pattern's
+// RequiredTexts in the rest of the sentence before running it there again.
 // Thread safety: find() may be called concurrently.
 #include <array>
 #include <memory>

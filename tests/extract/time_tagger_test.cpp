@@ -104,3 +104,27 @@ TEST_CASE("a month number outside 1..12 is no date (found by fuzzing) [issue8]",
     CHECK(dates("13月", "2025-02-05", "zh").empty());
     CHECK(dates("0月5日", "2025-02-05", "zh").empty());
 }
+
+TEST_CASE("a pattern's second and later dates in a sentence are found", "[extract][time]") {
+    // After a pattern's match, find() looks for the pattern's required texts in the rest of the
+    // sentence before running it there again (RequiredTexts): dates after the first must stay.
+    CHECK(dates("3月5日和4月6日", "2025-05-20", "zh") == V{"2025-03-05", "2025-04-06"});
+    CHECK(dates("2024年3月5日至2025年4月6日", "2025-05-20", "zh") == V{"2024-03-05", "2025-04-06"});
+    CHECK(dates("5日与6号,日本", "2025-05-20", "zh") == V{"2025-05-05", "2025-05-06"});
+    CHECK(dates("on Monday and again on Friday", "2023-09-05", "en") == V{"2023-09-04", "2023-09-01"});
+    CHECK(dates("in January and in March", "2023-05-08", "en") == V{"2023-01", "2023-03"});
+    CHECK(dates("On May 13, 2025 and June 2, 2025", "2025-06-20", "en") == V{"2025-05-13", "2025-06-02"});
+}
+
+TEST_CASE("a pattern whose matches begin with its required text skips the places it does not match", "[extract][time]") {
+    // Such patterns (month names first, 今年 and 去年 first) are tried anchored at each place
+    // where one of their texts stands: one that fails there must not hide a later date.
+    CHECK(dates("Mayor Smith said on May 5", "2025-05-20", "en") == V{"2025-05-05"});
+    CHECK(dates("In Marseille, on March 3, 2024", "2025-05-20", "en") == V{"2024-03-03"});
+    CHECK(dates("今年轻人多，今年3月", "2025-05-20", "zh") == V{"2025", "2025-03"});
+    CHECK(dates("去年底去年5月", "2025-05-20", "zh") == V{"2024-12", "2024-05"});
+    // and those that begin a few bytes before it (zh.d: up to 3, [Tt]oday: 1)
+    CHECK(dates("日本5日", "2025-05-20", "zh") == V{"2025-05-05"});
+    CHECK(dates("5日本号", "2025-05-20", "zh") == V{"2025-05-05"});
+    CHECK(dates("Todays and today", "2025-05-20", "en") == V{"2025-05-20"});
+}
