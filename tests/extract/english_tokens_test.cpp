@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+
 #include "core/ascii.hpp"
 #include "extract/english_tokens.hpp"
+#include "extract/normalizer.hpp"
+#include "../test_support.hpp"
 
 using namespace chronokg;
 
@@ -12,4 +17,35 @@ TEST_CASE("a word compared lower-cased in place equals its ascii_lower", "[extra
                 INFO(word << " " << lower << " " << suffix);
                 CHECK(lower_equals(word, lower, suffix) == (ascii_lower(word) == std::string(lower) + suffix));
             }
+}
+
+// Plain words are read four bytes a round up to the sentence's end (plain_word_at): a word ends
+// at its own last byte whatever its length and wherever the round or the sentence ends, and is
+// lower case only when every byte is.
+TEST_CASE("plain English words end at their own last byte, of any length, up to the sentence's end",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    for (const std::string word : {"a", "ab", "abc", "abcd", "abcde", "abcdefgh", "abcdefghi", "A", "Ab", "Abcd",
+                                   "Abcdefghi", "abC", "abcD", "abcdefgH", "x-ray", "Mate60", "-ab"}) {
+        for (const std::string after : {"", ",", " the", ", and more words"}) {
+            const std::string text = "so " + word + after;
+            INFO('"' << text << '"');
+            const auto words = english_words(text, TextRange{0, text.size()}, cues);
+            REQUIRE(words.size() >= 2);
+            CHECK(words[1].word == word);
+            CHECK(words[1].range.begin == 3);
+            CHECK(words[1].range.end == 3 + word.size());
+            CHECK(words[1].after == (after.starts_with(",") ? ',' : 0));
+            const bool lower = word.front() != '-' && std::all_of(word.begin(), word.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || c == '-';
+            });
+            CHECK(words[1].lower_word() == lower);
+            // Cut short inside the word: the sentence's end ends it.
+            const auto cut = english_words(text, TextRange{0, 3 + word.size() - 1}, cues);
+            if (word.size() > 1) {
+                REQUIRE(cut.size() == 2);
+                CHECK(cut[1].word == word.substr(0, word.size() - 1));
+            }
+        }
+    }
 }
