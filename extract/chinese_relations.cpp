@@ -577,10 +577,12 @@ std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argum
         if (modality == Modality::asserted && view_.cues->any("reported", sentence_before))
             modality = Modality::reported;
     }
-    // (Made in place: a candidate built, then moved in, cost some 0.1 % of Chinese extraction.)
+    // (Built, then moved in: emplace_back from the members, a C++20 aggregate's parenthesized
+    // initialization, saved 0.3M instructions a MB but does not compile with clang 14, which
+    // builds the fuzz targets.)
     for (const auto& [s, o] : pairs)
-        out.emplace_back(*s, *o, relation.relation, verb, clause, polarity, modality, std::string(rule),
-                         o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence);
+        out.push_back(RelationCandidate{*s, *o, relation.relation, verb, clause, polarity, modality, std::string(rule),
+                                        o->entity->type == "CONCEPT" ? confidence - 0.2 : confidence});
     return pairs.size();
 }
 
