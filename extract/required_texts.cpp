@@ -367,10 +367,6 @@ std::size_t RequiredTexts::first_in(std::string_view part) const {
     return first;
 }
 
-bool RequiredTexts::any_in(std::string_view text, std::size_t from, std::size_t to) const {
-    return texts_.empty() || first_in(text.substr(from, to - from)) != std::string_view::npos;
-}
-
 std::size_t RequiredTexts::earliest_start(std::string_view text, std::size_t from, std::size_t to) const {
     if (texts_.empty()) return from;
     const std::size_t at = first_in(text.substr(from, to - from));

@@ -27,12 +27,9 @@ public:
 
     // Whether the list says anything: without texts, any text may hold a match.
     bool known() const { return !texts_.empty(); }
-    // Whether one of the texts stands in text[from, to): false means no match of the pattern
-    // lies in text[from, to). True when nothing is known.
-    bool any_in(std::string_view text, std::size_t from, std::size_t to) const;
     // The first place in [from, to) where a match lying in text[from, to) can begin: no
-    // earlier than `reach` bytes before the first of the texts there. npos when none stands
-    // there; `from` when nothing is known.
+    // earlier than `reach` bytes before the first of the texts there. npos when none of the
+    // texts stands in text[from, to), so no match lies there; `from` when nothing is known.
     std::size_t earliest_start(std::string_view text, std::size_t from, std::size_t to) const;
     const std::vector<std::string>& texts() const { return texts_; }
     // The most bytes from a match's start to where the first of its texts begins (SIZE_MAX

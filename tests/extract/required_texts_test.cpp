@@ -47,21 +47,21 @@ TEST_CASE("patterns outside the part read, or with only single bytes, give no te
     CHECK_FALSE(RequiredTexts(R"(a{,2}bc)").known());         // not a repeat in RE2: not read
     CHECK_FALSE(RequiredTexts(R"(ab|\d+)").known());          // one branch holds no text
     const RequiredTexts unknown(R"(\d+)");
-    CHECK(unknown.any_in("nothing here", 0, 12));              // nothing known: anything may match
+    CHECK(unknown.earliest_start("nothing here", 0, 12) != std::string::npos);  // nothing known: anything may match
 }
 
 TEST_CASE("required texts are looked for in the given part of a text only", "[extract][time]") {
     const RequiredTexts day(R"((\d{1,2}) ?[日号])");
     const std::string text = "5日和6号";
-    CHECK(day.any_in(text, 0, text.size()));
-    CHECK(day.any_in(text, 4, text.size()));                 // 号 after 和
-    CHECK_FALSE(day.any_in(text, 4, text.size() - 1));       // 号 cut short
-    CHECK_FALSE(day.any_in(text, 2, 7));                     // 日 begins before the part
+    CHECK(day.earliest_start(text, 0, text.size()) != std::string::npos);
+    CHECK(day.earliest_start(text, 4, text.size()) != std::string::npos);  // 号 after 和
+    CHECK(day.earliest_start(text, 4, text.size() - 1) == std::string::npos);  // 号 cut short
+    CHECK(day.earliest_start(text, 2, 7) == std::string::npos);  // 日 begins before the part
     const RequiredTexts month(R"(\b(January|February|March) (\d{1,2})\b)");  // by first byte
     const std::string en = "in March, not in may or Feb";
-    CHECK(month.any_in(en, 0, en.size()));
-    CHECK_FALSE(month.any_in(en, 4, en.size()));
-    CHECK_FALSE(month.any_in(en, 3, 7));                      // "Marc": cut short
+    CHECK(month.earliest_start(en, 0, en.size()) != std::string::npos);
+    CHECK(month.earliest_start(en, 4, en.size()) == std::string::npos);
+    CHECK(month.earliest_start(en, 3, 7) == std::string::npos);  // "Marc": cut short
 }
 
 TEST_CASE("texts that begin with a capital or a digit are found at every place, past distractors", "[extract][time]") {
@@ -111,7 +111,7 @@ TEST_CASE("every match of every time rule holds one of its required texts", "[ex
                 const std::size_t end = begin + match.size();
                 if (end == begin) break;
                 INFO(rule.id << " in \"" << text.substr(begin, end - begin) << "\"");
-                CHECK(needed.any_in(text, begin, end));
+                CHECK(needed.earliest_start(text, begin, end) != std::string::npos);
                 CHECK(needed.earliest_start(text, pos, text.size()) <= begin);  // where find() starts
                 if (needed.known() && needed.reach() == 0)  // find() tries such rules only where a text begins
                     CHECK(needed.earliest_start(text, begin, end) == begin);
