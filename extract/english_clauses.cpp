@@ -454,7 +454,9 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
     if (tokens.empty()) return;
     // Whether tokens [b, e) hold a verb: the first word of a predicate or of a speech verb, an
     // auxiliary, or a word in -s or -ed right after a name (`the Dutch government intends …`).
-    auto has_verb = [&](std::size_t b, std::size_t e) {
+    // (The words are taken by value, a span: a local whose address no lambda holds stays in
+    // registers in the cut's loop below, which reads every word.)
+    auto has_verb = [this, &s, &mentions, tokens](std::size_t b, std::size_t e) {
         if (std::any_of(s.predicates.begin(), s.predicates.end(),
                         [&](const EnglishPredicate& p) { return p.first >= b && p.first < e; }) ||
             std::any_of(s.speech.begin(), s.speech.end(), [&](std::size_t t) { return t >= b && t < e; }))
@@ -498,6 +500,8 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
     std::size_t begin = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
         const bool subordinate = i == subordinate_at;
+        // Most words have no mark after them and begin no subordinate clause: one test each.
+        if (!subordinate && tokens[i - 1].after == 0 && !tokens[i - 1].dash_after) continue;
         if (subordinate) {
             while (next_subordinate < subordinate_words.size() && subordinate_words[next_subordinate] <= i) ++next_subordinate;
             subordinate_at = next_subordinate < subordinate_words.size() ? subordinate_words[next_subordinate] : tokens.size();
@@ -546,7 +550,9 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
         }
         units.push_back(Unit{std::move(arg), m.range});
     }
-    const auto& tokens = view.tokens;
+    // The words as a span: its size a count at hand, where the vector's is read again after
+    // every store into the groups (the search below steps over most words of the sentence).
+    const std::span<const EnglishToken> tokens = view.tokens;
     // The word ending at `end`, if any. The words are in text order, so their ends rise, and the
     // questions come with the units, in text order too: each search resumes where the one before
     // stopped (a scan from the first word each time was most of this function's own cost), and

@@ -17,3 +17,15 @@ TEST_CASE("English subordinators cut the sentence, each one where it begins", "[
     CHECK(triples("Samsung waited after the government restricted exports before Nvidia restricted exports.") ==
           V{"Nvidia | restricts | exports | -"});
 }
+
+// A comma, semicolon, colon or a dash standing alone after a word cuts the sentence too; the
+// cut passes the words without one at a single test each. A time expression dates the verbs of
+// its own segment: the one before the cut is not the later verb's.
+TEST_CASE("English segments end at a semicolon or a dash standing alone", "[extract][en]") {
+    CHECK(triples("BIS added Huawei to the Entity List on May 13; Nvidia restricted exports on Tuesday.") ==
+          V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-13",
+            "Nvidia | restricts | exports | 2025-05-20"});
+    CHECK(triples("BIS added Huawei to the Entity List on May 13 — Nvidia restricted exports on Tuesday.") ==
+          V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-13",
+            "Nvidia | restricts | exports | 2025-05-20"});
+}
