@@ -447,12 +447,16 @@ bool EnglishClauses::noun_before_of(const SentenceView& view, const EnglishPredi
 }
 
 void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const {
-    const auto& tokens = view.tokens;
-    s.segment_of.assign(tokens.size(), 0);
+    // The words as a span: its size a count at hand, where the vector's is read again after
+    // every store into the segments (this steps over every word of the sentence).
+    const std::span<const EnglishToken> tokens = view.tokens;
+    s.segment_of.clear();
     if (tokens.empty()) return;
     // Whether tokens [b, e) hold a verb: the first word of a predicate or of a speech verb, an
     // auxiliary, or a word in -s or -ed right after a name (`the Dutch government intends …`).
-    auto has_verb = [&](std::size_t b, std::size_t e) {
+    // (The words are taken by value, a span: a local whose address no lambda holds stays in
+    // registers in the cut's loop below, which reads every word.)
+    auto has_verb = [this, &s, &mentions, tokens](std::size_t b, std::size_t e) {
         if (std::any_of(s.predicates.begin(), s.predicates.end(),
                         [&](const EnglishPredicate& p) { return p.first >= b && p.first < e; }) ||
             std::any_of(s.speech.begin(), s.speech.end(), [&](std::size_t t) { return t >= b && t < e; }))
@@ -473,29 +477,44 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         if (!s.segments.empty() && !has_verb(b, e)) s.segments.back().second = e;
         else s.segments.emplace_back(b, e);
     };
-    // Where the sentence's scan found a subordinator begin (most sentences have none): the
-    // words are not asked one by one.
-    std::vector<std::size_t> subordinator_starts;
-    const bool starts_scanned = view.cues->starts_in("subordinators", s.range, subordinator_starts);
-    const auto starts_subordinator = [&](const EnglishToken& t) {
-        if (!starts_scanned) return view.cues->match_at("subordinators", t.range.begin, s.range.end) > 0;
-        for (const std::size_t start : subordinator_starts)  // none in most sentences, else one or two
-            if (start == t.range.begin) return true;
-        return false;
-    };
+    // The words after the first that a subordinator begins at (none in most sentences, else one
+    // or two), in text order: read off the sentence's scan, each start's word found by a binary
+    // search, where the scan holds the list's hits; else asked word by word. The cut below then
+    // compares a word's index with the next of them, not its offset with every start.
+    thread_local std::vector<std::size_t> starts;
+    thread_local std::vector<std::size_t> subordinate_words;
+    starts.clear();
+    subordinate_words.clear();
+    if (view.cues->starts_in("subordinators", s.range, starts)) {
+        for (const std::size_t start : starts) {
+            const std::size_t t = token_at_or_after(view.tokens, start);
+            if (t > 0 && t < tokens.size() && tokens[t].range.begin == start) subordinate_words.push_back(t);
+        }
+        std::sort(subordinate_words.begin(), subordinate_words.end());
+    } else {
+        for (std::size_t i = 1; i < tokens.size(); ++i)
+            if (view.cues->match_at("subordinators", tokens[i].range.begin, s.range.end) > 0) subordinate_words.push_back(i);
+    }
+    std::size_t next_subordinate = 0;  // the first of subordinate_words not passed yet
+    std::size_t subordinate_at = subordinate_words.empty() ? tokens.size() : subordinate_words.front();
     std::size_t begin = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
-        const EnglishToken& b = tokens[i - 1];
-        const bool punct = b.after == ',' || b.after == ';' || b.after == ':' || b.dash_after;
-        const bool subordinate = !punct && starts_subordinator(tokens[i]);
-        if (punct || subordinate) {
+        const bool subordinate = i == subordinate_at;
+        // Most words have no mark after them and begin no subordinate clause: one test each.
+        if (!subordinate && tokens[i - 1].after == 0 && !tokens[i - 1].dash_after) continue;
+        if (subordinate) {
+            while (next_subordinate < subordinate_words.size() && subordinate_words[next_subordinate] <= i) ++next_subordinate;
+            subordinate_at = next_subordinate < subordinate_words.size() ? subordinate_words[next_subordinate] : tokens.size();
+        }
+        if (tokens[i - 1].breaks_after() || subordinate) {
             add(begin, i);
             begin = i;
         }
     }
     add(begin, tokens.size());
+    // The segments follow each other from the first word to the last: each word's is written once.
     for (std::size_t g = 0; g < s.segments.size(); ++g)
-        for (std::size_t i = s.segments[g].first; i < s.segments[g].second; ++i) s.segment_of[i] = g;
+        s.segment_of.insert(s.segment_of.end(), s.segments[g].second - s.segments[g].first, g);
 }
 
 void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions,
@@ -531,7 +550,9 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
         }
         units.push_back(Unit{std::move(arg), m.range});
     }
-    const auto& tokens = view.tokens;
+    // The words as a span: its size a count at hand, where the vector's is read again after
+    // every store into the groups (the search below steps over most words of the sentence).
+    const std::span<const EnglishToken> tokens = view.tokens;
     // The word ending at `end`, if any. The words are in text order, so their ends rise, and the
     // questions come with the units, in text order too: each search resumes where the one before
     // stopped (a scan from the first word each time was most of this function's own cost), and

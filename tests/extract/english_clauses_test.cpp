@@ -1,0 +1,31 @@
+#include <catch2/catch.hpp>
+
+#include "relation_test_support.hpp"
+
+using chronokg::test::triples;
+using V = std::vector<std::string>;
+
+// A subordinator (`after`, `while`, `before` …) cuts the sentence into segments, and a name
+// before it is no subject of the verb after it. The cut finds the words the subordinators begin
+// at once a sentence and steps through them in text order as it reads the words.
+TEST_CASE("English subordinators cut the sentence, each one where it begins", "[extract][en]") {
+    // The first of two: the cut at `while` must not hide the one at `after`.
+    CHECK(triples("Nvidia grew while Samsung waited after the government restricted exports.").empty());
+    // One that opens the sentence cuts nothing there, and hides none after it either.
+    CHECK(triples("While Nvidia grew Samsung waited after the government restricted exports.").empty());
+    // Without a subordinator between them, the name before is the subject.
+    CHECK(triples("Samsung waited after the government restricted exports before Nvidia restricted exports.") ==
+          V{"Nvidia | restricts | exports | -"});
+}
+
+// A comma, semicolon, colon or a dash standing alone after a word cuts the sentence too; the
+// cut passes the words without one at a single test each. A time expression dates the verbs of
+// its own segment: the one before the cut is not the later verb's.
+TEST_CASE("English segments end at a semicolon or a dash standing alone", "[extract][en]") {
+    CHECK(triples("BIS added Huawei to the Entity List on May 13; Nvidia restricted exports on Tuesday.") ==
+          V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-13",
+            "Nvidia | restricts | exports | 2025-05-20"});
+    CHECK(triples("BIS added Huawei to the Entity List on May 13 — Nvidia restricted exports on Tuesday.") ==
+          V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-13",
+            "Nvidia | restricts | exports | 2025-05-20"});
+}
