@@ -587,7 +587,7 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
         if (std::none_of(words.begin(), words.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
             continue;
-        auto tokens = english_words(text, sentence.range, cues_);  // shapes only: no list is asked
+        auto tokens = english_tokens(text, sentence.range, cues_);  // shapes only: no list is looked up here
         if (!title_case(tokens, 0, tokens.size())) {
             // (The count is read once: the insertions' stores keep the compiler from assuming
             // that it stays.)

@@ -151,12 +151,6 @@ bool EnglishToken::has_digit() const {
 }
 
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
-    std::vector<EnglishToken> tokens = english_words(text, range, cues);
-    for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
-    return tokens;
-}
-
-std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens;
     // Room for a word in four bytes: English averages one in six, and with room for only that
     // many, many sentences' lists grew once (an allocation and a copy of every word).
@@ -178,7 +172,7 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
                 continue;
             }
             EnglishToken& t = tokens.emplace_back(TextRange{chunk_begin, chunk_begin + plain.length},
-                                                  std::string_view(chunk.data(), plain.length));
+                                                  std::string_view(chunk.data(), plain.length), cues, text);
             t.after = plain.after;
             t.lower_case = plain.lower;
             continue;
@@ -271,6 +265,7 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         t.range = {b, e};
         t.word = text.substr(b, e - b);
         t.lower_case = is_lower_word(t.word);
+        t.find_lists_in(cues, text);
         tokens.push_back(t);
     }
     return tokens;
@@ -288,7 +283,6 @@ std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view
     if (sentence >= by_sentence_.size() || by_sentence_[sentence].empty()) return english_tokens(text, range, cues);
     std::vector<EnglishToken> tokens = std::move(by_sentence_[sentence]);
     by_sentence_[sentence] = {};
-    for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
     return tokens;
 }
 

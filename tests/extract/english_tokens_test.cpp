@@ -30,7 +30,7 @@ TEST_CASE("plain English words end at their own last byte, of any length, up to 
         for (const std::string after : {"", ",", " the", ", and more words"}) {
             const std::string text = "so " + word + after;
             INFO('"' << text << '"');
-            const auto words = english_words(text, TextRange{0, text.size()}, cues);
+            const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
             REQUIRE(words.size() >= 2);
             CHECK(words[1].word == word);
             CHECK(words[1].range.begin == 3);
@@ -41,11 +41,28 @@ TEST_CASE("plain English words end at their own last byte, of any length, up to 
             });
             CHECK(words[1].lower_word() == lower);
             // Cut short inside the word: the sentence's end ends it.
-            const auto cut = english_words(text, TextRange{0, 3 + word.size() - 1}, cues);
+            const auto cut = english_tokens(text, TextRange{0, 3 + word.size() - 1}, cues);
             if (word.size() > 1) {
                 REQUIRE(cut.size() == 2);
                 CHECK(cut[1].word == word.substr(0, word.size() - 1));
             }
         }
+    }
+}
+
+// english_tokens() tells each word where to look its lists up as it cuts it, with no second pass
+// over the words: a plain word and a word with punctuation around it both answer, and so do the
+// words KeptWords kept and gives back.
+TEST_CASE("every word english_tokens cuts answers which cue lists it is in, kept or not", "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const std::string text = "They did not (\"not\") approve it, not.";
+    const TextRange range{0, text.size()};
+    KeptWords kept(1);
+    kept.keep(0, english_tokens(text, range, cues));
+    for (const auto& words : {english_tokens(text, range, cues), kept.take(0, text, range, cues)}) {
+        std::size_t negations = 0;
+        for (const auto& t : words) negations += t.word == "not" && t.in("negation");
+        CHECK(negations == 3);
+        CHECK_FALSE(words[0].in("negation"));
     }
 }
