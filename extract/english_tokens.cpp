@@ -46,9 +46,11 @@ inline std::size_t long_dash_at(std::string_view text, std::size_t pos) {
 // long dashes that may cut it (`—`, `–`).
 constexpr ByteSet kChunkStop(" \t\xE2");
 
-// A chunk that is Latin letters, digits and hyphens, with at most one `,` `;` `:` `!` or `?`
-// after them: most chunks of English text. The reading below takes nothing else from it (no
-// quote, bracket, dot, apostrophe or dash to look at), so the word is all of it but that mark.
+// A chunk that is Latin letters, digits and hyphens, with at most one `,` `;` `:` `!` `?` or `.`
+// after them: most chunks of English text, the last word of most sentences with them. The
+// reading below takes nothing else from it (no quote, bracket, inner dot, apostrophe or dash to
+// look at), so the word is all of it but that mark, unless the mark is a dot that belongs to the
+// word (dot_belongs()).
 struct PlainWord {
     std::size_t length = 0;     // of the word; 0 when the chunk is not plain
     std::size_t chunk_end = 0;  // where the chunk ends: the space or tab after it, or the range's end
@@ -58,14 +60,14 @@ struct PlainWord {
 // The classes of bytes plain chunks are read by, a bit each.
 constexpr unsigned kPlain = 1;  // a Latin letter, a digit or a hyphen
 constexpr unsigned kSmall = 2;  // a lower-case Latin letter or a hyphen
-constexpr unsigned kMark = 4;   // `,` `;` `:` `!` `?`, which may follow a plain word in its chunk
+constexpr unsigned kMark = 4;   // `,` `;` `:` `!` `?` `.`, which may follow a plain word in its chunk
 constexpr unsigned kSpace = 8;  // a space or a tab, which ends a chunk
 constexpr std::array<unsigned char, 256> kPlainClass = [] {
     std::array<unsigned char, 256> table{};
     for (int c = 0; c < 256; ++c) {
         const bool small = (c >= 'a' && c <= 'z') || c == '-';
         const bool plain = small || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        const bool mark = c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+        const bool mark = c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.';
         const bool space = c == ' ' || c == '\t';
         table[static_cast<std::size_t>(c)] = static_cast<unsigned char>((plain ? kPlain : 0) | (small ? kSmall : 0) |
                                                                          (mark ? kMark : 0) | (space ? kSpace : 0));
@@ -120,6 +122,15 @@ PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t en
     return plain;
 }
 
+// Whether the `.` after the word text[begin, dot) belongs to it: an initial (`C.`) or, asked last,
+// an abbreviation (`Corp.`), asked of the word's lists (a hash of the word with its dot: the
+// list's own matcher walked its trie a byte at a time, for the last word of nearly every sentence).
+bool dot_belongs(std::string_view text, std::size_t begin, std::size_t dot, const CueWords& cues) {
+    if (dot - begin == 1 && text[begin] >= 'A' && text[begin] <= 'Z') return true;
+    const std::string_view with_dot(text.data() + begin, dot + 1 - begin);
+    return EnglishToken({begin, dot + 1}, with_dot, cues, text).in("abbreviations");
+}
+
 // Whether `word` is lower-case Latin letters only, hyphens allowed but not first.
 bool is_lower_word(std::string_view word) {
     if (word.empty() || word.front() == '-') return false;
@@ -162,7 +173,10 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
         const std::size_t chunk_begin = pos;
         // The space, tab or dash that ends the chunk is stepped over with it, so that the skip of
         // spaces that starts the next chunk does not read it again (one follows nearly every word).
-        if (const PlainWord plain = plain_word_at(text, chunk_begin, range.end); plain.length > 0) {
+        // (A plain word before a dot that belongs to it is read as the other chunks are, which
+        // keep the dot in the word.)
+        if (const PlainWord plain = plain_word_at(text, chunk_begin, range.end);
+            plain.length > 0 && !(plain.after == '.' && dot_belongs(text, chunk_begin, chunk_begin + plain.length, cues))) {
             pos = plain.chunk_end < range.end ? plain.chunk_end + 1 : plain.chunk_end;
             // A dash standing alone marks a break after the previous word; of the plain chunks,
             // only `-` and `--` are one (the first byte rules out nearly all the others).
@@ -226,9 +240,7 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
                 // Keep the dot of `U.S.`, `Corp.`, `C.`: the word with its dot is an abbreviation.
                 const std::string_view w = text.substr(b, e - b);
                 const bool inner_dot = w.substr(0, w.size() - 1).find('.') != std::string_view::npos;
-                const bool initial = w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z';
-                const bool abbreviation = cues.match_at("abbreviations", "en", text, b, e) == e - b;
-                if (inner_dot || initial || abbreviation) break;
+                if (inner_dot || dot_belongs(text, b, e - 1, cues)) break;
                 if (!t.after) t.after = '.';
                 --e;
                 changed = true;

@@ -66,3 +66,29 @@ TEST_CASE("every word english_tokens cuts answers which cue lists it is in, kept
         CHECK_FALSE(words[0].in("negation"));
     }
 }
+
+// A plain word before a dot (the last word of most sentences) is read without the scan of the
+// other chunks: the dot then ends the sentence, unless it belongs to the word, an initial or an
+// abbreviation, which keeps it, as a word with other punctuation around it does.
+TEST_CASE("a dot after a plain word ends the sentence unless the word is an initial or an abbreviation",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    struct Case {
+        std::string last;  // the sentence's last chunk
+        std::string word;  // its word
+        char after;        // the mark after the word
+    };
+    for (const Case& c : {Case{"rose.", "rose", '.'}, Case{"Corp.", "Corp.", 0}, Case{"corp.", "corp.", 0},
+                          Case{"C.", "C.", 0}, Case{"c.", "c", '.'}, Case{"5.", "5", '.'}, Case{"x-ray.", "x-ray", '.'},
+                          Case{"Co.", "Co.", 0}, Case{"Coat.", "Coat", '.'}, Case{"(rose).", "rose", '.'}}) {
+        for (const std::string tail : {"", " Then"}) {
+            const std::string text = "It was " + c.last + tail;
+            INFO('"' << text << '"');
+            const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
+            REQUIRE(words.size() >= 3);
+            CHECK(words[2].word == c.word);
+            CHECK(words[2].after == c.after);
+            CHECK(words[2].lower_word() == (c.word == "rose" || c.word == "c" || c.word == "x-ray"));
+        }
+    }
+}
