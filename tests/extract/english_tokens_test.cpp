@@ -92,3 +92,26 @@ TEST_CASE("a dot after a plain word ends the sentence unless the word is an init
         }
     }
 }
+
+// token_at_or_after() guesses the index from where `pos` lies between the first word and the last
+// and steps from there, or searches when the words' lengths put the guess far off: every position
+// of a sentence gets the first word that begins at or after it, as a scan from the first word does.
+TEST_CASE("the first word at or after a position is found in sentences of even and uneven words",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    CHECK(token_at_or_after({}, 0) == 0);
+    const std::string long_word(300, 'x');
+    for (const std::string text : {std::string("word"), std::string("The ministry did not approve the sale, it said."),
+                                   "a b c d e f g h i j k l m n o p q r s t u v w x y z " + long_word + " end",
+                                   long_word + " a b c d e f g h i j k l m n o p q r s t u v w x y z",
+                                   std::string("  (\"Quoted\") words,   spaced — far  apart. ")}) {
+        const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
+        REQUIRE(!words.empty());
+        for (std::size_t pos = 0; pos <= text.size() + 1; ++pos) {
+            std::size_t expected = 0;
+            while (expected < words.size() && words[expected].range.begin < pos) ++expected;
+            INFO('"' << text << "\" at " << pos);
+            CHECK(token_at_or_after(words, pos) == expected);
+        }
+    }
+}
