@@ -46,9 +46,11 @@ inline std::size_t long_dash_at(std::string_view text, std::size_t pos) {
 // long dashes that may cut it (`—`, `–`).
 constexpr ByteSet kChunkStop(" \t\xE2");
 
-// A chunk that is Latin letters, digits and hyphens, with at most one `,` `;` `:` `!` or `?`
-// after them: most chunks of English text. The reading below takes nothing else from it (no
-// quote, bracket, dot, apostrophe or dash to look at), so the word is all of it but that mark.
+// A chunk that is Latin letters, digits and hyphens, with at most one `,` `;` `:` `!` `?` or `.`
+// after them: most chunks of English text, the last word of most sentences with them. The
+// reading below takes nothing else from it (no quote, bracket, inner dot, apostrophe or dash to
+// look at), so the word is all of it but that mark, unless the mark is a dot that belongs to the
+// word (dot_belongs()).
 struct PlainWord {
     std::size_t length = 0;     // of the word; 0 when the chunk is not plain
     std::size_t chunk_end = 0;  // where the chunk ends: the space or tab after it, or the range's end
@@ -58,14 +60,14 @@ struct PlainWord {
 // The classes of bytes plain chunks are read by, a bit each.
 constexpr unsigned kPlain = 1;  // a Latin letter, a digit or a hyphen
 constexpr unsigned kSmall = 2;  // a lower-case Latin letter or a hyphen
-constexpr unsigned kMark = 4;   // `,` `;` `:` `!` `?`, which may follow a plain word in its chunk
+constexpr unsigned kMark = 4;   // `,` `;` `:` `!` `?` `.`, which may follow a plain word in its chunk
 constexpr unsigned kSpace = 8;  // a space or a tab, which ends a chunk
 constexpr std::array<unsigned char, 256> kPlainClass = [] {
     std::array<unsigned char, 256> table{};
     for (int c = 0; c < 256; ++c) {
         const bool small = (c >= 'a' && c <= 'z') || c == '-';
         const bool plain = small || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        const bool mark = c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+        const bool mark = c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '.';
         const bool space = c == ' ' || c == '\t';
         table[static_cast<std::size_t>(c)] = static_cast<unsigned char>((plain ? kPlain : 0) | (small ? kSmall : 0) |
                                                                          (mark ? kMark : 0) | (space ? kSpace : 0));
@@ -120,6 +122,15 @@ PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t en
     return plain;
 }
 
+// Whether the `.` after the word text[begin, dot) belongs to it: an initial (`C.`) or, asked last,
+// an abbreviation (`Corp.`), asked of the word's lists (a hash of the word with its dot: the
+// list's own matcher walked its trie a byte at a time, for the last word of nearly every sentence).
+bool dot_belongs(std::string_view text, std::size_t begin, std::size_t dot, const CueWords& cues) {
+    if (dot - begin == 1 && text[begin] >= 'A' && text[begin] <= 'Z') return true;
+    const std::string_view with_dot(text.data() + begin, dot + 1 - begin);
+    return EnglishToken({begin, dot + 1}, with_dot, cues, text).in("abbreviations");
+}
+
 // Whether `word` is lower-case Latin letters only, hyphens allowed but not first.
 bool is_lower_word(std::string_view word) {
     if (word.empty() || word.front() == '-') return false;
@@ -151,12 +162,6 @@ bool EnglishToken::has_digit() const {
 }
 
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues) {
-    std::vector<EnglishToken> tokens = english_words(text, range, cues);
-    for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
-    return tokens;
-}
-
-std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues) {
     std::vector<EnglishToken> tokens;
     // Room for a word in four bytes: English averages one in six, and with room for only that
     // many, many sentences' lists grew once (an allocation and a copy of every word).
@@ -168,7 +173,10 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         const std::size_t chunk_begin = pos;
         // The space, tab or dash that ends the chunk is stepped over with it, so that the skip of
         // spaces that starts the next chunk does not read it again (one follows nearly every word).
-        if (const PlainWord plain = plain_word_at(text, chunk_begin, range.end); plain.length > 0) {
+        // (A plain word before a dot that belongs to it is read as the other chunks are, which
+        // keep the dot in the word.)
+        if (const PlainWord plain = plain_word_at(text, chunk_begin, range.end);
+            plain.length > 0 && !(plain.after == '.' && dot_belongs(text, chunk_begin, chunk_begin + plain.length, cues))) {
             pos = plain.chunk_end < range.end ? plain.chunk_end + 1 : plain.chunk_end;
             // A dash standing alone marks a break after the previous word; of the plain chunks,
             // only `-` and `--` are one (the first byte rules out nearly all the others).
@@ -178,7 +186,7 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
                 continue;
             }
             EnglishToken& t = tokens.emplace_back(TextRange{chunk_begin, chunk_begin + plain.length},
-                                                  std::string_view(chunk.data(), plain.length));
+                                                  std::string_view(chunk.data(), plain.length), cues, text);
             t.after = plain.after;
             t.lower_case = plain.lower;
             continue;
@@ -232,9 +240,7 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
                 // Keep the dot of `U.S.`, `Corp.`, `C.`: the word with its dot is an abbreviation.
                 const std::string_view w = text.substr(b, e - b);
                 const bool inner_dot = w.substr(0, w.size() - 1).find('.') != std::string_view::npos;
-                const bool initial = w.size() == 2 && w[0] >= 'A' && w[0] <= 'Z';
-                const bool abbreviation = cues.match_at("abbreviations", "en", text, b, e) == e - b;
-                if (inner_dot || initial || abbreviation) break;
+                if (inner_dot || dot_belongs(text, b, e - 1, cues)) break;
                 if (!t.after) t.after = '.';
                 --e;
                 changed = true;
@@ -271,6 +277,7 @@ std::vector<EnglishToken> english_words(std::string_view text, TextRange range, 
         t.range = {b, e};
         t.word = text.substr(b, e - b);
         t.lower_case = is_lower_word(t.word);
+        t.find_lists_in(cues, text);
         tokens.push_back(t);
     }
     return tokens;
@@ -288,16 +295,31 @@ std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view
     if (sentence >= by_sentence_.size() || by_sentence_[sentence].empty()) return english_tokens(text, range, cues);
     std::vector<EnglishToken> tokens = std::move(by_sentence_[sentence]);
     by_sentence_[sentence] = {};
-    for (EnglishToken& t : tokens) t.find_lists_in(cues, text);
     return tokens;
 }
 
 std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
-    // The words are in text order (each begins after the one before ends): a binary search finds
-    // the same index as a scan from the first, which the relation rules paid at every question.
-    const auto first = std::partition_point(tokens.begin(), tokens.end(),
+    const std::size_t count = tokens.size();
+    if (count == 0 || pos <= tokens.front().range.begin) return 0;
+    if (pos > tokens.back().range.begin) return count;
+    // The words begin in text order, some six bytes apart whatever the word: the place of `pos`
+    // between the first word's start and the last's guesses the index to a word or two, and a
+    // few steps from there find it (a binary search took five rounds of a dozen instructions, and
+    // the relation rules ask this some 20,000 times a MB of English). Here count >= 2, the first
+    // word begins before `pos` and the last at or after it, so no step leaves the words.
+    const std::size_t first = tokens.front().range.begin;
+    const std::size_t last = tokens.back().range.begin;
+    std::size_t i = (pos - first) * (count - 1) / (last - first);
+    for (int step = 0; step < 8; ++step) {
+        if (tokens[i].range.begin < pos) ++i;
+        else if (tokens[i - 1].range.begin >= pos) --i;
+        else return i;
+    }
+    // Words of very uneven lengths put the guess further off: a binary search, whatever the
+    // sentence, as before the guess.
+    const auto found = std::partition_point(tokens.begin(), tokens.end(),
                                             [pos](const EnglishToken& t) { return t.range.begin < pos; });
-    return static_cast<std::size_t>(first - tokens.begin());
+    return static_cast<std::size_t>(found - tokens.begin());
 }
 
 }  // namespace chronokg

@@ -20,9 +20,10 @@ namespace chronokg {
 
 struct EnglishToken {
     EnglishToken() = default;
-    // (A word made with its range at once: english_words() makes most words so, and made
-    // empty, the range and the view were written twice.)
-    EnglishToken(TextRange word_range, std::string_view word_text) : range(word_range), word(word_text) {}
+    // (A word made with its range and where to look up its lists at once: english_tokens() makes
+    // most words so, and made empty, they were written twice.)
+    EnglishToken(TextRange word_range, std::string_view word_text, const CueWords& cues, std::string_view text)
+        : range(word_range), word(word_text), lists_from_(&cues), lists_text_(text) {}
 
     TextRange range;         // the word itself (no punctuation, no possessive ending)
     std::string_view word;   // text of `range`
@@ -37,7 +38,7 @@ struct EnglishToken {
     bool in(CueId id) const { return id.index() < kLexiconIds.size() && lists()[id.index()]; }
     // The English cue lists the word is, whole, a word of (CueWords::lists_of_word), looked up
     // at the first question and kept: the rules never ask about half the words of a sentence.
-    // None for a word of english_words(). Not thread-safe (the first call writes the answer):
+    // None for a token made empty. Not thread-safe (the first call writes the answer):
     // a sentence's words belong to the thread that reads the sentence.
     // (The look-up is out of line, so that the test of a word already looked up inlines.)
     const CueSet& lists() const {
@@ -45,8 +46,8 @@ struct EnglishToken {
         return lists_;
     }
     // Makes lists() look the word up in `cues`; `text` is the text `range` is in, and it and
-    // `cues` must outlive the questions (as `word` views `text`). For a word not looked up yet,
-    // as english_words() makes it: the look-up adds the word's lists to its empty set.
+    // `cues` must outlive the questions (as `word` views `text`). For a word not looked up yet:
+    // the look-up adds the word's lists to its empty set.
     void find_lists_in(const CueWords& cues, std::string_view text) {
         lists_from_ = &cues;
         lists_text_ = text;
@@ -71,11 +72,9 @@ private:
 };
 
 // The words of text[range]; `cues` supplies the `abbreviations` lexicon and each word's lists
-// (looked up when first asked: `text` and `cues` must outlive the questions).
+// (looked up when first asked: `text` and `cues` must outlive the questions). A pass that reads
+// only the words' shapes (the names pre-pass) asks no list, and pays no look-up.
 std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range, const CueWords& cues);
-// The same words without their cue lists (lists() empty), for a pass that reads only the
-// words' shapes.
-std::vector<EnglishToken> english_words(std::string_view text, TextRange range, const CueWords& cues);
 
 // Words a first pass over a document cut (the names pre-pass), kept for the pass that reads its
 // sentences one by one, so that no sentence is cut twice. Bounded: past kMaxWords words in a
@@ -85,8 +84,10 @@ public:
     static constexpr std::size_t kMaxWords = 1 << 16;
     explicit KeptWords(std::size_t sentences) : by_sentence_(sentences) {}
     void keep(std::size_t sentence, std::vector<EnglishToken> words);
-    // english_tokens() of sentence `sentence` (its range `range`): the kept words given their
-    // cue lists, or the words cut now when none were kept.
+    // english_tokens() of sentence `sentence` (its range `range`): the kept words, or the words
+    // cut now when none were kept. Kept words look their lists up where they were cut: `text`
+    // and `cues` must be those they were cut from (they are given no second time, as a loop over
+    // every kept word).
     std::vector<EnglishToken> take(std::size_t sentence, std::string_view text, TextRange range, const CueWords& cues);
 
 private:

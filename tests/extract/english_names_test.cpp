@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "extract/cue_words.hpp"
 #include "extract/english_names.hpp"
+#include "extract/normalizer.hpp"
+#include "../test_support.hpp"
 
 using namespace chronokg;
 
@@ -27,5 +30,30 @@ TEST_CASE("the names memory's word sets answer as sets, small or large", "[extra
         const std::string later = "later";
         set.insert(later);  // after the questions: a hash built for them takes it in too
         CHECK(set.contains(later));
+    }
+}
+
+// Whether a word holds a Latin letter is read sixteen bytes at a time where the word has them
+// (has_letter): a headline is told by the words with a letter, so a last word of Chinese and
+// punctuation makes three capitalized words a headline, unless a letter is somewhere in it, at
+// any byte, of either case; the bytes next to the letters ('@', '[', '`', '{') and accented
+// ones are no letters.
+TEST_CASE("a word with a Latin letter anywhere in it counts among a line's words", "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const std::string filler = "中@`{Á0_ú\\|~9";  // no letter
+    std::string no_letter;
+    for (int i = 0; i < 4; ++i) no_letter += filler;
+    for (std::size_t at = 1; at <= no_letter.size(); ++at) {
+        for (const char letter : {'a', 'z', 'A', 'Z', 'q'}) {
+            for (const bool with_letter : {false, true}) {
+                std::string word = no_letter;
+                if (with_letter) word.insert(at, 1, letter);
+                const std::string text = "Acme Group Holdings " + word;
+                INFO(text);
+                const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
+                REQUIRE(words.size() == 4);
+                CHECK(EnglishNames::title_case(words, 0, words.size()) == !with_letter);
+            }
+        }
     }
 }

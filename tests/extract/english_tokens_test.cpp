@@ -30,7 +30,7 @@ TEST_CASE("plain English words end at their own last byte, of any length, up to 
         for (const std::string after : {"", ",", " the", ", and more words"}) {
             const std::string text = "so " + word + after;
             INFO('"' << text << '"');
-            const auto words = english_words(text, TextRange{0, text.size()}, cues);
+            const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
             REQUIRE(words.size() >= 2);
             CHECK(words[1].word == word);
             CHECK(words[1].range.begin == 3);
@@ -41,11 +41,77 @@ TEST_CASE("plain English words end at their own last byte, of any length, up to 
             });
             CHECK(words[1].lower_word() == lower);
             // Cut short inside the word: the sentence's end ends it.
-            const auto cut = english_words(text, TextRange{0, 3 + word.size() - 1}, cues);
+            const auto cut = english_tokens(text, TextRange{0, 3 + word.size() - 1}, cues);
             if (word.size() > 1) {
                 REQUIRE(cut.size() == 2);
                 CHECK(cut[1].word == word.substr(0, word.size() - 1));
             }
+        }
+    }
+}
+
+// english_tokens() tells each word where to look its lists up as it cuts it, with no second pass
+// over the words: a plain word and a word with punctuation around it both answer, and so do the
+// words KeptWords kept and gives back.
+TEST_CASE("every word english_tokens cuts answers which cue lists it is in, kept or not", "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const std::string text = "They did not (\"not\") approve it, not.";
+    const TextRange range{0, text.size()};
+    KeptWords kept(1);
+    kept.keep(0, english_tokens(text, range, cues));
+    for (const auto& words : {english_tokens(text, range, cues), kept.take(0, text, range, cues)}) {
+        std::size_t negations = 0;
+        for (const auto& t : words) negations += t.word == "not" && t.in("negation");
+        CHECK(negations == 3);
+        CHECK_FALSE(words[0].in("negation"));
+    }
+}
+
+// A plain word before a dot (the last word of most sentences) is read without the scan of the
+// other chunks: the dot then ends the sentence, unless it belongs to the word, an initial or an
+// abbreviation, which keeps it, as a word with other punctuation around it does.
+TEST_CASE("a dot after a plain word ends the sentence unless the word is an initial or an abbreviation",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    struct Case {
+        std::string last;  // the sentence's last chunk
+        std::string word;  // its word
+        char after;        // the mark after the word
+    };
+    for (const Case& c : {Case{"rose.", "rose", '.'}, Case{"Corp.", "Corp.", 0}, Case{"corp.", "corp.", 0},
+                          Case{"C.", "C.", 0}, Case{"c.", "c", '.'}, Case{"5.", "5", '.'}, Case{"x-ray.", "x-ray", '.'},
+                          Case{"Co.", "Co.", 0}, Case{"Coat.", "Coat", '.'}, Case{"(rose).", "rose", '.'}}) {
+        for (const std::string tail : {"", " Then"}) {
+            const std::string text = "It was " + c.last + tail;
+            INFO('"' << text << '"');
+            const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
+            REQUIRE(words.size() >= 3);
+            CHECK(words[2].word == c.word);
+            CHECK(words[2].after == c.after);
+            CHECK(words[2].lower_word() == (c.word == "rose" || c.word == "c" || c.word == "x-ray"));
+        }
+    }
+}
+
+// token_at_or_after() guesses the index from where `pos` lies between the first word and the last
+// and steps from there, or searches when the words' lengths put the guess far off: every position
+// of a sentence gets the first word that begins at or after it, as a scan from the first word does.
+TEST_CASE("the first word at or after a position is found in sentences of even and uneven words",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    CHECK(token_at_or_after({}, 0) == 0);
+    const std::string long_word(300, 'x');
+    for (const std::string text : {std::string("word"), std::string("The ministry did not approve the sale, it said."),
+                                   "a b c d e f g h i j k l m n o p q r s t u v w x y z " + long_word + " end",
+                                   long_word + " a b c d e f g h i j k l m n o p q r s t u v w x y z",
+                                   std::string("  (\"Quoted\") words,   spaced — far  apart. ")}) {
+        const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
+        REQUIRE(!words.empty());
+        for (std::size_t pos = 0; pos <= text.size() + 1; ++pos) {
+            std::size_t expected = 0;
+            while (expected < words.size() && words[expected].range.begin < pos) ++expected;
+            INFO('"' << text << "\" at " << pos);
+            CHECK(token_at_or_after(words, pos) == expected);
         }
     }
 }

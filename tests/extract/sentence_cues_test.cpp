@@ -162,7 +162,7 @@ TEST_CASE("words kept from the names pre-pass are the words the sentence pass wo
         const auto sentences = segmenter.split(folded);
         KeptWords kept(sentences.size());
         // Every other sentence kept, as the pre-pass skips sentences without a Latin letter.
-        for (std::size_t s = 0; s < sentences.size(); s += 2) kept.keep(s, english_words(folded, sentences[s].range, cues));
+        for (std::size_t s = 0; s < sentences.size(); s += 2) kept.keep(s, english_tokens(folded, sentences[s].range, cues));
         for (std::size_t s = 0; s < sentences.size(); ++s) {
             const auto expected = english_tokens(folded, sentences[s].range, cues);
             const auto taken = kept.take(s, folded, sentences[s].range, cues);
@@ -180,7 +180,7 @@ TEST_CASE("words kept from the names pre-pass are the words the sentence pass wo
     const std::string folded = Normalizer::shared().fold(text);
     const auto sentences = segmenter.split(folded);
     KeptWords kept(sentences.size());
-    for (std::size_t s = 0; s < sentences.size(); ++s) kept.keep(s, english_words(folded, sentences[s].range, cues));
+    for (std::size_t s = 0; s < sentences.size(); ++s) kept.keep(s, english_tokens(folded, sentences[s].range, cues));
     for (std::size_t s : {std::size_t{0}, sentences.size() / 2, sentences.size() - 1})
         CHECK(same(kept.take(s, folded, sentences[s].range, cues), english_tokens(folded, sentences[s].range, cues)));
     CHECK(sentences.size() * 13 > KeptWords::kMaxWords);  // the budget was passed
