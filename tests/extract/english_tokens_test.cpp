@@ -101,7 +101,7 @@ TEST_CASE("the first word at or after a position is found in sentences of even a
     const CueWords cues(test::default_pack(), Normalizer::shared());
     CHECK(token_at_or_after({}, 0) == 0);
     const std::string long_word(300, 'x');
-    for (const std::string text : {std::string("word"), std::string("The ministry did not approve the sale, it said."),
+    for (const std::string& text : {std::string("word"), std::string("The ministry did not approve the sale, it said."),
                                    "a b c d e f g h i j k l m n o p q r s t u v w x y z " + long_word + " end",
                                    long_word + " a b c d e f g h i j k l m n o p q r s t u v w x y z",
                                    std::string("  (\"Quoted\") words,   spaced — far  apart. ")}) {
