@@ -18,6 +18,10 @@ namespace {
 
 const std::string kZh = "zh";
 
+// The entity of a literal object whose head names no kind of thing (as ChineseRelations'
+// literal_types_ for those that do): one immutable copy for all of them.
+const EntityRef kLiteralConcept{"", "", "CONCEPT"};
+
 bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
@@ -118,7 +122,7 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
     : lexicon_(lexicon), cues_(cues) {
     for (const auto& entry : cues_.words("literal_type", kZh)) {
         const auto eq = entry.find('=');
-        if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
+        if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), EntityRef{"", "", entry.substr(eq + 1)});
     }
     for (std::uint32_t t = 0; t < literal_types_.size(); ++t) {
         const std::string& head = literal_types_[t].first;
@@ -130,7 +134,7 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
     for (const RelationRule& relation : lexicon_.relations())
         takes_literal_.push_back(lexicon_.allows(relation.object_types, "CONCEPT") ||
                                  std::any_of(literal_types_.begin(), literal_types_.end(), [&](const auto& t) {
-                                     return lexicon_.allows(relation.object_types, t.second);
+                                     return lexicon_.allows(relation.object_types, t.second.type);
                                  }));
 }
 
@@ -140,7 +144,7 @@ namespace {
 class SentenceRules {
 public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
-                  const std::vector<std::pair<std::string, std::string>>& literal_types,
+                  const std::vector<std::pair<std::string, EntityRef>>& literal_types,
                   const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte,
                   const std::vector<bool>& takes_literal, SentenceBuffers& buffers)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
@@ -220,7 +224,7 @@ private:
     std::string_view text_;
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
-    const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
+    const std::vector<std::pair<std::string, EntityRef>>& literal_types_;  // ChineseRelations::literal_types_
     const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte_;  // ChineseRelations' too
     const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
     // The lists below are the thread's SentenceBuffers.
@@ -507,15 +511,15 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         return std::nullopt;
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
     // 规则 → POLICY), so relations that take only products or policies can read it.
-    std::string_view type = "CONCEPT";  // a string only once chosen
+    const EntityRef* entity = &kLiteralConcept;
     for (const std::uint32_t t : literal_types_by_last_byte_[static_cast<unsigned char>(np.back())]) {
-        const auto& [head, head_type] = literal_types_[t];
+        const auto& [head, head_entity] = literal_types_[t];
         if (np.ends_with(head)) {
-            type = head_type;
+            entity = &head_entity;
             break;
         }
     }
-    return Argument{view_.entities->keep(EntityRef{"", "", std::string(type)}), r};
+    return Argument{entity, r};
 }
 
 std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,

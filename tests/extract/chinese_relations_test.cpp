@@ -88,3 +88,12 @@ TEST_CASE("a literal object has two Hanzi at least and no bracket or quote mark"
     CHECK(triples("华为宣布重启芯片)麒麟计划。").empty());
     CHECK(triples("华为宣布重启芯片\"麒麟计划。").empty());
 }
+
+TEST_CASE("literal objects of one sentence each take the type their own head names", "[extract][zh]") {
+    // Each type's literals share one entity: a mix-up of those would show here.
+    std::vector<std::string> objects;
+    const auto events = chronokg::test::test_extractor().extract(
+        chronokg::test::article("美国商务部发布新规定,华为发布新芯片,英伟达发布合作方案。", "2025-05-20"));
+    for (const auto& e : events) objects.push_back(e.object.label + " " + e.object.type);
+    CHECK(objects == V{"新规定 POLICY", "新芯片 PRODUCT", "合作方案 CONCEPT"});
+}
