@@ -1036,6 +1036,9 @@ void SentenceRules::find_verbs() {
     std::vector<VerbPlace>& spans = verb_places_;
     spans.clear();
     spans.reserve(verbs.size());
+    // Whether each place ends by the next one's start (so no two overlap), none empty: as most
+    // sentences' places do.
+    bool disjoint = true;
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
         for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
@@ -1052,6 +1055,7 @@ void SentenceRules::find_verbs() {
         VerbPlace span{at, first, last};
         for (std::size_t i = first; i < last; ++i)
             span.bare = span.bare || !needs_first_part(lexicon_.pattern(verbs[i].payload));
+        disjoint = disjoint && at.begin < at.end && (spans.empty() || spans.back().range.end <= at.begin);
         spans.push_back(span);
     }
     // A verb that only stands in frames none of which opens before it in the sentence (出口限制 of
@@ -1072,30 +1076,37 @@ void SentenceRules::find_verbs() {
         }
         return *place.framed;
     };
-    std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
-    candidates.clear();
-    candidates.reserve(spans.size());
-    for (std::size_t s = 0; s < spans.size(); ++s) {
-        VerbPlace& span = spans[s];
-        // (The place itself is left out of the others: were it framed, it would not yield.)
-        const bool yields = !span.bare && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
-                                return &f != &span && span.range.begin < f.range.end && f.range.begin < span.range.end &&
-                                       framed(f);
-                            }) && !framed(span);
-        if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
-    }
-    // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
-    candidates = select_longest(std::move(candidates));
-    const auto& kept = candidates;
-    verbs_.reserve(kept.size());
+    verbs_.reserve(spans.size());
     // Room for every hit at once: the verbs' patterns view it, and it must not move.
     verb_patterns_.reserve(verbs.size());
-    for (const auto& k : kept) {
-        const VerbPlace& span = spans[k.payload];
+    auto keep = [&](const VerbPlace& span) {
         const std::size_t first = verb_patterns_.size();
         for (std::size_t i = span.first; i < span.last; ++i) verb_patterns_.push_back(verbs[i].payload);
-        std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
+        // (Hits at one place come in the order their patterns were added, which is theirs: the
+        // test is most often all the sort costs.)
+        if (!std::is_sorted(verb_patterns_.begin() + first, verb_patterns_.end()))
+            std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
         verbs_.push_back(VerbSpan{span.range, std::span(verb_patterns_).subspan(first)});
+    };
+    // Places that overlap none: none yields, and select_longest would keep them all, in this order.
+    if (disjoint) {
+        for (const VerbPlace& span : spans) keep(span);
+    } else {
+        std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
+        candidates.clear();
+        candidates.reserve(spans.size());
+        for (std::size_t s = 0; s < spans.size(); ++s) {
+            VerbPlace& span = spans[s];
+            // (The place itself is left out of the others: were it framed, it would not yield.)
+            const bool yields = !span.bare && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
+                                    return &f != &span && span.range.begin < f.range.end &&
+                                           f.range.begin < span.range.end && framed(f);
+                                }) && !framed(span);
+            if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
+        }
+        // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
+        candidates = select_longest(std::move(candidates));
+        for (const auto& k : candidates) keep(spans[k.payload]);
     }
     mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) {

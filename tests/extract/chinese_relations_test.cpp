@@ -97,3 +97,21 @@ TEST_CASE("literal objects of one sentence each take the type their own head nam
     for (const auto& e : events) objects.push_back(e.object.label + " " + e.object.type);
     CHECK(objects == V{"新规定 POLICY", "新芯片 PRODUCT", "合作方案 CONCEPT"});
 }
+
+TEST_CASE("of two verbs that overlap one stands, verbs apart each give their events", "[extract][zh]") {
+    // 联合 and 合并 overlap in 联合并: the first of two as long stands (one place, one reading).
+    CHECK(triples("英伟达联合并台积电。") == V{"Nvidia | partners with | TSMC | -"});
+    CHECK(triples("英伟达与台积电合作,华为联合三星电子。") ==
+          V{"Nvidia | partners with | TSMC | -", "Huawei | partners with | Samsung Electronics | -"});
+}
+
+TEST_CASE("patterns at one verb are tried in pack order", "[extract][zh]") {
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("order.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                 "{\"id\": \"starts\", \"relation\": \"starts\", \"zh\": [\"启动\"]}\n"
+                                 "{\"id\": \"kicks-off\", \"relation\": \"kicks off\", \"zh\": [\"启动\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    std::vector<std::string> relations;
+    for (const auto& e : extractor.extract(chronokg::test::article("华为启动新项目。"))) relations.push_back(e.relation);
+    CHECK(relations == V{"starts"});
+}
