@@ -733,11 +733,13 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
         }
         const std::size_t subject_limit = object_first ? object_first->range.begin : verb_front;
         // After a pivot verb (要求X停止采购Y, 禁止X采购Y) the subject is the pivot's object X; without
-        // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
+        // a name there (要求运营者停止采购) the event is the requirer's, found as usual. (Looked for
+        // only when a group ends before the verb: the search below reads no other.)
         std::size_t pivot_end = clause.begin;
-        for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
-            view_.cues->for_each(list, {clause.begin, subject_limit},
-                                 [&](const TextRange& pivot) { pivot_end = std::max(pivot_end, pivot.end); });
+        if (!groups.empty() && groups.front().range.end <= subject_limit)
+            for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
+                view_.cues->for_each(list, {clause.begin, subject_limit},
+                                     [&](const TextRange& pivot) { pivot_end = std::max(pivot_end, pivot.end); });
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
         // relative clause, closed by a 的 later in the clause.
@@ -786,8 +788,12 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
             // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
             // yields to that verb.
             // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
-            // the names in it are not the verb's object.
-            const auto first_condition = view_.cues->first("hypothetical", {verb.end, clause.end});
+            // the names in it are not the verb's object. (Looked for only when a group stands after
+            // the verb: it bounds nothing else.)
+            const bool group_after = std::any_of(groups.begin(), groups.end(),
+                                                 [&](const NounGroup& g) { return g.range.begin >= verb.end; });
+            const auto first_condition =
+                group_after ? view_.cues->first("hypothetical", {verb.end, clause.end}) : std::nullopt;
             const std::size_t condition = first_condition ? first_condition->begin : clause.end;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);

@@ -115,3 +115,9 @@ TEST_CASE("patterns at one verb are tried in pack order", "[extract][zh]") {
     for (const auto& e : extractor.extract(chronokg::test::article("华为启动新项目。"))) relations.push_back(e.relation);
     CHECK(relations == V{"starts"});
 }
+
+TEST_CASE("after a pivot its object acts; a condition after the verb keeps its names from the object", "[extract][zh]") {
+    CHECK(triples("美国商务部要求英伟达撤销《AI扩散规则》。") == V{"Nvidia | revokes | AI Diffusion Rule | -"});
+    CHECK(triples("英伟达宣布如果华为撤销《AI扩散规则》,市场会上涨。") == V{"Huawei | revokes | AI Diffusion Rule | -"});
+    CHECK(triples("英伟达联合如果华为建立超级计算机。") == V{"Nvidia | builds | 超级计算机 | -"});
+}
