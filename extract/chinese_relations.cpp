@@ -18,6 +18,10 @@ namespace {
 
 const std::string kZh = "zh";
 
+// The entity of a literal object whose head names no kind of thing (as ChineseRelations'
+// literal_types_ for those that do): one immutable copy for all of them.
+const EntityRef kLiteralConcept{"", "", "CONCEPT"};
+
 bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
@@ -118,7 +122,7 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
     : lexicon_(lexicon), cues_(cues) {
     for (const auto& entry : cues_.words("literal_type", kZh)) {
         const auto eq = entry.find('=');
-        if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
+        if (eq != std::string::npos) literal_types_.emplace_back(entry.substr(0, eq), EntityRef{"", "", entry.substr(eq + 1)});
     }
     for (std::uint32_t t = 0; t < literal_types_.size(); ++t) {
         const std::string& head = literal_types_[t].first;
@@ -130,7 +134,7 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
     for (const RelationRule& relation : lexicon_.relations())
         takes_literal_.push_back(lexicon_.allows(relation.object_types, "CONCEPT") ||
                                  std::any_of(literal_types_.begin(), literal_types_.end(), [&](const auto& t) {
-                                     return lexicon_.allows(relation.object_types, t.second);
+                                     return lexicon_.allows(relation.object_types, t.second.type);
                                  }));
 }
 
@@ -140,7 +144,7 @@ namespace {
 class SentenceRules {
 public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
-                  const std::vector<std::pair<std::string, std::string>>& literal_types,
+                  const std::vector<std::pair<std::string, EntityRef>>& literal_types,
                   const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte,
                   const std::vector<bool>& takes_literal, SentenceBuffers& buffers)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
@@ -220,7 +224,7 @@ private:
     std::string_view text_;
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
-    const std::vector<std::pair<std::string, std::string>>& literal_types_;  // ChineseRelations::literal_types_
+    const std::vector<std::pair<std::string, EntityRef>>& literal_types_;  // ChineseRelations::literal_types_
     const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte_;  // ChineseRelations' too
     const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
     // The lists below are the thread's SentenceBuffers.
@@ -507,15 +511,15 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
         return std::nullopt;
     // A phrase whose head names a kind of thing takes that thing's type (芯片 → PRODUCT,
     // 规则 → POLICY), so relations that take only products or policies can read it.
-    std::string_view type = "CONCEPT";  // a string only once chosen
+    const EntityRef* entity = &kLiteralConcept;
     for (const std::uint32_t t : literal_types_by_last_byte_[static_cast<unsigned char>(np.back())]) {
-        const auto& [head, head_type] = literal_types_[t];
+        const auto& [head, head_entity] = literal_types_[t];
         if (np.ends_with(head)) {
-            type = head_type;
+            entity = &head_entity;
             break;
         }
     }
-    return Argument{view_.entities->keep(EntityRef{"", "", std::string(type)}), r};
+    return Argument{entity, r};
 }
 
 std::size_t SentenceRules::emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
@@ -729,11 +733,13 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
         }
         const std::size_t subject_limit = object_first ? object_first->range.begin : verb_front;
         // After a pivot verb (要求X停止采购Y, 禁止X采购Y) the subject is the pivot's object X; without
-        // a name there (要求运营者停止采购) the event is the requirer's, found as usual.
+        // a name there (要求运营者停止采购) the event is the requirer's, found as usual. (Looked for
+        // only when a group ends before the verb: the search below reads no other.)
         std::size_t pivot_end = clause.begin;
-        for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
-            view_.cues->for_each(list, {clause.begin, subject_limit},
-                                 [&](const TextRange& pivot) { pivot_end = std::max(pivot_end, pivot.end); });
+        if (!groups.empty() && groups.front().range.end <= subject_limit)
+            for (const CueId list : CueIds{"pivot_verb", "complement_verb"})
+                view_.cues->for_each(list, {clause.begin, subject_limit},
+                                     [&](const TextRange& pivot) { pivot_end = std::max(pivot_end, pivot.end); });
         // 针对[美国近期收紧对华出口限制]的反击: a name a topic_preposition governs is still the subject of
         // the verb right after it (only adverbs and times between) when the verb's phrase is a
         // relative clause, closed by a 的 later in the clause.
@@ -782,8 +788,12 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
             // The object follows; a verb whose complement is another verb (宣布撤销, 宣布将…列入)
             // yields to that verb.
             // A condition after the verb (警告任何组织如果执行美方的措施) opens a clause of its own:
-            // the names in it are not the verb's object.
-            const auto first_condition = view_.cues->first("hypothetical", {verb.end, clause.end});
+            // the names in it are not the verb's object. (Looked for only when a group stands after
+            // the verb: it bounds nothing else.)
+            const bool group_after = std::any_of(groups.begin(), groups.end(),
+                                                 [&](const NounGroup& g) { return g.range.begin >= verb.end; });
+            const auto first_condition =
+                group_after ? view_.cues->first("hypothetical", {verb.end, clause.end}) : std::nullopt;
             const std::size_t condition = first_condition ? first_condition->begin : clause.end;
             const auto object_group = std::find_if(groups.begin(), groups.end(), [&](const NounGroup& g) {
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
@@ -1032,6 +1042,9 @@ void SentenceRules::find_verbs() {
     std::vector<VerbPlace>& spans = verb_places_;
     spans.clear();
     spans.reserve(verbs.size());
+    // Whether each place ends by the next one's start (so no two overlap), none empty: as most
+    // sentences' places do.
+    bool disjoint = true;
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
         for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
@@ -1048,6 +1061,7 @@ void SentenceRules::find_verbs() {
         VerbPlace span{at, first, last};
         for (std::size_t i = first; i < last; ++i)
             span.bare = span.bare || !needs_first_part(lexicon_.pattern(verbs[i].payload));
+        disjoint = disjoint && at.begin < at.end && (spans.empty() || spans.back().range.end <= at.begin);
         spans.push_back(span);
     }
     // A verb that only stands in frames none of which opens before it in the sentence (出口限制 of
@@ -1068,30 +1082,37 @@ void SentenceRules::find_verbs() {
         }
         return *place.framed;
     };
-    std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
-    candidates.clear();
-    candidates.reserve(spans.size());
-    for (std::size_t s = 0; s < spans.size(); ++s) {
-        VerbPlace& span = spans[s];
-        // (The place itself is left out of the others: were it framed, it would not yield.)
-        const bool yields = !span.bare && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
-                                return &f != &span && span.range.begin < f.range.end && f.range.begin < span.range.end &&
-                                       framed(f);
-                            }) && !framed(span);
-        if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
-    }
-    // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
-    candidates = select_longest(std::move(candidates));
-    const auto& kept = candidates;
-    verbs_.reserve(kept.size());
+    verbs_.reserve(spans.size());
     // Room for every hit at once: the verbs' patterns view it, and it must not move.
     verb_patterns_.reserve(verbs.size());
-    for (const auto& k : kept) {
-        const VerbPlace& span = spans[k.payload];
+    auto keep = [&](const VerbPlace& span) {
         const std::size_t first = verb_patterns_.size();
         for (std::size_t i = span.first; i < span.last; ++i) verb_patterns_.push_back(verbs[i].payload);
-        std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
+        // (Hits at one place come in the order their patterns were added, which is theirs: the
+        // test is most often all the sort costs.)
+        if (!std::is_sorted(verb_patterns_.begin() + first, verb_patterns_.end()))
+            std::sort(verb_patterns_.begin() + first, verb_patterns_.end());
         verbs_.push_back(VerbSpan{span.range, std::span(verb_patterns_).subspan(first)});
+    };
+    // Places that overlap none: none yields, and select_longest would keep them all, in this order.
+    if (disjoint) {
+        for (const VerbPlace& span : spans) keep(span);
+    } else {
+        std::vector<PhraseHit>& candidates = verb_candidates_;  // payload: index into spans
+        candidates.clear();
+        candidates.reserve(spans.size());
+        for (std::size_t s = 0; s < spans.size(); ++s) {
+            VerbPlace& span = spans[s];
+            // (The place itself is left out of the others: were it framed, it would not yield.)
+            const bool yields = !span.bare && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
+                                    return &f != &span && span.range.begin < f.range.end &&
+                                           f.range.begin < span.range.end && framed(f);
+                                }) && !framed(span);
+            if (!yields) candidates.push_back({span.range.begin, span.range.end, static_cast<std::uint32_t>(s)});
+        }
+        // (select_longest returns the list it is given, filtered: its room comes back for the next sentence.)
+        candidates = select_longest(std::move(candidates));
+        for (const auto& k : candidates) keep(spans[k.payload]);
     }
     mentions_.erase(std::remove_if(mentions_.begin(), mentions_.end(),
                                    [&](const Mention& m) {

@@ -38,10 +38,13 @@ public:
 private:
     const RelationLexicon& lexicon_;
     const CueWords& cues_;
-    // The pack's literal_type words ("芯片=PRODUCT") split once into a head noun and its type:
-    // a literal object looks its head up in them (splitting them for each one cost 0.7% of
-    // Chinese extraction).
-    std::vector<std::pair<std::string, std::string>> literal_types_;
+    // The pack's literal_type words ("芯片=PRODUCT") split once into a head noun and the entity
+    // of a literal object with that head (no id or label: the extractor makes them from the
+    // object's words; its type the word's): a literal object looks its head up in them (splitting
+    // them for each one cost 0.7% of Chinese extraction), and points at that entity, never
+    // changed, as all literals of the type do (a copy kept in the sentence's store for each one
+    // was three strings made and one more entry stored).
+    std::vector<std::pair<std::string, EntityRef>> literal_types_;
     // Their indices by the last byte of the head, in pack order (an empty head, which every
     // phrase ends with, under every byte): a literal object is compared only with the heads it
     // may end with, not with all of them.

@@ -88,3 +88,36 @@ TEST_CASE("a literal object has two Hanzi at least and no bracket or quote mark"
     CHECK(triples("华为宣布重启芯片)麒麟计划。").empty());
     CHECK(triples("华为宣布重启芯片\"麒麟计划。").empty());
 }
+
+TEST_CASE("literal objects of one sentence each take the type their own head names", "[extract][zh]") {
+    // Each type's literals share one entity: a mix-up of those would show here.
+    std::vector<std::string> objects;
+    const auto events = chronokg::test::test_extractor().extract(
+        chronokg::test::article("美国商务部发布新规定,华为发布新芯片,英伟达发布合作方案。", "2025-05-20"));
+    for (const auto& e : events) objects.push_back(e.object.label + " " + e.object.type);
+    CHECK(objects == V{"新规定 POLICY", "新芯片 PRODUCT", "合作方案 CONCEPT"});
+}
+
+TEST_CASE("of two verbs that overlap one stands, verbs apart each give their events", "[extract][zh]") {
+    // 联合 and 合并 overlap in 联合并: the first of two as long stands (one place, one reading).
+    CHECK(triples("英伟达联合并台积电。") == V{"Nvidia | partners with | TSMC | -"});
+    CHECK(triples("英伟达与台积电合作,华为联合三星电子。") ==
+          V{"Nvidia | partners with | TSMC | -", "Huawei | partners with | Samsung Electronics | -"});
+}
+
+TEST_CASE("patterns at one verb are tried in pack order", "[extract][zh]") {
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("order.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                 "{\"id\": \"starts\", \"relation\": \"starts\", \"zh\": [\"启动\"]}\n"
+                                 "{\"id\": \"kicks-off\", \"relation\": \"kicks off\", \"zh\": [\"启动\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    std::vector<std::string> relations;
+    for (const auto& e : extractor.extract(chronokg::test::article("华为启动新项目。"))) relations.push_back(e.relation);
+    CHECK(relations == V{"starts"});
+}
+
+TEST_CASE("after a pivot its object acts; a condition after the verb keeps its names from the object", "[extract][zh]") {
+    CHECK(triples("美国商务部要求英伟达撤销《AI扩散规则》。") == V{"Nvidia | revokes | AI Diffusion Rule | -"});
+    CHECK(triples("英伟达宣布如果华为撤销《AI扩散规则》,市场会上涨。") == V{"Huawei | revokes | AI Diffusion Rule | -"});
+    CHECK(triples("英伟达联合如果华为建立超级计算机。") == V{"Nvidia | builds | 超级计算机 | -"});
+}
