@@ -10,6 +10,7 @@
 #include "core/text_search.hpp"
 #include "core/utf8.hpp"
 #include "extract/cue_words.hpp"
+#include "extract/entity_store.hpp"
 #include "extract/noun_groups.hpp"
 #include "extract/relation_lexicon.hpp"
 
@@ -17,10 +18,6 @@ namespace chronokg {
 namespace {
 
 const std::string kZh = "zh";
-
-// The entity of a literal object whose head names no kind of thing (as ChineseRelations'
-// literal_types_ for those that do): one immutable copy for all of them.
-const EntityRef kLiteralConcept{"", "", "CONCEPT"};
 
 bool is_hanzi(char32_t cp) {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FFFF);

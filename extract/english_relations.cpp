@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/text_search.hpp"
 #include "extract/cue_words.hpp"
+#include "extract/entity_store.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/relation_lexicon.hpp"
 #include "extract/rule_pack.hpp"
@@ -35,12 +36,6 @@ bool overlaps(TextRange a, TextRange b) { return a.begin < b.end && b.begin < a.
 // The bytes no literal object holds: brackets and quotes, and so any byte of `“` or `”`
 // (string_view::find_first_of called memchr over the set for every byte of the phrase).
 constexpr ByteSet kNotInLiterals("()\"“”");
-
-// The entity of every literal object. It has no id or label (the extractor makes them from the
-// object's words) and is never changed, so one copy stands for all of them, living as long as
-// the program: a copy kept in the sentence's store for each literal was three strings made and
-// one more entry stored, for some 1,500 literals a MB of English.
-const EntityRef kLiteralConcept{"", "", "CONCEPT"};
 
 }  // namespace
 

@@ -35,4 +35,11 @@ private:
     std::deque<EntityRef> kept_;
 };
 
+// The entity of a literal object (`the export of chips`, 出口芯片) whose head names no kind of
+// thing, in both languages' relation rules. It has no id or label (the extractor makes them from
+// the object's words) and is never changed, so one copy, living as long as the program, stands
+// for all of them: a copy kept in the sentence's store for each literal was three strings made
+// and one more entry stored.
+inline const EntityRef kLiteralConcept{"", "", "CONCEPT"};
+
 }  // namespace chronokg
