@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -137,7 +138,33 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         const std::size_t limit =
             next_annotation < annotations.size() ? annotations[next_annotation].first : original.size();
         std::size_t run_end = pos;  // a run of characters that fold to one of their own length
-        std::size_t copied = pos;   // original[copied, run_end) folds to itself, still to append
+        std::size_t copied = pos;   // original[copied, run_end) is still to append
+        // The characters of the run that change (a Traditional character's Simplified one) are
+        // listed as they are met; the run is appended in one piece, and each then overwritten by
+        // its fold, of its own length. (An append for each, of the bytes before it, was a call to
+        // memcpy a character that changes; in a Traditional text one character in five or six.)
+        // A full list is written out first.
+        struct Change {
+            std::size_t at;    // in the original
+            const char* fold;  // its bytes, as many as the original character's
+            std::size_t length;
+        };
+        std::array<Change, 32> changes;
+        std::size_t change_count = 0;
+        const auto write_run = [&](std::size_t end) {
+            const std::size_t out = result.text.size();
+            result.text.append(original.data() + copied, end - copied);
+            for (std::size_t i = 0; i < change_count; ++i) {
+                // (Byte by byte: two or three bytes, too few for a call to memcpy.)
+                const Change& change = changes[i];
+                char* const to = result.text.data() + out + (change.at - copied);
+                to[0] = change.fold[0];
+                to[1] = change.fold[1];
+                if (change.length == 3) to[2] = change.fold[2];
+            }
+            change_count = 0;
+            copied = end;
+        };
         while ((run_end = unchanged_end(original, run_end, limit)) < limit &&
                static_cast<unsigned char>(original[run_end]) >= 0x80) {
             std::size_t next = run_end;
@@ -145,22 +172,12 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             const Fold fold = c < 0x10000 ? bmp_fold_[c] : Fold::other;
             if (fold == Fold::other) break;
             if (fold == Fold::same_length) {
-                // Copied with the characters before it, then overwritten by its fold, of its own
-                // length: one append, not two, for each character that changes.
-                // (Stored byte by byte: a character of the BMP past ASCII takes two or three bytes,
-                // too few for the call to memcpy that std::copy_n made.)
-                result.text.append(original.data() + copied, next - copied);
-                const std::size_t length = next - run_end;
-                char* const to = result.text.data() + result.text.size() - length;
-                const char* const from = bmp_pool_.data() + bmp_index_[c];
-                to[0] = from[0];
-                to[1] = from[1];
-                if (length == 3) to[2] = from[2];
-                copied = next;
+                if (change_count == changes.size()) write_run(run_end);
+                changes[change_count++] = Change{run_end, bmp_pool_.data() + bmp_index_[c], next - run_end};
             }
             run_end = next;
         }
-        result.text.append(original.data() + copied, run_end - copied);
+        write_run(run_end);
         if (run_end > pos) {
             result.offsets.add(norm_begin, run_end - pos, pos, run_end);
             pos = run_end;

@@ -5,9 +5,16 @@
 namespace chronokg {
 
 std::size_t OffsetMap::find(std::size_t norm) const {
-    auto it = std::upper_bound(segments_.begin(), segments_.end(), norm,
-                               [](std::size_t n, const Segment& s) { return n < s.norm_begin; });
-    return static_cast<std::size_t>(it - segments_.begin()) - 1;
+    // The last segment beginning at or before `norm` (the first begins at 0, and each begins past
+    // the one before), halving the candidates with no branch on the comparison: a conditional
+    // move a step, where std::upper_bound's branch went either way at each step of each call.
+    const Segment* first = segments_.data();
+    for (std::size_t count = segments_.size(); count > 1;) {
+        const std::size_t half = count / 2;
+        first = first[half].norm_begin <= norm ? first + half : first;
+        count -= half;
+    }
+    return static_cast<std::size_t>(first - segments_.data());
 }
 
 std::size_t OffsetMap::to_original_begin(std::size_t norm) const {

@@ -95,8 +95,9 @@ TEST_CASE("invalid UTF-8 is found at its offset in long texts too", "[core]") {
     }
 }
 
-TEST_CASE("the first byte past ASCII is found at every offset, eight bytes at a time or not", "[core]") {
-    for (std::size_t length = 0; length <= 40; ++length) {
+TEST_CASE("the first byte past ASCII is found at every offset, in a block, a last block or bytes", "[core]") {
+    // Up to three blocks of sixteen and a last block overlapping them, and texts too short for one.
+    for (std::size_t length = 0; length <= 60; ++length) {
         const std::string ascii(length, 'a');
         CHECK(utf8::first_non_ascii(ascii) == length);
         for (std::size_t at = 0; at < length; ++at) {

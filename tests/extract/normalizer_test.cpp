@@ -164,3 +164,28 @@ TEST_CASE("each character's folded bytes map back to that character, in runs or 
         CHECK(norm.text == expected);
     }
 }
+
+TEST_CASE("a long run of Traditional characters folds every one of them, in any mix", "[extract][normalize]") {
+    // normalize() lists the characters of a run that change and writes their folds after copying
+    // the run whole, a limited list at a time: runs of hundreds of changes, with unchanged
+    // characters and two-byte ones (µ → μ) among them, must come out as the characters folded one
+    // by one, and map back byte for byte.
+    const auto& n = Normalizer::shared();
+    const std::vector<std::string> pieces = {"經", "濟", "國", "觀", "察", "報", "中", "经", "µ", "é"};
+    std::mt19937 random(11);
+    for (const std::size_t length : {31, 32, 33, 64, 65, 100, 500}) {
+        std::string text;
+        std::string expected;
+        for (std::size_t i = 0; i < length; ++i) {
+            const std::string& piece = i < 40 ? pieces[i % 4] : pieces[random() % pieces.size()];
+            text += piece;
+            expected += n.fold(piece);
+        }
+        INFO(length << " characters");
+        const NormalizedText norm = n.normalize(text);
+        REQUIRE(expected.size() == text.size());
+        CHECK(norm.text == expected);
+        CHECK(norm.offsets.to_original(0, norm.text.size()) == std::pair<std::size_t, std::size_t>{0, text.size()});
+        CHECK(norm.offsets.to_original(3, 9) == std::pair<std::size_t, std::size_t>{3, 9});
+    }
+}
