@@ -182,9 +182,16 @@ private:
         std::size_t state = 0;
     };
     // One byte of `scan`. The table comes in as arguments, the callers' locals: read through the
-    // members, it would be reloaded after every call that may write memory (add_hits).
-    void narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class, unsigned shift,
+    // members, it would be reloaded after every call that may write memory (add_hits). `shift` is
+    // row_shift_ as a constant (with_row_shift).
+    template <unsigned shift>
+    void narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
                      const std::string_view& text) const;
+    // Calls run(std::integral_constant<unsigned, row_shift_>()). The narrow scans shift the state
+    // by it every byte, and x86 shifts by a register only through CL: by a constant, one
+    // instruction a byte less. (A row is at most 256 classes wide: row_shift_ is at most 8.)
+    template <class Run>
+    void with_row_shift(Run&& run) const;
     // Set in a transition whose target state has phrases ending on its fail chain.
     static constexpr std::uint32_t kOutputFlag = 0x80000000u;
     // The same in a 16-bit move, and the largest state number one holds.
