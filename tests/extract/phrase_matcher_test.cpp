@@ -180,6 +180,25 @@ TEST_CASE("find_all finds what a brute-force search finds, whatever the number o
     }
 }
 
+TEST_CASE("every phrase that ends where a longer one ends is found, longest first, then in the order added",
+          "[extract][match]") {
+    // 国人 and 人 end where 中国人 ends: the scan finds them from the one state it reaches there.
+    PhraseMatcher m;
+    m.add("中国人", 0);
+    m.add("国人", 1);
+    m.add("人", 2);
+    m.add("国人", 3);
+    m.add("美国", 4);
+    m.compile();
+    const std::string text = "美国人和中国人";
+    std::vector<std::pair<std::string, std::uint32_t>> found;
+    for (const auto& h : m.find_all(text)) found.emplace_back(text.substr(h.begin, h.end - h.begin), h.payload);
+    const std::vector<std::pair<std::string, std::uint32_t>> expected = {
+        {"美国", 4}, {"国人", 1}, {"国人", 3}, {"人", 2}, {"中国人", 0}, {"国人", 1}, {"国人", 3}, {"人", 2}};
+    CHECK(found == expected);
+    CHECK(m.longest_at(text, 3, text.size()) == std::string("国人").size());
+}
+
 TEST_CASE("longest_at reads only the phrases that start where it is asked", "[extract][match]") {
     PhraseMatcher m;
     for (const char* p : {"不", "不会", "会"}) m.add(p, 0);
