@@ -48,6 +48,7 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
             next.insert(it, {b, created});
             trie_.emplace_back();
             node = created;
+            used_bytes_[b] = true;
         }
     }
     const auto added = static_cast<std::uint32_t>(phrases_.size());
@@ -74,12 +75,9 @@ void PhraseMatcher::compile(Scan scan) {
         }
     }
     // Byte classes: one for each (lower-cased) byte some phrase holds, 0 for all the others.
-    bool used[256] = {};
-    for (const auto& node : trie_)
-        for (const auto& [byte, target] : node.next) used[byte] = true;
     classes_ = 1;
     for (int b = 0; b < 256; ++b)
-        if (used[b]) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
+        if (used_bytes_[b]) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
     for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b - 'A' + 'a'];
     // A row is a power of two wide (classes_ rounded up): a row offset becomes a state number by
     // a shift. longest_at() walks by state numbers, and a division a byte was most of its cost.
@@ -108,6 +106,7 @@ void PhraseMatcher::compile(Scan scan) {
     ends_.clear();
     ends_.reserve(phrases_.size());
     std::vector<std::uint32_t> fail(n, 0);
+    std::vector<std::uint32_t> link(n, 0);  // the nearest state on the fail chain where phrases end; 0 = none
     // Fills `table` with moves of `Move` bits: the target state | `output` when the target has
     // phrases ending on its fail chain (`output` is the top bit, `state_mask` the others).
     auto fill = [&](auto& table, const auto output, const auto state_mask) {
@@ -120,6 +119,13 @@ void PhraseMatcher::compile(Scan scan) {
                 const Phrase& p = phrases_[i];
                 ends_.push_back({i, p.payload, static_cast<std::uint32_t>(p.text.size()), p.exact_case, p.word_start, p.word_end});
             }
+            outputs_[state].own_end = static_cast<std::uint32_t>(ends_.size());
+            // Then those of the fail chain: the run of `link`, a shallower state, complete.
+            // (By index: push_back of an element of ends_ is safe, an insert of its own range not.)
+            if (link[state] != 0) {
+                const Outputs chain = outputs_[link[state]];
+                for (std::uint32_t k = chain.ends_begin; k < chain.ends_end; ++k) ends_.push_back(ends_[k]);
+            }
             outputs_[state].ends_end = static_cast<std::uint32_t>(ends_.size());
             Move* row = &table[state << row_shift_];
             if (state != 0) {
@@ -131,9 +137,9 @@ void PhraseMatcher::compile(Scan scan) {
                 const std::uint32_t target = state_of[target_node];
                 const std::uint32_t f = state == 0 ? 0 : row[c] & state_mask;  // still the fail state's move
                 fail[target] = f;
-                outputs_[target].link = trie_[order[f]].first_phrase == kNoPhrase ? outputs_[f].link : f;
-                outputs_[target].first = trie_[target_node].first_phrase == kNoPhrase ? outputs_[target].link : target;
-                row[c] = static_cast<Move>(target | (outputs_[target].first != 0 ? output : 0));
+                link[target] = trie_[order[f]].first_phrase == kNoPhrase ? link[f] : f;
+                const bool ends_phrases = trie_[target_node].first_phrase != kNoPhrase || link[target] != 0;
+                row[c] = static_cast<Move>(target | (ends_phrases ? output : 0));
             }
         }
     };
@@ -165,13 +171,34 @@ bool PhraseMatcher::accept(const Ending& phrase, std::string_view text, std::siz
     return edges_fit(text, begin, end, phrase.word_start, phrase.word_end && !end_fits);
 }
 
+template <class Run>
+void PhraseMatcher::with_row_shift(Run&& run) const {
+    switch (row_shift_) {
+        case 0: return run(std::integral_constant<unsigned, 0>());
+        case 1: return run(std::integral_constant<unsigned, 1>());
+        case 2: return run(std::integral_constant<unsigned, 2>());
+        case 3: return run(std::integral_constant<unsigned, 3>());
+        case 4: return run(std::integral_constant<unsigned, 4>());
+        case 5: return run(std::integral_constant<unsigned, 5>());
+        case 6: return run(std::integral_constant<unsigned, 6>());
+        case 7: return run(std::integral_constant<unsigned, 7>());
+        case 8: return run(std::integral_constant<unsigned, 8>());
+        default: throw std::logic_error("PhraseMatcher: a row wider than 256 classes");
+    }
+}
+
+template <unsigned shift>
 inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
-                                       unsigned shift, const std::string_view& text) const {
-    // (Widened as it is loaded: as a 16-bit value, the state was masked twice, once for each use.)
-    const std::size_t move = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
-    scan.state = move & kNarrowState;
+                                       const std::string_view& text) const {
+    // The move is the next state as it is, but for a move with output: its flag is cleared only
+    // then. (Widened as it is loaded: as a 16-bit value, the state was masked for each use; and
+    // masked on every move, the state cost two instructions a byte more than the one comparison.)
+    scan.state = delta[(scan.state << shift) + byte_class[static_cast<unsigned char>(text[scan.at])]];
     ++scan.at;
-    if (move >= kNarrowOutput && !runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits);
+    if (scan.state >= kNarrowOutput) {
+        scan.state &= kNarrowState;
+        if (!runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits);
+    }
 }
 
 std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_t begin,
@@ -200,9 +227,10 @@ void PhraseMatcher::scan(std::string_view text, std::size_t begin, std::size_t e
     const unsigned char* const stop = first + std::max(begin, end);
     if (!narrow_.empty()) {
         const std::uint16_t* const delta = narrow_.data();
-        const unsigned shift = row_shift_;
         NarrowScan scan{begin, std::max(begin, end), begin, hits};
-        while (scan.at < scan.stop) narrow_step(scan, delta, byte_class, shift, text);
+        with_row_shift([&](auto shift) {
+            while (scan.at < scan.stop) narrow_step<shift>(scan, delta, byte_class, text);
+        });
         return;
     }
     const std::uint32_t* const delta = delta_.data();
@@ -227,19 +255,20 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
     if (!narrow_.empty() && !hyperscan_) {
         const std::uint16_t* const delta = narrow_.data();
         const std::uint8_t* const byte_class = byte_class_;
-        const unsigned shift = row_shift_;
-        for (; r + 1 < ranges.size(); r += 2) {
-            const auto [begin_a, end_a] = ranges[r];
-            const auto [begin_b, end_b] = ranges[r + 1];
-            NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{&hits[r]}};
-            NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{&hits[r + 1]}};
-            while (a.at < a.stop && b.at < b.stop) {
-                narrow_step(a, delta, byte_class, shift, text);
-                narrow_step(b, delta, byte_class, shift, text);
+        with_row_shift([&](auto shift) {
+            for (; r + 1 < ranges.size(); r += 2) {
+                const auto [begin_a, end_a] = ranges[r];
+                const auto [begin_b, end_b] = ranges[r + 1];
+                NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{&hits[r]}};
+                NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{&hits[r + 1]}};
+                while (a.at < a.stop && b.at < b.stop) {
+                    narrow_step<shift>(a, delta, byte_class, text);
+                    narrow_step<shift>(b, delta, byte_class, text);
+                }
+                while (a.at < a.stop) narrow_step<shift>(a, delta, byte_class, text);
+                while (b.at < b.stop) narrow_step<shift>(b, delta, byte_class, text);
             }
-            while (a.at < a.stop) narrow_step(a, delta, byte_class, shift, text);
-            while (b.at < b.stop) narrow_step(b, delta, byte_class, shift, text);
-        }
+        });
     }
     if (hyperscan_ && ascending_and_disjoint(ranges)) {
         // One Hyperscan scan over the whole span, its hits shared out to the ranges that hold
@@ -269,17 +298,12 @@ inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
 
 void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                              const HitLists& hits) const {
-    // The tables through locals, as in scan(): through the members, each put() made the loops
-    // reload them.
-    const Outputs* const outputs = outputs_.data();
-    const Ending* const ends = ends_.data();
-    for (std::uint32_t out = outputs[state].first; out != 0; out = outputs[out].link) {
-        const std::uint32_t ends_end = outputs[out].ends_end;
-        for (std::uint32_t k = outputs[out].ends_begin; k < ends_end; ++k) {
-            const Ending& p = ends[k];
-            const std::size_t start = end - p.length;
-            if (start >= begin && accept(p, text, start, end, true)) put(hits, {start, end, p.payload});
-        }
+    // The run through pointers set before the loop: through the members, each put() made the
+    // loop reload them.
+    const Ending* const stop = ends_.data() + outputs_[state].ends_end;
+    for (const Ending* p = ends_.data() + outputs_[state].ends_begin; p != stop; ++p) {
+        const std::size_t start = end - p->length;
+        if (start >= begin && accept(*p, text, start, end, true)) put(hits, {start, end, p->payload});
     }
 }
 
@@ -287,7 +311,7 @@ std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std
     if (!compiled_) throw std::logic_error("PhraseMatcher::longest_at() before compile()");
     std::size_t longest = 0;
     walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
-        for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].ends_end; ++k)
+        for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].own_end; ++k)
             if (accept(ends_[k], text, at, end)) longest = end - at;
     });
     return longest;

@@ -182,9 +182,16 @@ private:
         std::size_t state = 0;
     };
     // One byte of `scan`. The table comes in as arguments, the callers' locals: read through the
-    // members, it would be reloaded after every call that may write memory (add_hits).
-    void narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class, unsigned shift,
+    // members, it would be reloaded after every call that may write memory (add_hits). `shift` is
+    // row_shift_ as a constant (with_row_shift).
+    template <unsigned shift>
+    void narrow_step(NarrowScan& scan, const std::uint16_t* delta, const std::uint8_t* byte_class,
                      const std::string_view& text) const;
+    // Calls run(std::integral_constant<unsigned, row_shift_>()). The narrow scans shift the state
+    // by it every byte, and x86 shifts by a register only through CL: by a constant, one
+    // instruction a byte less. (A row is at most 256 classes wide: row_shift_ is at most 8.)
+    template <class Run>
+    void with_row_shift(Run&& run) const;
     // Set in a transition whose target state has phrases ending on its fail chain.
     static constexpr std::uint32_t kOutputFlag = 0x80000000u;
     // The same in a 16-bit move, and the largest state number one holds.
@@ -194,6 +201,9 @@ private:
     std::vector<TrieNode> trie_;    // emptied by compile()
     std::vector<std::uint32_t> next_ending_;  // by phrase: the next phrase ending at its node, or kNoPhrase; emptied by compile()
     std::vector<Phrase> phrases_;
+    // The (lower-cased) bytes of the trie's edges, marked as add() makes them: a pass over the
+    // whole trie in compile() cost more.
+    std::array<bool, 256> used_bytes_{};
     // The automaton compile() builds. States are trie nodes, 0 the root.
     std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z
     std::uint32_t classes_ = 1;
@@ -201,16 +211,18 @@ private:
     std::vector<std::uint32_t> delta_;         // (state << row_shift_) + class → (next state << row_shift_) | kOutputFlag
     std::vector<std::uint16_t> narrow_;        // instead of delta_, up to 32,768 states: … → next state | kNarrowOutput
     std::vector<std::uint32_t> level_start_;   // by depth (bytes from the root): its first state; then n
-    // What a state holds for a hit, together: a hit reads all of it, and one cache line holds
-    // it (four arrays cost up to four misses a hit in a big automaton).
+    // Where a state's phrases are in ends_: those that end at the state itself (the phrase read
+    // to reach it, in the order added), then those of the states on its fail chain, longest first
+    // (its suffixes that are phrases): every phrase a scan finds ending where it reaches the
+    // state, in find_all's order, in one run. (Walked state by state down the fail chain, a hit
+    // cost a third more; the copies are the chains' phrases once more.)
     struct Outputs {
-        std::uint32_t first;        // the state, or the nearest on its fail chain, where phrases end; 0 = none
-        std::uint32_t link;         // next such state on the fail chain after this one
-        std::uint32_t ends_begin;   // phrases ending at this state: ends_[ends_begin .. ends_end)
-        std::uint32_t ends_end;
+        std::uint32_t ends_begin;   // ends_[ends_begin .. own_end): the state's own phrases
+        std::uint32_t own_end;
+        std::uint32_t ends_end;     // ends_[ends_begin .. ends_end): every phrase a scan finds there
     };
     std::vector<Outputs> outputs_;             // by state
-    std::vector<Ending> ends_;                 // in the order the phrases were added
+    std::vector<Ending> ends_;                 // by state, as outputs_ says
     std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;
 };
@@ -223,13 +235,13 @@ void PhraseMatcher::for_each_exact(std::string_view text, std::size_t at, std::s
     const std::uint32_t exact = walk(text, at, limit, [](std::uint32_t, std::size_t) {});
     if (exact == 0) return;
     const Outputs& out = outputs_[exact];
-    if (out.ends_begin == out.ends_end) return;
+    if (out.ends_begin == out.own_end) return;
     // The phrases ending here are the same bytes but for ASCII case, so they start and end with
     // the same kind of byte: one check of the edges answers for them all (accept() phrase by
     // phrase cost a third of CueWords::lists_of_word, whose words are in several lists).
     const Ending& first = ends_[out.ends_begin];
     if (!edges_fit(text, at, limit, first.word_start, first.word_end)) return;
-    for (std::uint32_t k = out.ends_begin; k < out.ends_end; ++k) {
+    for (std::uint32_t k = out.ends_begin; k < out.own_end; ++k) {
         const Ending& ending = ends_[k];
         if (!ending.exact_case || text.compare(at, limit - at, phrases_[ending.phrase].text) == 0)
             take(ending.payload);

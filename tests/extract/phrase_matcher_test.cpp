@@ -141,6 +141,64 @@ TEST_CASE("find_all, longest_at and for_each_exact find exactly what a brute-for
     }
 }
 
+TEST_CASE("find_all finds what a brute-force search finds, whatever the number of bytes its phrases use",
+          "[extract][match]") {
+    // A scan's rows are as wide as the phrases use distinct bytes, rounded up to a power of two,
+    // from 1 to 256: each width is scanned by code of its own (PhraseMatcher::with_row_shift).
+    std::vector<char> bytes;  // every byte but NUL and the capitals (which fold into the small letters)
+    for (int b = 1; b < 256; ++b)
+        if (b < 'A' || b > 'Z') bytes.push_back(static_cast<char>(b));
+    std::mt19937 rng(256);
+    for (std::size_t used : {1, 2, 3, 4, 5, 8, 9, 16, 17, 32, 33, 64, 65, 128, 129, 229}) {
+        // Phrases of one, two and three of the first `used` bytes, every one of them in some phrase.
+        std::vector<std::string> phrases;
+        for (std::size_t i = 0; i < used; ++i) {
+            std::string p(1, bytes[i]);
+            for (std::size_t k = 0, n = rng() % 3; k < n; ++k) p += bytes[rng() % used];
+            phrases.push_back(p);
+        }
+        PhraseMatcher m;
+        for (std::size_t p = 0; p < phrases.size(); ++p) m.add(phrases[p], static_cast<std::uint32_t>(100 + p));
+        m.compile();
+        std::string text;  // phrases, and bytes of theirs and two others between them
+        for (int i = 0; i < 200; ++i)
+            text += rng() % 2 ? phrases[rng() % phrases.size()] : std::string(1, bytes[rng() % std::min(bytes.size(), used + 2)]);
+        const auto want = reference_hits(phrases, text, 0, text.size());
+        const auto got = m.find_all(text);
+        INFO(used << " bytes");
+        CHECK(want.size() > 20);
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].begin == want[i].begin);
+            CHECK(got[i].end == want[i].end);
+            CHECK(got[i].payload == want[i].payload);
+        }
+        const auto in_ranges = m.find_all_in(text, {{0, text.size()}, {0, text.size()}});
+        REQUIRE(in_ranges.size() == 2);
+        CHECK(in_ranges[0].size() == want.size());
+        CHECK(in_ranges[1].size() == want.size());
+    }
+}
+
+TEST_CASE("every phrase that ends where a longer one ends is found, longest first, then in the order added",
+          "[extract][match]") {
+    // 国人 and 人 end where 中国人 ends: the scan finds them from the one state it reaches there.
+    PhraseMatcher m;
+    m.add("中国人", 0);
+    m.add("国人", 1);
+    m.add("人", 2);
+    m.add("国人", 3);
+    m.add("美国", 4);
+    m.compile();
+    const std::string text = "美国人和中国人";
+    std::vector<std::pair<std::string, std::uint32_t>> found;
+    for (const auto& h : m.find_all(text)) found.emplace_back(text.substr(h.begin, h.end - h.begin), h.payload);
+    const std::vector<std::pair<std::string, std::uint32_t>> expected = {
+        {"美国", 4}, {"国人", 1}, {"国人", 3}, {"人", 2}, {"中国人", 0}, {"国人", 1}, {"国人", 3}, {"人", 2}};
+    CHECK(found == expected);
+    CHECK(m.longest_at(text, 3, text.size()) == std::string("国人").size());
+}
+
 TEST_CASE("longest_at reads only the phrases that start where it is asked", "[extract][match]") {
     PhraseMatcher m;
     for (const char* p : {"不", "不会", "会"}) m.add(p, 0);
