@@ -24,6 +24,13 @@ bool is_speaker_pronoun(std::string_view word) {
 
 const std::string kEn = "en";
 
+// The set of lists `ids`, for one test of a word against all of them.
+CueSet cue_set(CueIds ids) {
+    CueSet set;
+    for (const CueId id : ids) set.set(id.index());
+    return set;
+}
+
 std::pair<std::string, std::string> split_pair(const std::string& entry, const char* lexicon) {
     const auto eq = entry.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == entry.size())
@@ -195,9 +202,11 @@ const NounGroup* EnglishRelations::SentenceRules::group_ending(std::size_t end) 
 }
 
 bool EnglishRelations::SentenceRules::is_modifier_end(std::size_t end) const {
-    for (const auto& t : view_.tokens)
-        if (t.range.end == end) return t.possessive;
-    return false;
+    // The words end in text order: the first that ends at or after `end` is the only one that
+    // may end there (searched by halves: asked for every mention that may modify a name).
+    const auto t = std::partition_point(view_.tokens.begin(), view_.tokens.end(),
+                                        [end](const EnglishToken& w) { return w.range.end < end; });
+    return t != view_.tokens.end() && t->range.end == end && t->possessive;
 }
 
 // Roles: `Nvidia CEO Jensen Huang`, `Jensen Huang, Nvidia's chief executive`, `Secretary of Commerce
@@ -493,11 +502,12 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::announcin
 
 // The `that` opening a complement clause (`said that`, `argued that`) before token `before`.
 std::optional<std::size_t> EnglishRelations::SentenceRules::complementizer_before(std::size_t before) const {
-    // Any `that` but one right before the verb (a relative pronoun there) opens a clause.
-    std::optional<std::size_t> found;
-    for (std::size_t j = 1; j + 1 < before && j < token_count(); ++j)
-        if (tok(j).word == "that" && !tok(j - 1).after) found = j;
-    return found;
+    // Any `that` but one right before the verb (a relative pronoun there) opens a clause: the
+    // last one, sought from the verb back (the bound worked out once, not at every word).
+    const std::size_t end = before > 0 ? std::min(before - 1, token_count()) : 0;
+    for (std::size_t j = end; j-- > 1;)
+        if (tok(j).word == "that" && !tok(j - 1).after) return j;
+    return std::nullopt;
 }
 
 // Where the pattern tail (`to the Entity List`) ends when it starts at token j; determiners and
@@ -622,11 +632,13 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         return std::any_of(s_.predicates.begin(), s_.predicates.end(), [&](const EnglishPredicate& q) { return q.first == j; }) ||
                std::find(s_.speech.begin(), s_.speech.end(), j) != s_.speech.end();
     };
+    // The lists whose words end an item, asked as one set (the word's lists are read once, not
+    // once a list: this is asked of most words after a verb); the verbs, a walk, asked last.
+    static const CueSet item_ending_lists = cue_set({"auxiliaries", "relative_pronouns", "subordinators", "pronouns"});
     auto stop = [&](std::size_t j) {
         const EnglishToken& t = tok(j);
-        return verb_start(j) || c_.auxiliary(t) || t.in("relative_pronouns") ||
-               t.in("subordinators") || t.in("pronouns") || t.word == "to" || t.opens ||
-               (c_.preposition(t) && t.word != "of");
+        return (t.lists() & item_ending_lists).any() || t.word == "to" || t.opens ||
+               (c_.preposition(t) && t.word != "of") || verb_start(j);
     };
     auto inside_mention = [&](std::size_t pos) {
         return std::any_of(mentions().begin(), mentions().end(),

@@ -90,3 +90,26 @@ TEST_CASE("English literal objects each keep their own words", "[extract][en]") 
     CHECK(triples("Nvidia will restrict memory sales and chip exports.") ==
           V{"Nvidia | restricts | memory sales | -", "Nvidia | restricts | chip exports | -"});
 }
+
+TEST_CASE("An English object item ends at a pronoun, a relative pronoun or a subordinator", "[extract][en]") {
+    // The lists that end an item are asked of a word as one set: each of them still ends it.
+    CHECK(default_pack_triples("Nvidia will supply chips they make.") == V{"Nvidia | supplies | chips"});
+    CHECK(default_pack_triples("Nvidia will supply chips which Huawei uses.") == V{"Nvidia | supplies | chips"});
+    CHECK(default_pack_triples("Nvidia will supply chips if Huawei pays.") == V{"Nvidia | supplies | chips"});
+}
+
+TEST_CASE("An English possessive name in an object item is its owner, not what it names", "[extract][en]") {
+    // Whether a name ends at a possessive word is found by halves among the words: the word that
+    // ends there, not the one after it.
+    CHECK(default_pack_triples("Nvidia will supply the unit of Huawei's partner SMIC.") ==
+          V{"Nvidia | supplies | SMIC"});
+    CHECK(default_pack_triples("Nvidia will supply Huawei's chip unit.") == V{"Nvidia | supplies | Huawei"});
+}
+
+TEST_CASE("An English verb's clause opens at the last `that` before it", "[extract][en]") {
+    // `the deal` is the subject of the second clause, which the last `that` opens, not the
+    // speaker's pronoun the first one is followed by: no event of Nvidia's.
+    CHECK(default_pack_triples(
+              "Nvidia said on Monday that it will partner with TSMC and that the deal will supply Huawei.") ==
+          V{"Nvidia | partners with | TSMC"});
+}
