@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -79,15 +80,33 @@ struct EventNumbers {
             e.date->append_iso(iso);
             date = iso;
         }
-        // As RapidJSON writes a double (`1.0`, `0.85`): the number format stays the library's.
-        thread_local rapidjson::StringBuffer buffer;
-        buffer.Clear();  // keeps its memory
-        Writer w(buffer);
-        w.Double(std::round(e.confidence * 100.0) / 100.0);
-        confidence = std::string_view(buffer.GetString(), buffer.GetSize());
+        confidence = confidence_text(e.confidence);
     }
     static std::string_view format_uint(char (&digits)[24], std::uint64_t n) {
         return std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+    }
+    // The confidence rounded to hundredths, as RapidJSON writes a double (`1.0`, `0.85`): the
+    // number format stays the library's. Rounded, a confidence from 0 to 1 is one of 101 doubles,
+    // k / 100.0: RapidJSON writes each of them once, and its Grisu2 (about 170 instructions an
+    // event) runs again only for a confidence outside them. -0.0 is left out: it writes "-0.0".
+    static std::string_view confidence_text(double confidence) {
+        static const std::array<std::string, 101> hundredths_texts = [] {
+            std::array<std::string, 101> texts;
+            for (std::size_t k = 0; k < texts.size(); ++k) texts[k] = written_double(static_cast<double>(k) / 100.0);
+            return texts;
+        }();
+        const double hundredths = std::round(confidence * 100.0);
+        if (hundredths >= 0 && hundredths <= 100 && !std::signbit(hundredths))
+            return hundredths_texts[static_cast<std::size_t>(hundredths)];
+        return written_double(hundredths / 100.0);
+    }
+    // Views a thread's buffer: valid until the next call.
+    static std::string_view written_double(double value) {
+        thread_local rapidjson::StringBuffer buffer;
+        buffer.Clear();  // keeps its memory
+        Writer w(buffer);
+        w.Double(value);
+        return std::string_view(buffer.GetString(), buffer.GetSize());
     }
 
     char sentence_digits[24], span_first_digits[24], span_second_digits[24];
