@@ -264,6 +264,27 @@ TEST_CASE("every confidence is written as RapidJSON writes it rounded to hundred
     }
 }
 
+TEST_CASE("each enum value of an event is written as its word", "[export]") {
+    // The words are looked up in tables made once: every value of each enum, and values past the
+    // last, which to_string words as it can.
+    for (int source = 0; source <= 6; ++source) {
+        for (int polarity = 0; polarity <= 3; ++polarity) {
+            for (int modality = 0; modality <= 5; ++modality) {
+                Event e;
+                e.subject = {"a", "A", "ORG"};
+                e.object = {"b", "B", "ORG"};
+                e.relation = "buys";
+                e.date = Date{2025, 3, 0};
+                e.date_source = static_cast<DateSource>(source);
+                e.polarity = static_cast<Polarity>(polarity);
+                e.modality = static_cast<Modality>(modality);
+                INFO("date source " << source << ", polarity " << polarity << ", modality " << modality);
+                REQUIRE(io::event_to_json(e) == written_by_rapidjson(e));
+            }
+        }
+    }
+}
+
 TEST_CASE("a byte that needs an escape is escaped wherever it stands, in text of any length", "[export][issue7]") {
     // The writer tests text for such bytes a block of 16, 8 or 4 at a time, the last block
     // overlapping the one before: every length from 1 to 40 and every position in it, for the
