@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -66,11 +67,28 @@ bool needs_escape(std::string_view s) {
     return escape;
 }
 
-// The numbers of an event line (and its date, a string made of digits) formatted once, for the
-// two passes of append_event_json.
+// The word to_string gives for an enum value, measured once per process instead of twice per
+// line (to_string gives a C string: a call and a strlen each time). `Count` is the number of the
+// enum's values, 0 to Count - 1; to_string is asked for any other.
+template <class Enum, std::size_t Count>
+std::string_view enum_word(Enum value) {
+    static const std::array<std::string_view, Count> words = [] {
+        std::array<std::string_view, Count> w;
+        for (std::size_t i = 0; i < Count; ++i) w[i] = to_string(static_cast<Enum>(i));
+        return w;
+    }();
+    const auto i = static_cast<std::size_t>(value);
+    return i < Count ? words[i] : std::string_view(to_string(value));
+}
+
+// The numbers of an event line (and its date, a string made of digits) formatted once, and the
+// words of its enums looked up once, for the two passes of append_event_json.
 struct EventNumbers {
     explicit EventNumbers(const Event& e) {
         sentence = format_uint(sentence_digits, e.sentence);
+        date_source = enum_word<DateSource, 5>(e.date_source);
+        polarity = enum_word<Polarity, 2>(e.polarity);
+        modality = enum_word<Modality, 4>(e.modality);
         span_first = format_uint(span_first_digits, e.span.first);
         span_second = format_uint(span_second_digits, e.span.second);
         if (e.date) {
@@ -79,21 +97,40 @@ struct EventNumbers {
             e.date->append_iso(iso);
             date = iso;
         }
-        // As RapidJSON writes a double (`1.0`, `0.85`): the number format stays the library's.
-        thread_local rapidjson::StringBuffer buffer;
-        buffer.Clear();  // keeps its memory
-        Writer w(buffer);
-        w.Double(std::round(e.confidence * 100.0) / 100.0);
-        confidence = std::string_view(buffer.GetString(), buffer.GetSize());
+        confidence = confidence_text(e.confidence);
     }
     static std::string_view format_uint(char (&digits)[24], std::uint64_t n) {
         return std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, n).ptr - digits));
+    }
+    // The confidence rounded to hundredths, as RapidJSON writes a double (`1.0`, `0.85`): the
+    // number format stays the library's. Rounded, a confidence from 0 to 1 is one of 101 doubles,
+    // k / 100.0: RapidJSON writes each of them once, and its Grisu2 (about 170 instructions an
+    // event) runs again only for a confidence outside them. -0.0 is left out: it writes "-0.0".
+    static std::string_view confidence_text(double confidence) {
+        static const std::array<std::string, 101> hundredths_texts = [] {
+            std::array<std::string, 101> texts;
+            for (std::size_t k = 0; k < texts.size(); ++k) texts[k] = written_double(static_cast<double>(k) / 100.0);
+            return texts;
+        }();
+        const double hundredths = std::round(confidence * 100.0);
+        if (hundredths >= 0 && hundredths <= 100 && !std::signbit(hundredths))
+            return hundredths_texts[static_cast<std::size_t>(hundredths)];
+        return written_double(hundredths / 100.0);
+    }
+    // Views a thread's buffer: valid until the next call.
+    static std::string_view written_double(double value) {
+        thread_local rapidjson::StringBuffer buffer;
+        buffer.Clear();  // keeps its memory
+        Writer w(buffer);
+        w.Double(value);
+        return std::string_view(buffer.GetString(), buffer.GetSize());
     }
 
     char sentence_digits[24], span_first_digits[24], span_second_digits[24];
     std::string_view sentence, span_first, span_second;
     std::optional<std::string_view> date;  // views a thread's buffer: valid until the next event
     std::string_view confidence;           // likewise
+    std::string_view date_source, polarity, modality;
 };
 
 // The pieces of an event line in the contract's order, byte for byte as RapidJSON's Writer
@@ -118,9 +155,9 @@ void visit_event(const Event& e, const EventNumbers& n, Sink& sink) {
     else sink.raw("null");
     sink.raw(",\"date_source\":");
     if (e.date_source == DateSource::none) sink.raw("null");
-    else sink.plain_text(to_string(e.date_source));
-    sink.raw(",\"polarity\":"), sink.plain_text(to_string(e.polarity));
-    sink.raw(",\"modality\":"), sink.plain_text(to_string(e.modality));
+    else sink.plain_text(n.date_source);
+    sink.raw(",\"polarity\":"), sink.plain_text(n.polarity);
+    sink.raw(",\"modality\":"), sink.plain_text(n.modality);
     sink.raw(",\"evidence\":"), sink.text(e.evidence);
     sink.raw(",\"span\":["), sink.raw(n.span_first), sink.raw(","), sink.raw(n.span_second), sink.raw("]");
     sink.raw(",\"rule\":"), sink.text(e.rule);

@@ -244,6 +244,47 @@ TEST_CASE("an event line is byte for byte what RapidJSON's Writer writes for the
     }
 }
 
+TEST_CASE("every confidence is written as RapidJSON writes it rounded to hundredths", "[export]") {
+    // The 101 rounded confidences from 0 to 1 are written from texts made once: each of them, the
+    // values either side of each rounding limit, and the confidences outside them (-0.0 writes
+    // "-0.0", not "0.0").
+    std::vector<double> confidences = {-0.0, -0.004, -0.006, -0.5, 1.004, 1.006, 1.5, 42.0, 1e300, 5e-324};
+    for (int k = 0; k <= 100; ++k) {
+        const double c = k / 100.0;
+        confidences.insert(confidences.end(), {c, c + 0.004, c - 0.004, c + 0.0049999, c + 0.005, 1.0 - c});
+    }
+    for (const double c : confidences) {
+        Event e;
+        e.subject = {"a", "A", "ORG"};
+        e.object = {"b", "B", "ORG"};
+        e.relation = "buys";
+        e.confidence = c;
+        INFO("confidence " << c);
+        REQUIRE(io::event_to_json(e) == written_by_rapidjson(e));
+    }
+}
+
+TEST_CASE("each enum value of an event is written as its word", "[export]") {
+    // The words are looked up in tables made once: every value of each enum, and values past the
+    // last, which to_string words as it can.
+    for (int source = 0; source <= 6; ++source) {
+        for (int polarity = 0; polarity <= 3; ++polarity) {
+            for (int modality = 0; modality <= 5; ++modality) {
+                Event e;
+                e.subject = {"a", "A", "ORG"};
+                e.object = {"b", "B", "ORG"};
+                e.relation = "buys";
+                e.date = Date{2025, 3, 0};
+                e.date_source = static_cast<DateSource>(source);
+                e.polarity = static_cast<Polarity>(polarity);
+                e.modality = static_cast<Modality>(modality);
+                INFO("date source " << source << ", polarity " << polarity << ", modality " << modality);
+                REQUIRE(io::event_to_json(e) == written_by_rapidjson(e));
+            }
+        }
+    }
+}
+
 TEST_CASE("a byte that needs an escape is escaped wherever it stands, in text of any length", "[export][issue7]") {
     // The writer tests text for such bytes a block of 16, 8 or 4 at a time, the last block
     // overlapping the one before: every length from 1 to 40 and every position in it, for the
