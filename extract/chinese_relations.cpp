@@ -1042,18 +1042,31 @@ void SentenceRules::find_verbs() {
     // Whether each place ends by the next one's start (so no two overlap), none empty: as most
     // sentences' places do.
     bool disjoint = true;
+    // The first mention that ends at or after the place: the only one that may hold it, as the
+    // mentions come in text order and never overlap (MentionFinder), so their ends rise too.
+    // The places come by their end, so it only moves on (one pass over the mentions, not one
+    // for each place).
+    auto name_after = mentions_.begin();
+    // Whether a noun or a coordination word follows where the place ends (asked_end).
+    std::size_t asked_end = std::string_view::npos;
+    bool noun_after = false;
     for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
         for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
-        const bool inside_name = std::any_of(mentions_.begin(), mentions_.end(),
-                                             [&](const Mention& m) { return m.range.contains(at); });
+        while (name_after != mentions_.end() && name_after->range.end < at.end) ++name_after;
+        const bool inside_name = name_after != mentions_.end() && name_after->range.contains(at);
+        if (inside_name) continue;
         const bool noun_before = std::any_of(noun_prefixes.begin(), noun_prefixes.end(),
                                              [&](const TextRange& r) { return r.end == at.begin; });
-        if (inside_name || noun_before) continue;
-        // (Looked up only now: the word after costs the most of the three.)
-        const std::size_t look = std::min(at.end + 12, range.end);
-        const bool noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
-                                view_.cues->match_at("coordination", at.end, look) > 0;
+        if (noun_before) continue;
+        // (Looked up only now: the word after costs the most of the three. Places that end
+        // together, 出口管制 and 管制, come one after the other and ask once.)
+        if (at.end != asked_end) {
+            asked_end = at.end;
+            const std::size_t look = std::min(at.end + 12, range.end);
+            noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
+                         view_.cues->match_at("coordination", at.end, look) > 0;
+        }
         if (noun_after) continue;
         VerbPlace span{at, first, last};
         for (std::size_t i = first; i < last; ++i)

@@ -121,3 +121,16 @@ TEST_CASE("after a pivot its object acts; a condition after the verb keeps its n
     CHECK(triples("英伟达宣布如果华为撤销《AI扩散规则》,市场会上涨。") == V{"Huawei | revokes | AI Diffusion Rule | -"});
     CHECK(triples("英伟达联合如果华为建立超级计算机。") == V{"Nvidia | builds | 超级计算机 | -"});
 }
+
+TEST_CASE("a verb inside a later name is no verb, and the verbs before it still are", "[extract][zh]") {
+    // 制造 of 中国制造2025 (a name of the default pack), the sentence's fourth name, after a verb
+    // of its own: read as a verb, it gave "Nvidia | manufactures | 2025芯片".
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("华为与台积电合作,英伟达支持中国制造2025芯片。", "2025-05-20", false, extractor) ==
+          V{"Huawei | partners with | TSMC | -"});
+}
+
+TEST_CASE("a verb before a noun is no verb, and the same verb later before a name is", "[extract][zh]") {
+    // 投资 of 投资计划 is a noun; the 投资 after 华为 relates.
+    CHECK(triples("英伟达投资计划推迟,华为投资台积电。") == V{"Huawei | invests in | TSMC | -"});
+}

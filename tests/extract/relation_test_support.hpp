@@ -14,9 +14,9 @@ inline const Extractor& test_extractor() {
 }
 
 inline std::vector<std::string> triples(const std::string& text, const std::string& published = "2025-05-20",
-                                        bool with_flags = false) {
+                                        bool with_flags = false, const Extractor& extractor = test_extractor()) {
     std::vector<std::string> out;
-    for (const auto& e : test_extractor().extract(article(text, published))) {
+    for (const auto& e : extractor.extract(article(text, published))) {
         std::string line = e.subject.label + " | " + e.relation + " | " + e.object.label + " | " +
                            (e.date && e.date_source != DateSource::document ? e.date->iso() : "-");
         if (with_flags) line += std::string(" | ") + to_string(e.polarity) + " " + to_string(e.modality);
