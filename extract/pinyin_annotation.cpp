@@ -42,32 +42,25 @@ std::size_t annotation_end(std::string_view text, std::size_t open) {
 
 std::vector<std::pair<std::size_t, std::size_t>> find_pinyin_annotations(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> found;
-    // Only `(` and `（` (EF BC 88) open an annotation. In valid UTF-8 the bytes `(` and EF only
-    // ever start a character, so the openers are found by memchr for each of the two bytes (this
-    // runs over every document's whole text, most of which holds neither); invalid text is
-    // stepped over a character at a time, as before.
-    const bool valid = !utf8::find_invalid(text);
+    // Only `(` and `（` (EF BC 88) open an annotation. In UTF-8 the bytes `(` and EF only ever
+    // start a character, so the openers are found by memchr for each of the two bytes (this runs
+    // over every document's whole text, most of which holds neither). The text is valid UTF-8
+    // (Document::text, Normalizer::normalize's precondition): checking it again here cost as much
+    // as the search itself.
     const char* const data = text.data();
     auto next_byte = [&](char byte, std::size_t from) {
         const void* at = from < text.size() ? std::memchr(data + from, byte, text.size() - from) : nullptr;
         return at ? static_cast<std::size_t>(static_cast<const char*>(at) - data) : text.size();
     };
-    std::size_t next_paren = valid ? next_byte('(', 0) : 0;  // where the next of each byte is
-    std::size_t next_ef = valid ? next_byte('\xEF', 0) : 0;
+    std::size_t next_paren = next_byte('(', 0);  // where the next of each byte is
+    std::size_t next_ef = next_byte('\xEF', 0);
     std::size_t pos = 0;
     while (pos < text.size()) {
-        if (valid) {
-            if (next_paren < pos) next_paren = next_byte('(', pos);
-            if (next_ef < pos) next_ef = next_byte('\xEF', pos);
-            pos = std::min(next_paren, next_ef);
-            if (pos >= text.size()) break;
-        }
+        if (next_paren < pos) next_paren = next_byte('(', pos);
+        if (next_ef < pos) next_ef = next_byte('\xEF', pos);
+        pos = std::min(next_paren, next_ef);
+        if (pos >= text.size()) break;
         const std::size_t start = pos;
-        const auto lead = static_cast<unsigned char>(text[pos]);
-        if (lead != '(' && lead != 0xEF) {
-            pos += utf8::lead_length(lead);
-            continue;
-        }
         const char32_t cp = utf8::decode(text, pos);
         if (cp != U'(' && cp != U'（') continue;
         if (const std::size_t end = annotation_end(text, start)) {

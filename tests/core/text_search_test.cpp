@@ -78,3 +78,20 @@ TEST_CASE("ByteSet::find_in finds the first byte of the set in a range, sixteen 
     CHECK(kMarks.contains('.'));
     CHECK_FALSE(kMarks.contains('a'));
 }
+
+TEST_CASE("ByteSet::find_in finds the bytes of its set and no other byte, bytes one bit apart included", "[core]") {
+    // `(` `)`, `:` `;` and E2 E3 differ in one bit, and `(` and `,` in another: each byte value in
+    // a block of sixteen is found exactly when it is one of the set.
+    static constexpr chronokg::ByteSet kClauseMarks{"()[]\",;:\xE2\xE3"};
+    static constexpr chronokg::ByteSet kPairsSharingABit{"\x28\x2A\x29\x2B"};
+    const std::string clause_marks = "()[]\",;:\xE2\xE3";
+    for (int value = 0; value < 256; ++value) {
+        std::string text(32, 'a');
+        text[21] = static_cast<char>(value);
+        const bool in_clause_marks = clause_marks.find(static_cast<char>(value)) != std::string::npos;
+        INFO("byte " << value);
+        CHECK(kClauseMarks.find_in(text, 0, text.size()) == (in_clause_marks ? 21 : 32));
+        const bool in_pairs = value >= 0x28 && value <= 0x2B;
+        CHECK(kPairsSharingABit.find_in(text, 0, text.size()) == (in_pairs ? 21 : 32));
+    }
+}

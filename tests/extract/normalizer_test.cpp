@@ -24,6 +24,18 @@ TEST_CASE("inline pinyin annotations are removed, real parentheticals kept", "[e
     CHECK(find_pinyin_annotations(text) == Spans{{6, 6 + 3 + 5 + 3}, {20, 20 + 1 + 3 + 1}});
 }
 
+TEST_CASE("pinyin annotations are found at a text's first byte and after characters of every length",
+          "[extract][normalize]") {
+    // Every text is searched for the two opening bytes, short ones too: the openers are found
+    // whatever the length of the character before them (é two bytes, 經 three, 𠮷 four).
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    CHECK(find_pinyin_annotations("(jí)") == Spans{{0, 5}});
+    CHECK(find_pinyin_annotations("（jí）") == Spans{{0, 9}});
+    const std::string text = "é(jí)經（jí）𠮷(jí)！(jí)";
+    CHECK(find_pinyin_annotations(text) == Spans{{2, 7}, {10, 19}, {23, 28}, {31, 36}});
+    CHECK(Normalizer::shared().normalize(text).text == "é经𠮷!");
+}
+
 TEST_CASE("pinyin annotations are found wherever they stand in a long article", "[extract][normalize]") {
     // Long valid texts are searched for the two opening bytes directly: annotations first and
     // last, after runs of full-width punctuation (led by EF like `（`), and next to brackets

@@ -185,3 +185,14 @@ TEST_CASE("clauses and sentences are cut where a character-by-character reading 
     }
     CHECK(clauses > 10000);
 }
+
+TEST_CASE("white space of every kind trims sentences and ends the word before a dot, other bytes do not",
+          "[extract][segment]") {
+    const Segmenter s({"Dr."});
+    CHECK(sentences(s, " \t\v\fIt rained.\r\n\f It ended. ") == std::vector<std::string>{"It rained.", "It ended."});
+    // An abbreviation after white space, `(` or `"` is one; glued to a letter it is a word like
+    // any other (`h` and `` ` `` are 64 past `(` and the space: only bytes below 64 are looked up).
+    CHECK(sentences(s, "Ask\tDr. Lee, (Dr. Kim) or \"Dr. Wu\" now.").size() == 1);
+    CHECK(sentences(s, "It was shDr. Lee came.") == std::vector<std::string>{"It was shDr.", "Lee came."});
+    CHECK(sentences(s, "`It rained. `It ended.`") == std::vector<std::string>{"`It rained.", "`It ended.`"});
+}
