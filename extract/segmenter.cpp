@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
 
 #include "core/ascii.hpp"
 #include "core/text_search.hpp"
@@ -11,22 +10,13 @@
 namespace chronokg {
 namespace {
 
-// Sets of bytes below 64 as the bits of a word: one test of a bit, not a compare for each byte
-// (the segmenter asks about every byte it trims or walks back over).
-constexpr std::uint64_t bits_of(std::string_view bytes) {
-    std::uint64_t bits = 0;
-    for (const char c : bytes) bits |= 1ull << c;
-    return bits;
-}
-bool in_bits(std::uint64_t bits, char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b < 64 && ((bits >> b) & 1) != 0;
-}
-constexpr std::uint64_t kSpaces = bits_of(" \t\r\n\f\v");
-// What ends the word before a dot on its left: white space, `(` and `"`.
-constexpr std::uint64_t kWordStarts = kSpaces | bits_of("(\"");
+// White space, and what ends the word before a dot on its left (white space, `(` and `"`): one
+// look-up a byte, not a compare for each of the bytes (the segmenter asks about every byte it
+// trims or walks back over).
+constexpr ByteSet kSpaces{" \t\r\n\f\v"};
+constexpr ByteSet kWordStarts{" \t\r\n\f\v(\""};
 
-bool is_space(char c) { return in_bits(kSpaces, c); }
+bool is_space(char c) { return kSpaces.contains(c); }
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool starts_with(std::string_view text, std::size_t pos, std::string_view what) {
@@ -86,7 +76,7 @@ bool Segmenter::ends_sentence_at_dot(std::string_view text, std::size_t dot) con
     if (after < text.size() && !is_space(text[after])) return false;
     // The word the dot ends, dot included: "U.S.", "Corp.", "C.".
     std::size_t start = dot;
-    while (start > 0 && !in_bits(kWordStarts, text[start - 1])) --start;
+    while (start > 0 && !kWordStarts.contains(text[start - 1])) --start;
     // (A word longer than every abbreviation is none: most words before a full stop.)
     if (dot - start < longest_abbreviation_ && abbreviation_shapes_.may_be(text.substr(start, dot - start + 1))) {
         std::string word;
