@@ -9,14 +9,17 @@ DictionarySet::DictionarySet(std::size_t dictionaries) : dictionaries_(dictionar
         throw std::length_error("DictionarySet: too many dictionaries");
 }
 
-void DictionarySet::add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload) {
+void DictionarySet::add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload,
+                        PhraseMatcher::Match match) {
     if (dictionary >= dictionaries_) throw std::out_of_range("DictionarySet: no such dictionary");
     if (payload > kPayloadMask) throw std::length_error("DictionarySet: a payload too large to combine");
-    matcher_.add(phrase, static_cast<std::uint32_t>(dictionary) << kDictionaryShift | payload);
+    matcher_.add(phrase, static_cast<std::uint32_t>(dictionary) << kDictionaryShift | payload, match);
 }
 
 void DictionarySet::add_all(std::size_t dictionary, const PhraseMatcher& matcher) {
-    matcher.for_each_phrase([&](std::string_view phrase, std::uint32_t payload) { add(dictionary, phrase, payload); });
+    matcher.for_each_phrase([&](std::string_view phrase, std::uint32_t payload, PhraseMatcher::Match match) {
+        add(dictionary, phrase, payload, match);
+    });
 }
 
 void DictionarySet::compile() { matcher_.compile(); }

@@ -26,7 +26,8 @@ public:
 
     // Adds `phrase` (folded, as PhraseMatcher::add takes it) to dictionary `dictionary`; `payload`
     // must be below 2^28.
-    void add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload);
+    void add(std::size_t dictionary, std::string_view phrase, std::uint32_t payload,
+             PhraseMatcher::Match match = PhraseMatcher::Match::words);
     // Adds every phrase of `matcher`, in the order it was added there.
     void add_all(std::size_t dictionary, const PhraseMatcher& matcher);
     void compile();

@@ -37,7 +37,7 @@ struct Extractor::Parts {
           chinese(lexicon, cues),
           english_names(pack, catalog, lexicon, cues, normalizer),
           english(pack, lexicon, cues, normalizer),
-          scan(cues, lexicon, english, mention_finder) {}
+          scan(cues, lexicon, english, mention_finder, time_tagger) {}
 
     const Normalizer& normalizer;
     Segmenter segmenter;
@@ -212,8 +212,9 @@ std::string Extractor::detect_language(std::string_view folded_sentence) {
 // next, and the steps.
 //
 // A window of sentences at a time, each step for all its sentences before the next step:
-// their languages and whether they are read at all, their time expressions, their dictionary
-// and alias hits, then their mentions, views and English names (in sentence order: bound
+// their languages and whether they are read at all, their dictionary and alias hits, their
+// time expressions (where the dictionary scan found the texts the patterns need), then their
+// mentions, views and English names (in sentence order: bound
 // acronyms and the names memory go from one sentence to the next), then each one's relations
 // and events. The code and tables of one
 // step then stay in the processor's caches from a sentence to the next, where the other steps
@@ -297,8 +298,8 @@ std::vector<Event> Extractor::Reading::run() {
         window_.clear();
         window_.resize(std::min(kWindow, sentences_.size() - first_));  // not grown after: views point into it
         choose_sentences();
-        tag_times();
         scan_dictionaries();
+        tag_times();
         make_views();
         relate();
     }
@@ -323,7 +324,7 @@ void Extractor::Reading::tag_times() {
         if (!window_[w].read) continue;
         const TextRange range = sentences_[first_ + w].range;
         auto& times = window_[w].view.times;
-        times = p_.time_tagger.find(text_, range, window_[w].view.lang, document_.published);
+        times = p_.time_tagger.find(text_, range, window_[w].view.lang, document_.published, window_[w].scanned.time_texts);
         times.erase(std::remove_if(times.begin(), times.end(),
                                    [&](const TimeMention& t) { return header_date(text_, range, t); }),
                     times.end());

@@ -27,7 +27,7 @@ PhraseMatcher::~PhraseMatcher() = default;
 PhraseMatcher::PhraseMatcher(PhraseMatcher&&) noexcept = default;
 PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
-void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
+void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, Match match) {
     if (compiled_) throw std::logic_error("PhraseMatcher::add() after compile()");
     if (phrase.empty()) return;
     // Its case (all capitals: exact case) is read on the way down the trie: one pass over it.
@@ -57,8 +57,10 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     else next_ending_[end.last_phrase] = added;
     end.last_phrase = added;
     next_ending_.push_back(kNoPhrase);
-    phrases_.push_back(Phrase{std::string(phrase), payload, has_upper && !has_lower, edge_kind(phrase.front()) != 0,
-                              edge_kind(phrase.back()) != 0});
+    const bool words = match == Match::words;
+    anywhere_phrases_ = anywhere_phrases_ || !words;
+    phrases_.push_back(Phrase{std::string(phrase), payload, !words || (has_upper && !has_lower),
+                              words && edge_kind(phrase.front()) != 0, words && edge_kind(phrase.back()) != 0, match});
 }
 
 void PhraseMatcher::compile(Scan scan) {
@@ -103,6 +105,7 @@ void PhraseMatcher::compile(Scan scan) {
     level_start_.assign(depth[n - 1] + 2, static_cast<std::uint32_t>(n));
     for (std::size_t state = n; state-- > 0;) level_start_[depth[state]] = static_cast<std::uint32_t>(state);
     outputs_.assign(n, Outputs{});
+    ends_anywhere_.assign(anywhere_phrases_ ? n : 0, false);
     ends_.clear();
     ends_.reserve(phrases_.size());
     std::vector<std::uint32_t> fail(n, 0);
@@ -127,6 +130,8 @@ void PhraseMatcher::compile(Scan scan) {
                 for (std::uint32_t k = chain.ends_begin; k < chain.ends_end; ++k) ends_.push_back(ends_[k]);
             }
             outputs_[state].ends_end = static_cast<std::uint32_t>(ends_.size());
+            for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].ends_end && anywhere_phrases_; ++k)
+                if (phrases_[ends_[k].phrase].match == Match::bytes) ends_anywhere_[state] = true;
             Move* row = &table[state << row_shift_];
             if (state != 0) {
                 const Move* fail_row = &table[fail[state] << row_shift_];
@@ -197,7 +202,8 @@ inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* de
     ++scan.at;
     if (scan.state >= kNarrowOutput) {
         scan.state &= kNarrowState;
-        if (!runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits);
+        if (!runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, true);
+        else if (anywhere_phrases_ && ends_anywhere_[scan.state]) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, false);
     }
 }
 
@@ -243,7 +249,8 @@ void PhraseMatcher::scan(std::string_view text, std::size_t begin, std::size_t e
         }
         row = move - kOutputFlag;
         const std::size_t hit_end = static_cast<std::size_t>(at - first) + 1;
-        if (!runs_on(text, hit_end)) add_hits(row >> row_shift_, hit_end, text, begin, hits);
+        if (!runs_on(text, hit_end)) add_hits(row >> row_shift_, hit_end, text, begin, hits, true);
+        else if (anywhere_phrases_ && ends_anywhere_[row >> row_shift_]) add_hits(row >> row_shift_, hit_end, text, begin, hits, false);
     }
 }
 
@@ -297,13 +304,13 @@ inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
 }
 
 void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
-                             const HitLists& hits) const {
+                             const HitLists& hits, bool end_fits) const {
     // The run through pointers set before the loop: through the members, each put() made the
     // loop reload them.
     const Ending* const stop = ends_.data() + outputs_[state].ends_end;
     for (const Ending* p = ends_.data() + outputs_[state].ends_begin; p != stop; ++p) {
         const std::size_t start = end - p->length;
-        if (start >= begin && accept(*p, text, start, end, true)) put(hits, {start, end, p->payload});
+        if (start >= begin && accept(*p, text, start, end, end_fits)) put(hits, {start, end, p->payload});
     }
 }
 

@@ -4,7 +4,7 @@
 // What it represents: a compiled set of phrases (entity aliases, relation verbs, role titles),
 // each with a payload the caller defines. Matching is on bytes of folded text, ASCII letters
 // compared case-insensitively, except phrases written all in capitals (`BIS`, `AI`), which
-// match capitals only. A phrase that starts or ends with a Latin letter or digit matches whole
+// match capitals only (and phrases added as bytes, Match::bytes, which match their own case). A phrase that starts or ends with a Latin letter or digit matches whole
 // words only: no letter may touch a letter, and no digit a digit, across its edges
 // (`AI` never matches in `said`; `Computex` matches in `Computex2025`), and a phrase ending in a
 // digit is not followed by a letter (`昇腾910` does not match in `昇腾910D`).
@@ -40,8 +40,12 @@ public:
     PhraseMatcher(const PhraseMatcher&) = delete;
     PhraseMatcher& operator=(const PhraseMatcher&) = delete;
 
+    // How a phrase is found: as words (the word-edge and case rules above), or as exactly its
+    // bytes, in its own case and anywhere, inside words too (the texts a time pattern's matches
+    // hold: `May ` in `May 5` but not in `may be`, `20` in `2025`).
+    enum class Match { words, bytes };
     // Adds `phrase` (already folded, non-empty). Must not be called after compile().
-    void add(std::string_view phrase, std::uint32_t payload);
+    void add(std::string_view phrase, std::uint32_t payload, Match match = Match::words);
     // How find_all() and find_all_in() scan: with the automaton, or with Hyperscan where this
     // build has it (HyperscanScan: the same hits, faster on big dictionaries, but a database to
     // build; the automaton is built in any case, for longest_at() and for_each_exact()).
@@ -85,10 +89,10 @@ public:
         if (word_start && begin > 0 && (edge_kind(text[begin - 1]) & edge_kind(text[begin])) != 0) return false;
         return !(word_end && runs_on(text, end));
     }
-    // Calls take(phrase, payload) for every phrase, as added and in the order added.
+    // Calls take(phrase, payload, match) for every phrase, as added and in the order added.
     template <class Take>
     void for_each_phrase(Take&& take) const {
-        for (const Phrase& p : phrases_) take(std::string_view(p.text), p.payload);
+        for (const Phrase& p : phrases_) take(std::string_view(p.text), p.payload, p.match);
     }
 
 private:
@@ -121,6 +125,7 @@ private:
         bool exact_case;
         bool word_start;  // starts with a Latin letter or digit: check the left edge
         bool word_end;    // ends with one: check the right edge
+        Match match;      // as added
     };
     // The trie while phrases are added: children sorted by (lower-cased) byte.
     static constexpr std::uint32_t kNoPhrase = ~std::uint32_t{0};
@@ -165,9 +170,10 @@ private:
     // that ends there ends with the byte before it (up to ASCII case), and where that byte is a
     // letter or digit the text runs on from, the word-end rule rejects them all (in English text,
     // most phrases found inside words: `in` in `China`). Asked before the call, such an end costs
-    // no call.
+    // no call, unless a phrase of the state's run may stand anywhere (ends_anywhere_): then the
+    // call comes with `end_fits` false, and each phrase's own word-end rule decides.
     void add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
-                  const HitLists& hits) const;
+                  const HitLists& hits, bool end_fits) const;
     // Appends `hit` to its list of `to`.
     static void put(const HitLists& to, const PhraseHit& hit);
     // find_all() into `hits`, by the automaton.
@@ -204,6 +210,7 @@ private:
     // The (lower-cased) bytes of the trie's edges, marked as add() makes them: a pass over the
     // whole trie in compile() cost more.
     std::array<bool, 256> used_bytes_{};
+    bool anywhere_phrases_ = false;  // some phrase was added with Match::bytes
     // The automaton compile() builds. States are trie nodes, 0 the root.
     std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z
     std::uint32_t classes_ = 1;
@@ -222,6 +229,7 @@ private:
         std::uint32_t ends_end;     // ends_[ends_begin .. ends_end): every phrase a scan finds there
     };
     std::vector<Outputs> outputs_;             // by state
+    std::vector<bool> ends_anywhere_;          // by state: a phrase of its run may stand anywhere (none without such phrases)
     std::vector<Ending> ends_;                 // by state, as outputs_ says
     std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;

@@ -4,12 +4,8 @@
 #include <cctype>
 #include <limits>
 #include <optional>
+#include <unordered_set>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-#include "core/text_search.hpp"
 #include "core/utf8.hpp"
 
 namespace chronokg {
@@ -19,10 +15,87 @@ namespace {
 using Texts = std::vector<std::string>;
 
 constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
+// The most strings a set of strings may hold: the strings a part matches when they are few
+// (`\d{1,2}`: 110), and a list of required texts (`\d ?[日号]`: 40). More strings cost more
+// at start-up, and more phrases in the scan that looks for them.
+constexpr std::size_t kMostStrings = 128;
+// The most characters a run keeps when it is cut back to go on (a few say enough: `年 `).
+constexpr std::size_t kLongestTail = 4;
+
 std::size_t plus(std::size_t a, std::size_t b) { return a == kUnbounded || b == kUnbounded ? kUnbounded : a + b; }
 std::size_t times(std::size_t a, std::size_t n) {
     if (a == 0 || n == 0) return 0;
     return a == kUnbounded || n == kUnbounded || a > (1u << 20) / n ? kUnbounded : a * n;
+}
+
+std::size_t shortest(const Texts& texts) {
+    std::size_t n = kUnbounded;
+    for (const auto& t : texts) n = std::min(n, t.size());
+    return n;
+}
+
+Texts sorted_unique(Texts texts) {
+    std::sort(texts.begin(), texts.end());
+    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+    return texts;
+}
+
+bool one_length(const Texts& texts) {
+    return std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.size() == texts.front().size(); });
+}
+
+// Every string of `a` followed by one of `b`, each once; none when they would be too many.
+// (When the strings of `a`, or those of `b`, are of one length, as a list of characters is,
+// no two pairs join into one string: then the list needs no sort to drop repeats.)
+std::optional<Texts> product(const Texts& a, const Texts& b) {
+    if (a.size() * b.size() > kMostStrings) return std::nullopt;
+    Texts out;
+    out.reserve(a.size() * b.size());
+    for (const auto& x : a)
+        for (const auto& y : b) out.push_back(x + y);
+    if (one_length(a) || one_length(b)) return out;
+    return sorted_unique(std::move(out));
+}
+
+// The first character of each of `strings`, each once; none when one of them is empty.
+std::optional<Texts> first_characters(const Texts& strings) {
+    Texts out;
+    for (const auto& s : strings) {
+        const std::size_t length = s.empty() ? 0 : utf8::sequence_length(s, 0);
+        if (length == 0) return std::nullopt;
+        out.push_back(s.substr(0, length));
+    }
+    return sorted_unique(std::move(out));
+}
+
+// The last `n` characters of each of `strings`, each once, and the most bytes cut off the
+// front of one; none when one has fewer.
+struct Tails {
+    Texts texts;
+    std::size_t cut = 0;
+};
+std::optional<Tails> last_characters(const Texts& strings, std::size_t n) {
+    Tails tails;
+    for (const auto& s : strings) {
+        std::size_t at = s.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            if (at == 0) return std::nullopt;
+            do --at; while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80);
+        }
+        tails.texts.push_back(s.substr(at));
+        tails.cut = std::max(tails.cut, at);
+    }
+    tails.texts = sorted_unique(std::move(tails.texts));
+    return tails;
+}
+
+// The strings of `a` and of `b`; none when they would be too many.
+std::optional<Texts> joined(const Texts& a, const Texts& b) {
+    Texts out = a;
+    out.insert(out.end(), b.begin(), b.end());
+    out = sorted_unique(std::move(out));
+    if (out.size() > kMostStrings) return std::nullopt;
+    return out;
 }
 
 // Texts of which every match of a part holds one, and the most bytes from the part's start to
@@ -33,36 +106,41 @@ struct Needed {
 };
 
 // Drops the texts that hold another of the list (where they stand, so does the shorter one,
-// a little further on: the reach grows by that offset) and the repeats.
+// a little further on: the reach grows by that offset) and the repeats. (Each text's pieces
+// are looked up among those kept: a search for each kept text in each text cost most of the
+// tagger's start-up.)
 Needed reduced(Needed needed) {
     Texts& texts = needed.texts;
     std::sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
+    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
     Texts kept;
+    std::unordered_set<std::string_view> kept_set;  // views of texts, which stay put
+    std::vector<std::size_t> kept_lengths;          // rising: the texts come shortest first
     std::size_t offset = 0;
     for (const auto& t : texts) {
         bool held = false;
-        for (const auto& k : kept) {
-            const std::size_t at = t.find(k);
-            if (at == std::string::npos) continue;
-            held = true;
-            offset = std::max(offset, at);
-            break;
+        for (std::size_t at = 0; at < t.size() && !held; ++at)
+            for (std::size_t k = 0; k < kept_lengths.size() && at + kept_lengths[k] <= t.size() && !held; ++k)
+                if (kept_set.count(std::string_view(t).substr(at, kept_lengths[k]))) {
+                    held = true;
+                    offset = std::max(offset, at);
+                }
+        if (!held) {
+            kept.push_back(t);
+            kept_set.insert(t);
+            if (kept_lengths.empty() || kept_lengths.back() != t.size()) kept_lengths.push_back(t.size());
         }
-        if (!held) kept.push_back(t);
     }
     return Needed{std::move(kept), plus(needed.reach, offset)};
 }
 
-// Whether `a` is the better list to look for: its shortest text longer (met less often by
-// chance), then fewer texts, then a shorter reach.
+// Whether `a` is the better list to look for: a bounded reach (the search for a match can
+// begin near the text found), then its shortest text longer (met less often by chance), then
+// fewer texts, then a shorter reach.
 bool better(const Needed& a, const Needed& b) {
-    auto shortest = [](const Texts& t) {
-        std::size_t n = t.front().size();
-        for (const auto& s : t) n = std::min(n, s.size());
-        return n;
-    };
+    if ((a.reach == kUnbounded) != (b.reach == kUnbounded)) return a.reach != kUnbounded;
     if (shortest(a.texts) != shortest(b.texts)) return shortest(a.texts) > shortest(b.texts);
     if (a.texts.size() != b.texts.size()) return a.texts.size() < b.texts.size();
     return a.reach < b.reach;
@@ -73,15 +151,18 @@ bool better(const Needed& a, const Needed& b) {
 //   sequence    := (item repeat?)*
 //   item        := '(' ('?:')? alternation ')' | '[' characters ']' | '\' escape | '.' | '^' | '$' | character
 //   repeat      := ('?' | '*' | '+' | '{' n (',' m?)? '}') '?'?
-// Each part answers the texts of which every match of it holds one (nothing when it knows
-// none), and the most bytes one match of it can take. Whatever the grammar does not cover
-// fails the whole reading.
+// Each part answers what every match of it holds: the texts of which it holds one; the whole
+// set of strings it can match, when they are few (`[日号]`, `\d{1,2}`, `(?:周|星期)`); else
+// strings one of which begins it and one of which ends it (`\d{4}` begins and ends with a
+// digit). A sequence joins the strings of neighbouring parts into longer texts (`\d{1,2} ?月`:
+// `5月`, `5 月`, …), which stand in fewer places than their parts alone (`月`). Whatever the
+// grammar does not cover fails the whole reading.
 class PatternReader {
 public:
     explicit PatternReader(std::string_view pattern) : p_(pattern) {}
 
     std::optional<Needed> read() {
-        auto part = alternation();
+        auto part = alternation(false);
         if (failed_ || pos_ != p_.size()) return std::nullopt;
         return part.needed;
     }
@@ -89,18 +170,33 @@ public:
 private:
     struct Part {
         std::optional<Needed> needed;
-        std::size_t longest = 0;  // bytes; kUnbounded without a limit
-    };
-    // An item: one literal character (its bytes), or a group or bracket list (its texts, if
-    // known), or anything else that matches (or asserts) without a text of its own.
-    struct Item {
-        std::string character;
-        Part part;
+        std::size_t longest = 0;         // bytes; kUnbounded without a limit
+        std::optional<Texts> exact;      // every string a match can be ("" for an assertion)
+        std::optional<Texts> first;      // when not exact: one of them begins every match
+        std::optional<Texts> last;       // when not exact: one of them ends every match
     };
     struct Repeat {
         std::size_t min = 1;
         std::size_t max = 1;
     };
+
+    static Part exactly(Texts strings, std::size_t longest) {
+        Part part;
+        part.exact = std::move(strings);
+        part.longest = longest;
+        return part;
+    }
+    // Strings one of which begins (ends) every match of `part`, none empty; or none.
+    static std::optional<Texts> starts(const Part& part) {
+        const auto& s = part.exact ? part.exact : part.first;
+        if (!s || shortest(*s) == 0) return std::nullopt;
+        return s;
+    }
+    static std::optional<Texts> ends(const Part& part) {
+        const auto& s = part.exact ? part.exact : part.last;
+        if (!s || shortest(*s) == 0) return std::nullopt;
+        return s;
+    }
 
     bool at_end() const { return pos_ >= p_.size(); }
     char peek() const { return p_[pos_]; }
@@ -110,13 +206,15 @@ private:
     }
 
     // Every match of an alternation matches one of its branches: it holds one of the union of
-    // their texts, known only when every branch's are.
-    Part alternation() {
+    // their texts, known only when every branch's are; and so for its strings.
+    // `strings`: whether the strings of its matches are asked for too (only texts at the top).
+    Part alternation(bool strings = true) {
         Needed all;
         bool known = true;
-        std::size_t longest = 0;
+        Part out;
+        std::vector<Part> branches;
         for (;;) {
-            const Part branch = sequence();
+            Part branch = sequence(strings);
             if (failed_) return {};
             if (branch.needed) {
                 all.texts.insert(all.texts.end(), branch.needed->texts.begin(), branch.needed->texts.end());
@@ -124,56 +222,158 @@ private:
             } else {
                 known = false;
             }
-            longest = std::max(longest, branch.longest);
+            out.longest = std::max(out.longest, branch.longest);
+            branches.push_back(std::move(branch));
             if (at_end() || peek() != '|') break;
             ++pos_;
         }
-        if (!known) return Part{std::nullopt, longest};
-        return Part{reduced(std::move(all)), longest};
+        if (known) out.needed = reduced(std::move(all));
+        if (!strings) return out;
+        // Its strings, else its first and last strings: those of every branch together.
+        auto together = [&](auto strings_of) {
+            std::optional<Texts> union_of = Texts{};
+            for (const Part& branch : branches) {
+                const std::optional<Texts> own = strings_of(branch);
+                union_of = union_of && own ? joined(*union_of, *own) : std::nullopt;
+            }
+            return union_of;
+        };
+        out.exact = together([](const Part& p) { return p.exact; });
+        if (!out.exact) {
+            out.first = together(starts);
+            out.last = together(ends);
+        }
+        return out;
     }
 
-    // A match of a sequence holds each run of literal characters that must appear one after the
-    // other, and the texts of each group or list that must appear at least once: the best of
-    // those is the sequence's. `before` counts the most bytes the items before can take.
-    Part sequence() {
+    // A match of a sequence holds each run of strings that must stand one after the other (the
+    // strings of items matched whole, joined; the end of an item that is not and the beginning
+    // of the next), and the texts of each item that must match at least once: the best of those
+    // is the sequence's. `before` counts the most bytes the items before can take.
+    Part sequence(bool strings) {
         std::optional<Needed> best;
-        std::string run;
-        std::size_t run_start = 0;
-        std::size_t before = 0;
+        // (Lists are compared as they are, and reduced() once they are chosen: it keeps a
+        // list's shortest texts, and reducing every list met was most of the reading's cost.)
         auto consider = [&](Needed needed) {
+            if (needed.texts.empty() || shortest(needed.texts) == 0) return;
             if (!best || better(needed, *best)) best = std::move(needed);
         };
+        std::optional<Texts> run;  // the strings that end where the items read so far end
+        std::size_t run_reach = 0;  // the most bytes from the sequence's start to where they begin
         auto close_run = [&] {
-            if (!run.empty()) consider(Needed{Texts{run}, run_start});
-            run.clear();
+            if (run) consider(Needed{*run, run_reach});
+            run.reset();
         };
-        auto extend_run = [&](const std::string& character) {
-            if (run.empty()) run_start = before;
-            run += character;
-        };
+        std::size_t before = 0;
+        std::optional<Texts> exact;  // every string the items so far can match
+        if (strings) exact = Texts{""};
+        Texts leading{""};           // strings that begin every match of them
+        bool leading_done = !strings;
         while (!at_end() && peek() != '|' && peek() != ')') {
-            Item it = item();
+            Part it = item();
             if (failed_) return {};
             const std::optional<Repeat> repeat = this->repeat();
             if (failed_) return {};
-            const bool required = !repeat || repeat->min >= 1;
-            const std::size_t span = repeat ? times(it.part.longest, repeat->max) : it.part.longest;
-            if (!it.character.empty() && !repeat) {
-                extend_run(it.character);  // a character once: the run goes on
-            } else if (!it.character.empty() && required) {
-                extend_run(it.character);  // "xa+": "xa" stands in every match, what follows may not
-                close_run();
+            if (repeat) it = repeated(std::move(it), *repeat);
+            if (it.exact) {
+                std::optional<Texts> longer = run ? product(*run, *it.exact) : std::nullopt;
+                if (run && !longer) {
+                    // Too many. The run counts as it is, into the first characters of the item's
+                    // strings where that keeps it few (`去年 ?\d{1,2}`: `去年5`); then it goes on
+                    // from its own last characters, as many as keep it few (`\d{1,2} ?[日号]`:
+                    // 110 strings end with one of 10 digits).
+                    const auto heads = first_characters(*it.exact);
+                    const auto into = heads ? product(*run, *heads) : std::nullopt;
+                    consider(Needed{into ? *into : *run, run_reach});
+                    for (std::size_t n = kLongestTail; n > 0 && !longer; --n) {
+                        const auto tails = last_characters(*run, n);
+                        if (tails && (longer = product(tails->texts, *it.exact))) run_reach = plus(run_reach, tails->cut);
+                    }
+                    if (!longer) run.reset();
+                }
+                if (!longer) {
+                    close_run();
+                    run_reach = before;
+                    longer = it.exact;
+                }
+                run = std::move(longer);
             } else {
+                if (run) {
+                    // The run goes on into the item's first strings ("xa+": "xa"), or when they
+                    // are too many, their first characters; and ends.
+                    if (const auto s = starts(it)) {
+                        auto longer = product(*run, *s);
+                        if (const auto heads = longer ? std::nullopt : first_characters(*s)) longer = product(*run, *heads);
+                        if (longer) run = std::move(longer);
+                    }
+                }
                 close_run();
-                if (required && it.part.needed) consider(Needed{it.part.needed->texts, plus(before, it.part.needed->reach)});
+                if (it.needed) consider(Needed{it.needed->texts, plus(before, it.needed->reach)});
+                if (const auto e = ends(it)) {
+                    // A new run from the item's last strings, which begin at most their
+                    // shortest's length before its end.
+                    run = *e;
+                    run_reach = plus(before, it.longest) == kUnbounded ? kUnbounded : before + it.longest - shortest(*e);
+                }
             }
-            before = plus(before, span);
+            if (exact) exact = it.exact ? product(*exact, *it.exact) : std::nullopt;
+            if (!leading_done) {
+                const auto s = it.exact ? it.exact : starts(it);
+                std::optional<Texts> longer = s ? product(leading, *s) : std::nullopt;
+                if (longer) leading = std::move(*longer);
+                leading_done = !longer || !it.exact;
+            }
+            before = plus(before, it.longest);
+        }
+        Part out;
+        out.longest = before;
+        if (exact) {
+            out.exact = exact;
+        } else if (strings) {
+            if (shortest(leading) > 0) out.first = leading;
+            if (run && shortest(*run) > 0) out.last = run;
         }
         close_run();
-        return Part{best, before};
+        if (best) out.needed = reduced(std::move(*best));
+        return out;
     }
 
-    Item item() {
+    // An item repeated: its texts, when it must match at least once; its strings, when its
+    // repeats make few; else its first and last strings, when it must match.
+    static Part repeated(Part it, const Repeat& r) {
+        Part out;
+        out.longest = times(it.longest, r.max);
+        const bool required = r.min >= 1;
+        if (required) out.needed = it.needed;
+        if (it.exact && r.max != kUnbounded) {
+            Texts all;
+            Texts power{""};
+            bool few = true;
+            for (std::size_t k = 0; k <= r.max && few; ++k) {
+                if (k >= r.min) {
+                    auto more = joined(all, power);
+                    few = more.has_value();
+                    if (few) all = std::move(*more);
+                }
+                if (k < r.max && few) {
+                    auto next = product(power, *it.exact);
+                    few = next.has_value();
+                    if (few) power = std::move(*next);
+                }
+            }
+            if (few) {
+                out.exact = std::move(all);
+                return out;
+            }
+        }
+        if (required) {
+            out.first = starts(it);
+            out.last = ends(it);
+        }
+        return out;
+    }
+
+    Part item() {
         const char c = peek();
         if (c == '(') {
             ++pos_;
@@ -190,7 +390,7 @@ private:
                 return {};
             }
             ++pos_;
-            return Item{{}, std::move(inner)};
+            return inner;
         }
         if (c == '[') return bracket_list();
         if (c == '\\') {
@@ -200,22 +400,23 @@ private:
             }
             const char e = p_[pos_ + 1];
             pos_ += 2;
-            if (e == 'b' || e == 'B') return Item{{}, Part{std::nullopt, 0}};
-            if (e == 'd' || e == 's' || e == 'w') return Item{{}, Part{std::nullopt, 1}};  // ASCII classes
-            if (e == 'D' || e == 'S' || e == 'W') return Item{{}, Part{std::nullopt, 4}};  // any other character
+            if (e == 'b' || e == 'B') return exactly({""}, 0);  // an assertion: matches no byte
+            if (e == 'd') return exactly({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, 1);  // ASCII digits
+            if (e == 's' || e == 'w') return Part{std::nullopt, 1};  // ASCII classes
+            if (e == 'D' || e == 'S' || e == 'W') return Part{std::nullopt, 4};  // any other character
             // Escaped ASCII punctuation stands for itself (RE2 reads any escaped non-word byte so).
             if (static_cast<unsigned char>(e) < 0x80 && std::ispunct(static_cast<unsigned char>(e)) && e != '_')
-                return Item{std::string(1, e), Part{std::nullopt, 1}};
+                return exactly({std::string(1, e)}, 1);
             fail();
             return {};
         }
         if (c == '^' || c == '$') {
             ++pos_;
-            return Item{{}, Part{std::nullopt, 0}};
+            return exactly({""}, 0);
         }
         if (c == '.') {
             ++pos_;
-            return Item{{}, Part{std::nullopt, 4}};
+            return Part{std::nullopt, 4};
         }
         if (std::string_view("*+?{}]").find(c) != std::string_view::npos) {
             fail();
@@ -226,15 +427,15 @@ private:
             fail();
             return {};
         }
-        Item it{std::string(p_.substr(pos_, length)), Part{std::nullopt, length}};
+        Part it = exactly({std::string(p_.substr(pos_, length))}, length);
         pos_ += length;
         return it;
     }
 
     // "[日号]": one of the characters. A list with a range or a negation is read only for its
-    // end, and gives no texts (one character, of at most four bytes); one with a '[', a '\' or
+    // end, and gives nothing (one character, of at most four bytes); one with a '[', a '\' or
     // a leading ']' is not read.
-    Item bracket_list() {
+    Part bracket_list() {
         ++pos_;
         const bool negated = !at_end() && peek() == '^';
         if (negated) ++pos_;
@@ -265,8 +466,10 @@ private:
             return {};
         }
         ++pos_;
-        if (!plain) return Item{{}, Part{std::nullopt, 4}};
-        return Item{{}, Part{reduced(Needed{std::move(characters), 0}), longest}};
+        if (!plain) return Part{std::nullopt, 4};
+        Part list = exactly(sorted_unique(characters), longest);
+        list.needed = reduced(Needed{std::move(characters), 0});
+        return list;
     }
 
     std::size_t number() {
@@ -323,55 +526,6 @@ RequiredTexts::RequiredTexts(std::string_view pattern) {
         if (t.size() < 2) return;
     texts_ = std::move(needed->texts);
     reach_ = needed->reach;
-    auto seldom = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-    by_first_byte_ = texts_.size() > 1 && std::all_of(texts_.begin(), texts_.end(), [&](const std::string& t) { return seldom(t.front()); });
-    for (const auto& t : texts_) first_bytes_[static_cast<unsigned char>(t.front())] = by_first_byte_;
-}
-
-std::size_t RequiredTexts::first_in(std::string_view part) const {
-    if (by_first_byte_) {
-        auto text_at = [&](std::size_t at) {
-            const char b = part[at];
-            if (!first_bytes_[static_cast<unsigned char>(b)]) return false;
-            for (const auto& t : texts_)
-                if (t.front() == b && part.size() - at >= t.size() && part.compare(at, t.size(), t) == 0) return true;
-            return false;
-        };
-        std::size_t at = 0;
-#if defined(__SSE2__)
-        // Sixteen bytes at a time, for a capital letter or a digit (the first bytes' kinds), with
-        // two unsigned range tests each: (byte - 'A') < 26, (byte - '0') < 10.
-        const __m128i capital_base = _mm_set1_epi8(static_cast<char>(-128 - 'A'));
-        const __m128i capital_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
-        const __m128i digit_base = _mm_set1_epi8(static_cast<char>(-128 - '0'));
-        const __m128i digit_limit = _mm_set1_epi8(static_cast<char>(-128 + 10));
-        for (; at + 16 <= part.size(); at += 16) {
-            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + at));
-            const __m128i capital = _mm_cmpgt_epi8(capital_limit, _mm_add_epi8(block, capital_base));
-            const __m128i digit = _mm_cmpgt_epi8(digit_limit, _mm_add_epi8(block, digit_base));
-            for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(capital, digit))); mask != 0; mask &= mask - 1)
-                if (text_at(at + static_cast<std::size_t>(__builtin_ctz(mask)))) return at + static_cast<std::size_t>(__builtin_ctz(mask));
-        }
-#endif
-        for (; at < part.size(); ++at)
-            if (text_at(at)) return at;
-        return std::string_view::npos;
-    }
-    std::size_t first = std::string_view::npos;
-    for (const auto& t : texts_) {
-        // Only an earlier place counts: the search stops where one would have to end.
-        const std::string_view before = first == std::string_view::npos ? part : part.substr(0, first + t.size() - 1);
-        const std::size_t at = find_first(before, t);
-        if (at != std::string_view::npos) first = at;
-    }
-    return first;
-}
-
-std::size_t RequiredTexts::earliest_start(std::string_view text, std::size_t from, std::size_t to) const {
-    if (texts_.empty()) return from;
-    const std::size_t at = first_in(text.substr(from, to - from));
-    if (at == std::string_view::npos) return std::string_view::npos;
-    return at > reach_ ? from + (at - reach_) : from;
 }
 
 }  // namespace chronokg

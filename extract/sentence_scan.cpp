@@ -4,11 +4,12 @@
 #include "extract/english_relations.hpp"
 #include "extract/mention_finder.hpp"
 #include "extract/relation_lexicon.hpp"
+#include "extract/time_tagger.hpp"
 
 namespace chronokg {
 
 SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english,
-                           const MentionFinder& mentions) {
+                           const MentionFinder& mentions, const TimeTagger& times) {
     for (std::size_t index = 0; index < sets_.size(); ++index) {
         const bool chinese = index == 0;
         DictionarySet& set = sets_[index];
@@ -19,6 +20,7 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon,
         // Both languages' short forms and anaphora in either set: a sentence is searched for all
         // of them, whatever its language.
         mentions.add_words(set, kShortForms, kAnaphora);
+        times.add_required_texts(set, kTimeTexts, chinese);
         set.compile();
     }
 }
@@ -36,6 +38,7 @@ SentenceScan::Hits SentenceScan::find(std::string_view lang, std::string_view te
     hits.reciprocal_nouns = std::move(found[kReciprocalNouns]);
     hits.short_forms = std::move(found[kShortForms]);
     hits.anaphora = std::move(found[kAnaphora]);
+    hits.time_texts = std::move(found[kTimeTexts]);
     return hits;
 }
 

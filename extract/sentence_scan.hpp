@@ -4,7 +4,8 @@
 // What it represents: for each language, one DictionarySet of the dictionaries a sentence is
 // read with, besides the entity aliases: the windowed cue lists (CueWords::find_all_lists), the
 // relation verbs and the role titles (RelationLexicon::verbs and roles), for English the
-// reciprocal nouns of EnglishRelations, and the short forms and anaphora MentionFinder reads.
+// reciprocal nouns of EnglishRelations, the short forms and anaphora MentionFinder reads, and
+// the texts the time patterns need (TimeTagger::add_required_texts).
 // Each sentence was scanned by each in turn; one scan now replaces five, and gives each
 // dictionary exactly its own matcher's hits, in their order. (The Extractor scans a window of
 // sentences at a time: hits kept for a whole document would grow with it, and a document may be
@@ -26,11 +27,12 @@ class CueWords;
 class EnglishRelations;
 class MentionFinder;
 class RelationLexicon;
+class TimeTagger;
 
 class SentenceScan {
 public:
     SentenceScan(const CueWords& cues, const RelationLexicon& lexicon, const EnglishRelations& english,
-                 const MentionFinder& mentions);
+                 const MentionFinder& mentions, const TimeTagger& times);
 
     struct Hits {
         std::vector<PhraseHit> cue_lists;       // CueWords::find_all_lists(lang, …): payload the list's windowed number
@@ -39,12 +41,13 @@ public:
         std::vector<PhraseHit> reciprocal_nouns;  // english.reciprocal_nouns().find_all(…); none for "zh"
         std::vector<PhraseHit> short_forms;  // MentionFinder::add_words()'s dictionaries, either language
         std::vector<PhraseHit> anaphora;
+        std::vector<PhraseHit> time_texts;   // for TimeTagger::find(…, text_hits)
     };
     // The hits of the dictionaries for `lang` in text[range].
     Hits find(std::string_view lang, std::string_view text, TextRange range) const;
 
 private:
-    enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kShortForms, kAnaphora, kDictionaries };
+    enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kShortForms, kAnaphora, kTimeTexts, kDictionaries };
 
     std::array<DictionarySet, 2> sets_{DictionarySet(kDictionaries), DictionarySet(kDictionaries)};  // [0] "zh", [1] every other language ("en")
 };

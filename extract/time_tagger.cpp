@@ -1,11 +1,11 @@
 #include "extract/time_tagger.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "core/ascii.hpp"
 #include "core/error.hpp"
@@ -24,12 +24,6 @@ struct TimeTagger::Compiled {
     // each match cost more than the match's own reading); null where the rule has none.
     std::array<const TimeValuePart*, kPartCount> parts{};
     bool none = false;  // the rule's value is {"none": …}: a match that is no date
-};
-
-struct TimeTagger::Prefilter {
-    std::string lang;
-    std::unique_ptr<re2::RE2::Set> set;
-    std::vector<std::size_t> rules;  // set index → index into rules_
 };
 
 namespace {
@@ -79,7 +73,11 @@ Date nearest_year(const Date& ref, int month, int day) {
 constexpr std::size_t kAnchoredReach = 3;
 
 // Whether a time rule applies to sentences in `lang`.
-bool for_language(const TimeRule& rule, std::string_view lang) { return rule.lang == "any" || rule.lang == lang; }
+// (As views: the lengths are compared first, where std::string == "any" measured the literal.)
+bool for_language(const TimeRule& rule, std::string_view lang) {
+    const std::string_view own = rule.lang;
+    return own == "any" || own == lang;
+}
 
 }  // namespace
 
@@ -103,27 +101,31 @@ TimeTagger::TimeTagger(const RulePack& pack)
         }
         compiled.none = compiled.rule.value.count("none") > 0;
     }
-    for (const char* lang : {"zh", "en"}) {
-        auto filter = std::make_unique<Prefilter>();
-        filter->lang = lang;
-        RE2::Options set_options = options;
-        set_options.set_max_mem(256 << 20);
-        filter->set = std::make_unique<re2::RE2::Set>(set_options, RE2::UNANCHORED);
-        bool ok = true;
-        for (std::size_t r = 0; r < rules_.size() && ok; ++r) {
-            if (!for_language(rules_[r].rule, lang)) continue;
-            ok = filter->set->Add(rules_[r].rule.pattern, nullptr) >= 0;
-            filter->rules.push_back(r);
+    std::unordered_map<std::string, std::size_t> text_index;
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+        if (!rules_[r].needed.known()) unread_rules_.push_back(static_cast<std::uint32_t>(r));
+        for (const std::string& text : rules_[r].needed.texts()) {
+            const auto [it, added] = text_index.emplace(text, texts_.size());
+            if (added) {
+                texts_.push_back(text);
+                text_rules_.emplace_back();
+            }
+            text_rules_[it->second].push_back(static_cast<std::uint32_t>(r));
         }
-        // A set that does not compile only costs speed: every pattern then runs.
-        if (ok && filter->set->Compile()) prefilters_.push_back(std::move(filter));
+    }
+    for (std::size_t set = 0; set < own_scans_.size(); ++set) {
+        add_required_texts(own_scans_[set], 0, set == 0);
+        own_scans_[set].compile();
     }
 }
 
-const TimeTagger::Prefilter* TimeTagger::prefilter(std::string_view lang) const {
-    for (const auto& p : prefilters_)
-        if (p->lang == lang) return p.get();
-    return nullptr;
+void TimeTagger::add_required_texts(DictionarySet& set, std::size_t dictionary, bool chinese) const {
+    // Chinese sentences are read with the "zh" and "any" rules; the other scan serves every
+    // other language, so it holds the texts of all rules but the "zh" ones.
+    auto scanned = [&](const TimeRule& rule) { return chinese ? rule.lang == "zh" || rule.lang == "any" : rule.lang != "zh"; };
+    for (std::size_t t = 0; t < texts_.size(); ++t)
+        if (std::any_of(text_rules_[t].begin(), text_rules_[t].end(), [&](std::uint32_t r) { return scanned(rules_[r].rule); }))
+            set.add(dictionary, texts_[t], static_cast<std::uint32_t>(t), PhraseMatcher::Match::bytes);
 }
 
 TimeTagger::~TimeTagger() = default;
@@ -260,53 +262,55 @@ std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std
 
 std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range, std::string_view lang,
                                           const std::optional<Date>& published) const {
+    thread_local std::vector<PhraseHit> text_hits;
+    own_scans_[lang == "zh" ? 0 : 1].find_all(text, range.begin, range.end, std::span(&text_hits, 1));
+    return find(text, range, lang, published, text_hits);
+}
+
+std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range, std::string_view lang,
+                                          const std::optional<Date>& published, std::span<const PhraseHit> text_hits) const {
     // The lists below are one set a thread, cleared call by call but keeping their room: this
     // runs for every sentence, and made and freed each time they were most of its allocations.
-    thread_local std::vector<int> matched;                 // set indices the prefilter matched
-    thread_local std::vector<std::size_t> candidates;      // indices into rules_, in rule order
+    thread_local std::vector<std::pair<std::uint32_t, std::size_t>> places;  // rule, where one of its texts begins
     thread_local std::vector<re2::StringPiece> groups;     // one buffer for every rule's groups
     thread_local std::vector<std::string_view> views;      // and their views, one for every match
     thread_local std::vector<PhraseHit> hits;              // payload: index into `resolved`
     thread_local std::vector<std::pair<std::size_t, std::optional<Date>>> resolved;  // rule index, date
-    matched.clear();
-    candidates.clear();
+    places.clear();
     hits.clear();
     resolved.clear();
+    for (const PhraseHit& h : text_hits)
+        for (const std::uint32_t r : text_rules_[h.payload])
+            if (for_language(rules_[r].rule, lang)) places.emplace_back(r, h.begin);
+    for (const std::uint32_t r : unread_rules_)
+        if (for_language(rules_[r].rule, lang)) places.emplace_back(r, range.begin);
+    if (places.empty()) return {};
+    // By rule, in the pack's order, then by place.
+    std::sort(places.begin(), places.end());
     const re2::StringPiece input(text.data(), text.size());
-    // The patterns that can match here. The set sees the sentence with one character on either
-    // side, so that \b, ^ and $ at its edges read the same bytes as the full-text search below:
-    // it may let through a pattern that then finds nothing, never drop one that would match.
-    bool filtered = false;
-    if (const Prefilter* filter = prefilter(lang)) {
-        std::size_t from = range.begin;
-        if (from > 0) do --from; while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
-        std::size_t to = std::min(range.end, text.size());
-        if (to < text.size()) do ++to; while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80);
-        re2::RE2::Set::ErrorInfo info{};
-        const bool any = filter->set->Match(re2::StringPiece(text.data() + from, to - from), &matched, &info);
-        if (any || info.kind == re2::RE2::Set::kNoError) {
-            if (!any) return {};
-            filtered = true;
-            for (int m : matched) candidates.push_back(filter->rules[static_cast<std::size_t>(m)]);
-            std::sort(candidates.begin(), candidates.end());
-        }
-    }
-    if (!filtered)
-        for (std::size_t r = 0; r < rules_.size(); ++r)
-            if (for_language(rules_[r].rule, lang)) candidates.push_back(r);
-    for (const std::size_t r : candidates) {
+    for (std::size_t first = 0, last = 0; first < places.size(); first = last) {
+        const std::size_t r = places[first].first;
+        for (last = first; last < places.size() && places[last].first == r;) ++last;
         const Compiled& c = rules_[r];
         const int n = c.re->NumberOfCapturingGroups() + 1;
         groups.assign(static_cast<std::size_t>(n), re2::StringPiece());
         // Each search starts where the pattern's required texts let a match begin: no earlier
-        // than their reach before the first of them. After a match, most often none stands in
-        // the rest of the sentence, and the search that would find nothing (half of all
-        // searches) is not made. No match starts before that place, so RE2 finds the same
-        // leftmost match from it (the bytes before it still count for \b).
+        // than their reach before the first of them at or after `from`. After a match, most often
+        // none stands in the rest of the sentence, and the search that would find nothing is not
+        // made. No match starts before that place, so RE2 finds the same leftmost match from it
+        // (the bytes before it still count for \b).
+        std::size_t next = first;
+        auto earliest_start = [&](std::size_t from) {
+            if (!c.needed.known()) return from;
+            while (next < last && places[next].second < from) ++next;
+            if (next == last) return std::string_view::npos;
+            const std::size_t at = places[next].second;
+            return at - from > c.needed.reach() ? at - c.needed.reach() : from;
+        };
         std::size_t pos = range.begin;
         const bool anchored = c.needed.known() && c.needed.reach() <= kAnchoredReach;
         while (pos < range.end) {
-            std::size_t start = c.needed.earliest_start(text, pos, range.end);
+            std::size_t start = earliest_start(pos);
             bool found = false;
             if (anchored) {
                 // Every match begins in [q - reach, q] for a place q where one of the texts
@@ -317,11 +321,11 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
                 // windows, earliest_start() steps over places where no match can begin.
                 std::size_t untried = pos;
                 while (start != std::string_view::npos && !found) {
-                    const std::size_t last = start + c.needed.reach();  // the window's last place
-                    for (std::size_t at = std::max(start, untried); at <= last && at < range.end && !found; ++at)
+                    const std::size_t end = start + c.needed.reach();  // the window's last place
+                    for (std::size_t at = std::max(start, untried); at <= end && at < range.end && !found; ++at)
                         found = c.re->Match(input, at, range.end, RE2::ANCHOR_START, groups.data(), n);
-                    untried = last + 1;
-                    if (!found) start = untried < range.end ? c.needed.earliest_start(text, untried, range.end) : std::string_view::npos;
+                    untried = end + 1;
+                    if (!found) start = untried < range.end ? earliest_start(untried) : std::string_view::npos;
                 }
             } else {
                 found = start != std::string_view::npos &&

@@ -8,19 +8,24 @@
 // the past on a tie (news reports what happened); a day of the month later than the
 // publication day is read as last month's. Without a publication date, only expressions that
 // name their year resolve.
-// The patterns of each language are also compiled together into one RE2::Set: find() first
-// asks it which patterns match the sentence at all, and runs only those (most sentences hold
-// no date, or dates of one or two kinds). After a pattern's match, it looks for the pattern's
-// RequiredTexts in the rest of the sentence before running it there again.
+// Each pattern runs only where the texts its matches must hold (RequiredTexts) stand: they are
+// found by a dictionary scan, the sentence scan the extractor makes anyway (SentenceScan) or the
+// tagger's own, and a pattern whose texts stand nowhere in a sentence is not run there at all
+// (most sentences hold no date, or dates of one or two kinds). A pattern whose texts are not
+// known runs over every sentence of its language.
 // Thread safety: find() may be called concurrently.
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/date.hpp"
+#include "extract/dictionary_set.hpp"
+#include "extract/phrase_matcher.hpp"
 #include "extract/segmenter.hpp"
 
 namespace re2 {
@@ -48,6 +53,13 @@ public:
     // Expressions in text[range] for a sentence in `lang` ("zh" or "en"), ordered by offset.
     std::vector<TimeMention> find(std::string_view text, TextRange range, std::string_view lang,
                                   const std::optional<Date>& published) const;
+    // The same, given `text_hits`: the hits in text[range] of the texts add_required_texts()
+    // added for this language's scan (`chinese`: lang == "zh"), in any order.
+    std::vector<TimeMention> find(std::string_view text, TextRange range, std::string_view lang,
+                                  const std::optional<Date>& published, std::span<const PhraseHit> text_hits) const;
+    // Adds to `set`'s dictionary `dictionary` the texts the patterns for sentences in "zh"
+    // (`chinese`), or in any other language, need, found anywhere (inside words too).
+    void add_required_texts(DictionarySet& set, std::size_t dictionary, bool chinese) const;
 
     // Reads "12", "十二", "二〇二四" as a number; nullopt when it is none.
     static std::optional<int> parse_number(std::string_view text);
@@ -58,15 +70,15 @@ private:
     static constexpr std::array<std::string_view, kPartCount> kPartNames = {
         "year", "month", "day", "weekday", "offset_days", "offset_weeks", "offset_months", "offset_years"};
     struct Compiled;
-    struct Prefilter;  // the RE2::Set of one language's patterns
-    // The prefilter for `lang`, or null when there is none (then every pattern runs).
-    const Prefilter* prefilter(std::string_view lang) const;
     std::optional<Date> resolve(const Compiled& rule, const std::vector<std::string_view>& groups,
                                 const std::optional<Date>& published) const;
     std::optional<int> read_part(const Compiled& rule, Part key, const std::vector<std::string_view>& groups) const;
 
     std::vector<Compiled> rules_;
-    std::vector<std::unique_ptr<Prefilter>> prefilters_;
+    std::vector<std::string> texts_;                      // every pattern's required texts, each once
+    std::vector<std::vector<std::uint32_t>> text_rules_;  // by text: the rules (rules_ indices) that need it
+    std::vector<std::uint32_t> unread_rules_;             // the rules whose texts are not known: run everywhere
+    std::array<DictionarySet, 2> own_scans_{DictionarySet(1), DictionarySet(1)};  // [0] "zh", [1] the others: find()'s
     std::vector<std::pair<std::string, int>> month_names_;    // lower-case name → 1..12
     std::vector<std::pair<std::string, int>> weekday_names_;  // lower-case name → 1..7
 };

@@ -26,7 +26,7 @@ WordListsIndex::WordListsIndex(const PhraseMatcher& matcher) {
         ExactPhrase exact;
     };
     std::vector<Pending> pending;
-    matcher.for_each_phrase([&](std::string_view phrase, std::uint32_t list) {
+    matcher.for_each_phrase([&](std::string_view phrase, std::uint32_t list, PhraseMatcher::Match) {
         if (phrase.empty() || phrase.size() > kLongest) return;
         // The key is the phrase's bytes lower-cased, as the matcher's trie compares them.
         const PackedWord key = pack_lower(phrase, 0, phrase.size());

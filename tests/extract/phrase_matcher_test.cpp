@@ -36,6 +36,24 @@ TEST_CASE("Latin phrases match whole words, all-capital phrases match capitals o
     CHECK(matches(m, "Computexes").empty());
 }
 
+TEST_CASE("a phrase added as bytes is found inside words and numbers, in its own case; the others keep their rules",
+          "[extract][match]") {
+    // The time patterns' required texts (`20` in `2027`, `oday` in `Today`, `May ` in `May 5`)
+    // are found inside words and in their case only; whole-word phrases in the same matcher
+    // must still not be found inside words, and still be found in any case.
+    PhraseMatcher m;
+    m.add("20", 1, PhraseMatcher::Match::bytes);
+    m.add("oday", 2, PhraseMatcher::Match::bytes);
+    m.add("day", 3);
+    m.add("by", 4);
+    m.add("May ", 5, PhraseMatcher::Match::bytes);
+    m.compile();
+    const std::string text = "By 2027 Today, a day may be May 5";
+    std::vector<std::string> found;
+    for (const auto& h : m.find_all(text)) found.push_back(std::to_string(h.payload) + ":" + text.substr(h.begin, h.end - h.begin));
+    CHECK(found == std::vector<std::string>{"4:By", "1:20", "2:oday", "3:day", "5:May "});
+}
+
 TEST_CASE("a phrase ending in a digit does not match a longer model name", "[extract][match]") {
     PhraseMatcher m;
     m.add("昇腾910", 0);

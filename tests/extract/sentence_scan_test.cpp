@@ -14,6 +14,7 @@
 #include "extract/rule_pack.hpp"
 #include "extract/segmenter.hpp"
 #include "extract/sentence_scan.hpp"
+#include "extract/time_tagger.hpp"
 #include "../test_support.hpp"
 
 using namespace chronokg;
@@ -41,10 +42,16 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     const EnglishRelations english(pack, lexicon, cues, normalizer);
     const EntityCatalog catalog(pack, normalizer);
     const MentionFinder mentions(catalog, pack, normalizer);
-    const SentenceScan scan(cues, lexicon, english, mentions);
+    const TimeTagger times(pack);
+    const SentenceScan scan(cues, lexicon, english, mentions, times);
     DictionarySet mention_words(2);  // the mention finder's words alone: short forms [0], anaphora [1]
     mentions.add_words(mention_words, 0, 1);
     mention_words.compile();
+    std::array<DictionarySet, 2> time_texts{DictionarySet(1), DictionarySet(1)};  // the time texts alone: "zh", others
+    for (std::size_t set = 0; set < 2; ++set) {
+        times.add_required_texts(time_texts[set], 0, set == 0);
+        time_texts[set].compile();
+    }
     const Segmenter segmenter({});
     std::vector<std::string> texts;
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles"))
@@ -56,7 +63,7 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     // A reciprocal noun.
     texts.push_back(normalizer.fold("The company signed a deal between the Netherlands, Japan and the United States."));
     std::size_t sentences = 0, cue_hits = 0, verb_hits = 0, role_hits = 0, reciprocal_hits = 0;
-    std::size_t short_form_hits = 0, anaphora_hits = 0;
+    std::size_t short_form_hits = 0, anaphora_hits = 0, time_text_hits = 0;
     for (const std::string& text : texts) {
         const auto all = segmenter.split(text);
         for (const auto& sentence : all) {
@@ -76,6 +83,10 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
                 mention_words.find_all(text, r.begin, r.end, words);
                 CHECK(same_hits(hits.short_forms, words[0]));
                 CHECK(same_hits(hits.anaphora, words[1]));
+                std::array<std::vector<PhraseHit>, 1> time_hits;
+                time_texts[chinese ? 0 : 1].find_all(text, r.begin, r.end, time_hits);
+                CHECK(same_hits(hits.time_texts, time_hits[0]));
+                time_text_hits += hits.time_texts.size();
                 short_form_hits += hits.short_forms.size();
                 anaphora_hits += hits.anaphora.size();
                 cue_hits += hits.cue_lists.size();
@@ -94,4 +105,5 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     CHECK(reciprocal_hits > 0);
     CHECK(short_form_hits > 0);
     CHECK(anaphora_hits > 0);
+    CHECK(time_text_hits > 100);
 }

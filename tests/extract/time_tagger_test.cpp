@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "extract/dictionary_set.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/time_tagger.hpp"
 #include "../test_support.hpp"
@@ -71,8 +74,9 @@ TEST_CASE("Chinese numerals read as numbers", "[extract][time]") {
 }
 
 TEST_CASE("dates at the edges of a sentence are found, and text beside the sentence still counts", "[extract][time]") {
-    // find() first asks one RE2::Set which patterns can match the sentence (issue 7); that
-    // must not lose a date at either edge, nor find one that the text around it rules out.
+    // find() runs a pattern only where a scan of the sentence found one of its required texts
+    // (issue 7); that must not lose a date at either edge, nor find one that the text around
+    // it rules out.
     static const RulePack pack = test::test_pack();
     static const TimeTagger tagger(pack);
     const auto published = Date::parse("2025-06-10");
@@ -127,4 +131,47 @@ TEST_CASE("a pattern whose matches begin with its required text skips the places
     CHECK(dates("日本5日", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("5日本号", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("Todays and today", "2025-05-20", "en") == V{"2025-05-20"});
+}
+
+TEST_CASE("the scan's hits of the required texts may come in any order, and more than once", "[extract][time]") {
+    // The extractor hands find() the hits of its own sentence scan: a dictionary's hits by end,
+    // where a longer text ending later may begin earlier. find() must not depend on their order.
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    DictionarySet scan(1);
+    tagger.add_required_texts(scan, 0, true);
+    scan.compile();
+    const std::string text = Normalizer::shared().fold("2024年3月5日至去年5月，上周五和第3号，今年3月31日");
+    std::array<std::vector<PhraseHit>, 1> hits;
+    scan.find_all(text, 0, text.size(), hits);
+    REQUIRE(hits[0].size() > 5);
+    const auto published = Date::parse("2025-05-20");
+    auto found = [&](const std::vector<PhraseHit>& given) {
+        V out;
+        for (const auto& t : tagger.find(text, {0, text.size()}, "zh", published, given)) out.push_back(t.rule + " " + t.date.iso());
+        return out;
+    };
+    const V in_order = found(hits[0]);
+    CHECK(in_order.size() == 4);  // 第3号 is matched, and is no date
+    CHECK(in_order == found(std::vector<PhraseHit>(hits[0].rbegin(), hits[0].rend())));
+    std::vector<PhraseHit> twice = hits[0];
+    twice.insert(twice.end(), hits[0].begin(), hits[0].end());
+    CHECK(in_order == found(twice));
+    CHECK(found({}).empty());  // no text found: no pattern runs
+}
+
+TEST_CASE("a pattern whose required texts cannot be read runs over every sentence", "[extract][time]") {
+    // A user's pack may use RE2 syntax RequiredTexts does not read (flags, \p classes): such a
+    // pattern is never skipped, whatever the scan found.
+    const auto dir = test::temp_dir("time_unknown_texts");
+    test::write_file(dir / "time.jsonl",
+                     "{\"chronokg_rules\": 1, \"kind\": \"time\"}\n"
+                     "{\"id\": \"user.han-year\", \"lang\": \"zh\", \"pattern\": \"(?i)(\\\\d{4})\\\\p{Han}{0}年\", \"value\": {\"year\": \"$1\"}}\n");
+    RulePack pack = test::test_pack();
+    pack.add((dir / "time.jsonl").string());
+    const TimeTagger tagger(pack);
+    const std::string text = Normalizer::shared().fold("于1999年成立");
+    std::vector<std::string> rules;
+    for (const auto& t : tagger.find(text, {0, text.size()}, "zh", Date::parse("2025-05-20"), {})) rules.push_back(t.rule);
+    CHECK(rules == V{"user.han-year"});
 }
