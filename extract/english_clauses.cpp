@@ -154,7 +154,7 @@ void EnglishClauses::read_predicates(const SentenceView& view, const std::vector
     s.speech.clear();
     s.segment_of.clear();
     s.segments.clear();
-    s.predicates = find_predicates(view, s, mentions);
+    find_predicates(view, s, mentions);
 }
 
 void EnglishClauses::read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
@@ -200,8 +200,8 @@ std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
     return static_cast<std::size_t>(h);
 }
 
-std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView& view, const EnglishSentence& s,
-                                                              const std::vector<Mention>& mentions) const {
+void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& s,
+                                     const std::vector<Mention>& mentions) const {
     // The words as a span: its size is a count kept at hand, where the vector's is a difference
     // divided by a token's 80 bytes, read again after every store of a byte (fillers_known) in
     // the loops below, which ask it at every word they step over.
@@ -358,20 +358,22 @@ std::vector<EnglishPredicate> EnglishClauses::find_predicates(const SentenceView
         if (noun_by_words_before || noun_before_of(view, p)) continue;
         hits.push_back(PhraseHit{p.verb.begin, p.verb.end, static_cast<std::uint32_t>(k)});
     }
-    std::vector<EnglishPredicate> out;
-    const std::vector<PhraseHit> longest = select_longest(hits);
-    out.reserve(longest.size());
+    // The chosen hits in a list a thread, and the predicates into the sentence's list, both
+    // keeping their room: two lists made and freed for every sentence were two allocations each.
+    // (select_longest is given the list's copy of the hits and hands the same room back; the
+    // hits themselves are read again below, for the fallbacks.)
+    thread_local std::vector<PhraseHit> longest;
+    longest.assign(hits.begin(), hits.end());
+    longest = select_longest(std::move(longest));
     for (const auto& h : longest) {
-        EnglishPredicate p = found[h.payload];
+        EnglishPredicate& p = s.predicates.emplace_back(found[h.payload]);
         const EnglishPredicate* shorter = nullptr;
         for (const auto& other : hits) {
             const EnglishPredicate& q = found[other.payload];
             if (q.first == p.first && q.verb.end < p.verb.end && (!shorter || q.verb.end > shorter->verb.end)) shorter = &q;
         }
         if (shorter) p.fallback.push_back(*shorter);
-        out.push_back(std::move(p));
     }
-    return out;
 }
 
 bool EnglishClauses::noun_use_before(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {

@@ -127,8 +127,8 @@ private:
     };
     LooseWord loose_word(const std::string& w) const;
     std::vector<TailWord> tail_words(const std::string& tail) const;  // of the folded text after a slot
-    std::vector<EnglishPredicate> find_predicates(const SentenceView& view, const EnglishSentence& s,
-                                                  const std::vector<Mention>& mentions) const;
+    // s.predicates (empty), from the view's verb hits and the loose patterns.
+    void find_predicates(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const;
     // Whether candidate `p` is a noun or a modifier here, not a verb: by the words before it (an
     // answer that depends only on its first word and its form: participle, gerund, base)…
     bool noun_use_before(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const;

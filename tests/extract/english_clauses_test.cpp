@@ -29,3 +29,14 @@ TEST_CASE("English segments end at a semicolon or a dash standing alone", "[extr
           V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-13",
             "Nvidia | restricts | exports | 2025-05-20"});
 }
+
+// A sentence's predicates are read into the list the sentence before left (its room kept, not
+// made again): each sentence relates its own verbs only. `shipped` relates nothing; the
+// predicate of `restricted` before it, left over, would make it `restricts` there.
+TEST_CASE("English predicates of one sentence do not carry over to the next", "[extract][en]") {
+    CHECK(triples("Samsung shipped chips to Huawei on Tuesday.").empty());
+    CHECK(triples("Nvidia restricted exports. Samsung shipped chips to Huawei on Tuesday.") ==
+          V{"Nvidia | restricts | exports | -"});
+    CHECK(triples("Nvidia restricted exports. Samsung expanded production in Korea.") ==
+          V{"Nvidia | restricts | exports | -"});
+}
