@@ -105,24 +105,29 @@ int GarbleDetector::possible_signs(std::string_view text, TextRange range) const
     int signs = 0;
     std::size_t pos = range.begin;
     while (pos < range.end) {
+        // Every Hanzi, kana and U+FFFD takes three bytes (a lead byte E0 to EF, tested as one range
+        // with a single compare), as do most characters of a Chinese text: they are tested first.
         const auto byte = static_cast<unsigned char>(text[pos]);
+        if (static_cast<unsigned>(byte - 0xE0) < 0x10) {
+            if (sign_by_itself[utf8::decode_three(text, pos)] && ++signs == kSigns) break;
+            continue;
+        }
         if (byte < 0x80) {
-            // A Latin letter is a sign only between two Hanzi, whose bytes are past ASCII.
-            const bool sign = byte == '?' || (is_latin(byte) && pos > range.begin && pos + 1 < range.end &&
-                                              static_cast<unsigned char>(text[pos - 1]) >= 0x80 &&
-                                              static_cast<unsigned char>(text[pos + 1]) >= 0x80);
-            if (sign && ++signs == kSigns) break;
-            ++pos;
+            // A run of ASCII at once: each `?` of it is a sign, and a Latin letter only between two
+            // Hanzi (whose bytes are past ASCII), so only as the run's one byte, inside the range.
+            // (The letters of a word and the digits of a date are not each tested with both their
+            // neighbours.)
+            const std::size_t run_begin = pos;
+            for (; pos < range.end && static_cast<unsigned char>(text[pos]) < 0x80; ++pos)
+                if (text[pos] == '?' && ++signs == kSigns) return signs;
+            if (is_latin(byte) && pos - run_begin == 1 && run_begin > range.begin && pos < range.end &&
+                ++signs == kSigns)
+                return signs;
             continue;
         }
-        // Every Hanzi, kana and U+FFFD takes three bytes (a lead byte 1110xxxx, tested at once);
-        // the characters of two and four bytes (Latin accents, Hanzi of the supplementary planes)
+        // The characters of two and four bytes (Latin accents, Hanzi of the supplementary planes)
         // are no sign alone.
-        if ((byte & 0xF0) != 0xE0) {
-            pos += utf8::lead_length(byte);
-            continue;
-        }
-        if (sign_by_itself[utf8::decode_three(text, pos)] && ++signs == kSigns) break;
+        pos += utf8::lead_length(byte);
     }
     return signs;
 }

@@ -30,6 +30,17 @@ TEST_CASE("real news text in either script is not garbled", "[extract][garble]")
     CHECK_FALSE(garbled("Nvidia partnered with TSMC and Foxconn?"));
 }
 
+TEST_CASE("in a run of ASCII a `?` is a sign, and a letter only alone between two Hanzi", "[extract][garble]") {
+    // Three letters, each alone between two Hanzi, within six characters.
+    CHECK(garbled("中a国b的c中"));
+    // The same letters in pairs: words, no sign.
+    CHECK_FALSE(garbled("中ab国cd的ef中"));
+    // A letter at either end of the text has a Hanzi on one side only.
+    CHECK_FALSE(garbled("a中国b的c"));
+    // Two `?` in one run, each touching a Hanzi, and a third after: three signs.
+    CHECK(garbled("国??中?"));
+}
+
 namespace {
 // The detector as first written: every character decoded into a vector, then a window slid over
 // their signs. The streaming scan must find the same spans.
