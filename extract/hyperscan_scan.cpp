@@ -9,6 +9,8 @@
 #include <string>
 #include <tuple>
 
+#include "core/ascii.hpp"
+
 #ifdef CHRONOKG_HYPERSCAN
 #include <hs/hs.h>
 #endif
@@ -62,7 +64,12 @@ HyperscanScan::HyperscanScan(const std::vector<Phrase>& phrases) : db_(std::make
     for (std::size_t i = 0; i < phrases.size(); ++i) {
         texts.push_back(phrases[i].text.data());
         lengths.push_back(phrases[i].text.size());
-        flags.push_back(phrases[i].exact_case ? 0 : HS_FLAG_CASELESS);
+        // Caseless only where case can differ: a phrase with no ASCII letter (most Chinese names)
+        // matches the same bytes either way, and Hyperscan scans exact literals faster (some 6%
+        // of the Chinese alias scan).
+        const bool has_letter = std::any_of(phrases[i].text.begin(), phrases[i].text.end(),
+                                            [](char c) { return ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z'; });
+        flags.push_back(phrases[i].exact_case || !has_letter ? 0 : HS_FLAG_CASELESS);
         ids.push_back(static_cast<unsigned>(i));
         db_->lengths.push_back(static_cast<std::uint32_t>(phrases[i].text.size()));
         db_->phrases.push_back(phrases[i]);

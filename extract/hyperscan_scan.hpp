@@ -4,8 +4,8 @@
 // What it represents: the phrases of one PhraseMatcher compiled into a Hyperscan literal
 // database, for the scan of a big dictionary of rare phrases (the entity aliases; SentenceScan's
 // dictionaries of frequent short words scan faster on the automaton). It finds exactly the hits PhraseMatcher::find_all() finds, in its order: the
-// case rule goes to Hyperscan's flags (ASCII caseless, all-capital phrases exact), the word-edge
-// rule is PhraseMatcher::edges_fit() on each match, and the hits are sorted by end, then
+// case rule goes to Hyperscan's flags (ASCII caseless; all-capital phrases, and phrases without
+// a Latin letter, exact), the word-edge rule is PhraseMatcher::edges_fit() on each match, and the hits are sorted by end, then
 // longest first, then in the order the phrases were added. Issue 7's benchmark measured it at
 // 1.5–3 times PhraseMatcher's speed on the aliases (`chronokg_bench aliases`): Hyperscan's
 // literal matcher reads the text through small tables that stay in cache, where the automaton

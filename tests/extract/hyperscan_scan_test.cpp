@@ -150,3 +150,21 @@ TEST_CASE("hits split by payload come the same from Hyperscan as from the automa
     }
     CHECK(hits > 12);
 }
+
+TEST_CASE("Hyperscan matches a phrase without case wherever its Latin letters stand, and one with none by its bytes",
+          "[extract][match]") {
+    // Only phrases that hold an ASCII letter go to Hyperscan caseless (the others match the same
+    // bytes either way and scan faster exact): a letter after CJK characters or digits still makes
+    // the phrase caseless.
+    if (!HyperscanScan::available()) return;
+    const HyperscanScan scan({{"华为mate", 0, false, false, true},
+                              {"升腾910", 1, false, false, true},
+                              {"5g手机", 2, false, true, false},
+                              {"é", 3, false, false, false},
+                              {"USA", 4, true, true, true}});
+    const std::string text = "华为MATE、升腾910、5G手机、É é、usa USA";
+    std::string found;
+    for (const PhraseHit& h : scan.find_all(text, 0, text.size()))
+        found += text.substr(h.begin, h.end - h.begin) + "#" + std::to_string(h.payload) + " ";
+    CHECK(found == "华为MATE#0 升腾910#1 5G手机#2 é#3 USA#4 ");
+}
