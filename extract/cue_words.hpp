@@ -138,11 +138,11 @@ private:
     }
     // lists_of_word() of the language of `index` (language_index), added to `in` (empty).
     void add_lists_of_word(std::size_t index, std::string_view text, TextRange range, CueSet& in) const {
+        if (every_list_index_[index].lists_of(text, range, in)) return;
         if (range.empty()) {
             in.set();
             return;
         }
-        if (every_list_index_[index].lists_of(text, range, in)) return;
         every_list_[index].for_each_exact(text, range.begin, range.end, [&in](std::uint32_t list) { in.set(list); });
     }
     // 0 for "zh", 1 for "en"; false for another language.

@@ -124,11 +124,13 @@ PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t en
 
 // Whether the `.` after the word text[begin, dot) belongs to it: an initial (`C.`) or, asked last,
 // an abbreviation (`Corp.`), asked of the word's lists (a hash of the word with its dot: the
-// list's own matcher walked its trie a byte at a time, for the last word of nearly every sentence).
+// list's own matcher walked its trie a byte at a time, for the last word of nearly every sentence;
+// asked of the lists straight, with no token made for the question).
 bool dot_belongs(std::string_view text, std::size_t begin, std::size_t dot, const CueWords& cues) {
     if (dot - begin == 1 && text[begin] >= 'A' && text[begin] <= 'Z') return true;
-    const std::string_view with_dot(text.data() + begin, dot + 1 - begin);
-    return EnglishToken({begin, dot + 1}, with_dot, cues, text).in("abbreviations");
+    CueSet lists;
+    cues.add_lists_of_english_word(text, {begin, dot + 1}, lists);
+    return lists[CueId("abbreviations").index()];
 }
 
 // Whether `word` is lower-case Latin letters only, hyphens allowed but not first.

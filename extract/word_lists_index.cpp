@@ -41,6 +41,7 @@ WordListsIndex::WordListsIndex(const PhraseMatcher& matcher) {
             s.length = static_cast<std::uint32_t>(phrase.size());
             s.word_start = edge_byte(phrase.front());
             s.word_end = edge_byte(phrase.back());
+            shapes_.add(phrase);
         }
         // As PhraseMatcher::add decides it: a phrase with capitals and no small letter matches
         // only as written.

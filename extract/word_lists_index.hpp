@@ -26,6 +26,7 @@
 #include "extract/phrase_matcher.hpp"
 #include "extract/rule_pack.hpp"
 #include "extract/segmenter.hpp"
+#include "extract/word_shapes.hpp"
 
 namespace chronokg {
 
@@ -49,10 +50,15 @@ public:
 
     // Adds to `lists` (empty) the lists text[range] (not empty) is a word of, as
     // matcher.for_each_exact(text, range.begin, range.end, …) gives them, and returns true; or
-    // returns false, `lists` untouched, when the word is longer than kLongest bytes.
+    // returns false, `lists` untouched, when the word is longer than kLongest bytes or empty.
     bool lists_of(std::string_view text, TextRange range, Lists& lists) const {
         const std::size_t length = range.size();
-        if (length > kLongest) return false;
+        // (Unsigned: an empty word, less one, is longer than kLongest too, and is left to the
+        // caller, which answers it without this test on every other word.)
+        if (length - 1 >= kLongest) return false;
+        // Most of the words asked about that are in no list have a first and last byte and a
+        // length no phrase has: they are ruled out in a few instructions, not packed and hashed.
+        if (!shapes_.may_have_ends_of(std::string_view(text.data() + range.begin, length))) return true;
         const PackedWord key = pack_lower(text, range.begin, length);
         for (std::size_t slot = slot_of(key, length);; slot = (slot + 1) & mask_) {
             const Slot& s = slots_[slot];
@@ -136,6 +142,7 @@ private:
     };
     std::vector<Slot> slots_;
     std::vector<ExactPhrase> exact_;
+    WordShapes shapes_;      // of every key: a word whose ends no key has is none of them
     std::size_t mask_ = 1;   // slots_.size() - 1
     unsigned shift_ = 63;    // 64 - log2(slots_.size())
 };

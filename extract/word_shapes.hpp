@@ -37,10 +37,14 @@ public:
     // Whether some added word has the shape of `word`, ASCII case aside (false when empty).
     bool may_be(std::string_view word) const {
         if (word.empty()) return false;
-        const std::uint32_t length = length_bit(word.size());
-        if ((pairs_[pair(word)] & length) == 0) return false;  // most words: the inner pair not computed
-        return (inner_pairs_[inner_pair(word)] & length) != 0;
+        if (!may_have_ends_of(word)) return false;  // most words: the inner pair not computed
+        return (inner_pairs_[inner_pair(word)] & length_bit(word.size())) != 0;
     }
+
+    // Whether some added word has the first and last byte and the length of `word` (not empty),
+    // ASCII case aside: may_be()'s first half, for a caller most of whose words are added ones,
+    // which would pay the inner pair in vain.
+    bool may_have_ends_of(std::string_view word) const { return (pairs_[pair(word)] & length_bit(word.size())) != 0; }
 
 private:
     static std::size_t pair(std::string_view word) {
