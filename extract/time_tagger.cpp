@@ -288,9 +288,10 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
     // By rule, in the pack's order, then by place.
     std::sort(places.begin(), places.end());
     const re2::StringPiece input(text.data(), text.size());
+    // Each rule's places are places[first, last).
     for (std::size_t first = 0, last = 0; first < places.size(); first = last) {
         const std::size_t r = places[first].first;
-        for (last = first; last < places.size() && places[last].first == r;) ++last;
+        while (last < places.size() && places[last].first == r) ++last;
         const Compiled& c = rules_[r];
         const int n = c.re->NumberOfCapturingGroups() + 1;
         groups.assign(static_cast<std::size_t>(n), re2::StringPiece());
