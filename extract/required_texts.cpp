@@ -34,6 +34,12 @@ std::size_t shortest(const Texts& texts) {
     return n;
 }
 
+std::size_t longest(const Texts& texts) {
+    std::size_t n = 0;
+    for (const auto& t : texts) n = std::max(n, t.size());
+    return n;
+}
+
 Texts sorted_unique(Texts texts) {
     std::sort(texts.begin(), texts.end());
     texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
@@ -90,7 +96,17 @@ std::optional<Tails> last_characters(const Texts& strings, std::size_t n) {
 }
 
 // The strings of `a` and of `b`; none when they would be too many.
+// (Each list holds each string once, and the order of a list's strings never matters:
+// reduced() sorts the texts chosen. So when no string of `a` is as long as one of `b`, as with
+// `\d{1,2}`'s one and two digits, the two lists only need putting end to end.)
 std::optional<Texts> joined(const Texts& a, const Texts& b) {
+    if (a.size() + b.size() <= kMostStrings && (a.empty() || b.empty() || longest(a) < shortest(b) || longest(b) < shortest(a))) {
+        Texts out;
+        out.reserve(a.size() + b.size());
+        out.insert(out.end(), a.begin(), a.end());
+        out.insert(out.end(), b.begin(), b.end());
+        return out;
+    }
     Texts out = a;
     out.insert(out.end(), b.begin(), b.end());
     out = sorted_unique(std::move(out));
@@ -110,29 +126,38 @@ struct Needed {
 // are looked up among those kept: a search for each kept text in each text cost most of the
 // tagger's start-up.)
 Needed reduced(Needed needed) {
-    Texts& texts = needed.texts;
-    std::sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) {
+    // (Views of the texts are sorted, not the strings: they move cheaper.)
+    std::vector<std::string_view> texts(needed.texts.begin(), needed.texts.end());
+    std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
     texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
-    Texts kept;
-    std::unordered_set<std::string_view> kept_set;  // views of texts, which stay put
+    const std::size_t longest = texts.empty() ? 0 : texts.back().size();
+    std::vector<bool> keep(texts.size());
+    std::unordered_set<std::string_view> kept_set;  // the kept texts shorter than the longest
     std::vector<std::size_t> kept_lengths;          // rising: the texts come shortest first
     std::size_t offset = 0;
-    for (const auto& t : texts) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string_view t = texts[i];
         bool held = false;
+        // Only the kept texts shorter than `t` are looked for in it: one as long would be `t`
+        // itself, and the repeats are gone. (So a list of texts of one length, as most are,
+        // needs no look-up at all.)
         for (std::size_t at = 0; at < t.size() && !held; ++at)
-            for (std::size_t k = 0; k < kept_lengths.size() && at + kept_lengths[k] <= t.size() && !held; ++k)
-                if (kept_set.count(std::string_view(t).substr(at, kept_lengths[k]))) {
+            for (std::size_t k = 0; k < kept_lengths.size() && kept_lengths[k] < t.size() && at + kept_lengths[k] <= t.size() && !held; ++k)
+                if (kept_set.count(t.substr(at, kept_lengths[k]))) {
                     held = true;
                     offset = std::max(offset, at);
                 }
         if (!held) {
-            kept.push_back(t);
-            kept_set.insert(t);
+            keep[i] = true;
+            if (t.size() < longest) kept_set.insert(t);  // only a longer text can hold it
             if (kept_lengths.empty() || kept_lengths.back() != t.size()) kept_lengths.push_back(t.size());
         }
     }
+    Texts kept;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        if (keep[i]) kept.emplace_back(texts[i]);
     return Needed{std::move(kept), plus(needed.reach, offset)};
 }
 
@@ -187,15 +212,16 @@ private:
         return part;
     }
     // Strings one of which begins (ends) every match of `part`, none empty; or none.
-    static std::optional<Texts> starts(const Part& part) {
+    // (A pointer into `part`, or null: a copy of the list would cost more than its use.)
+    static const Texts* starts(const Part& part) {
         const auto& s = part.exact ? part.exact : part.first;
-        if (!s || shortest(*s) == 0) return std::nullopt;
-        return s;
+        if (!s || shortest(*s) == 0) return nullptr;
+        return &*s;
     }
-    static std::optional<Texts> ends(const Part& part) {
+    static const Texts* ends(const Part& part) {
         const auto& s = part.exact ? part.exact : part.last;
-        if (!s || shortest(*s) == 0) return std::nullopt;
-        return s;
+        if (!s || shortest(*s) == 0) return nullptr;
+        return &*s;
     }
 
     bool at_end() const { return pos_ >= p_.size(); }
@@ -233,12 +259,12 @@ private:
         auto together = [&](auto strings_of) {
             std::optional<Texts> union_of = Texts{};
             for (const Part& branch : branches) {
-                const std::optional<Texts> own = strings_of(branch);
+                const Texts* own = strings_of(branch);
                 union_of = union_of && own ? joined(*union_of, *own) : std::nullopt;
             }
             return union_of;
         };
-        out.exact = together([](const Part& p) { return p.exact; });
+        out.exact = together([](const Part& p) { return p.exact ? &*p.exact : nullptr; });
         if (!out.exact) {
             out.first = together(starts);
             out.last = together(ends);
@@ -261,7 +287,7 @@ private:
         std::optional<Texts> run;  // the strings that end where the items read so far end
         std::size_t run_reach = 0;  // the most bytes from the sequence's start to where they begin
         auto close_run = [&] {
-            if (run) consider(Needed{*run, run_reach});
+            if (run) consider(Needed{std::move(*run), run_reach});
             run.reset();
         };
         std::size_t before = 0;
@@ -275,6 +301,15 @@ private:
             const std::optional<Repeat> repeat = this->repeat();
             if (failed_) return {};
             if (repeat) it = repeated(std::move(it), *repeat);
+            // (The strings of the whole and its first strings come first: the run below may
+            // then take the item's strings rather than copy them.)
+            if (exact) exact = it.exact ? product(*exact, *it.exact) : std::nullopt;
+            if (!leading_done) {
+                const Texts* s = it.exact ? &*it.exact : starts(it);
+                std::optional<Texts> longer = s ? product(leading, *s) : std::nullopt;
+                if (longer) leading = std::move(*longer);
+                leading_done = !longer || !it.exact;
+            }
             if (it.exact) {
                 std::optional<Texts> longer = run ? product(*run, *it.exact) : std::nullopt;
                 if (run && !longer) {
@@ -283,8 +318,8 @@ private:
                     // from its own last characters, as many as keep it few (`\d{1,2} ?[日号]`:
                     // 110 strings end with one of 10 digits).
                     const auto heads = first_characters(*it.exact);
-                    const auto into = heads ? product(*run, *heads) : std::nullopt;
-                    consider(Needed{into ? *into : *run, run_reach});
+                    auto into = heads ? product(*run, *heads) : std::nullopt;
+                    consider(into ? Needed{std::move(*into), run_reach} : Needed{*run, run_reach});
                     for (std::size_t n = kLongestTail; n > 0 && !longer; --n) {
                         const auto tails = last_characters(*run, n);
                         if (tails && (longer = product(tails->texts, *it.exact))) run_reach = plus(run_reach, tails->cut);
@@ -294,7 +329,7 @@ private:
                 if (!longer) {
                     close_run();
                     run_reach = before;
-                    longer = it.exact;
+                    longer = std::move(it.exact);
                 }
                 run = std::move(longer);
             } else {
@@ -308,20 +343,13 @@ private:
                     }
                 }
                 close_run();
-                if (it.needed) consider(Needed{it.needed->texts, plus(before, it.needed->reach)});
+                if (it.needed) consider(Needed{std::move(it.needed->texts), plus(before, it.needed->reach)});
                 if (const auto e = ends(it)) {
                     // A new run from the item's last strings, which begin at most their
                     // shortest's length before its end.
-                    run = *e;
                     run_reach = plus(before, it.longest) == kUnbounded ? kUnbounded : before + it.longest - shortest(*e);
+                    run = std::move(*it.last);  // not exact: its last strings are `e`
                 }
-            }
-            if (exact) exact = it.exact ? product(*exact, *it.exact) : std::nullopt;
-            if (!leading_done) {
-                const auto s = it.exact ? it.exact : starts(it);
-                std::optional<Texts> longer = s ? product(leading, *s) : std::nullopt;
-                if (longer) leading = std::move(*longer);
-                leading_done = !longer || !it.exact;
             }
             before = plus(before, it.longest);
         }
@@ -367,8 +395,8 @@ private:
             }
         }
         if (required) {
-            out.first = starts(it);
-            out.last = ends(it);
+            if (const Texts* s = starts(it)) out.first = *s;
+            if (const Texts* e = ends(it)) out.last = *e;
         }
         return out;
     }
