@@ -1,6 +1,7 @@
 #include "extract/required_texts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <limits>
 #include <optional>
@@ -46,6 +47,13 @@ Texts sorted_unique(Texts texts) {
     return texts;
 }
 
+// Adds `s` to `texts` unless it is there already. (For the lists of a few characters met
+// while many strings are cut back, a look along the list costs less than a sort; the order
+// of a list never matters, as reduced() sorts the texts chosen.)
+void add_once(Texts& texts, std::string_view s) {
+    if (std::find(texts.begin(), texts.end(), s) == texts.end()) texts.emplace_back(s);
+}
+
 bool one_length(const Texts& texts) {
     return std::all_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.size() == texts.front().size(); });
 }
@@ -69,9 +77,9 @@ std::optional<Texts> first_characters(const Texts& strings) {
     for (const auto& s : strings) {
         const std::size_t length = s.empty() ? 0 : utf8::sequence_length(s, 0);
         if (length == 0) return std::nullopt;
-        out.push_back(s.substr(0, length));
+        add_once(out, std::string_view(s).substr(0, length));
     }
-    return sorted_unique(std::move(out));
+    return out;
 }
 
 // The last `n` characters of each of `strings`, each once, and the most bytes cut off the
@@ -88,10 +96,9 @@ std::optional<Tails> last_characters(const Texts& strings, std::size_t n) {
             if (at == 0) return std::nullopt;
             do --at; while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80);
         }
-        tails.texts.push_back(s.substr(at));
+        add_once(tails.texts, std::string_view(s).substr(at));
         tails.cut = std::max(tails.cut, at);
     }
-    tails.texts = sorted_unique(std::move(tails.texts));
     return tails;
 }
 
@@ -126,38 +133,50 @@ struct Needed {
 // are looked up among those kept: a search for each kept text in each text cost most of the
 // tagger's start-up.)
 Needed reduced(Needed needed) {
-    // (Views of the texts are sorted, not the strings: they move cheaper.)
+    // Views of the texts, shortest first. (Whether a text is kept, and the offset, depend only
+    // on the shorter texts kept: the texts are sorted by length alone, and only those kept by
+    // their bytes too, where the repeats go.)
     std::vector<std::string_view> texts(needed.texts.begin(), needed.texts.end());
-    std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) {
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
-    });
-    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+    std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
     const std::size_t longest = texts.empty() ? 0 : texts.back().size();
     std::vector<bool> keep(texts.size());
     std::unordered_set<std::string_view> kept_set;  // the kept texts shorter than the longest
     std::vector<std::size_t> kept_lengths;          // rising: the texts come shortest first
+    std::array<bool, 256> kept_first{};             // the first bytes of those in kept_set
     std::size_t offset = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         const std::string_view t = texts[i];
         bool held = false;
         // Only the kept texts shorter than `t` are looked for in it: one as long would be `t`
-        // itself, and the repeats are gone. (So a list of texts of one length, as most are,
-        // needs no look-up at all.)
-        for (std::size_t at = 0; at < t.size() && !held; ++at)
+        // itself, or a repeat, which is kept or dropped as `t` is. (So a list of texts of one
+        // length, as most are, needs no look-up at all.)
+        // (Where no kept text begins with the byte at `at`, none stands there: no look-up;
+        // unless an empty text is kept, which stands everywhere.)
+        for (std::size_t at = 0; at < t.size() && !held; ++at) {
+            if (!kept_first[static_cast<unsigned char>(t[at])] && (kept_lengths.empty() || kept_lengths.front() != 0)) continue;
             for (std::size_t k = 0; k < kept_lengths.size() && kept_lengths[k] < t.size() && at + kept_lengths[k] <= t.size() && !held; ++k)
                 if (kept_set.count(t.substr(at, kept_lengths[k]))) {
                     held = true;
                     offset = std::max(offset, at);
                 }
+        }
         if (!held) {
             keep[i] = true;
-            if (t.size() < longest) kept_set.insert(t);  // only a longer text can hold it
+            if (t.size() < longest) {  // only a longer text can hold it
+                kept_set.insert(t);
+                if (!t.empty()) kept_first[static_cast<unsigned char>(t[0])] = true;
+            }
             if (kept_lengths.empty() || kept_lengths.back() != t.size()) kept_lengths.push_back(t.size());
         }
     }
-    Texts kept;
+    std::vector<std::string_view> kept_views;
     for (std::size_t i = 0; i < texts.size(); ++i)
-        if (keep[i]) kept.emplace_back(texts[i]);
+        if (keep[i]) kept_views.push_back(texts[i]);
+    std::sort(kept_views.begin(), kept_views.end(), [](std::string_view a, std::string_view b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
+    kept_views.erase(std::unique(kept_views.begin(), kept_views.end()), kept_views.end());
+    Texts kept(kept_views.begin(), kept_views.end());
     return Needed{std::move(kept), plus(needed.reach, offset)};
 }
 
