@@ -51,7 +51,9 @@ Texts sorted_unique(Texts texts) {
 // while many strings are cut back, a look along the list costs less than a sort; the order
 // of a list never matters, as reduced() sorts the texts chosen.)
 void add_once(Texts& texts, std::string_view s) {
-    if (std::find(texts.begin(), texts.end(), s) == texts.end()) texts.emplace_back(s);
+    // (Byte by byte: the strings are a few bytes, shorter than a call to memcmp.)
+    const auto same = [&](const std::string& t) { return t.size() == s.size() && std::equal(s.begin(), s.end(), t.begin(), [](char a, char b) { return a == b; }); };
+    if (std::none_of(texts.begin(), texts.end(), same)) texts.emplace_back(s);
 }
 
 bool one_length(const Texts& texts) {
@@ -63,6 +65,10 @@ bool one_length(const Texts& texts) {
 // no two pairs join into one string: then the list needs no sort to drop repeats.)
 std::optional<Texts> product(const Texts& a, const Texts& b) {
     if (a.size() * b.size() > kMostStrings) return std::nullopt;
+    // (The empty string before or after each string leaves the list as it is, in its order:
+    // the items before the first in a sequence are matched by it.)
+    if (a.size() == 1 && a.front().empty()) return b;
+    if (b.size() == 1 && b.front().empty()) return a;
     Texts out;
     out.reserve(a.size() * b.size());
     for (const auto& x : a)
