@@ -41,8 +41,17 @@ std::size_t longest(const Texts& texts) {
     return n;
 }
 
+// Whether `a` comes before `b` as std::string orders them (bytes unsigned, then the shorter
+// first). (Byte by byte: the strings are a few bytes, shorter than a call to memcmp.)
+bool bytes_less(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    return a.size() < b.size();
+}
+
 Texts sorted_unique(Texts texts) {
-    std::sort(texts.begin(), texts.end());
+    std::sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) { return bytes_less(a, b); });
     texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
     return texts;
 }
@@ -179,7 +188,7 @@ Needed reduced(Needed needed) {
     for (std::size_t i = 0; i < texts.size(); ++i)
         if (keep[i]) kept_views.push_back(texts[i]);
     std::sort(kept_views.begin(), kept_views.end(), [](std::string_view a, std::string_view b) {
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
+        return a.size() != b.size() ? a.size() < b.size() : bytes_less(a, b);
     });
     kept_views.erase(std::unique(kept_views.begin(), kept_views.end()), kept_views.end());
     Texts kept(kept_views.begin(), kept_views.end());
@@ -214,11 +223,14 @@ public:
     std::optional<Needed> read() {
         auto part = alternation(false);
         if (failed_ || pos_ != p_.size()) return std::nullopt;
-        return part.needed;
+        if (!part.needed) return std::nullopt;
+        return reduced(std::move(*part.needed));
     }
 
 private:
     struct Part {
+        // The texts, before reduced(): each use reduces them, so that a part matched whole,
+        // whose texts its sequence does not use, costs no reduction.
         std::optional<Needed> needed;
         std::size_t longest = 0;         // bytes; kUnbounded without a limit
         std::optional<Texts> exact;      // every string a match can be ("" for an assertion)
@@ -268,8 +280,9 @@ private:
             Part branch = sequence(strings);
             if (failed_) return {};
             if (branch.needed) {
-                all.texts.insert(all.texts.end(), branch.needed->texts.begin(), branch.needed->texts.end());
-                all.reach = std::max(all.reach, branch.needed->reach);
+                const Needed own = reduced(std::move(*branch.needed));
+                all.texts.insert(all.texts.end(), own.texts.begin(), own.texts.end());
+                all.reach = std::max(all.reach, own.reach);
             } else {
                 known = false;
             }
@@ -278,7 +291,7 @@ private:
             if (at_end() || peek() != '|') break;
             ++pos_;
         }
-        if (known) out.needed = reduced(std::move(all));
+        if (known) out.needed = std::move(all);
         if (!strings) return out;
         // Its strings, else its first and last strings: those of every branch together.
         auto together = [&](auto strings_of) {
@@ -368,7 +381,10 @@ private:
                     }
                 }
                 close_run();
-                if (it.needed) consider(Needed{std::move(it.needed->texts), plus(before, it.needed->reach)});
+                if (it.needed) {
+                    Needed own = reduced(std::move(*it.needed));
+                    consider(Needed{std::move(own.texts), plus(before, own.reach)});
+                }
                 if (const auto e = ends(it)) {
                     // A new run from the item's last strings, which begin at most their
                     // shortest's length before its end.
@@ -387,7 +403,7 @@ private:
             if (run && shortest(*run) > 0) out.last = run;
         }
         close_run();
-        if (best) out.needed = reduced(std::move(*best));
+        if (best) out.needed = std::move(*best);
         return out;
     }
 
@@ -397,7 +413,7 @@ private:
         Part out;
         out.longest = times(it.longest, r.max);
         const bool required = r.min >= 1;
-        if (required) out.needed = it.needed;
+        if (required) out.needed = std::move(it.needed);
         if (it.exact && r.max != kUnbounded) {
             Texts all;
             Texts power{""};
@@ -521,7 +537,7 @@ private:
         ++pos_;
         if (!plain) return Part{std::nullopt, 4};
         Part list = exactly(sorted_unique(characters), longest);
-        list.needed = reduced(Needed{std::move(characters), 0});
+        list.needed = Needed{std::move(characters), 0};
         return list;
     }
 
