@@ -5,7 +5,6 @@
 #include <cctype>
 #include <limits>
 #include <optional>
-#include <unordered_set>
 
 #include "core/utf8.hpp"
 
@@ -121,15 +120,13 @@ std::optional<Tails> last_characters(const Texts& strings, std::size_t n) {
 // (Each list holds each string once, and the order of a list's strings never matters:
 // reduced() sorts the texts chosen. So when no string of `a` is as long as one of `b`, as with
 // `\d{1,2}`'s one and two digits, the two lists only need putting end to end.)
-std::optional<Texts> joined(const Texts& a, const Texts& b) {
+// (`a` is taken, not copied: the callers grow a list by joining more to it.)
+std::optional<Texts> joined(Texts a, const Texts& b) {
     if (a.size() + b.size() <= kMostStrings && (a.empty() || b.empty() || longest(a) < shortest(b) || longest(b) < shortest(a))) {
-        Texts out;
-        out.reserve(a.size() + b.size());
-        out.insert(out.end(), a.begin(), a.end());
-        out.insert(out.end(), b.begin(), b.end());
-        return out;
+        a.insert(a.end(), b.begin(), b.end());
+        return a;
     }
-    Texts out = a;
+    Texts out = std::move(a);
     out.insert(out.end(), b.begin(), b.end());
     out = sorted_unique(std::move(out));
     if (out.size() > kMostStrings) return std::nullopt;
@@ -155,33 +152,35 @@ Needed reduced(Needed needed) {
     std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
     const std::size_t longest = texts.empty() ? 0 : texts.back().size();
     std::vector<bool> keep(texts.size());
-    std::unordered_set<std::string_view> kept_set;  // the kept texts shorter than the longest
-    std::vector<std::size_t> kept_lengths;          // rising: the texts come shortest first
-    std::array<bool, 256> kept_first{};             // the first bytes of those in kept_set
+    std::vector<std::string_view> kept_short;  // the kept texts shorter than the longest, shortest first
+    std::array<bool, 256> kept_first{};        // the first bytes of those
     std::size_t offset = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         const std::string_view t = texts[i];
+        const bool empty_kept = !kept_short.empty() && kept_short.front().empty();  // stands everywhere
         bool held = false;
-        // Only the kept texts shorter than `t` are looked for in it: one as long would be `t`
-        // itself, or a repeat, which is kept or dropped as `t` is. (So a list of texts of one
-        // length, as most are, needs no look-up at all.)
-        // (Where no kept text begins with the byte at `at`, none stands there: no look-up;
-        // unless an empty text is kept, which stands everywhere.)
+        // The first place in `t` where a kept text stands, if any. Only the kept texts shorter
+        // than `t` are looked for: one as long would be `t` itself, or a repeat, which is kept
+        // or dropped as `t` is. (So a list of texts of one length, as most are, needs no look
+        // at all; and where no kept text begins with the byte at `at`, none stands there.)
         for (std::size_t at = 0; at < t.size() && !held; ++at) {
-            if (!kept_first[static_cast<unsigned char>(t[at])] && (kept_lengths.empty() || kept_lengths.front() != 0)) continue;
-            for (std::size_t k = 0; k < kept_lengths.size() && kept_lengths[k] < t.size() && at + kept_lengths[k] <= t.size() && !held; ++k)
-                if (kept_set.count(t.substr(at, kept_lengths[k]))) {
+            if (!kept_first[static_cast<unsigned char>(t[at])] && !empty_kept) continue;
+            const std::string_view rest = t.substr(at);
+            for (const std::string_view k : kept_short) {
+                if (k.size() >= t.size() || k.size() > rest.size()) break;
+                if (std::equal(k.begin(), k.end(), rest.begin(), [](char x, char y) { return x == y; })) {  // (inline: a few bytes)
                     held = true;
                     offset = std::max(offset, at);
+                    break;
                 }
+            }
         }
         if (!held) {
             keep[i] = true;
             if (t.size() < longest) {  // only a longer text can hold it
-                kept_set.insert(t);
+                kept_short.push_back(t);
                 if (!t.empty()) kept_first[static_cast<unsigned char>(t[0])] = true;
             }
-            if (kept_lengths.empty() || kept_lengths.back() != t.size()) kept_lengths.push_back(t.size());
         }
     }
     std::vector<std::string_view> kept_views;
@@ -298,7 +297,7 @@ private:
             std::optional<Texts> union_of = Texts{};
             for (const Part& branch : branches) {
                 const Texts* own = strings_of(branch);
-                union_of = union_of && own ? joined(*union_of, *own) : std::nullopt;
+                union_of = union_of && own ? joined(std::move(*union_of), *own) : std::nullopt;
             }
             return union_of;
         };
@@ -420,7 +419,7 @@ private:
             bool few = true;
             for (std::size_t k = 0; k <= r.max && few; ++k) {
                 if (k >= r.min) {
-                    auto more = joined(all, power);
+                    auto more = joined(std::move(all), power);
                     few = more.has_value();
                     if (few) all = std::move(*more);
                 }
