@@ -340,8 +340,14 @@ private:
             if (repeat) it = repeated(std::move(it), *repeat);
             // (The strings of the whole and its first strings come first: the run below may
             // then take the item's strings rather than copy them.)
-            if (exact) exact = it.exact ? product(*exact, *it.exact) : std::nullopt;
-            if (!leading_done) {
+            // While the strings of the items so far are known, the first strings are the same
+            // list, made the same way: they are taken from it only when it is lost.
+            if (exact) {
+                std::optional<Texts> longer = it.exact ? product(*exact, *it.exact) : std::nullopt;
+                if (!longer) leading = std::move(*exact);
+                exact = std::move(longer);
+            }
+            if (!leading_done && !exact) {
                 const Texts* s = it.exact ? &*it.exact : starts(it);
                 std::optional<Texts> longer = s ? product(leading, *s) : std::nullopt;
                 if (longer) leading = std::move(*longer);
@@ -396,9 +402,9 @@ private:
         Part out;
         out.longest = before;
         if (exact) {
-            out.exact = exact;
+            out.exact = std::move(exact);
         } else if (strings) {
-            if (shortest(leading) > 0) out.first = leading;
+            if (shortest(leading) > 0) out.first = std::move(leading);
             if (run && shortest(*run) > 0) out.last = run;
         }
         close_run();
