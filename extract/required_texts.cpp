@@ -49,10 +49,12 @@ bool bytes_less(std::string_view a, std::string_view b) {
     return a.size() < b.size();
 }
 
-Texts sorted_unique(Texts texts) {
-    std::sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) { return bytes_less(a, b); });
-    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
-    return texts;
+// (Views of the strings are sorted, which move cheaper than strings; then copied.)
+Texts sorted_unique(const Texts& texts) {
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    std::sort(views.begin(), views.end(), bytes_less);
+    views.erase(std::unique(views.begin(), views.end()), views.end());
+    return Texts(views.begin(), views.end());
 }
 
 // Adds `s` to `texts` unless it is there already. (For the lists of a few characters met
@@ -82,7 +84,7 @@ std::optional<Texts> product(const Texts& a, const Texts& b) {
     for (const auto& x : a)
         for (const auto& y : b) out.push_back(x + y);
     if (one_length(a) || one_length(b)) return out;
-    return sorted_unique(std::move(out));
+    return sorted_unique(out);
 }
 
 // The first character of each of `strings`, each once; none when one of them is empty.
@@ -128,7 +130,7 @@ std::optional<Texts> joined(Texts a, const Texts& b) {
     }
     Texts out = std::move(a);
     out.insert(out.end(), b.begin(), b.end());
-    out = sorted_unique(std::move(out));
+    out = sorted_unique(out);
     if (out.size() > kMostStrings) return std::nullopt;
     return out;
 }
