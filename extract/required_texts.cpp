@@ -52,7 +52,7 @@ bool bytes_less(std::string_view a, std::string_view b) {
 // (Views of the strings are sorted, which move cheaper than strings; then copied.)
 Texts sorted_unique(const Texts& texts) {
     std::vector<std::string_view> views(texts.begin(), texts.end());
-    std::sort(views.begin(), views.end(), bytes_less);
+    if (!std::is_sorted(views.begin(), views.end(), bytes_less)) std::sort(views.begin(), views.end(), bytes_less);
     views.erase(std::unique(views.begin(), views.end()), views.end());
     return Texts(views.begin(), views.end());
 }
@@ -151,7 +151,8 @@ Needed reduced(Needed needed) {
     // on the shorter texts kept: the texts are sorted by length alone, and only those kept by
     // their bytes too, where the repeats go.)
     std::vector<std::string_view> texts(needed.texts.begin(), needed.texts.end());
-    std::sort(texts.begin(), texts.end(), [](std::string_view a, std::string_view b) { return a.size() < b.size(); });
+    const auto by_length = [](std::string_view a, std::string_view b) { return a.size() < b.size(); };
+    if (!std::is_sorted(texts.begin(), texts.end(), by_length)) std::sort(texts.begin(), texts.end(), by_length);  // (most lists are of one length)
     const std::size_t longest = texts.empty() ? 0 : texts.back().size();
     std::vector<bool> keep(texts.size());
     std::vector<std::string_view> kept_short;  // the kept texts shorter than the longest, shortest first
@@ -188,9 +189,11 @@ Needed reduced(Needed needed) {
     std::vector<std::string_view> kept_views;
     for (std::size_t i = 0; i < texts.size(); ++i)
         if (keep[i]) kept_views.push_back(texts[i]);
-    std::sort(kept_views.begin(), kept_views.end(), [](std::string_view a, std::string_view b) {
+    const auto by_length_and_bytes = [](std::string_view a, std::string_view b) {
         return a.size() != b.size() ? a.size() < b.size() : bytes_less(a, b);
-    });
+    };
+    if (!std::is_sorted(kept_views.begin(), kept_views.end(), by_length_and_bytes))  // (often they are)
+        std::sort(kept_views.begin(), kept_views.end(), by_length_and_bytes);
     kept_views.erase(std::unique(kept_views.begin(), kept_views.end()), kept_views.end());
     Texts kept(kept_views.begin(), kept_views.end());
     return Needed{std::move(kept), plus(needed.reach, offset)};
