@@ -62,7 +62,9 @@ Texts sorted_unique(const Texts& texts) {
 // of a list never matters, as reduced() sorts the texts chosen.)
 void add_once(Texts& texts, std::string_view s) {
     // (Byte by byte: the strings are a few bytes, shorter than a call to memcmp.)
-    const auto same = [&](const std::string& t) { return t.size() == s.size() && std::equal(s.begin(), s.end(), t.begin(), [](char a, char b) { return a == b; }); };
+    const auto same = [&](const std::string& t) {
+        return t.size() == s.size() && (s.empty() || (t[0] == s[0] && std::equal(s.begin() + 1, s.end(), t.begin() + 1, [](char a, char b) { return a == b; })));
+    };
     if (std::none_of(texts.begin(), texts.end(), same)) texts.emplace_back(s);
 }
 
@@ -171,7 +173,8 @@ Needed reduced(Needed needed) {
             const std::string_view rest = t.substr(at);
             for (const std::string_view k : kept_short) {
                 if (k.size() >= t.size() || k.size() > rest.size()) break;
-                if (std::equal(k.begin(), k.end(), rest.begin(), [](char x, char y) { return x == y; })) {  // (inline: a few bytes)
+                // (Byte by byte, the first apart: a few bytes, and most differ in the first.)
+                if (k.empty() || (k[0] == rest[0] && std::equal(k.begin() + 1, k.end(), rest.begin() + 1, [](char x, char y) { return x == y; }))) {
                     held = true;
                     offset = std::max(offset, at);
                     break;
