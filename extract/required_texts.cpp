@@ -84,7 +84,11 @@ std::optional<Texts> product(const Texts& a, const Texts& b) {
     Texts out;
     out.reserve(a.size() * b.size());
     for (const auto& x : a)
-        for (const auto& y : b) out.push_back(x + y);
+        for (const auto& y : b) {  // (made in place: no string made and moved)
+            std::string& xy = out.emplace_back();
+            xy.reserve(x.size() + y.size());
+            xy.append(x).append(y);
+        }
     if (one_length(a) || one_length(b)) return out;
     return sorted_unique(out);
 }
