@@ -1,10 +1,10 @@
 #include "extract/required_texts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <limits>
 #include <optional>
-#include <unordered_set>
 
 #include "core/utf8.hpp"
 
@@ -34,10 +34,38 @@ std::size_t shortest(const Texts& texts) {
     return n;
 }
 
-Texts sorted_unique(Texts texts) {
-    std::sort(texts.begin(), texts.end());
-    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
-    return texts;
+std::size_t longest(const Texts& texts) {
+    std::size_t n = 0;
+    for (const auto& t : texts) n = std::max(n, t.size());
+    return n;
+}
+
+// Whether `a` comes before `b` as std::string orders them (bytes unsigned, then the shorter
+// first). (Byte by byte: the strings are a few bytes, shorter than a call to memcmp.)
+bool bytes_less(std::string_view a, std::string_view b) {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i)
+        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    return a.size() < b.size();
+}
+
+// (Views of the strings are sorted, which move cheaper than strings; then copied.)
+Texts sorted_unique(const Texts& texts) {
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    if (!std::is_sorted(views.begin(), views.end(), bytes_less)) std::sort(views.begin(), views.end(), bytes_less);
+    views.erase(std::unique(views.begin(), views.end()), views.end());
+    return Texts(views.begin(), views.end());
+}
+
+// Adds `s` to `texts` unless it is there already. (For the lists of a few characters met
+// while many strings are cut back, a look along the list costs less than a sort; the order
+// of a list never matters, as reduced() sorts the texts chosen.)
+void add_once(Texts& texts, std::string_view s) {
+    // (Byte by byte: the strings are a few bytes, shorter than a call to memcmp.)
+    const auto same = [&](const std::string& t) {
+        return t.size() == s.size() && (s.empty() || (t[0] == s[0] && std::equal(s.begin() + 1, s.end(), t.begin() + 1, [](char a, char b) { return a == b; })));
+    };
+    if (std::none_of(texts.begin(), texts.end(), same)) texts.emplace_back(s);
 }
 
 bool one_length(const Texts& texts) {
@@ -49,12 +77,20 @@ bool one_length(const Texts& texts) {
 // no two pairs join into one string: then the list needs no sort to drop repeats.)
 std::optional<Texts> product(const Texts& a, const Texts& b) {
     if (a.size() * b.size() > kMostStrings) return std::nullopt;
+    // (The empty string before or after each string leaves the list as it is, in its order:
+    // the items before the first in a sequence are matched by it.)
+    if (a.size() == 1 && a.front().empty()) return b;
+    if (b.size() == 1 && b.front().empty()) return a;
     Texts out;
     out.reserve(a.size() * b.size());
     for (const auto& x : a)
-        for (const auto& y : b) out.push_back(x + y);
+        for (const auto& y : b) {  // (made in place: no string made and moved)
+            std::string& xy = out.emplace_back();
+            xy.reserve(x.size() + y.size());
+            xy.append(x).append(y);
+        }
     if (one_length(a) || one_length(b)) return out;
-    return sorted_unique(std::move(out));
+    return sorted_unique(out);
 }
 
 // The first character of each of `strings`, each once; none when one of them is empty.
@@ -63,9 +99,9 @@ std::optional<Texts> first_characters(const Texts& strings) {
     for (const auto& s : strings) {
         const std::size_t length = s.empty() ? 0 : utf8::sequence_length(s, 0);
         if (length == 0) return std::nullopt;
-        out.push_back(s.substr(0, length));
+        add_once(out, std::string_view(s).substr(0, length));
     }
-    return sorted_unique(std::move(out));
+    return out;
 }
 
 // The last `n` characters of each of `strings`, each once, and the most bytes cut off the
@@ -82,18 +118,25 @@ std::optional<Tails> last_characters(const Texts& strings, std::size_t n) {
             if (at == 0) return std::nullopt;
             do --at; while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80);
         }
-        tails.texts.push_back(s.substr(at));
+        add_once(tails.texts, std::string_view(s).substr(at));
         tails.cut = std::max(tails.cut, at);
     }
-    tails.texts = sorted_unique(std::move(tails.texts));
     return tails;
 }
 
 // The strings of `a` and of `b`; none when they would be too many.
-std::optional<Texts> joined(const Texts& a, const Texts& b) {
-    Texts out = a;
+// (Each list holds each string once, and the order of a list's strings never matters:
+// reduced() sorts the texts chosen. So when no string of `a` is as long as one of `b`, as with
+// `\d{1,2}`'s one and two digits, the two lists only need putting end to end.)
+// (`a` is taken, not copied: the callers grow a list by joining more to it.)
+std::optional<Texts> joined(Texts a, const Texts& b) {
+    if (a.size() + b.size() <= kMostStrings && (a.empty() || b.empty() || longest(a) < shortest(b) || longest(b) < shortest(a))) {
+        a.insert(a.end(), b.begin(), b.end());
+        return a;
+    }
+    Texts out = std::move(a);
     out.insert(out.end(), b.begin(), b.end());
-    out = sorted_unique(std::move(out));
+    out = sorted_unique(out);
     if (out.size() > kMostStrings) return std::nullopt;
     return out;
 }
@@ -110,29 +153,56 @@ struct Needed {
 // are looked up among those kept: a search for each kept text in each text cost most of the
 // tagger's start-up.)
 Needed reduced(Needed needed) {
-    Texts& texts = needed.texts;
-    std::sort(texts.begin(), texts.end(), [](const std::string& a, const std::string& b) {
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
-    });
-    texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
-    Texts kept;
-    std::unordered_set<std::string_view> kept_set;  // views of texts, which stay put
-    std::vector<std::size_t> kept_lengths;          // rising: the texts come shortest first
+    // Views of the texts, shortest first. (Whether a text is kept, and the offset, depend only
+    // on the shorter texts kept: the texts are sorted by length alone, and only those kept by
+    // their bytes too, where the repeats go.)
+    std::vector<std::string_view> texts(needed.texts.begin(), needed.texts.end());
+    const auto by_length = [](std::string_view a, std::string_view b) { return a.size() < b.size(); };
+    if (!std::is_sorted(texts.begin(), texts.end(), by_length)) std::sort(texts.begin(), texts.end(), by_length);  // (most lists are of one length)
+    const std::size_t longest = texts.empty() ? 0 : texts.back().size();
+    std::vector<bool> keep(texts.size());
+    std::vector<std::string_view> kept_short;  // the kept texts shorter than the longest, shortest first
+    std::array<bool, 256> kept_first{};        // the first bytes of those
     std::size_t offset = 0;
-    for (const auto& t : texts) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::string_view t = texts[i];
+        const bool empty_kept = !kept_short.empty() && kept_short.front().empty();  // stands everywhere
         bool held = false;
-        for (std::size_t at = 0; at < t.size() && !held; ++at)
-            for (std::size_t k = 0; k < kept_lengths.size() && at + kept_lengths[k] <= t.size() && !held; ++k)
-                if (kept_set.count(std::string_view(t).substr(at, kept_lengths[k]))) {
+        // The first place in `t` where a kept text stands, if any. Only the kept texts shorter
+        // than `t` are looked for: one as long would be `t` itself, or a repeat, which is kept
+        // or dropped as `t` is. (So a list of texts of one length, as most are, needs no look
+        // at all; and where no kept text begins with the byte at `at`, none stands there.)
+        for (std::size_t at = 0; at < t.size() && !held; ++at) {
+            if (!kept_first[static_cast<unsigned char>(t[at])] && !empty_kept) continue;
+            const std::string_view rest = t.substr(at);
+            for (const std::string_view k : kept_short) {
+                if (k.size() >= t.size() || k.size() > rest.size()) break;
+                // (Byte by byte, the first apart: a few bytes, and most differ in the first.)
+                if (k.empty() || (k[0] == rest[0] && std::equal(k.begin() + 1, k.end(), rest.begin() + 1, [](char x, char y) { return x == y; }))) {
                     held = true;
                     offset = std::max(offset, at);
+                    break;
                 }
+            }
+        }
         if (!held) {
-            kept.push_back(t);
-            kept_set.insert(t);
-            if (kept_lengths.empty() || kept_lengths.back() != t.size()) kept_lengths.push_back(t.size());
+            keep[i] = true;
+            if (t.size() < longest) {  // only a longer text can hold it
+                kept_short.push_back(t);
+                if (!t.empty()) kept_first[static_cast<unsigned char>(t[0])] = true;
+            }
         }
     }
+    std::vector<std::string_view> kept_views;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        if (keep[i]) kept_views.push_back(texts[i]);
+    const auto by_length_and_bytes = [](std::string_view a, std::string_view b) {
+        return a.size() != b.size() ? a.size() < b.size() : bytes_less(a, b);
+    };
+    if (!std::is_sorted(kept_views.begin(), kept_views.end(), by_length_and_bytes))  // (often they are)
+        std::sort(kept_views.begin(), kept_views.end(), by_length_and_bytes);
+    kept_views.erase(std::unique(kept_views.begin(), kept_views.end()), kept_views.end());
+    Texts kept(kept_views.begin(), kept_views.end());
     return Needed{std::move(kept), plus(needed.reach, offset)};
 }
 
@@ -164,11 +234,14 @@ public:
     std::optional<Needed> read() {
         auto part = alternation(false);
         if (failed_ || pos_ != p_.size()) return std::nullopt;
-        return part.needed;
+        if (!part.needed) return std::nullopt;
+        return reduced(std::move(*part.needed));
     }
 
 private:
     struct Part {
+        // The texts, before reduced(): each use reduces them, so that a part matched whole,
+        // whose texts its sequence does not use, costs no reduction.
         std::optional<Needed> needed;
         std::size_t longest = 0;         // bytes; kUnbounded without a limit
         std::optional<Texts> exact;      // every string a match can be ("" for an assertion)
@@ -187,15 +260,16 @@ private:
         return part;
     }
     // Strings one of which begins (ends) every match of `part`, none empty; or none.
-    static std::optional<Texts> starts(const Part& part) {
+    // (A pointer into `part`, or null: a copy of the list would cost more than its use.)
+    static const Texts* starts(const Part& part) {
         const auto& s = part.exact ? part.exact : part.first;
-        if (!s || shortest(*s) == 0) return std::nullopt;
-        return s;
+        if (!s || shortest(*s) == 0) return nullptr;
+        return &*s;
     }
-    static std::optional<Texts> ends(const Part& part) {
+    static const Texts* ends(const Part& part) {
         const auto& s = part.exact ? part.exact : part.last;
-        if (!s || shortest(*s) == 0) return std::nullopt;
-        return s;
+        if (!s || shortest(*s) == 0) return nullptr;
+        return &*s;
     }
 
     bool at_end() const { return pos_ >= p_.size(); }
@@ -217,8 +291,9 @@ private:
             Part branch = sequence(strings);
             if (failed_) return {};
             if (branch.needed) {
-                all.texts.insert(all.texts.end(), branch.needed->texts.begin(), branch.needed->texts.end());
-                all.reach = std::max(all.reach, branch.needed->reach);
+                const Needed own = reduced(std::move(*branch.needed));
+                all.texts.insert(all.texts.end(), own.texts.begin(), own.texts.end());
+                all.reach = std::max(all.reach, own.reach);
             } else {
                 known = false;
             }
@@ -227,18 +302,18 @@ private:
             if (at_end() || peek() != '|') break;
             ++pos_;
         }
-        if (known) out.needed = reduced(std::move(all));
+        if (known) out.needed = std::move(all);
         if (!strings) return out;
         // Its strings, else its first and last strings: those of every branch together.
         auto together = [&](auto strings_of) {
             std::optional<Texts> union_of = Texts{};
             for (const Part& branch : branches) {
-                const std::optional<Texts> own = strings_of(branch);
-                union_of = union_of && own ? joined(*union_of, *own) : std::nullopt;
+                const Texts* own = strings_of(branch);
+                union_of = union_of && own ? joined(std::move(*union_of), *own) : std::nullopt;
             }
             return union_of;
         };
-        out.exact = together([](const Part& p) { return p.exact; });
+        out.exact = together([](const Part& p) { return p.exact ? &*p.exact : nullptr; });
         if (!out.exact) {
             out.first = together(starts);
             out.last = together(ends);
@@ -261,7 +336,7 @@ private:
         std::optional<Texts> run;  // the strings that end where the items read so far end
         std::size_t run_reach = 0;  // the most bytes from the sequence's start to where they begin
         auto close_run = [&] {
-            if (run) consider(Needed{*run, run_reach});
+            if (run) consider(Needed{std::move(*run), run_reach});
             run.reset();
         };
         std::size_t before = 0;
@@ -275,6 +350,21 @@ private:
             const std::optional<Repeat> repeat = this->repeat();
             if (failed_) return {};
             if (repeat) it = repeated(std::move(it), *repeat);
+            // (The strings of the whole and its first strings come first: the run below may
+            // then take the item's strings rather than copy them.)
+            // While the strings of the items so far are known, the first strings are the same
+            // list, made the same way: they are taken from it only when it is lost.
+            if (exact) {
+                std::optional<Texts> longer = it.exact ? product(*exact, *it.exact) : std::nullopt;
+                if (!longer) leading = std::move(*exact);
+                exact = std::move(longer);
+            }
+            if (!leading_done && !exact) {
+                const Texts* s = it.exact ? &*it.exact : starts(it);
+                std::optional<Texts> longer = s ? product(leading, *s) : std::nullopt;
+                if (longer) leading = std::move(*longer);
+                leading_done = !longer || !it.exact;
+            }
             if (it.exact) {
                 std::optional<Texts> longer = run ? product(*run, *it.exact) : std::nullopt;
                 if (run && !longer) {
@@ -283,8 +373,8 @@ private:
                     // from its own last characters, as many as keep it few (`\d{1,2} ?[日号]`:
                     // 110 strings end with one of 10 digits).
                     const auto heads = first_characters(*it.exact);
-                    const auto into = heads ? product(*run, *heads) : std::nullopt;
-                    consider(Needed{into ? *into : *run, run_reach});
+                    auto into = heads ? product(*run, *heads) : std::nullopt;
+                    consider(into ? Needed{std::move(*into), run_reach} : Needed{*run, run_reach});
                     for (std::size_t n = kLongestTail; n > 0 && !longer; --n) {
                         const auto tails = last_characters(*run, n);
                         if (tails && (longer = product(tails->texts, *it.exact))) run_reach = plus(run_reach, tails->cut);
@@ -294,7 +384,7 @@ private:
                 if (!longer) {
                     close_run();
                     run_reach = before;
-                    longer = it.exact;
+                    longer = std::move(it.exact);
                 }
                 run = std::move(longer);
             } else {
@@ -308,33 +398,29 @@ private:
                     }
                 }
                 close_run();
-                if (it.needed) consider(Needed{it.needed->texts, plus(before, it.needed->reach)});
+                if (it.needed) {
+                    Needed own = reduced(std::move(*it.needed));
+                    consider(Needed{std::move(own.texts), plus(before, own.reach)});
+                }
                 if (const auto e = ends(it)) {
                     // A new run from the item's last strings, which begin at most their
                     // shortest's length before its end.
-                    run = *e;
                     run_reach = plus(before, it.longest) == kUnbounded ? kUnbounded : before + it.longest - shortest(*e);
+                    run = std::move(*it.last);  // not exact: its last strings are `e`
                 }
-            }
-            if (exact) exact = it.exact ? product(*exact, *it.exact) : std::nullopt;
-            if (!leading_done) {
-                const auto s = it.exact ? it.exact : starts(it);
-                std::optional<Texts> longer = s ? product(leading, *s) : std::nullopt;
-                if (longer) leading = std::move(*longer);
-                leading_done = !longer || !it.exact;
             }
             before = plus(before, it.longest);
         }
         Part out;
         out.longest = before;
         if (exact) {
-            out.exact = exact;
+            out.exact = std::move(exact);
         } else if (strings) {
-            if (shortest(leading) > 0) out.first = leading;
+            if (shortest(leading) > 0) out.first = std::move(leading);
             if (run && shortest(*run) > 0) out.last = run;
         }
         close_run();
-        if (best) out.needed = reduced(std::move(*best));
+        if (best) out.needed = std::move(*best);
         return out;
     }
 
@@ -344,14 +430,14 @@ private:
         Part out;
         out.longest = times(it.longest, r.max);
         const bool required = r.min >= 1;
-        if (required) out.needed = it.needed;
+        if (required) out.needed = std::move(it.needed);
         if (it.exact && r.max != kUnbounded) {
             Texts all;
             Texts power{""};
             bool few = true;
             for (std::size_t k = 0; k <= r.max && few; ++k) {
                 if (k >= r.min) {
-                    auto more = joined(all, power);
+                    auto more = joined(std::move(all), power);
                     few = more.has_value();
                     if (few) all = std::move(*more);
                 }
@@ -367,8 +453,8 @@ private:
             }
         }
         if (required) {
-            out.first = starts(it);
-            out.last = ends(it);
+            if (const Texts* s = starts(it)) out.first = *s;
+            if (const Texts* e = ends(it)) out.last = *e;
         }
         return out;
     }
@@ -468,7 +554,7 @@ private:
         ++pos_;
         if (!plain) return Part{std::nullopt, 4};
         Part list = exactly(sorted_unique(characters), longest);
-        list.needed = reduced(Needed{std::move(characters), 0});
+        list.needed = Needed{std::move(characters), 0};
         return list;
     }
 
