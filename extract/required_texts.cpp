@@ -259,6 +259,12 @@ private:
         part.longest = longest;
         return part;
     }
+    // A part of which nothing is known but that a match of it takes at most `longest` bytes.
+    static Part unknown(std::size_t longest) {
+        Part part;
+        part.longest = longest;
+        return part;
+    }
     // Strings one of which begins (ends) every match of `part`, none empty; or none.
     // (A pointer into `part`, or null: a copy of the list would cost more than its use.)
     static const Texts* starts(const Part& part) {
@@ -488,8 +494,8 @@ private:
             pos_ += 2;
             if (e == 'b' || e == 'B') return exactly({""}, 0);  // an assertion: matches no byte
             if (e == 'd') return exactly({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, 1);  // ASCII digits
-            if (e == 's' || e == 'w') return Part{std::nullopt, 1};  // ASCII classes
-            if (e == 'D' || e == 'S' || e == 'W') return Part{std::nullopt, 4};  // any other character
+            if (e == 's' || e == 'w') return unknown(1);  // ASCII classes
+            if (e == 'D' || e == 'S' || e == 'W') return unknown(4);  // any other character
             // Escaped ASCII punctuation stands for itself (RE2 reads any escaped non-word byte so).
             if (static_cast<unsigned char>(e) < 0x80 && std::ispunct(static_cast<unsigned char>(e)) && e != '_')
                 return exactly({std::string(1, e)}, 1);
@@ -502,7 +508,7 @@ private:
         }
         if (c == '.') {
             ++pos_;
-            return Part{std::nullopt, 4};
+            return unknown(4);
         }
         if (std::string_view("*+?{}]").find(c) != std::string_view::npos) {
             fail();
@@ -552,7 +558,7 @@ private:
             return {};
         }
         ++pos_;
-        if (!plain) return Part{std::nullopt, 4};
+        if (!plain) return unknown(4);
         Part list = exactly(sorted_unique(characters), longest);
         list.needed = Needed{std::move(characters), 0};
         return list;

@@ -7,7 +7,7 @@
 // of its texts: where none stands, the pattern cannot match, and RE2 need not read the text.
 // Texts are made as long as the pattern lets them be, joining the few strings neighbouring
 // parts can match (`(\d{1,2}) ?月` needs one of `0月` … `9月`, `0 月` … `9 月`, not only `月`,
-// which stands in many more places), up to 512 strings a list.
+// which stands in many more places), up to 128 strings a list.
 // Only a narrow part of RE2's syntax is read: literal characters, escaped punctuation, lists of
 // characters in brackets, groups, alternatives, repeats, and the classes \d \s \w and \b.
 // Anything else (flags, \p classes, ranges in brackets ...) gives no list: the pattern always
