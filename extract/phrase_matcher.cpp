@@ -58,7 +58,7 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, Match ma
     end.last_phrase = added;
     next_ending_.push_back(kNoPhrase);
     const bool words = match == Match::words;
-    anywhere_phrases_ = anywhere_phrases_ || !words;
+    byte_phrases_ = byte_phrases_ || !words;
     phrases_.push_back(Phrase{std::string(phrase), payload, !words || (has_upper && !has_lower),
                               words && edge_kind(phrase.front()) != 0, words && edge_kind(phrase.back()) != 0, match});
 }
@@ -105,7 +105,7 @@ void PhraseMatcher::compile(Scan scan) {
     level_start_.assign(depth[n - 1] + 2, static_cast<std::uint32_t>(n));
     for (std::size_t state = n; state-- > 0;) level_start_[depth[state]] = static_cast<std::uint32_t>(state);
     outputs_.assign(n, Outputs{});
-    ends_anywhere_.assign(anywhere_phrases_ ? n : 0, false);
+    byte_phrase_ends_.assign(byte_phrases_ ? n : 0, false);
     ends_.clear();
     ends_.reserve(phrases_.size());
     std::vector<std::uint32_t> fail(n, 0);
@@ -130,8 +130,8 @@ void PhraseMatcher::compile(Scan scan) {
                 for (std::uint32_t k = chain.ends_begin; k < chain.ends_end; ++k) ends_.push_back(ends_[k]);
             }
             outputs_[state].ends_end = static_cast<std::uint32_t>(ends_.size());
-            for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].ends_end && anywhere_phrases_; ++k)
-                if (phrases_[ends_[k].phrase].match == Match::bytes) ends_anywhere_[state] = true;
+            for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].ends_end && byte_phrases_; ++k)
+                if (phrases_[ends_[k].phrase].match == Match::bytes) byte_phrase_ends_[state] = true;
             Move* row = &table[state << row_shift_];
             if (state != 0) {
                 const Move* fail_row = &table[fail[state] << row_shift_];
@@ -203,7 +203,7 @@ inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* de
     if (scan.state >= kNarrowOutput) {
         scan.state &= kNarrowState;
         if (!runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, true);
-        else if (anywhere_phrases_ && ends_anywhere_[scan.state]) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, false);
+        else if (byte_phrases_ && byte_phrase_ends_[scan.state]) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, false);
     }
 }
 
@@ -250,7 +250,7 @@ void PhraseMatcher::scan(std::string_view text, std::size_t begin, std::size_t e
         row = move - kOutputFlag;
         const std::size_t hit_end = static_cast<std::size_t>(at - first) + 1;
         if (!runs_on(text, hit_end)) add_hits(row >> row_shift_, hit_end, text, begin, hits, true);
-        else if (anywhere_phrases_ && ends_anywhere_[row >> row_shift_]) add_hits(row >> row_shift_, hit_end, text, begin, hits, false);
+        else if (byte_phrases_ && byte_phrase_ends_[row >> row_shift_]) add_hits(row >> row_shift_, hit_end, text, begin, hits, false);
     }
 }
 

@@ -170,7 +170,7 @@ private:
     // that ends there ends with the byte before it (up to ASCII case), and where that byte is a
     // letter or digit the text runs on from, the word-end rule rejects them all (in English text,
     // most phrases found inside words: `in` in `China`). Asked before the call, such an end costs
-    // no call, unless a phrase of the state's run may stand anywhere (ends_anywhere_): then the
+    // no call, unless a phrase of the state's run was added as bytes (byte_phrase_ends_): then the
     // call comes with `end_fits` false, and each phrase's own word-end rule decides.
     void add_hits(std::size_t state, std::size_t end, const std::string_view& text, std::size_t begin,
                   const HitLists& hits, bool end_fits) const;
@@ -210,7 +210,7 @@ private:
     // The (lower-cased) bytes of the trie's edges, marked as add() makes them: a pass over the
     // whole trie in compile() cost more.
     std::array<bool, 256> used_bytes_{};
-    bool anywhere_phrases_ = false;  // some phrase was added with Match::bytes
+    bool byte_phrases_ = false;  // some phrase was added with Match::bytes
     // The automaton compile() builds. States are trie nodes, 0 the root.
     std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z
     std::uint32_t classes_ = 1;
@@ -229,7 +229,7 @@ private:
         std::uint32_t ends_end;     // ends_[ends_begin .. ends_end): every phrase a scan finds there
     };
     std::vector<Outputs> outputs_;             // by state
-    std::vector<bool> ends_anywhere_;          // by state: a phrase of its run may stand anywhere (none without such phrases)
+    std::vector<bool> byte_phrase_ends_;       // by state: a phrase of its run was added as bytes (none without such phrases)
     std::vector<Ending> ends_;                 // by state, as outputs_ says
     std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;
