@@ -57,14 +57,22 @@ Texts sorted_unique(const Texts& texts) {
     return Texts(views.begin(), views.end());
 }
 
+// Whether `text` begins with `prefix`, compared byte by byte, the first apart: the strings are
+// a few bytes, shorter than a call to memcmp, and most differ in the first.
+bool begins_with(std::string_view text, std::string_view prefix) {
+    if (prefix.size() > text.size()) return false;
+    if (prefix.empty()) return true;
+    if (text[0] != prefix[0]) return false;
+    for (std::size_t i = 1; i < prefix.size(); ++i)
+        if (text[i] != prefix[i]) return false;
+    return true;
+}
+
 // Adds `s` to `texts` unless it is there already. (For the lists of a few characters met
 // while many strings are cut back, a look along the list costs less than a sort; the order
 // of a list never matters, as reduced() sorts the texts chosen.)
 void add_once(Texts& texts, std::string_view s) {
-    // (Byte by byte: the strings are a few bytes, shorter than a call to memcmp.)
-    const auto same = [&](const std::string& t) {
-        return t.size() == s.size() && (s.empty() || (t[0] == s[0] && std::equal(s.begin() + 1, s.end(), t.begin() + 1, [](char a, char b) { return a == b; })));
-    };
+    const auto same = [&](const std::string& t) { return t.size() == s.size() && begins_with(t, s); };
     if (std::none_of(texts.begin(), texts.end(), same)) texts.emplace_back(s);
 }
 
@@ -177,8 +185,7 @@ Needed reduced(Needed needed) {
             const std::string_view rest = t.substr(at);
             for (const std::string_view k : kept_short) {
                 if (k.size() >= t.size() || k.size() > rest.size()) break;
-                // (Byte by byte, the first apart: a few bytes, and most differ in the first.)
-                if (k.empty() || (k[0] == rest[0] && std::equal(k.begin() + 1, k.end(), rest.begin() + 1, [](char x, char y) { return x == y; }))) {
+                if (begins_with(rest, k)) {
                     held = true;
                     offset = std::max(offset, at);
                     break;
