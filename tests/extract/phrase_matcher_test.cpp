@@ -344,3 +344,16 @@ TEST_CASE("find_all_in gives each range what find_all gives it [issue7]", "[extr
         }
     }
 }
+
+TEST_CASE("a sentence's hits, up to 42, stay in the room their list got with the first one", "[extract][match]") {
+    // Room for 16 hits grew to 32 and then 64, a reallocation and a copy each time: 40 hits came
+    // in a list of room for 64. Room for a sentence's worth at once holds them in 1 KB.
+    PhraseMatcher m;
+    m.add("词", 0);
+    m.compile();
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "词";
+    const auto hits = m.find_all(text);
+    REQUIRE(hits.size() == 40);
+    CHECK(hits.capacity() * sizeof(PhraseHit) <= 1024);
+}
