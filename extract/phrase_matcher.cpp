@@ -341,23 +341,31 @@ std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
         const auto lb = b.end - b.begin;
         return la != lb ? la > lb : a.begin < b.begin;
     };
+    // A stable insertion sort of hits[0, n) by `less`.
+    const auto insertion_sort = [&hits](std::size_t n, const auto& less) {
+        for (std::size_t i = 1; i < n; ++i)
+            for (std::size_t j = i; j > 0 && less(hits[j], hits[j - 1]); --j) std::swap(hits[j], hits[j - 1]);
+    };
     // A stable sort: hits that tie keep their order. Most calls sort a sentence's few hits, where
     // an insertion sort does without the buffer std::stable_sort allocates.
     if (hits.size() <= 32) {
-        for (std::size_t i = 1; i < hits.size(); ++i)
-            for (std::size_t j = i; j > 0 && before(hits[j], hits[j - 1]); --j) std::swap(hits[j], hits[j - 1]);
+        insertion_sort(hits.size(), before);
     } else {
         std::stable_sort(hits.begin(), hits.end(), before);
     }
     // The kept hits, in that order, become a prefix of `hits`.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < hits.size(); ++i) {
-        bool overlaps = false;
-        for (std::size_t k = 0; k < kept; ++k) overlaps = overlaps || (hits[i].begin < hits[k].end && hits[k].begin < hits[i].end);
-        if (!overlaps) hits[kept++] = hits[i];
+        std::size_t k = 0;
+        while (k < kept && !(hits[i].begin < hits[k].end && hits[k].begin < hits[i].end)) ++k;
+        if (k == kept) hits[kept++] = hits[i];  // overlaps none kept
     }
     hits.resize(kept);
-    std::sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; });
+    const auto by_begin = [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; };
+    // Up to 16 hits, std::sort is this same insertion sort (libstdc++'s threshold), without the
+    // call into its loop.
+    if (kept <= 16) insertion_sort(kept, by_begin);
+    else std::sort(hits.begin(), hits.end(), by_begin);
     return hits;
 }
 
