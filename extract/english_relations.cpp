@@ -1,6 +1,7 @@
 #include "extract/english_relations.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -17,9 +18,10 @@ namespace chronokg {
 namespace {
 
 // A pronoun that stands for the speaker in the clause after a speech verb (`Nvidia said it would …`).
+// (Seven short words, compared in turn: a tree's walk over them cost more.)
 bool is_speaker_pronoun(std::string_view word) {
-    static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
-    return pronouns.count(word) > 0;
+    constexpr std::array<std::string_view, 7> kPronouns = {"it", "they", "he", "she", "we", "its", "their"};
+    return std::find(kPronouns.begin(), kPronouns.end(), word) != kPronouns.end();
 }
 
 const std::string kEn = "en";
@@ -161,7 +163,7 @@ private:
     void relate(std::size_t k, const EnglishPredicate& p);
     void reciprocal_nouns();
     void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, std::uint32_t relation,
-              std::size_t window_begin, const std::string& rule, bool reciprocal);
+              std::size_t window_begin, std::string_view rule, bool reciprocal);
 
     const EnglishRelations& o_;
     const EnglishClauses& c_;
@@ -382,13 +384,15 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         }
         // An apposition set off by commas when an earlier subject exists in the same segment
         // (a clause after `If X lifts …,` has a subject of its own).
-        const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
+        // (What stands before the group is sought only then: most groups come before any subject.)
         auto segment_at = [&](std::size_t pos) {
             return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
         };
-        if (found && prev > range_.begin && text_[prev - 1] == ',' &&
-            segment_at(found->range.begin) == segment_at(g.range.begin))
-            continue;
+        if (found) {
+            const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
+            if (prev > range_.begin && text_[prev - 1] == ',' && segment_at(found->range.begin) == segment_at(g.range.begin))
+                continue;
+        }
         if (g.modifier) {
             // `BIS's first rule will add …`: the owner acts through an agent noun.
             const std::size_t t = token_at_or_after(view_.tokens, g.range.end);
@@ -581,6 +585,10 @@ std::optional<Argument> EnglishRelations::SentenceRules::item_argument(std::size
     const TextRange item{tok(a).range.begin, tok(b - 1).range.end};
     std::optional<Argument> owner;
     for (const auto& g : s_.groups) {
+        // A group's members stand inside its range, and the groups begin in text order: past
+        // the item, no group holds a member of it.
+        if (g.range.begin > item.end) break;
+        if (g.range.end < item.begin) continue;
         for (const auto& m : g.members) {
             if (!item.contains(m.range)) continue;
             // `equipment made by ASML`: the agent of a modifier is not what the item names.
@@ -820,7 +828,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
 
 void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& objects, const EnglishPredicate& p,
                                            std::uint32_t relation_index, std::size_t window_begin,
-                                           const std::string& rule, bool reciprocal) {
+                                           std::string_view rule, bool reciprocal) {
     const RelationRule* relation = &o_.lexicon_.relations()[o_.rule_of_[relation_index]];
     const TextRange window{std::min(window_begin, p.verb.begin), p.verb.begin};
     auto outside_times = [&](const std::vector<TextRange>& hits) {
@@ -855,8 +863,18 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         if (!o_.lexicon_.allows(relation->object_types, o.entity->type)) return;
         if (!s.entity->id.empty() && s.entity->id == o.entity->id) return;
         const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
-        RelationCandidate c{s, o, relation->relation, p.verb, segment_range(s_.segment_of[p.first]), polarity,
-                            modality, rule, confidence};
+        // Made in place at the end of the list: one made aside and moved in had its two strings
+        // copied twice (the rules make a candidate for most verbs they relate).
+        RelationCandidate& c = out_.emplace_back();
+        c.subject = s;
+        c.object = o;
+        c.relation = relation->relation;
+        c.verb = p.verb;
+        c.clause = segment_range(s_.segment_of[p.first]);
+        c.polarity = polarity;
+        c.modality = modality;
+        c.rule = rule;
+        c.confidence = confidence;
         if (dated) {
             const RelationCandidate& first = out_[*dated];
             c.time_decided = first.time_decided;
@@ -864,9 +882,8 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
             c.time_source = first.time_source;
         } else {
             date(p, objects, c);
-            dated = out_.size();
+            dated = out_.size() - 1;
         }
-        out_.push_back(std::move(c));
     };
     if (reciprocal) {
         for (std::size_t j = 1; j < subjects.size(); ++j) push(subjects[0], subjects[j]);
