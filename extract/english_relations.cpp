@@ -617,7 +617,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     const RelationRule& relation = o_.lexicon_.relations()[p.relation];
     const bool literal_ok = o_.lexicon_.allows(relation.object_types, "CONCEPT");
     std::size_t i = from;
-    while (i < limit && (c_.adverb(tok(i)) || tok(i).in("negation")) && !tok(i).after) ++i;
+    while (i < limit && !tok(i).after && (c_.adverb(tok(i)) || tok(i).in("negation"))) ++i;
     if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
     // `produces, among other things, chips`: a comma-enclosed aside between the verb and its object.
     if (i > 0 && tok(i - 1).after == ',' &&
@@ -780,7 +780,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     if (p.last < token_count() && tok(p.last).range.end <= segment.end && tok(p.last).word == "that")
         clause_end = tok(p.last).range.begin;
     for (const auto& t : view_.times) {
-        if (!segment.contains(t.range) || effective(t) || t.range.end > clause_end) continue;
+        if (!segment.contains(t.range) || t.range.end > clause_end || effective(t)) continue;
         if (t.range.end <= p.verb.begin) before = &t;
         else if (t.range.begin >= p.verb.end && !after &&
                  std::none_of(objects.begin(), objects.end(), [&](const Argument& a) { return a.range.contains(t.range); }))
@@ -794,15 +794,18 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     // A leading adverbial (`Last week, …`), or the date of a speech verb after (`…, it said on Tuesday`).
     const TimeMention* lead = nullptr;
     const TimeMention* speech = nullptr;
-    for (const auto& t : view_.times) {
-        const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
-        // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
-        if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
-        // (Whether it tells when something takes effect is asked last, of the few that pass the rest.)
-        if (ts > seg && !speech &&
-            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }) &&
-            !effective(t))
-            speech = &t;
+    // Neither stands in the first segment of a sentence without a speech verb: its times go unread.
+    if (seg > 0 || !s_.speech.empty()) {
+        for (const auto& t : view_.times) {
+            const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
+            // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
+            if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
+            // (Whether it tells when something takes effect is asked last, of the few that pass the rest.)
+            if (ts > seg && !speech &&
+                std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }) &&
+                !effective(t))
+                speech = &t;
+        }
     }
     bool leading_verbless = seg > 0;
     if (lead) {
@@ -839,11 +842,14 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         return kept;
     };
     Polarity polarity = Polarity::positive;
-    const auto exceptions = view_.cues->find("not_negation", window);
-    for (const auto& neg : view_.cues->find("negation", window)) {
-        const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
-                                           [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
-        if (!exception) polarity = Polarity::negative;
+    // The exceptions are sought only where a negation stands (most verbs have none).
+    if (const auto negations = view_.cues->find("negation", window); !negations.empty()) {
+        const auto exceptions = view_.cues->find("not_negation", window);
+        for (const auto& neg : negations) {
+            const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
+                                               [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
+            if (!exception) polarity = Polarity::negative;
+        }
     }
     const std::size_t seg_begin = segment_range(s_.segment_of[p.first]).begin;
     Modality modality = Modality::asserted;
@@ -955,11 +961,14 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         const bool after_noun = b.lower_word() && !b.after && !c_.auxiliary(b) && !c_.adverb(b) &&
                                 !b.in("coordination") && !b.in("relative_pronouns") &&
                                 !b.in("negation");
-        const bool no_object = p.last >= token_count() || tok(p.last - 1).after || c_.preposition(tok(p.last)) ||
-                               tok(p.last).word == "to" ||
-                               std::any_of(view_.times.begin(), view_.times.end(),
-                                           [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
-        if (after_noun && no_object) {
+        // (Whether an object follows is asked only after a plain noun.)
+        const auto no_object = [&] {
+            return p.last >= token_count() || tok(p.last - 1).after || c_.preposition(tok(p.last)) ||
+                   tok(p.last).word == "to" ||
+                   std::any_of(view_.times.begin(), view_.times.end(),
+                               [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
+        };
+        if (after_noun && no_object()) {
             subjects_[k] = Args{};
             return;
         }
@@ -1039,9 +1048,11 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         }
     // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps
     // the object its pattern's `in` governs.
-    const bool pattern_in = objects.size() > 0 &&
+    // (Asked only of a relation that has a place relation: of most, the answer would go unread.)
+    const std::optional<std::uint32_t> place = o_.place_of_[p.relation];
+    const bool pattern_in = place && objects.size() > 0 &&
                             view_.cues->match_at("place_preposition", tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
-    if (const std::optional<std::uint32_t> place = o_.place_of_[p.relation]; place && !pattern_in) {
+    if (place && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
             emit(subjects, places, p, *place, window_begin, "en.svo.place", false);
             return;

@@ -143,3 +143,17 @@ TEST_CASE("After an English speech verb a pronoun stands for the speaker", "[ext
     CHECK(default_pack_triples("Nvidia said they would partner with TSMC.") == V{"Nvidia | partners with | TSMC"});
     CHECK(default_pack_triples("Nvidia said Intel would partner with TSMC.") == V{"Intel | partners with | TSMC"});
 }
+
+TEST_CASE("An English negation inside a phrase that holds one without negating is no negation", "[extract][en]") {
+    // The phrases (`not only`) are sought only where a negation stands in the verb's window.
+    const V found = triples("BIS not only revoked the AI Diffusion Rule.", "2025-05-20", true);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front() == "Bureau of Industry and Security | revokes | AI Diffusion Rule | - | positive asserted");
+}
+
+TEST_CASE("An English verb in a sentence's first segment takes the date of a speech verb after it", "[extract][en]") {
+    // The times of the sentence are read for a leading adverbial or a speech verb's date only
+    // where either may be: past the first segment, or in a sentence with a speech verb.
+    CHECK(triples("BIS added Huawei to the Entity List, its spokesman said on Monday.") ==
+          V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-19"});
+}
