@@ -1,6 +1,7 @@
 #include "extract/english_relations.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -17,9 +18,10 @@ namespace chronokg {
 namespace {
 
 // A pronoun that stands for the speaker in the clause after a speech verb (`Nvidia said it would …`).
+// (Seven short words, compared in turn: a tree's walk over them cost more.)
 bool is_speaker_pronoun(std::string_view word) {
-    static const std::set<std::string_view> pronouns = {"it", "they", "he", "she", "we", "its", "their"};
-    return pronouns.count(word) > 0;
+    constexpr std::array<std::string_view, 7> kPronouns = {"it", "they", "he", "she", "we", "its", "their"};
+    return std::find(kPronouns.begin(), kPronouns.end(), word) != kPronouns.end();
 }
 
 const std::string kEn = "en";
@@ -161,7 +163,7 @@ private:
     void relate(std::size_t k, const EnglishPredicate& p);
     void reciprocal_nouns();
     void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, std::uint32_t relation,
-              std::size_t window_begin, const std::string& rule, bool reciprocal);
+              std::size_t window_begin, std::string_view rule, bool reciprocal);
 
     const EnglishRelations& o_;
     const EnglishClauses& c_;
@@ -382,13 +384,15 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
         }
         // An apposition set off by commas when an earlier subject exists in the same segment
         // (a clause after `If X lifts …,` has a subject of its own).
-        const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
+        // (What stands before the group is sought only then: most groups come before any subject.)
         auto segment_at = [&](std::size_t pos) {
             return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
         };
-        if (found && prev > range_.begin && text_[prev - 1] == ',' &&
-            segment_at(found->range.begin) == segment_at(g.range.begin))
-            continue;
+        if (found) {
+            const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
+            if (prev > range_.begin && text_[prev - 1] == ',' && segment_at(found->range.begin) == segment_at(g.range.begin))
+                continue;
+        }
         if (g.modifier) {
             // `BIS's first rule will add …`: the owner acts through an agent noun.
             const std::size_t t = token_at_or_after(view_.tokens, g.range.end);
@@ -581,6 +585,10 @@ std::optional<Argument> EnglishRelations::SentenceRules::item_argument(std::size
     const TextRange item{tok(a).range.begin, tok(b - 1).range.end};
     std::optional<Argument> owner;
     for (const auto& g : s_.groups) {
+        // A group's members stand inside its range, and the groups begin in text order: past
+        // the item, no group holds a member of it.
+        if (g.range.begin > item.end) break;
+        if (g.range.end < item.begin) continue;
         for (const auto& m : g.members) {
             if (!item.contains(m.range)) continue;
             // `equipment made by ASML`: the agent of a modifier is not what the item names.
@@ -609,7 +617,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
     const RelationRule& relation = o_.lexicon_.relations()[p.relation];
     const bool literal_ok = o_.lexicon_.allows(relation.object_types, "CONCEPT");
     std::size_t i = from;
-    while (i < limit && (c_.adverb(tok(i)) || tok(i).in("negation")) && !tok(i).after) ++i;
+    while (i < limit && !tok(i).after && (c_.adverb(tok(i)) || tok(i).in("negation"))) ++i;
     if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
     // `produces, among other things, chips`: a comma-enclosed aside between the verb and its object.
     if (i > 0 && tok(i - 1).after == ',' &&
@@ -772,7 +780,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     if (p.last < token_count() && tok(p.last).range.end <= segment.end && tok(p.last).word == "that")
         clause_end = tok(p.last).range.begin;
     for (const auto& t : view_.times) {
-        if (!segment.contains(t.range) || effective(t) || t.range.end > clause_end) continue;
+        if (!segment.contains(t.range) || t.range.end > clause_end || effective(t)) continue;
         if (t.range.end <= p.verb.begin) before = &t;
         else if (t.range.begin >= p.verb.end && !after &&
                  std::none_of(objects.begin(), objects.end(), [&](const Argument& a) { return a.range.contains(t.range); }))
@@ -786,15 +794,18 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     // A leading adverbial (`Last week, …`), or the date of a speech verb after (`…, it said on Tuesday`).
     const TimeMention* lead = nullptr;
     const TimeMention* speech = nullptr;
-    for (const auto& t : view_.times) {
-        const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
-        // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
-        if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
-        // (Whether it tells when something takes effect is asked last, of the few that pass the rest.)
-        if (ts > seg && !speech &&
-            std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }) &&
-            !effective(t))
-            speech = &t;
+    // Neither stands in the first segment of a sentence without a speech verb: its times go unread.
+    if (seg > 0 || !s_.speech.empty()) {
+        for (const auto& t : view_.times) {
+            const std::size_t ts = s_.segment_of[std::min(token_at_or_after(view_.tokens, t.range.begin), token_count() - 1)];
+            // `Starting in 2019, …` opens the sentence: the only date it gives is the act's.
+            if (ts == 0 && seg > 0 && t.range.end <= p.verb.begin) lead = &t;
+            // (Whether it tells when something takes effect is asked last, of the few that pass the rest.)
+            if (ts > seg && !speech &&
+                std::any_of(s_.speech.begin(), s_.speech.end(), [&](std::size_t sp) { return s_.segment_of[sp] == ts; }) &&
+                !effective(t))
+                speech = &t;
+        }
     }
     bool leading_verbless = seg > 0;
     if (lead) {
@@ -820,7 +831,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
 
 void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& objects, const EnglishPredicate& p,
                                            std::uint32_t relation_index, std::size_t window_begin,
-                                           const std::string& rule, bool reciprocal) {
+                                           std::string_view rule, bool reciprocal) {
     const RelationRule* relation = &o_.lexicon_.relations()[o_.rule_of_[relation_index]];
     const TextRange window{std::min(window_begin, p.verb.begin), p.verb.begin};
     auto outside_times = [&](const std::vector<TextRange>& hits) {
@@ -831,11 +842,14 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         return kept;
     };
     Polarity polarity = Polarity::positive;
-    const auto exceptions = view_.cues->find("not_negation", window);
-    for (const auto& neg : view_.cues->find("negation", window)) {
-        const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
-                                           [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
-        if (!exception) polarity = Polarity::negative;
+    // The exceptions are sought only where a negation stands (most verbs have none).
+    if (const auto negations = view_.cues->find("negation", window); !negations.empty()) {
+        const auto exceptions = view_.cues->find("not_negation", window);
+        for (const auto& neg : negations) {
+            const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
+                                               [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
+            if (!exception) polarity = Polarity::negative;
+        }
     }
     const std::size_t seg_begin = segment_range(s_.segment_of[p.first]).begin;
     Modality modality = Modality::asserted;
@@ -855,8 +869,18 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         if (!o_.lexicon_.allows(relation->object_types, o.entity->type)) return;
         if (!s.entity->id.empty() && s.entity->id == o.entity->id) return;
         const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
-        RelationCandidate c{s, o, relation->relation, p.verb, segment_range(s_.segment_of[p.first]), polarity,
-                            modality, rule, confidence};
+        // Made in place at the end of the list: one made aside and moved in had its two strings
+        // copied twice (the rules make a candidate for most verbs they relate).
+        RelationCandidate& c = out_.emplace_back();
+        c.subject = s;
+        c.object = o;
+        c.relation = relation->relation;
+        c.verb = p.verb;
+        c.clause = segment_range(s_.segment_of[p.first]);
+        c.polarity = polarity;
+        c.modality = modality;
+        c.rule = rule;
+        c.confidence = confidence;
         if (dated) {
             const RelationCandidate& first = out_[*dated];
             c.time_decided = first.time_decided;
@@ -864,9 +888,8 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
             c.time_source = first.time_source;
         } else {
             date(p, objects, c);
-            dated = out_.size();
+            dated = out_.size() - 1;
         }
-        out_.push_back(std::move(c));
     };
     if (reciprocal) {
         for (std::size_t j = 1; j < subjects.size(); ++j) push(subjects[0], subjects[j]);
@@ -938,11 +961,14 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         const bool after_noun = b.lower_word() && !b.after && !c_.auxiliary(b) && !c_.adverb(b) &&
                                 !b.in("coordination") && !b.in("relative_pronouns") &&
                                 !b.in("negation");
-        const bool no_object = p.last >= token_count() || tok(p.last - 1).after || c_.preposition(tok(p.last)) ||
-                               tok(p.last).word == "to" ||
-                               std::any_of(view_.times.begin(), view_.times.end(),
-                                           [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
-        if (after_noun && no_object) {
+        // (Whether an object follows is asked only after a plain noun.)
+        const auto no_object = [&] {
+            return p.last >= token_count() || tok(p.last - 1).after || c_.preposition(tok(p.last)) ||
+                   tok(p.last).word == "to" ||
+                   std::any_of(view_.times.begin(), view_.times.end(),
+                               [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
+        };
+        if (after_noun && no_object()) {
             subjects_[k] = Args{};
             return;
         }
@@ -1022,9 +1048,11 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         }
     // `build a fab in Boise` → builds in Boise; but `invest in facilities across America` keeps
     // the object its pattern's `in` governs.
-    const bool pattern_in = objects.size() > 0 &&
+    // (Asked only of a relation that has a place relation: of most, the answer would go unread.)
+    const std::optional<std::uint32_t> place = o_.place_of_[p.relation];
+    const bool pattern_in = place && objects.size() > 0 &&
                             view_.cues->match_at("place_preposition", tok(p.last - 1).range.begin, tok(p.last - 1).range.end);
-    if (const std::optional<std::uint32_t> place = o_.place_of_[p.relation]; place && !pattern_in) {
+    if (place && !pattern_in) {
         if (Args places = place_of(p); !places.empty()) {
             emit(subjects, places, p, *place, window_begin, "en.svo.place", false);
             return;

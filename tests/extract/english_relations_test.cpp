@@ -113,3 +113,47 @@ TEST_CASE("An English verb's clause opens at the last `that` before it", "[extra
               "Nvidia said on Monday that it will partner with TSMC and that the deal will supply Huawei.") ==
           V{"Nvidia | partners with | TSMC"});
 }
+
+TEST_CASE("Every English candidate of one verb takes the date found for its first", "[extract][en]") {
+    // The candidates are made in place at the end of the sentence's list; the later ones of a
+    // verb read the date from the first, which stands just before them. Here the rules decide
+    // there is no date of the act (one from which a rule takes effect is none): the second
+    // candidate too, not left to the extractor's choice (July 23).
+    const V found = triples("BIS added Huawei and SMIC to the Entity List, effective from July 23.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0] == "Bureau of Industry and Security | adds to entity list | Huawei | -");
+    CHECK(found[1] == "Bureau of Industry and Security | adds to entity list | SMIC | -");
+}
+
+TEST_CASE("An English object item finds its name in a group that begins before the item", "[extract][en]") {
+    // The groups that end before an item or begin after it are passed over; `TSMC and Foxconn`
+    // is one group, begun before the item `Foxconn`.
+    CHECK(default_pack_triples("Nvidia will partner with TSMC and Foxconn.") ==
+          V{"Nvidia | partners with | TSMC", "Nvidia | partners with | Foxconn"});
+}
+
+TEST_CASE("An English name set off by commas after a subject in its segment is no subject", "[extract][en]") {
+    // What stands before a group is looked at only once a subject was found before it.
+    CHECK(triples("The Commerce Department, BIS, revoked the AI Diffusion Rule.") ==
+          V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
+}
+
+TEST_CASE("After an English speech verb a pronoun stands for the speaker", "[extract][en]") {
+    CHECK(default_pack_triples("Nvidia said it would partner with TSMC.") == V{"Nvidia | partners with | TSMC"});
+    CHECK(default_pack_triples("Nvidia said they would partner with TSMC.") == V{"Nvidia | partners with | TSMC"});
+    CHECK(default_pack_triples("Nvidia said Intel would partner with TSMC.") == V{"Intel | partners with | TSMC"});
+}
+
+TEST_CASE("An English negation inside a phrase that holds one without negating is no negation", "[extract][en]") {
+    // The phrases (`not only`) are sought only where a negation stands in the verb's window.
+    const V found = triples("BIS not only revoked the AI Diffusion Rule.", "2025-05-20", true);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front() == "Bureau of Industry and Security | revokes | AI Diffusion Rule | - | positive asserted");
+}
+
+TEST_CASE("An English verb in a sentence's first segment takes the date of a speech verb after it", "[extract][en]") {
+    // The times of the sentence are read for a leading adverbial or a speech verb's date only
+    // where either may be: past the first segment, or in a sentence with a speech verb.
+    CHECK(triples("BIS added Huawei to the Entity List, its spokesman said on Monday.") ==
+          V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-19"});
+}
