@@ -144,3 +144,12 @@ TEST_CASE("a verb followed by a noun_suffix word is part of a noun, not a verb",
     CHECK(triples("网信办公布审查结论。", "2025-05-20", false, extractor) ==
           V{"Cyberspace Administration of China | announces | 审查结论 | -"});
 }
+
+TEST_CASE("an organization the pack does not know takes its place among the names", "[extract][zh]") {
+    // 华夏芯片研究中心 is found after the pack's names (an organization word with the characters
+    // before it) and must be put back in text order before the clause is read: the rules leave
+    // the names unsorted only when none was added.
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("华夏芯片研究中心与英伟达合作。", "2025-05-20", false, extractor) ==
+          V{"华夏芯片研究中心 | partners with | Nvidia | -"});
+}
