@@ -64,6 +64,13 @@ struct Apposition {
     Argument person;
 };
 
+// The bit of the first-character sets (ChineseRelations::noun_suffix_starts_) for a three-byte
+// character whose second and third bytes are these.
+std::size_t first_character_bit(char second, char third) {
+    return (static_cast<std::size_t>(static_cast<unsigned char>(second) & 0x3F) << 6) |
+           (static_cast<unsigned char>(third) & 0x3F);
+}
+
 // Whether pattern `p` reads its frame's first part before the verb (no bare verb, no object first).
 bool needs_first_part(const VerbPattern& p) { return !p.before.empty() && !p.object_before; }
 
@@ -128,6 +135,19 @@ ChineseRelations::ChineseRelations(const RelationLexicon& lexicon, const CueWord
         else
             literal_types_by_last_byte_[static_cast<unsigned char>(head.back())].push_back(t);
     }
+    // (A word's three first bytes, all past ASCII, are matched as they are: the matcher lowers
+    // ASCII letters only.)
+    for (const std::string& word : cues_.words("noun_suffix", kZh)) {
+        const bool three_byte_start = word.size() >= 3 && utf8::lead_length(static_cast<unsigned char>(word[0])) == 3 &&
+                                      static_cast<unsigned char>(word[1]) >= 0x80 &&
+                                      static_cast<unsigned char>(word[2]) >= 0x80;
+        if (!three_byte_start) {
+            noun_suffix_starts_anyhow_ = true;
+            continue;
+        }
+        const std::size_t bit = first_character_bit(word[1], word[2]);
+        noun_suffix_starts_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
     for (const RelationRule& relation : lexicon_.relations())
         takes_literal_.push_back(lexicon_.allows(relation.object_types, "CONCEPT") ||
                                  std::any_of(literal_types_.begin(), literal_types_.end(), [&](const auto& t) {
@@ -143,9 +163,11 @@ public:
     SentenceRules(const SentenceView& view, const RelationLexicon& lexicon, const CueWords& cues,
                   const std::vector<std::pair<std::string, EntityRef>>& literal_types,
                   const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte,
-                  const std::vector<bool>& takes_literal, SentenceBuffers& buffers)
+                  const std::vector<bool>& takes_literal, const std::array<std::uint64_t, 64>& noun_suffix_starts,
+                  bool noun_suffix_starts_anyhow, SentenceBuffers& buffers)
         : view_(view), text_(view.text), lexicon_(lexicon), cues_(cues), literal_types_(literal_types),
           literal_types_by_last_byte_(literal_types_by_last_byte), takes_literal_(takes_literal),
+          noun_suffix_starts_(noun_suffix_starts), noun_suffix_starts_anyhow_(noun_suffix_starts_anyhow),
           mentions_(buffers.mentions), appositions_(buffers.appositions), verbs_(buffers.verbs),
           verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
           pattern_order_(buffers.pattern_order), frame_starts_(buffers.frame_starts),
@@ -164,6 +186,13 @@ public:
 private:
     std::optional<TextRange> read_name(std::size_t at, std::size_t limit) const;
     void find_appositions();
+    // Puts mentions_ in the order of their begins again after names were added to them (by
+    // find_unknown_organizations() or find_appositions(), in this sentence). Without one added
+    // they are the view's, which come in text order and never overlap (MentionFinder), less the
+    // verbs' (find_verbs()): their begins rise, which is the one order std::sort gives them, and
+    // they are left as they are (sorting them in every sentence, twice, cost 0.5 % of Chinese
+    // extraction).
+    void sort_mentions();
     // The noun groups of `clause` not crossing `barriers`. Asked again for each verb and pattern
     // of a clause, and the same once the sentence's verbs, names and appositions are found:
     // kept, by clause and barriers, from the first time.
@@ -198,6 +227,9 @@ private:
     std::size_t skip_words(std::size_t at, std::size_t limit, CueIds lists,
                            bool times = false) const;
     std::optional<Argument> literal_object(TextRange clause, std::size_t from, std::size_t to) const;
+    // The length of the longest noun_suffix word at `at` that ends by `limit` (cues_.match_at()),
+    // the matcher asked only where a character such a word starts with stands.
+    std::size_t noun_suffix_at(std::size_t at, std::size_t limit) const;
     void find_verbs();
     void find_unknown_organizations();
     void relate_clause(TextRange clause, std::vector<RelationCandidate>& out);
@@ -224,6 +256,8 @@ private:
     const std::vector<std::pair<std::string, EntityRef>>& literal_types_;  // ChineseRelations::literal_types_
     const std::array<std::vector<std::uint32_t>, 256>& literal_types_by_last_byte_;  // ChineseRelations' too
     const std::vector<bool>& takes_literal_;  // ChineseRelations::takes_literal_
+    const std::array<std::uint64_t, 64>& noun_suffix_starts_;  // ChineseRelations' too
+    const bool noun_suffix_starts_anyhow_;                     // ChineseRelations' too
     // The lists below are the thread's SentenceBuffers.
     std::vector<Mention>& mentions_;  // the view's, plus names found after role titles
     std::vector<Apposition>& appositions_;
@@ -252,6 +286,7 @@ private:
     NounGroup& clause_subject_room_;
     NounGroup& topic_room_;
     mutable std::list<Groups>::iterator groups_end_;
+    bool mentions_added_ = false;  // names added to the view's mentions (sort_mentions())
 };
 
 // An unknown person name at `at`: a `·` name (克里斯·米勒), or two or three Hanzi ending before a
@@ -332,12 +367,20 @@ void SentenceRules::find_appositions() {
             person = Argument{view_.entities->keep(EntityRef{"", "", "PERSON"}), *name};
             const bool known = std::any_of(mentions_.begin(), mentions_.end(),
                                            [&](const Mention& m) { return m.range.begin == name->begin; });
-            if (!known) mentions_.push_back(Mention{*name, person.entity, Mention::Kind::name});
+            if (!known) {
+                mentions_.push_back(Mention{*name, person.entity, Mention::Kind::name});
+                mentions_added_ = true;
+            }
         } else {
             continue;
         }
         appositions_.push_back(Apposition{title, hit.payload, organization, person});
     }
+    sort_mentions();
+}
+
+void SentenceRules::sort_mentions() {
+    if (!mentions_added_) return;
     std::sort(mentions_.begin(), mentions_.end(),
               [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
 }
@@ -495,7 +538,7 @@ std::optional<Argument> SentenceRules::literal_object(TextRange clause, std::siz
     if (np.size() < 6 || np.size() > 60) return std::nullopt;  // two Hanzi at least
     // A bare generic noun (公司, 能力, 一部分) says nothing; nor does a phrase that starts by
     // joining something else (和研发产业集群).
-    if (cues_.match_at("noun_suffix", kZh, text_, r.begin, r.end) == r.size() ||
+    if (noun_suffix_at(r.begin, r.end) == r.size() ||
         view_.cues->match_at("coordination", r.begin, r.end) > 0)
         return std::nullopt;
     // (One memchr a character, not find_first_of, which called memchr on the three characters for
@@ -1024,6 +1067,16 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
 }
 
+std::size_t SentenceRules::noun_suffix_at(std::size_t at, std::size_t limit) const {
+    if (!noun_suffix_starts_anyhow_) {
+        // Every word starts with a three-byte character, which must stand at `at` as it is.
+        if (at + 3 > limit || utf8::lead_length(static_cast<unsigned char>(text_[at])) != 3) return 0;
+        const std::size_t bit = first_character_bit(text_[at + 1], text_[at + 2]);
+        if ((noun_suffix_starts_[bit / 64] >> (bit % 64) & 1) == 0) return 0;
+    }
+    return cues_.match_at("noun_suffix", kZh, text_, at, limit);
+}
+
 // The relation verbs of the sentence. A word inside a name is no verb (投资 in 投资税收抵免), nor is
 // one used as a noun: after a noun_prefix word (的, 总投资), before a noun_suffix word (制造业,
 // 研发中心) or a coordination word (制造和研发). A verb phrase may hold a name (列入实体清单):
@@ -1064,7 +1117,7 @@ void SentenceRules::find_verbs() {
         if (at.end != asked_end) {
             asked_end = at.end;
             const std::size_t look = std::min(at.end + 12, range.end);
-            noun_after = cues_.match_at("noun_suffix", kZh, text_, at.end, look) > 0 ||
+            noun_after = noun_suffix_at(at.end, look) > 0 ||
                          view_.cues->match_at("coordination", at.end, look) > 0;
         }
         if (noun_after) continue;
@@ -1207,8 +1260,8 @@ void SentenceRules::find_unknown_organizations() {
         found.push_back(Mention{name, view_.entities->keep(EntityRef{"", "", government ? "GOV" : "ORG"}), Mention::Kind::name});
     });
     mentions_.insert(mentions_.end(), found.begin(), found.end());
-    std::sort(mentions_.begin(), mentions_.end(),
-              [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    mentions_added_ = mentions_added_ || !found.empty();
+    sort_mentions();
 }
 
 std::vector<RelationCandidate> SentenceRules::run() {
@@ -1244,7 +1297,8 @@ std::vector<RelationCandidate> SentenceRules::run() {
 std::vector<RelationCandidate> ChineseRelations::find(const SentenceView& view) const {
     // One set a thread: find() may run on several threads at once, each a sentence at a time.
     thread_local SentenceBuffers buffers;
-    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_, buffers).run();
+    return SentenceRules(view, lexicon_, cues_, literal_types_, literal_types_by_last_byte_, takes_literal_,
+                         noun_suffix_starts_, noun_suffix_starts_anyhow_, buffers).run();
 }
 
 }  // namespace chronokg

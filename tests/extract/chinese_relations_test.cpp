@@ -134,3 +134,22 @@ TEST_CASE("a verb before a noun is no verb, and the same verb later before a nam
     // 投资 of 投资计划 is a noun; the 投资 after 华为 relates.
     CHECK(triples("英伟达投资计划推迟,华为投资台积电。") == V{"Huawei | invests in | TSMC | -"});
 }
+
+TEST_CASE("a verb followed by a noun_suffix word is part of a noun, not a verb", "[extract][zh]") {
+    // 审查 (reviews) before 结论 (a noun_suffix word of the default pack) names the review's
+    // conclusion, what was announced. The rules test the character after a verb against the
+    // first characters of the noun_suffix words before they ask the list: a wrong "none" there
+    // read 审查 as the verb ("reviews | 结论").
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("网信办公布审查结论。", "2025-05-20", false, extractor) ==
+          V{"Cyberspace Administration of China | announces | 审查结论 | -"});
+}
+
+TEST_CASE("an organization the pack does not know takes its place among the names", "[extract][zh]") {
+    // 华夏芯片研究中心 is found after the pack's names (an organization word with the characters
+    // before it) and must be put back in text order before the clause is read: the rules leave
+    // the names unsorted only when none was added.
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("华夏芯片研究中心与英伟达合作。", "2025-05-20", false, extractor) ==
+          V{"华夏芯片研究中心 | partners with | Nvidia | -"});
+}
