@@ -80,9 +80,13 @@ public:
         return in;
     }
     // lists_of_word("en", text, range) added to `lists` (empty): an English word's question, with
-    // no language name to read and no set to copy out (EnglishToken fills its own).
-    void add_lists_of_english_word(std::string_view text, TextRange range, CueSet& lists) const {
-        add_lists_of_word(1, text, range, lists);
+    // no language name to read and no set to copy out (EnglishToken fills its own). `capitals`:
+    // whether the word may hold capitals (Capitals::none for a word known to hold none, which
+    // the look-up then need not lower).
+    using Capitals = WordListsIndex::Capitals;
+    void add_lists_of_english_word(std::string_view text, TextRange range, CueSet& lists,
+                                   Capitals capitals = Capitals::maybe) const {
+        add_lists_of_word(1, text, range, lists, capitals);
     }
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)
@@ -137,8 +141,9 @@ private:
         return id.index() < kLexiconIds.size() ? &lists_[id.index()] : nullptr;
     }
     // lists_of_word() of the language of `index` (language_index), added to `in` (empty).
-    void add_lists_of_word(std::size_t index, std::string_view text, TextRange range, CueSet& in) const {
-        if (every_list_index_[index].lists_of(text, range, in)) return;
+    void add_lists_of_word(std::size_t index, std::string_view text, TextRange range, CueSet& in,
+                           Capitals capitals = Capitals::maybe) const {
+        if (every_list_index_[index].lists_of(text, range, in, capitals)) return;
         if (range.empty()) {
             in.set();
             return;

@@ -144,7 +144,9 @@ bool is_lower_word(std::string_view word) {
 }  // namespace
 
 void EnglishToken::look_up_lists() const {
-    lists_from_->add_lists_of_english_word(lists_text_, range, lists_);  // lists_ is empty until now
+    // lists_ is empty until now. A lower-case word holds no capital: its bytes need no lowering.
+    lists_from_->add_lists_of_english_word(lists_text_, range, lists_,
+                                           lower_case ? CueWords::Capitals::none : CueWords::Capitals::maybe);
     lists_from_ = nullptr;
 }
 

@@ -48,10 +48,16 @@ public:
     // Every phrase of `matcher`, its payload a list number below kLexiconIds.size().
     explicit WordListsIndex(const PhraseMatcher& matcher);
 
+    // Whether a word's bytes may hold the capitals A–Z. A word known to hold none (an English
+    // word of small letters and hyphens, which EnglishToken tells apart as it cuts it: most of
+    // the words the rules ask about) is its own lower-cased key, and its bytes are not lowered
+    // (a score of instructions a word).
+    enum class Capitals { maybe, none };
+
     // Adds to `lists` (empty) the lists text[range] (not empty) is a word of, as
     // matcher.for_each_exact(text, range.begin, range.end, …) gives them, and returns true; or
     // returns false, `lists` untouched, when the word is longer than kLongest bytes or empty.
-    bool lists_of(std::string_view text, TextRange range, Lists& lists) const {
+    bool lists_of(std::string_view text, TextRange range, Lists& lists, Capitals capitals = Capitals::maybe) const {
         const std::size_t length = range.size();
         // (Unsigned: an empty word, less one, is longer than kLongest too, and is left to the
         // caller, which answers it without this test on every other word.)
@@ -59,7 +65,7 @@ public:
         // Most of the words asked about that are in no list have a first and last byte and a
         // length no phrase has: they are ruled out in a few instructions, not packed and hashed.
         if (!shapes_.may_have_ends_of(std::string_view(text.data() + range.begin, length))) return true;
-        const PackedWord key = pack_lower(text, range.begin, length);
+        const PackedWord key = pack_lower(text, range.begin, length, capitals);
         for (std::size_t slot = slot_of(key, length);; slot = (slot + 1) & mask_) {
             const Slot& s = slots_[slot];
             if (s.length == 0) return true;  // an empty slot ends the probe: no phrase is the word
@@ -76,17 +82,24 @@ public:
 
 private:
     // text[begin, begin + length) packed, length <= kLongest. Sixteen bytes are read at once
-    // where the text has them (the bytes past the word masked off), else copied byte by byte.
-    static PackedWord pack_lower(std::string_view text, std::size_t begin, std::size_t length) {
+    // where the text has them (the bytes past the word masked off, and lowered unless the word
+    // has no capital), else copied byte by byte.
+    static PackedWord pack_lower(std::string_view text, std::size_t begin, std::size_t length,
+                                 Capitals capitals = Capitals::maybe) {
         PackedWord p;
         if constexpr (std::endian::native == std::endian::little) {
             if (text.size() - begin >= kLongest) {
                 std::memcpy(&p.low, text.data() + begin, 8);
                 std::memcpy(&p.high, text.data() + begin + 8, 8);
-                p.low = lower_eight(p.low & kKeepMasks[length].low);
+                p.low &= kKeepMasks[length].low;
+                if (capitals == Capitals::maybe) p.low = lower_eight(p.low);
                 // (Most words end within the first eight bytes: their second eight stay zero.)
-                if (length > 8) p.high = lower_eight(p.high & kKeepMasks[length].high);
-                else p.high = 0;
+                if (length > 8) {
+                    p.high &= kKeepMasks[length].high;
+                    if (capitals == Capitals::maybe) p.high = lower_eight(p.high);
+                } else {
+                    p.high = 0;
+                }
                 return p;
             }
         }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -118,4 +119,33 @@ TEST_CASE("a word's lists are the same at any length and place in the text", "[e
             }
     }
     CHECK(ranges > 1000);
+}
+
+TEST_CASE("a word known to hold no capital is found in the same lists with its bytes not lowered",
+          "[extract][cues]") {
+    // EnglishToken asks with Capitals::none for its lower-case words: the look-up then packs their
+    // bytes as they are. Every English list word of small letters and hyphens, of up to sixteen
+    // bytes, with more text after it (the bytes read past the word must still be masked off) and
+    // at the text's end: the lists each list's matcher puts it in, and at least one when no
+    // letter runs on after it.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    std::size_t asked = 0;
+    for (const auto& name : RulePack::known_lexicons())
+        for (const std::string& word : cues.words(CueId(name), "en")) {
+            const bool small = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || c == '-';
+            });
+            if (!small || word.size() > WordListsIndex::kLongest) continue;
+            for (const std::string after : {"", " and some more words after it", "s and more"}) {
+                const std::string text = word + after;
+                const TextRange range{0, word.size()};
+                INFO(name << " \"" << text << "\"");
+                CueSet lists;
+                cues.add_lists_of_english_word(text, range, lists, CueWords::Capitals::none);
+                CHECK(lists == lists_by_matchers(cues, "en", text, range));
+                if (!after.starts_with("s")) CHECK(lists.any());
+                ++asked;
+            }
+        }
+    CHECK(asked > 1000);
 }
