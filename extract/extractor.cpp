@@ -314,7 +314,7 @@ void Extractor::Reading::choose_sentences() {
         const TextRange range = sentences_[i].range;
         const std::string_view words = text_.substr(range.begin, range.size());
         window_[w].view.lang = detect ? detect_language(words) : lang_;
-        window_[w].read = !p_.garble.garbled(text_, range) && !boilerplate(words) &&
+        window_[w].read = !p_.garble.garbled(text_, range, norm_.garble_sign_candidates) && !boilerplate(words) &&
                           !(i + 1 == sentences_.size() && i > 0 && cut_off(words));
     }
 }

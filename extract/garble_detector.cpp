@@ -2,7 +2,9 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -19,32 +21,54 @@ constexpr int kSigns = 3;
 
 }  // namespace
 
-GarbleDetector::GarbleDetector() {
-    UErrorCode status = U_ZERO_ERROR;
-    UConverter* gb = ucnv_open("GB2312", &status);
-    if (U_FAILURE(status)) throw Error("ICU has no GB2312 converter (needed to detect garbled text)");
-    // Level 1 of GB2312 (the common characters) is the 3,755 characters of the byte pairs with a
-    // lead byte 0xB0 to 0xD7 (and a trail byte 0xA1 to 0xFE), each pair one character both ways:
-    // all pairs decoded in one call. (Each character of the range encoded in a call of its own,
-    // to see whether its bytes lead with 0xB0 to 0xD7, cost some 900 instructions a character,
-    // 19M at start-up; the pairs past the last character, D7FA to D7FE, decode to a substitute.)
-    std::vector<char> pairs;
-    for (int lead = 0xB0; lead <= 0xD7; ++lead)
-        for (int trail = 0xA1; trail <= 0xFE; ++trail) {
-            pairs.push_back(static_cast<char>(lead));
-            pairs.push_back(static_cast<char>(trail));
+const GarbleDetector::Tables& GarbleDetector::tables() {
+    static const Tables built = [] {
+        Tables t;
+        UErrorCode status = U_ZERO_ERROR;
+        UConverter* gb = ucnv_open("GB2312", &status);
+        if (U_FAILURE(status)) throw Error("ICU has no GB2312 converter (needed to detect garbled text)");
+        // Level 1 of GB2312 (the common characters) is the 3,755 characters of the byte pairs with
+        // a lead byte 0xB0 to 0xD7 (and a trail byte 0xA1 to 0xFE), each pair one character both
+        // ways: all pairs decoded in one call. (Each character of the range encoded in a call of
+        // its own, to see whether its bytes lead with 0xB0 to 0xD7, cost some 900 instructions a
+        // character, 19M at start-up; the pairs past the last character, D7FA to D7FE, decode to
+        // a substitute.)
+        std::vector<char> pairs;
+        for (int lead = 0xB0; lead <= 0xD7; ++lead)
+            for (int trail = 0xA1; trail <= 0xFE; ++trail) {
+                pairs.push_back(static_cast<char>(lead));
+                pairs.push_back(static_cast<char>(trail));
+            }
+        std::vector<UChar> decoded(pairs.size());
+        UChar* target = decoded.data();
+        const char* source = pairs.data();
+        ucnv_toUnicode(gb, &target, decoded.data() + decoded.size(), &source, pairs.data() + pairs.size(), nullptr,
+                       true, &status);
+        ucnv_close(gb);
+        if (U_FAILURE(status)) throw Error("ICU's GB2312 converter cannot decode its level 1");
+        for (const UChar* c = decoded.data(); c != target; ++c)
+            if (*c >= kFirst && *c <= kLast) t.common.set(static_cast<std::size_t>(*c - kFirst));
+        t.sign_by_itself.reserve(0x10000);
+        for (char32_t cp = 0; cp < 0x10000; ++cp) {
+            const bool common = cp >= kFirst && cp <= kLast && t.common[static_cast<std::size_t>(cp - kFirst)];
+            t.sign_by_itself.push_back(is_hanzi(cp) ? !common : is_kana(cp) || cp == 0xFFFD);
         }
-    std::vector<UChar> decoded(pairs.size());
-    UChar* target = decoded.data();
-    const char* source = pairs.data();
-    ucnv_toUnicode(gb, &target, decoded.data() + decoded.size(), &source, pairs.data() + pairs.size(), nullptr, true,
-                   &status);
-    ucnv_close(gb);
-    if (U_FAILURE(status)) throw Error("ICU's GB2312 converter cannot decode its level 1");
-    for (const UChar* c = decoded.data(); c != target; ++c)
-        if (*c >= kFirst && *c <= kLast) common_.set(static_cast<std::size_t>(*c - kFirst));
-    for (char32_t cp = 0; cp < 0x10000; ++cp)
-        sign_by_itself_.push_back(is_hanzi(cp) ? !common(cp) : is_kana(cp) || cp == 0xFFFD);
+        return t;
+    }();
+    return built;
+}
+
+GarbleDetector::GarbleDetector() : common_(tables().common), sign_by_itself_(tables().sign_by_itself) {}
+
+bool GarbleDetector::may_be_sign(char32_t cp) {
+    return is_latin(cp) || (cp < 0x10000 && tables().sign_by_itself[cp]);
+}
+
+std::vector<std::uint8_t> GarbleDetector::may_be_sign_in_bmp() {
+    std::vector<std::uint8_t> signs = tables().sign_by_itself;
+    for (char32_t letter = 'A'; letter <= 'z'; ++letter)
+        if (is_latin(letter)) signs[letter] = 1;
+    return signs;
 }
 
 template <class Take>
@@ -137,6 +161,25 @@ bool GarbleDetector::garbled(std::string_view text, TextRange range) const {
     // sentences (a third of the scan's cost on Chinese text before it).
     const std::string_view piece = text.substr(range.begin, range.size());
     if (utf8::first_non_ascii(piece) == piece.size() || possible_signs(text, range) < kSigns) return false;
+    return any_window(text, range);
+}
+
+bool GarbleDetector::garbled(std::string_view text, TextRange range,
+                             const std::vector<std::size_t>& sign_candidates) const {
+    // Every sign is a `?` or a character the normalizer noted (in order, as it wrote them): the
+    // candidates inside the range and the `?`s found by memchr bound the signs of any window.
+    int possible = 0;
+    const auto first = std::lower_bound(sign_candidates.begin(), sign_candidates.end(), range.begin);
+    for (auto c = first; c != sign_candidates.end() && *c < range.end && possible < kSigns; ++c) ++possible;
+    const char* const end = text.data() + range.end;
+    for (const char* p = text.data() + range.begin; possible < kSigns; ++p, ++possible) {
+        p = static_cast<const char*>(std::memchr(p, '?', static_cast<std::size_t>(end - p)));
+        if (p == nullptr) break;
+    }
+    return possible >= kSigns && any_window(text, range);
+}
+
+bool GarbleDetector::any_window(std::string_view text, TextRange range) const {
     bool found = false;
     scan(text, range, [&](TextRange) {
         found = true;

@@ -18,12 +18,23 @@ namespace chronokg {
 
 class GarbleDetector {
 public:
-    GarbleDetector();  // builds the common-character table with ICU's GB2312 converter
+    GarbleDetector();  // the first builds the common-character table with ICU's GB2312 converter
 
     // Garbled spans of text[range] (folded text), merged where they touch.
     std::vector<TextRange> find(std::string_view text, TextRange range) const;
     // Whether find() would find a span: stops at the first.
     bool garbled(std::string_view text, TextRange range) const;
+    // The same answer for normalized text, told from where the normalizer saw the characters
+    // that may be signs (NormalizedText::garble_sign_candidates): a sentence with fewer than
+    // kSigns of them and of `?` needs no character decoded again.
+    bool garbled(std::string_view text, TextRange range, const std::vector<std::size_t>& sign_candidates) const;
+
+    // Whether a character may be a sign somewhere: a sign by itself (a rare Hanzi, kana, U+FFFD)
+    // or a Latin letter (one between two Hanzi). `?` is not one: garbled() counts those itself.
+    static bool may_be_sign(char32_t cp);
+    // may_be_sign() of every code point of the BMP, 1 or 0, at once: for a table over all of
+    // them (a call for each cost more than a copy of the detector's table).
+    static std::vector<std::uint8_t> may_be_sign_in_bmp();
 
 private:
     // Calls take(window) for each window of kWindow characters (fewer at the start) holding
@@ -34,17 +45,26 @@ private:
     // neighbour decoded (a `?` counts whatever touches it), stopping at kSigns: fewer than
     // kSigns, and no window can hold kSigns (most sentences hold none at all).
     int possible_signs(std::string_view text, TextRange range) const;
+    // Whether scan() finds a window, after a count said one may hold kSigns signs.
+    bool any_window(std::string_view text, TextRange range) const;
     bool common(char32_t cp) const {
         return cp >= kFirst && cp <= kLast && common_[static_cast<std::size_t>(cp - kFirst)];
     }
     static constexpr char32_t kFirst = 0x4E00;
     static constexpr char32_t kLast = 0x9FFF;
-    std::bitset<kLast - kFirst + 1> common_;
-    // Whether a code point of the BMP is a sign by itself (a rare Hanzi, kana, U+FFFD), 1 or 0:
-    // one load a character for possible_signs(), with no test of its range (a three-byte
-    // sequence decodes to one below 0x10000). A byte each, not a bit: the count adds it as it
-    // is, where a bit took a shift, a mask and a test.
-    std::vector<std::uint8_t> sign_by_itself_;
+    using CommonHanzi = std::bitset<kLast - kFirst + 1>;
+    // The tables below, built once for every detector and for may_be_sign().
+    struct Tables {
+        CommonHanzi common;
+        // Whether a code point of the BMP is a sign by itself (a rare Hanzi, kana, U+FFFD), 1 or
+        // 0: one load a character for possible_signs(), with no test of its range (a three-byte
+        // sequence decodes to one below 0x10000). A byte each, not a bit: the count adds it as
+        // it is, where a bit took a shift, a mask and a test.
+        std::vector<std::uint8_t> sign_by_itself;
+    };
+    static const Tables& tables();
+    const CommonHanzi& common_;
+    const std::vector<std::uint8_t>& sign_by_itself_;
 };
 
 }  // namespace chronokg

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "extract/garble_detector.hpp"
 #include "extract/pinyin_annotation.hpp"
 #include "extract/script_fold.hpp"
 
@@ -65,6 +66,7 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
     const icu::Normalizer2& normalizer = nfkc();
     bmp_index_.reserve(0x10001);
     bmp_fold_.assign(0x10000, Fold::other);
+    const std::vector<std::uint8_t> may_be_garble_sign = GarbleDetector::may_be_sign_in_bmp();
     for (char32_t cp = 0; cp < 0x10000; ++cp) {
         bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
         // Surrogates never occur in valid UTF-8; give them an empty fold.
@@ -78,6 +80,15 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         const std::size_t length = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;  // of cp's UTF-8
         if (one && first == cp) bmp_fold_[cp] = Fold::unchanged;
         else if (one && folded.size() == length) bmp_fold_[cp] = Fold::same_length;
+        // Whether the fold holds a character that may be a sign of garbling (most folds are one
+        // character of the BMP, looked up in the table).
+        bool garble_sign = false;
+        if (one && first < 0x10000)
+            garble_sign = may_be_garble_sign[first];
+        else
+            for (std::size_t at = 0; !garble_sign && at < folded.size();)
+                garble_sign = GarbleDetector::may_be_sign(utf8::decode(folded, at));
+        if (garble_sign) bmp_fold_[cp] |= Fold::garble_sign;
         bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
@@ -98,7 +109,7 @@ void Normalizer::append_folded(std::string& out, char32_t cp) const {
 
 std::size_t Normalizer::unchanged_end(std::string_view text, std::size_t pos, std::size_t limit) const {
     // (Only the table and the position in registers: no append in the loop to reload them after.)
-    const Fold* const folds = bmp_fold_.data();
+    const std::uint8_t* const folds = bmp_fold_.data();
     while (pos < limit && (static_cast<unsigned char>(text[pos]) & 0xF0) == 0xE0) {
         std::size_t next = pos;
         if (folds[utf8::decode_three(text, next)] != Fold::unchanged) break;  // a three-byte one is in the BMP
@@ -129,6 +140,9 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             // Eight bytes at a time (utf8::first_non_ascii): English text comes in long runs.
             const std::size_t end = utf8::first_non_ascii(original.substr(0, limit), pos + 1);
             const std::size_t norm_begin = result.text.size();
+            // A Latin letter is a sign only alone between two Hanzi: in a run of its own. (A run
+            // cut by an annotation may make one more candidate than needed, never one less.)
+            if (end - pos == 1 && GarbleDetector::may_be_sign(byte)) result.garble_sign_candidates.push_back(norm_begin);
             result.text.append(original.substr(pos, end - pos));
             result.offsets.add(norm_begin, end - pos, pos, end);
             pos = end;
@@ -169,9 +183,10 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
                static_cast<unsigned char>(original[run_end]) >= 0x80) {
             std::size_t next = run_end;
             const char32_t c = utf8::decode(original, next);
-            const Fold fold = c < 0x10000 ? bmp_fold_[c] : Fold::other;
-            if (fold == Fold::other) break;
-            if (fold == Fold::same_length) {
+            const std::uint8_t fold = c < 0x10000 ? bmp_fold_[c] : Fold::other;
+            if ((fold & Fold::kind) == Fold::other) break;
+            if (fold & Fold::garble_sign) result.garble_sign_candidates.push_back(norm_begin + (run_end - pos));
+            if ((fold & Fold::kind) == Fold::same_length) {
                 if (change_count == changes.size()) write_run(run_end);
                 changes[change_count++] = Change{run_end, bmp_pool_.data() + bmp_index_[c], next - run_end};
             }
@@ -185,6 +200,8 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         }
         const char32_t cp = utf8::decode(original, pos);
         append_folded(result.text, cp);
+        // (A fold out of the BMP is made as it is met: its characters are looked at one by one.)
+        if (cp >= 0x10000 || (bmp_fold_[cp] & Fold::garble_sign)) note_garble_signs(result, norm_begin);
         // One character in, one character out (the lead byte's length covers the whole output)?
         const std::size_t produced = result.text.size() - norm_begin;
         std::size_t first_end = norm_begin;
@@ -192,6 +209,13 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
         result.offsets.add(norm_begin, produced, start, pos, first_end == result.text.size());
     }
     return result;
+}
+
+void Normalizer::note_garble_signs(NormalizedText& result, std::size_t from) {
+    for (std::size_t at = from; at < result.text.size();) {
+        const std::size_t begin = at;
+        if (GarbleDetector::may_be_sign(utf8::decode(result.text, at))) result.garble_sign_candidates.push_back(begin);
+    }
 }
 
 std::string Normalizer::fold(std::string_view text) const {

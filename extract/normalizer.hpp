@@ -28,6 +28,11 @@ struct NormalizedText {
     // The inline pinyin annotations dropped from the original (find_pinyin_annotations), in
     // order: what a piece of the original holds of them is known without searching it again.
     std::vector<std::pair<std::size_t, std::size_t>> annotations;
+    // Where the characters of `text` that may be signs of garbling stand (GarbleDetector::
+    // may_be_sign, a Latin letter only where it stands alone between two characters past ASCII),
+    // in order: the normalizer reads every character anyway, and the garble check of a sentence
+    // then counts these instead of decoding it again.
+    std::vector<std::size_t> garble_sign_candidates;
 };
 
 class Normalizer {
@@ -57,17 +62,23 @@ private:
     std::vector<std::uint32_t> bmp_index_;
     std::string bmp_pool_;
     // What the fold of a BMP code point is like, one byte each: a run of Chinese text asks it of
-    // every character, and one load answers where two bit tests did.
-    enum class Fold : std::uint8_t {
-        other,
+    // every character, and one load answers where two bit tests did. A kind, and a flag.
+    struct Fold {
+        static constexpr std::uint8_t other = 0;
         // Another character of the same UTF-8 length (a Traditional character's Simplified one):
         // a run of these and unchanged ones maps to the original byte for byte, one offset
         // segment for the whole run.
-        same_length,
+        static constexpr std::uint8_t same_length = 1;
         // The code point itself (most of a Simplified Chinese text): a run of them is copied whole.
-        unchanged,
+        static constexpr std::uint8_t unchanged = 2;
+        static constexpr std::uint8_t kind = 3;  // the bits of the three above
+        // The fold holds a character that may be a sign of garbling (GarbleDetector::may_be_sign):
+        // an unchanged one with it stops the tight loop of unchanged_end() with no test added.
+        static constexpr std::uint8_t garble_sign = 4;
     };
-    std::vector<Fold> bmp_fold_;
+    std::vector<std::uint8_t> bmp_fold_;
+    // Notes the characters of result.text from `from` on that may be signs of garbling.
+    static void note_garble_signs(NormalizedText& result, std::size_t from);
 };
 
 }  // namespace chronokg

@@ -143,3 +143,31 @@ TEST_CASE("the common Hanzi are exactly GB2312's level 1", "[extract][garble]") 
     CHECK(!common(U'亍'));  // D8A1, level 2's first
     CHECK(!common(U'丂'));  // not in GB2312
 }
+
+TEST_CASE("the garble check of a normalized text's sentence agrees with a scan of its characters", "[extract][garble]") {
+    const GarbleDetector detector;
+    // Original pieces whose folds hold signs in every way the normalizer meets them: rare Hanzi and
+    // kana among common ones, a Latin letter alone (ASCII, full-width, or out of the BMP), a
+    // full-width `?`, half-width kana, a square of four kana (㌀), Traditional characters.
+    const std::vector<std::string> pieces = {"中", "國", "的", "乂", "丌", "ア", "ｱ", "㌀", "?", "？", "\xEF\xBF\xBD",
+                                             "a", "Ｚ", "𝐀", " ", "。", "1", "，"};
+    std::mt19937 random(11);
+    std::size_t garbled_parts = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::string original;
+        const int length = static_cast<int>(random() % 40);
+        for (int i = 0; i < length; ++i) original += pieces[random() % pieces.size()];
+        const NormalizedText norm = Normalizer::shared().normalize(original);
+        const std::string& text = norm.text;
+        std::vector<std::size_t> starts;  // character boundaries
+        for (std::size_t pos = 0; pos <= text.size(); pos += pos < text.size() ? utf8::lead_length(static_cast<unsigned char>(text[pos])) : 1)
+            starts.push_back(pos);
+        const std::size_t b = trial % 2 == 0 ? 0 : starts[random() % starts.size()];
+        const std::size_t e = trial % 2 == 0 ? text.size() : std::max(b, starts[random() % starts.size()]);
+        const bool expected = detector.garbled(text, {b, e});  // decodes every character of the part
+        INFO(original << " → part [" << b << ", " << e << ")");
+        CHECK(detector.garbled(text, {b, e}, norm.garble_sign_candidates) == expected);
+        garbled_parts += expected;
+    }
+    CHECK(garbled_parts > 300);
+}
