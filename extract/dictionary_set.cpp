@@ -25,9 +25,9 @@ void DictionarySet::add_all(std::size_t dictionary, const PhraseMatcher& matcher
 void DictionarySet::compile() { matcher_.compile(); }
 
 void DictionarySet::find_all(std::string_view text, std::size_t begin, std::size_t end,
-                             std::span<std::vector<PhraseHit>> hits) const {
+                             std::span<std::vector<PhraseHit>* const> hits) const {
     if (hits.size() != dictionaries_) throw std::invalid_argument("DictionarySet: one hit list a dictionary");
-    for (auto& list : hits) list.clear();
+    for (std::vector<PhraseHit>* list : hits) list->clear();
     matcher_.find_all_split(text, begin, end, kDictionaryShift, hits.data());
 }
 

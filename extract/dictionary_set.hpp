@@ -32,10 +32,12 @@ public:
     void add_all(std::size_t dictionary, const PhraseMatcher& matcher);
     void compile();
 
-    // hits[d] becomes the hits of dictionary d in text[begin, end), payloads as added (what it
-    // held is replaced); `hits` has one list a dictionary. The caller owns the lists: a list of
-    // lists made for each sentence cost an allocation a sentence.
-    void find_all(std::string_view text, std::size_t begin, std::size_t end, std::span<std::vector<PhraseHit>> hits) const;
+    // *hits[d] becomes the hits of dictionary d in text[begin, end), payloads as added (what it
+    // held is replaced); `hits` points to one list a dictionary. The caller owns the lists: a list
+    // of lists made for each sentence cost an allocation a sentence, and lists found elsewhere
+    // and then moved to where they are read cost the moves.
+    void find_all(std::string_view text, std::size_t begin, std::size_t end,
+                  std::span<std::vector<PhraseHit>* const> hits) const;
 
 private:
     static constexpr unsigned kDictionaryShift = 28;  // up to 16 dictionaries

@@ -335,7 +335,7 @@ void Extractor::Reading::scan_dictionaries() {
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
     for (std::size_t w = 0; w < window_.size(); ++w) {
         const TextRange range = sentences_[first_ + w].range;
-        window_[w].scanned = p_.scan.find(window_[w].view.lang, text_, range);
+        p_.scan.find(window_[w].view.lang, text_, range, window_[w].scanned);
         ranges.emplace_back(range.begin, range.end);
     }
     auto aliases = p_.catalog.find_in(text_, ranges);

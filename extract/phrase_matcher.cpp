@@ -212,12 +212,13 @@ std::vector<PhraseHit> PhraseMatcher::find_all(std::string_view text, std::size_
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all() before compile()");
     if (hyperscan_) return hyperscan_->find_all(text, begin, end);
     std::vector<PhraseHit> hits;
-    scan(text, begin, end, HitLists{&hits});
+    std::vector<PhraseHit>* const list = &hits;
+    scan(text, begin, end, HitLists{&list});
     return hits;
 }
 
 void PhraseMatcher::find_all_split(std::string_view text, std::size_t begin, std::size_t end, unsigned shift,
-                                   std::vector<PhraseHit>* lists) const {
+                                   std::vector<PhraseHit>* const* lists) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_split() before compile()");
     const HitLists split{lists, shift, (std::uint32_t{1} << shift) - 1};
     if (!hyperscan_) return scan(text, begin, end, split);
@@ -266,8 +267,10 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
             for (; r + 1 < ranges.size(); r += 2) {
                 const auto [begin_a, end_a] = ranges[r];
                 const auto [begin_b, end_b] = ranges[r + 1];
-                NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{&hits[r]}};
-                NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{&hits[r + 1]}};
+                std::vector<PhraseHit>* const list_a = &hits[r];
+                std::vector<PhraseHit>* const list_b = &hits[r + 1];
+                NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{&list_a}};
+                NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{&list_b}};
                 while (a.at < a.stop && b.at < b.stop) {
                     narrow_step<shift>(a, delta, byte_class, text);
                     narrow_step<shift>(b, delta, byte_class, text);
@@ -288,7 +291,8 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
         for (const PhraseHit& hit : all) {  // by end
             while (r < ranges.size() && ranges[r].second < hit.end) ++r;
             if (r == ranges.size()) break;
-            if (hit.begin >= ranges[r].first) put(HitLists{&hits[r]}, hit);
+            std::vector<PhraseHit>* const list = &hits[r];
+            if (hit.begin >= ranges[r].first) put(HitLists{&list}, hit);
         }
         return hits;
     }
@@ -297,7 +301,7 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
 }
 
 inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {
-    std::vector<PhraseHit>& list = to.lists[std::uint64_t{hit.payload} >> to.shift];
+    std::vector<PhraseHit>& list = *to.lists[std::uint64_t{hit.payload} >> to.shift];
     // Room for a sentence's worth at once rather than growing 1, 2, 4, 8…: as many hits as fit in
     // 1 KB, the largest block glibc's per-thread cache hands out. A Chinese sentence holds up to 64
     // cue-word or verb hits, and a quarter to a third of those lists more than 16: room for 16

@@ -62,11 +62,13 @@ public:
     std::vector<std::vector<PhraseHit>> find_all_in(std::string_view text,
                                                     const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
     // find_all() sorted by the payloads' top bits, for several dictionaries in one matcher: a hit
-    // of payload p goes to lists[p >> shift] as payload p's low `shift` bits, each list in
-    // find_all()'s order. `lists` has room for every p >> shift; 0 < shift < 32. Straight into
-    // the lists: no vector of all hits to count and copy from.
+    // of payload p goes to *lists[p >> shift] as payload p's low `shift` bits, each list in
+    // find_all()'s order. `lists` points to a list for every p >> shift; 0 < shift < 32. Straight
+    // into the lists: no vector of all hits to count and copy from. (Pointers to the lists: the
+    // caller's lists need not stand side by side, and a caller with its own named lists fills
+    // them in place, with no moves after.)
     void find_all_split(std::string_view text, std::size_t begin, std::size_t end, unsigned shift,
-                        std::vector<PhraseHit>* lists) const;
+                        std::vector<PhraseHit>* const* lists) const;
 
     // Length of the longest phrase that starts at `at` and ends by `limit` (0 when none): the
     // longest hit of find_all(text, at, limit) that begins at `at`, found without scanning on.
@@ -157,10 +159,10 @@ private:
     // Returns the state after all of text[at, limit), or 0 when the walk stopped before.
     template <class Visit>
     std::uint32_t walk(std::string_view text, std::size_t at, std::size_t limit, Visit&& visit) const;
-    // Where a scan puts its hits: a hit of payload p in lists[p >> shift] as p & mask. One list
-    // (shift 32, a 64-bit shift: every payload to lists[0], whole) but for find_all_split().
+    // Where a scan puts its hits: a hit of payload p in *lists[p >> shift] as p & mask. One list
+    // (shift 32, a 64-bit shift: every payload to *lists[0], whole) but for find_all_split().
     struct HitLists {
-        std::vector<PhraseHit>* lists;
+        std::vector<PhraseHit>* const* lists;
         unsigned shift = 32;
         std::uint32_t mask = ~std::uint32_t{0};
     };

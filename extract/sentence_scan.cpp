@@ -25,21 +25,16 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon,
     }
 }
 
-SentenceScan::Hits SentenceScan::find(std::string_view lang, std::string_view text, TextRange range) const {
+void SentenceScan::find(std::string_view lang, std::string_view text, TextRange range, Hits& hits) const {
     const bool chinese = lang == "zh";
-    std::array<std::vector<PhraseHit>, kDictionaries> found;
-    sets_[chinese ? 0 : 1].find_all(text, range.begin, range.end, found);
-    Hits hits;
+    // The caller's lists, in the order of `Dictionary`.
+    std::vector<PhraseHit>* const lists[kDictionaries] = {&hits.cue_lists,   &hits.verbs,    &hits.roles,
+                                                          &hits.reciprocal_nouns, &hits.short_forms,
+                                                          &hits.anaphora,    &hits.time_texts};
+    sets_[chinese ? 0 : 1].find_all(text, range.begin, range.end, lists);
     // The cue lists are those of "zh" and "en" only (find_all_lists gives none for another
     // language); verbs and roles are the Chinese ones for "zh", the English ones otherwise.
-    if (chinese || lang == "en") hits.cue_lists = std::move(found[kCueLists]);
-    hits.verbs = std::move(found[kVerbs]);
-    hits.roles = std::move(found[kRoles]);
-    hits.reciprocal_nouns = std::move(found[kReciprocalNouns]);
-    hits.short_forms = std::move(found[kShortForms]);
-    hits.anaphora = std::move(found[kAnaphora]);
-    hits.time_texts = std::move(found[kTimeTexts]);
-    return hits;
+    if (!chinese && lang != "en") hits.cue_lists.clear();
 }
 
 }  // namespace chronokg

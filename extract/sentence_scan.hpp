@@ -43,8 +43,9 @@ public:
         std::vector<PhraseHit> anaphora;
         std::vector<PhraseHit> time_texts;   // for TimeTagger::find(…, text_hits)
     };
-    // The hits of the dictionaries for `lang` in text[range].
-    Hits find(std::string_view lang, std::string_view text, TextRange range) const;
+    // `hits` becomes the hits of the dictionaries for `lang` in text[range]. Filled in place: the
+    // lists where the caller keeps them, with no moves after the scan.
+    void find(std::string_view lang, std::string_view text, TextRange range, Hits& hits) const;
 
 private:
     enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kShortForms, kAnaphora, kTimeTexts, kDictionaries };

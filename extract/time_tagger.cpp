@@ -263,7 +263,8 @@ std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std
 std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range, std::string_view lang,
                                           const std::optional<Date>& published) const {
     thread_local std::vector<PhraseHit> text_hits;
-    own_scans_[lang == "zh" ? 0 : 1].find_all(text, range.begin, range.end, std::span(&text_hits, 1));
+    std::vector<PhraseHit>* const list = &text_hits;
+    own_scans_[lang == "zh" ? 0 : 1].find_all(text, range.begin, range.end, std::span(&list, 1));
     return find(text, range, lang, published, text_hits);
 }
 

@@ -140,8 +140,10 @@ TEST_CASE("hits split by payload come the same from Hyperscan as from the automa
     for (const auto& [begin, end] : std::vector<std::pair<std::size_t, std::size_t>>{
              {0, text.size()}, {3, text.size() - 2}, {text.size() / 2, text.size()}}) {
         std::vector<PhraseHit> expected[2], found[2];
-        automaton.find_all_split(text, begin, end, kShift, expected);
-        hyperscan.find_all_split(text, begin, end, kShift, found);
+        std::vector<PhraseHit>* const expected_lists[2] = {&expected[0], &expected[1]};
+        std::vector<PhraseHit>* const found_lists[2] = {&found[0], &found[1]};
+        automaton.find_all_split(text, begin, end, kShift, expected_lists);
+        hyperscan.find_all_split(text, begin, end, kShift, found_lists);
         for (std::size_t d = 0; d < 2; ++d) {
             INFO("dictionary " << d << ", range [" << begin << ", " << end << ")");
             CHECK(hits_text(found[d]) == hits_text(expected[d]));

@@ -142,20 +142,21 @@ TEST_CASE("the scan's hits of the required texts may come in any order, and more
     tagger.add_required_texts(scan, 0, true);
     scan.compile();
     const std::string text = Normalizer::shared().fold("2024年3月5日至去年5月，上周五和第3号，今年3月31日");
-    std::array<std::vector<PhraseHit>, 1> hits;
-    scan.find_all(text, 0, text.size(), hits);
-    REQUIRE(hits[0].size() > 5);
+    std::vector<PhraseHit> hits;
+    std::vector<PhraseHit>* const list = &hits;
+    scan.find_all(text, 0, text.size(), std::span(&list, 1));
+    REQUIRE(hits.size() > 5);
     const auto published = Date::parse("2025-05-20");
     auto found = [&](const std::vector<PhraseHit>& given) {
         V out;
         for (const auto& t : tagger.find(text, {0, text.size()}, "zh", published, given)) out.push_back(t.rule + " " + t.date.iso());
         return out;
     };
-    const V in_order = found(hits[0]);
+    const V in_order = found(hits);
     CHECK(in_order.size() == 4);  // 第3号 is matched, and is no date
-    CHECK(in_order == found(std::vector<PhraseHit>(hits[0].rbegin(), hits[0].rend())));
-    std::vector<PhraseHit> twice = hits[0];
-    twice.insert(twice.end(), hits[0].begin(), hits[0].end());
+    CHECK(in_order == found(std::vector<PhraseHit>(hits.rbegin(), hits.rend())));
+    std::vector<PhraseHit> twice = hits;
+    twice.insert(twice.end(), hits.begin(), hits.end());
     CHECK(in_order == found(twice));
     CHECK(found({}).empty());  // no text found: no pattern runs
 }
