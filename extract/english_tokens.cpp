@@ -103,13 +103,20 @@ PlainWord plain_word_at(std::string_view text, std::size_t begin, std::size_t en
     // reads it all (small bytes are plain). Neither skip gathers the classes of the bytes it
     // passes, and both step a pointer: a byte costs fewer instructions than in one loop that
     // kept an index and the classes together.
+    // The byte the first skip stopped at is classed once: it ends most words (a lower-case word
+    // before a space or a mark), and the second skip and the class of the byte after the word
+    // then read it no second time.
     const char* const word_begin = text.data() + begin;
     const char* const range_end = text.data() + end;
     const char* const small_end = skip_class(word_begin, range_end, kSmall);
-    const char* const p = skip_class(small_end, range_end, kPlain);
+    const char* p = small_end;
+    unsigned next = class_at(begin + static_cast<std::size_t>(small_end - word_begin));  // of the byte at `p`, after the word once `p` ends it
+    if (next & kPlain) {
+        p = skip_class(small_end + 1, range_end, kPlain);
+        next = class_at(begin + static_cast<std::size_t>(p - word_begin));
+    }
     if (p == word_begin) return {};
     const std::size_t word_end = begin + static_cast<std::size_t>(p - word_begin);
-    unsigned next = class_at(word_end);  // the class of the byte after the word
     PlainWord plain;
     plain.chunk_end = word_end;
     if (next & kMark) {
@@ -181,7 +188,8 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
         // keep the dot in the word.)
         if (const PlainWord plain = plain_word_at(text, chunk_begin, range.end);
             plain.length > 0 && !(plain.after == '.' && dot_belongs(text, chunk_begin, chunk_begin + plain.length, cues))) {
-            pos = plain.chunk_end < range.end ? plain.chunk_end + 1 : plain.chunk_end;
+            // (At the range's end, one past it: the loop ends all the same, with no test here.)
+            pos = plain.chunk_end + 1;
             // A dash standing alone marks a break after the previous word; of the plain chunks,
             // only `-` and `--` are one (the first byte rules out nearly all the others).
             const std::string_view chunk(text.data() + chunk_begin, plain.chunk_end - chunk_begin);

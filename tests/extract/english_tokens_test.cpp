@@ -50,6 +50,41 @@ TEST_CASE("plain English words end at their own last byte, of any length, up to 
     }
 }
 
+// plain_word_at() classes the byte its skip of small letters stops at once, and reads on past it
+// only when it is a capital or a digit: small letters stopped by an inner dot are a word with
+// dots (`e.g.`), read as other chunks are, not a plain word before a dot. And a plain word that
+// ends where the sentence ends, with more text after it, steps past the sentence's end: it is the
+// sentence's last word.
+TEST_CASE("small letters stopped by an inner dot keep the dots; a plain word at the sentence's end is its last",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    for (const std::string chunk : {"e.g.", "x.y.", "ab.cd."}) {
+        for (const std::string tail : {"", " then"}) {
+            const std::string text = "as " + chunk + tail;
+            INFO('"' << text << '"');
+            const auto words = english_tokens(text, TextRange{0, text.size()}, cues);
+            REQUIRE(words.size() >= 2);
+            CHECK(words[1].word == chunk);
+            CHECK(words[1].after == 0);
+            CHECK_FALSE(words[1].lower_word());
+        }
+    }
+    const std::string text = "so beta gamma, delta and more";
+    struct Cut {
+        std::size_t end;    // the sentence's end
+        std::string last;   // its last word
+        char after;         // the mark after that word
+    };
+    for (const Cut& c : {Cut{13, "gamma", 0}, Cut{14, "gamma", ','}, Cut{7, "beta", 0}, Cut{20, "delta", 0}}) {
+        INFO(c.end);
+        const auto words = english_tokens(text, TextRange{0, c.end}, cues);
+        REQUIRE_FALSE(words.empty());
+        CHECK(words.back().word == c.last);
+        CHECK(words.back().after == c.after);
+        CHECK(words.back().range.end <= c.end);
+    }
+}
+
 // english_tokens() tells each word where to look its lists up as it cuts it, with no second pass
 // over the words: a plain word and a word with punctuation around it both answer, and so do the
 // words KeptWords kept and gives back.
