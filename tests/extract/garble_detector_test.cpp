@@ -42,6 +42,14 @@ TEST_CASE("in a run of ASCII a `?` is a sign, and a letter only alone between tw
 }
 
 namespace {
+// Up to 39 of `pieces`, drawn at random: the texts of the randomized tests below.
+std::string random_text(const std::vector<std::string>& pieces, std::mt19937& random) {
+    std::string text;
+    const int length = static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    return text;
+}
+
 // The detector as first written: every character decoded into a vector, then a window slid over
 // their signs. The streaming scan must find the same spans.
 std::vector<TextRange> reference_spans(const GarbleDetector& detector, std::string_view text) {
@@ -97,9 +105,7 @@ TEST_CASE("the streaming garble scan finds the spans a scan over every character
     std::mt19937 random(7);
     std::size_t garbled_texts = 0;
     for (int trial = 0; trial < 3000; ++trial) {
-        std::string text;
-        const int length = static_cast<int>(random() % 40);
-        for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+        const std::string text = random_text(pieces, random);
         const auto expected = reference_spans(detector, text);
         const auto found = detector.find(text, {0, text.size()});
         INFO(text);
@@ -154,9 +160,7 @@ TEST_CASE("the garble check of a normalized text's sentence agrees with a scan o
     std::mt19937 random(11);
     std::size_t garbled_parts = 0;
     for (int trial = 0; trial < 3000; ++trial) {
-        std::string original;
-        const int length = static_cast<int>(random() % 40);
-        for (int i = 0; i < length; ++i) original += pieces[random() % pieces.size()];
+        const std::string original = random_text(pieces, random);
         const NormalizedText norm = Normalizer::shared().normalize(original);
         const std::string& text = norm.text;
         std::vector<std::size_t> starts;  // character boundaries
