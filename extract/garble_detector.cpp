@@ -50,8 +50,7 @@ const GarbleDetector::Tables& GarbleDetector::tables() {
             if (*c >= kFirst && *c <= kLast) t.common.set(static_cast<std::size_t>(*c - kFirst));
         t.sign_by_itself.reserve(0x10000);
         for (char32_t cp = 0; cp < 0x10000; ++cp) {
-            const bool common = cp >= kFirst && cp <= kLast && t.common[static_cast<std::size_t>(cp - kFirst)];
-            t.sign_by_itself.push_back(is_hanzi(cp) ? !common : is_kana(cp) || cp == 0xFFFD);
+            t.sign_by_itself.push_back(is_hanzi(cp) ? !in_common(t.common, cp) : is_kana(cp) || cp == 0xFFFD);
         }
         return t;
     }();

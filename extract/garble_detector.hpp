@@ -47,12 +47,14 @@ private:
     int possible_signs(std::string_view text, TextRange range) const;
     // Whether scan() finds a window, after a count said one may hold kSigns signs.
     bool any_window(std::string_view text, TextRange range) const;
-    bool common(char32_t cp) const {
-        return cp >= kFirst && cp <= kLast && common_[static_cast<std::size_t>(cp - kFirst)];
-    }
     static constexpr char32_t kFirst = 0x4E00;
     static constexpr char32_t kLast = 0x9FFF;
     using CommonHanzi = std::bitset<kLast - kFirst + 1>;
+    // Static, so that tables() can ask it of the set it is building, before any detector exists.
+    static bool in_common(const CommonHanzi& set, char32_t cp) {
+        return cp >= kFirst && cp <= kLast && set[static_cast<std::size_t>(cp - kFirst)];
+    }
+    bool common(char32_t cp) const { return in_common(common_, cp); }
     // The tables below, built once for every detector and for may_be_sign().
     struct Tables {
         CommonHanzi common;
