@@ -396,8 +396,7 @@ void Extractor::Reading::make_views() {
         view.index = i;
         view.entities = &sentence_entities_;
         SentenceScan::Hits& scanned = window_[w].scanned;
-        view.mentions = mentions_.next(sentence, {std::move(window_[w].aliases), std::move(scanned.short_forms),
-                                                  std::move(scanned.anaphora)});
+        mentions_.next(sentence, {std::move(window_[w].aliases), scanned.short_forms, scanned.anaphora}, view.mentions);
         if (!window_[w].read) continue;
         // The dictionaries the rules read, found in one scan of the sentence.
         view.cues = &window_[w].cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);

@@ -230,9 +230,9 @@ void MentionFinder::Reading::record_clear_mentions() {
     unrecorded_.clear();
 }
 
-std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits) {
+void MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits, std::vector<Mention>& found) {
     const EntityCatalog& catalog = finder_.catalog_;
-    std::vector<Mention> found;
+    found.clear();
     // Room for a mention from every hit (titles and bound acronyms may add a few more): grown
     // one mention at a time, the vector was allocated again and again in most sentences.
     found.reserve(hits.aliases.size() + hits.short_forms.size() + hits.anaphora.size() + 2);
@@ -305,7 +305,6 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
     if (found.size() != in_order)
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     earlier_.insert(earlier_.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
-    return found;
 }
 
 }  // namespace chronokg

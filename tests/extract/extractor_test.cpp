@@ -4,6 +4,12 @@
 #include <thread>
 #include <vector>
 
+#include "extract/dictionary_set.hpp"
+#include "extract/entity_catalog.hpp"
+#include "extract/mention_finder.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
 #include "relation_test_support.hpp"
 
 using chronokg::test::article;
@@ -64,4 +70,39 @@ TEST_CASE("an article's events do not depend on the articles read before it", "[
         std::thread([&] { alone = lines(test_extractor().extract(articles[k])); }).join();
         CHECK(in_turn[k] == alone);
     }
+}
+
+TEST_CASE("the mention finder replaces what the list it fills held, sentence after sentence", "[extract]") {
+    // The extractor hands MentionFinder::Reading::next() the same list for a slot's sentences
+    // (it keeps its room): each call's list must hold that sentence's mentions and no other's.
+    const chronokg::RulePack pack = chronokg::test::test_pack();
+    const chronokg::Normalizer& normalizer = chronokg::Normalizer::shared();
+    const chronokg::EntityCatalog catalog(pack, normalizer);
+    const chronokg::MentionFinder finder(catalog, pack, normalizer);
+    chronokg::DictionarySet words(2);  // short forms [0], anaphora [1]
+    finder.add_words(words, 0, 1);
+    words.compile();
+    const std::string text =
+        normalizer.fold("BIS revoked the AI Diffusion Rule. The Commerce Department and Huawei said so. Nothing here.");
+    const auto sentences = chronokg::Segmenter({}).split(text);
+    REQUIRE(sentences.size() == 3);
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    for (const auto& s : sentences) ranges.emplace_back(s.range.begin, s.range.end);
+    auto aliases = catalog.find_in(text, ranges);
+    chronokg::EntityStore entities;
+    chronokg::MentionFinder::Reading reading(finder, text, entities);
+    std::vector<chronokg::Mention> found;
+    std::vector<std::size_t> counts;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        std::vector<chronokg::PhraseHit> short_forms, anaphora;
+        std::vector<chronokg::PhraseHit>* const lists[] = {&short_forms, &anaphora};
+        words.find_all(text, sentences[i].range.begin, sentences[i].range.end, lists);
+        reading.next(sentences[i], {std::move(aliases[i]), short_forms, anaphora}, found);
+        counts.push_back(found.size());
+        for (const auto& m : found) {
+            INFO("sentence " << i << ": " << text.substr(m.range.begin, m.range.size()));
+            CHECK(sentences[i].range.contains(m.range));
+        }
+    }
+    CHECK(counts == std::vector<std::size_t>{2, 2, 0});  // BIS, the rule; the department, Huawei; none
 }
