@@ -72,37 +72,68 @@ TEST_CASE("an article's events do not depend on the articles read before it", "[
     }
 }
 
+namespace {
+
+// A mention finder of the unit-test pack, and the words it finds besides the aliases.
+struct MentionFinding {
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    const chronokg::Normalizer& normalizer = chronokg::Normalizer::shared();
+    chronokg::EntityCatalog catalog{pack, normalizer};
+    chronokg::MentionFinder finder{catalog, pack, normalizer};
+    chronokg::DictionarySet words{2};  // short forms [0], anaphora [1]
+    MentionFinding() {
+        finder.add_words(words, 0, 1);
+        words.compile();
+    }
+    // Each sentence's mentions of `text` (folded), into `found` for sentence after sentence;
+    // `each(i, found)` after sentence i.
+    template <class Each>
+    void read(const std::string& text, Each&& each) const {
+        const auto sentences = chronokg::Segmenter({}).split(text);
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        for (const auto& s : sentences) ranges.emplace_back(s.range.begin, s.range.end);
+        auto aliases = catalog.find_in(text, ranges);
+        chronokg::EntityStore entities;
+        chronokg::MentionFinder::Reading reading(finder, text, entities);
+        std::vector<chronokg::Mention> found;
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            std::vector<chronokg::PhraseHit> short_forms, anaphora;
+            std::vector<chronokg::PhraseHit>* const lists[] = {&short_forms, &anaphora};
+            words.find_all(text, sentences[i].range.begin, sentences[i].range.end, lists);
+            reading.next(sentences[i], {std::move(aliases[i]), short_forms, anaphora}, found);
+            each(sentences[i], found);
+        }
+    }
+};
+
+}  // namespace
+
 TEST_CASE("the mention finder replaces what the list it fills held, sentence after sentence", "[extract]") {
     // The extractor hands MentionFinder::Reading::next() the same list for a slot's sentences
     // (it keeps its room): each call's list must hold that sentence's mentions and no other's.
-    const chronokg::RulePack pack = chronokg::test::test_pack();
-    const chronokg::Normalizer& normalizer = chronokg::Normalizer::shared();
-    const chronokg::EntityCatalog catalog(pack, normalizer);
-    const chronokg::MentionFinder finder(catalog, pack, normalizer);
-    chronokg::DictionarySet words(2);  // short forms [0], anaphora [1]
-    finder.add_words(words, 0, 1);
-    words.compile();
-    const std::string text =
-        normalizer.fold("BIS revoked the AI Diffusion Rule. The Commerce Department and Huawei said so. Nothing here.");
-    const auto sentences = chronokg::Segmenter({}).split(text);
-    REQUIRE(sentences.size() == 3);
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    for (const auto& s : sentences) ranges.emplace_back(s.range.begin, s.range.end);
-    auto aliases = catalog.find_in(text, ranges);
-    chronokg::EntityStore entities;
-    chronokg::MentionFinder::Reading reading(finder, text, entities);
-    std::vector<chronokg::Mention> found;
+    const MentionFinding finding;
+    const std::string text = finding.normalizer.fold(
+        "BIS revoked the AI Diffusion Rule. The Commerce Department and Huawei said so. Nothing here.");
     std::vector<std::size_t> counts;
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-        std::vector<chronokg::PhraseHit> short_forms, anaphora;
-        std::vector<chronokg::PhraseHit>* const lists[] = {&short_forms, &anaphora};
-        words.find_all(text, sentences[i].range.begin, sentences[i].range.end, lists);
-        reading.next(sentences[i], {std::move(aliases[i]), short_forms, anaphora}, found);
+    finding.read(text, [&](const chronokg::Sentence& sentence, const std::vector<chronokg::Mention>& found) {
         counts.push_back(found.size());
         for (const auto& m : found) {
-            INFO("sentence " << i << ": " << text.substr(m.range.begin, m.range.size()));
-            CHECK(sentences[i].range.contains(m.range));
+            INFO(text.substr(m.range.begin, m.range.size()));
+            CHECK(sentence.range.contains(m.range));
         }
-    }
+    });
     CHECK(counts == std::vector<std::size_t>{2, 2, 0});  // BIS, the rule; the department, Huawei; none
+}
+
+TEST_CASE("the mention finder gives a sentence's mentions in text order, a title hiding the aliases in it", "[extract]") {
+    // Titles are found first, then the aliases that overlap none (an alias overlaps no other:
+    // select_longest), and the list is put in text order.
+    const MentionFinding finding;
+    const std::string text = finding.normalizer.fold("华为回应了《美国商务部声明》，美国商务部表示将修改规则。美国商务部和华为都没有回应。");
+    std::vector<std::vector<std::string>> said;
+    finding.read(text, [&](const chronokg::Sentence&, const std::vector<chronokg::Mention>& found) {
+        said.emplace_back();
+        for (const auto& m : found) said.back().push_back(text.substr(m.range.begin, m.range.size()));
+    });
+    CHECK(said == std::vector<std::vector<std::string>>{{"华为", "美国商务部声明", "美国商务部"}, {"美国商务部", "华为"}});
 }
