@@ -4,6 +4,7 @@
 #include <iterator>
 #include <numeric>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "core/ascii.hpp"
@@ -236,8 +237,12 @@ private:
         SentenceScan::Hits scanned;
         SentenceView view;
         std::optional<SentenceCues> cues;  // what view.cues points at
+        // Back to the state of a new one, the lists keeping their room (see window_).
+        void reset();
     };
     static constexpr std::size_t kWindow = 64;
+    // The thread's window slots: see window_.
+    static std::vector<Prepared>& thread_slots();
 
     // The steps, each over the window (sentences first_ + w).
     void choose_sentences();  // each one's language, and whether it is read
@@ -270,7 +275,13 @@ private:
     DatedBy previous_;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names_;  // names met in the document, from its first English sentence
     KeptWords kept_words_;                       // the words its pre-pass cut
-    std::vector<Prepared> window_;
+    // The window's sentences: the first slots of the thread's kWindow, which outlive the
+    // document. A slot's hit lists keep their room from one sentence it holds to the next, in
+    // this document or a later one: SentenceScan fills them in place, and the lists a view takes
+    // are swapped with the view's old ones rather than moved out. Made new for every window,
+    // each non-empty list was allocated again, several a sentence. Each slot is reset() before
+    // a window's steps, so a step sees what it saw in a new one.
+    std::span<Prepared> window_;
     std::size_t first_ = 0;  // the window's first sentence
 };
 
@@ -293,10 +304,43 @@ Extractor::Reading::Reading(const Parts& parts, const ExtractorOptions& options,
     events_.reserve(std::min<std::size_t>(2 * sentences_.size(), 1024));
 }
 
+void Extractor::Reading::Prepared::reset() {
+    // A list keeps its room up to kKeptHits: a huge sentence's room is given back, not held by
+    // the thread until it ends.
+    constexpr std::size_t kKeptHits = 1024;
+    const auto empty = [](std::vector<PhraseHit>& list) {
+        if (list.capacity() > kKeptHits) list = {};
+        else list.clear();
+    };
+    read = false;
+    aliases.clear();
+    for (auto* list : {&scanned.cue_lists, &scanned.verbs, &scanned.roles, &scanned.reciprocal_nouns,
+                       &scanned.short_forms, &scanned.anaphora, &scanned.time_texts, &view.verbs, &view.roles,
+                       &view.reciprocal_nouns})
+        empty(*list);
+    cues.reset();
+    view.text = {};
+    view.sentence = nullptr;
+    view.index = 0;
+    view.lang.clear();
+    view.mentions.clear();
+    view.times.clear();
+    view.tokens.clear();
+    view.cues = nullptr;
+    view.entities = nullptr;
+}
+
+std::vector<Extractor::Reading::Prepared>& Extractor::Reading::thread_slots() {
+    // Made once a thread, whole: never grown after, as views point into the slots.
+    thread_local std::vector<Prepared> slots(kWindow);
+    return slots;
+}
+
 std::vector<Event> Extractor::Reading::run() {
+    std::vector<Prepared>& slots = thread_slots();
     for (first_ = 0; first_ < sentences_.size(); first_ += kWindow) {
-        window_.clear();
-        window_.resize(std::min(kWindow, sentences_.size() - first_));  // not grown after: views point into it
+        window_ = std::span(slots.data(), std::min(kWindow, sentences_.size() - first_));
+        for (Prepared& slot : window_) slot.reset();
         choose_sentences();
         scan_dictionaries();
         tag_times();
@@ -352,14 +396,14 @@ void Extractor::Reading::make_views() {
         view.index = i;
         view.entities = &sentence_entities_;
         SentenceScan::Hits& scanned = window_[w].scanned;
-        view.mentions = mentions_.next(sentence, {std::move(window_[w].aliases), std::move(scanned.short_forms),
-                                                  std::move(scanned.anaphora)});
+        mentions_.next(sentence, {std::move(window_[w].aliases), scanned.short_forms, scanned.anaphora}, view.mentions);
         if (!window_[w].read) continue;
         // The dictionaries the rules read, found in one scan of the sentence.
         view.cues = &window_[w].cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
-        view.verbs = std::move(scanned.verbs);
-        view.roles = std::move(scanned.roles);
-        view.reciprocal_nouns = std::move(scanned.reciprocal_nouns);
+        // Swapped, not moved: the slot's lists keep room for the next sentence (see window_).
+        view.verbs.swap(scanned.verbs);
+        view.roles.swap(scanned.roles);
+        view.reciprocal_nouns.swap(scanned.reciprocal_nouns);
         if (std::string_view(view.lang) == "en") {  // (as a view: its length first, no call)
             if (!names_) names_ = p_.english_names.start(text_, sentences_, kept_words_);
             view.tokens = kept_words_.take(i, text_, sentence.range, p_.cues);  // for the names and the clause rules

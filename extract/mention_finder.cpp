@@ -1,6 +1,7 @@
 #include "extract/mention_finder.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "core/error.hpp"
 #include "extract/entity_catalog.hpp"
@@ -11,7 +12,7 @@
 namespace chronokg {
 namespace {
 
-bool overlaps_any(const std::vector<Mention>& mentions, TextRange r) {
+bool overlaps_any(std::span<const Mention> mentions, TextRange r) {
     for (const auto& m : mentions)
         if (m.range.begin < r.end && r.begin < m.range.end) return true;
     return false;
@@ -230,9 +231,9 @@ void MentionFinder::Reading::record_clear_mentions() {
     unrecorded_.clear();
 }
 
-std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits) {
+void MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits, std::vector<Mention>& found) {
     const EntityCatalog& catalog = finder_.catalog_;
-    std::vector<Mention> found;
+    found.clear();
     // Room for a mention from every hit (titles and bound acronyms may add a few more): grown
     // one mention at a time, the vector was allocated again and again in most sentences.
     found.reserve(hits.aliases.size() + hits.short_forms.size() + hits.anaphora.size() + 2);
@@ -255,9 +256,13 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
         }
         pos = close;
     }
+    // The aliases are checked against the titles alone: select_longest() keeps no two hits that
+    // overlap, so no alias overlaps one put in before it (a sentence of Chinese news names some
+    // tens, and each was checked against all those before it).
+    const std::size_t titles = found.size();
     for (const auto& hit : select_longest(std::move(hits.aliases))) {
         const TextRange range{hit.begin, hit.end};
-        if (overlaps_any(found, range)) continue;
+        if (overlaps_any(std::span<const Mention>(found).first(titles), range)) continue;
         const auto& candidates = catalog.candidates(hit.payload);
         std::uint32_t chosen = candidates.front();
         if (candidates.size() > 1) {
@@ -276,7 +281,10 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
         found.push_back(Mention{range, &catalog.entities()[chosen], Mention::Kind::alias});
     }
     if (unrecorded_.size() >= kUnrecorded) record_clear_mentions();
-    std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+    // Without titles (most sentences) the aliases are in text order already: select_longest()
+    // gives its hits by begin.
+    if (titles > 0)
+        std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     const std::size_t in_order = found.size();  // the mentions sorted here; those after are appended
     // Acronyms defined here: "工业和安全局(BIS)", "Semiconductor Manufacturing International Corp (SMIC)".
     for (const auto& m : found) {
@@ -305,7 +313,6 @@ std::vector<Mention> MentionFinder::Reading::next(const Sentence& sentence, Sent
     if (found.size() != in_order)
         std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
     earlier_.insert(earlier_.end(), found.begin(), found.end());  // pointers and ranges: a copy is cheap
-    return found;
 }
 
 }  // namespace chronokg

@@ -46,9 +46,11 @@ public:
 
     // What the mentions of a sentence are found from.
     struct SentenceHits {
-        std::vector<PhraseHit> aliases;      // EntityCatalog::find_in's hits for its range
-        std::vector<PhraseHit> short_forms;  // add_words()'s dictionaries, as DictionarySet::find_all gives them
-        std::vector<PhraseHit> anaphora;
+        std::vector<PhraseHit> aliases;  // EntityCatalog::find_in's hits for its range
+        // add_words()'s dictionaries, as DictionarySet::find_all gives them: read where the
+        // caller keeps them, which then keep their room for its next sentence's.
+        const std::vector<PhraseHit>& short_forms;
+        const std::vector<PhraseHit>& anaphora;
     };
 
     // The mentions of one document (`text`, folded), found a sentence at a time in text order:
@@ -58,8 +60,10 @@ public:
     class Reading {
     public:
         Reading(const MentionFinder& finder, std::string_view text, EntityStore& entities);
-        // The mentions of `sentence`, the sentence after the previous call's, in text order.
-        std::vector<Mention> next(const Sentence& sentence, SentenceHits hits);
+        // The mentions of `sentence`, the sentence after the previous call's, in text order,
+        // into `found` (what it held is replaced; its room is kept: the caller's list for each
+        // sentence is not allocated anew).
+        void next(const Sentence& sentence, SentenceHits hits, std::vector<Mention>& found);
 
     private:
         const MentionFinder& finder_;

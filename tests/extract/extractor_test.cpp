@@ -1,7 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
+#include <vector>
 
+#include "extract/dictionary_set.hpp"
+#include "extract/entity_catalog.hpp"
+#include "extract/mention_finder.hpp"
+#include "extract/normalizer.hpp"
+#include "extract/rule_pack.hpp"
+#include "extract/segmenter.hpp"
 #include "relation_test_support.hpp"
 
 using chronokg::test::article;
@@ -30,4 +38,102 @@ TEST_CASE("a long article is read whole, window after window, its dates carried 
         CHECK(e.date->day == day_of(carried ? i - 1 : i));
         CHECK(e.subject.label == (carried ? "US Department of Commerce" : "Bureau of Industry and Security"));
     }
+}
+
+TEST_CASE("an article's events do not depend on the articles read before it", "[extract]") {
+    // The extractor keeps a window of sentence slots a thread from one article to the next (their
+    // hit lists keep their room): nothing a slot held for an earlier article may reach a later one.
+    // The articles are read one after another on this thread, then each on a new thread of its
+    // own (new slots); the events must be the same. The third is English text in an article said
+    // to be German: its sentences get the English rules without being cut into English words,
+    // and what the rules find must then be nothing, not the words a slot held for the first.
+    const std::string english =
+        "On May 3, BIS revoked the AI Diffusion Rule. Commerce Secretary Howard Lutnick said the rule "
+        "was withdrawn. The same day, the Commerce Department revoked the AI Diffusion Rule. ";
+    const std::string chinese = "5月3日，美国商务部撤销了人工智能扩散规则。该部门表示，此举立即生效。";
+    std::vector<chronokg::Document> articles = {article(english + english), article(chinese), article(english)};
+    articles[2].language = "de";
+    const auto lines = [](const std::vector<chronokg::Event>& events) {
+        std::vector<std::string> out;
+        for (const auto& e : events)
+            out.push_back(std::to_string(e.sentence) + " " + e.subject.id + " " + e.relation + " " + e.object.id + " " +
+                          (e.date ? e.date->iso() : "-") + " " + e.rule);
+        return out;
+    };
+    std::vector<std::vector<std::string>> in_turn;
+    for (const auto& a : articles) in_turn.push_back(lines(test_extractor().extract(a)));
+    CHECK(in_turn[0].size() == 4);
+    CHECK(in_turn[1].size() == 1);
+    for (std::size_t k = 0; k < articles.size(); ++k) {
+        INFO("article " << k);
+        std::vector<std::string> alone;
+        std::thread([&] { alone = lines(test_extractor().extract(articles[k])); }).join();
+        CHECK(in_turn[k] == alone);
+    }
+}
+
+namespace {
+
+// A mention finder of the unit-test pack, and the words it finds besides the aliases.
+struct MentionFinding {
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    const chronokg::Normalizer& normalizer = chronokg::Normalizer::shared();
+    chronokg::EntityCatalog catalog{pack, normalizer};
+    chronokg::MentionFinder finder{catalog, pack, normalizer};
+    chronokg::DictionarySet words{2};  // short forms [0], anaphora [1]
+    MentionFinding() {
+        finder.add_words(words, 0, 1);
+        words.compile();
+    }
+    // Each sentence's mentions of `text` (folded), into `found` for sentence after sentence;
+    // `each(i, found)` after sentence i.
+    template <class Each>
+    void read(const std::string& text, Each&& each) const {
+        const auto sentences = chronokg::Segmenter({}).split(text);
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        for (const auto& s : sentences) ranges.emplace_back(s.range.begin, s.range.end);
+        auto aliases = catalog.find_in(text, ranges);
+        chronokg::EntityStore entities;
+        chronokg::MentionFinder::Reading reading(finder, text, entities);
+        std::vector<chronokg::Mention> found;
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            std::vector<chronokg::PhraseHit> short_forms, anaphora;
+            std::vector<chronokg::PhraseHit>* const lists[] = {&short_forms, &anaphora};
+            words.find_all(text, sentences[i].range.begin, sentences[i].range.end, lists);
+            reading.next(sentences[i], {std::move(aliases[i]), short_forms, anaphora}, found);
+            each(sentences[i], found);
+        }
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the mention finder replaces what the list it fills held, sentence after sentence", "[extract]") {
+    // The extractor hands MentionFinder::Reading::next() the same list for a slot's sentences
+    // (it keeps its room): each call's list must hold that sentence's mentions and no other's.
+    const MentionFinding finding;
+    const std::string text = finding.normalizer.fold(
+        "BIS revoked the AI Diffusion Rule. The Commerce Department and Huawei said so. Nothing here.");
+    std::vector<std::size_t> counts;
+    finding.read(text, [&](const chronokg::Sentence& sentence, const std::vector<chronokg::Mention>& found) {
+        counts.push_back(found.size());
+        for (const auto& m : found) {
+            INFO(text.substr(m.range.begin, m.range.size()));
+            CHECK(sentence.range.contains(m.range));
+        }
+    });
+    CHECK(counts == std::vector<std::size_t>{2, 2, 0});  // BIS, the rule; the department, Huawei; none
+}
+
+TEST_CASE("the mention finder gives a sentence's mentions in text order, a title hiding the aliases in it", "[extract]") {
+    // Titles are found first, then the aliases that overlap none (an alias overlaps no other:
+    // select_longest), and the list is put in text order.
+    const MentionFinding finding;
+    const std::string text = finding.normalizer.fold("华为回应了《美国商务部声明》，美国商务部表示将修改规则。美国商务部和华为都没有回应。");
+    std::vector<std::vector<std::string>> said;
+    finding.read(text, [&](const chronokg::Sentence&, const std::vector<chronokg::Mention>& found) {
+        said.emplace_back();
+        for (const auto& m : found) said.back().push_back(text.substr(m.range.begin, m.range.size()));
+    });
+    CHECK(said == std::vector<std::vector<std::string>>{{"华为", "美国商务部声明", "美国商务部"}, {"美国商务部", "华为"}});
 }
