@@ -116,6 +116,7 @@ public:
         std::vector<TextRange> relative_spans;
         std::vector<std::pair<TextRange, std::size_t>> used_objects;
         std::vector<std::pair<std::size_t, std::size_t>> object_items;
+        Args objects;
     };
 
     SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless, Lists& lists)
@@ -123,7 +124,7 @@ public:
           mentions_(&view.mentions), sorted_mentions_(lists.sorted_mentions), agentless_(agentless),
           joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects),
           unknown_subjects_(lists.unknown_subjects), relative_spans_(lists.relative_spans),
-          used_objects_(lists.used_objects), object_items_(lists.object_items) {
+          used_objects_(lists.used_objects), object_items_(lists.object_items), objects_(lists.objects) {
         // (The sentence and the subjects are replaced where run() reads them first.)
         sorted_mentions_.clear();
         joins_.clear();
@@ -161,7 +162,8 @@ private:
     std::optional<std::size_t> complementizer_before(std::size_t before) const;
     ArgView announcing_authority(const EnglishPredicate& p) const;
     std::optional<std::size_t> tail_at(const EnglishPredicate& p, std::size_t j) const;
-    Args objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit) const;
+    // The objects after a verb, into `out` (emptied first).
+    void objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit, Args& out) const;
     std::optional<Argument> item_argument(std::size_t a, std::size_t b, bool literal_ok, bool* named = nullptr) const;
     std::optional<Argument> literal(std::size_t a, std::size_t b) const;
     Args place_of(const EnglishPredicate& p) const;
@@ -169,6 +171,7 @@ private:
     void date(const EnglishPredicate& p, ArgView objects, RelationCandidate& c) const;
     void relate(std::size_t k, const EnglishPredicate& p);
     void reciprocal_nouns();
+    void make_room_for_candidates();
     void emit(ArgView subjects, ArgView objects, const EnglishPredicate& p, std::uint32_t relation,
               std::size_t window_begin, std::string_view rule, bool reciprocal);
 
@@ -187,6 +190,10 @@ private:
     std::vector<TextRange>& relative_spans_;     // relative clauses (`, which …`)
     std::vector<std::pair<TextRange, std::size_t>>& used_objects_;  // objects of verbs related so far, with their segment
     std::vector<std::pair<std::size_t, std::size_t>>& object_items_;  // objects_of's items (tokens), filled call by call
+    // The objects of the verb relate() relates, filled verb by verb: an allocation a verb, made
+    // and freed there, before. (A shorter pattern that relate() falls back to fills it again,
+    // after its last use for the longer one.)
+    Args& objects_;
     std::vector<RelationCandidate> out_;
 };
 
@@ -288,8 +295,16 @@ void EnglishRelations::SentenceRules::find_roles() {
         RelationCandidate c{holder, organization, role.relation, title, range_, Polarity::positive,
                             Modality::asserted, "en.role", 0.85};
         c.time_decided = true;
-        out_.push_back(c);
+        make_room_for_candidates();
+        out_.push_back(std::move(c));
     }
+}
+
+// The sentence's candidates are made with room for four at the first (most sentences that give
+// any give one to four): a list grown from none was made again, its candidates moved, at the
+// second and the third.
+void EnglishRelations::SentenceRules::make_room_for_candidates() {
+    if (out_.capacity() == 0) out_.reserve(4);
 }
 
 // The first token of the verb complex ending at `first` (auxiliaries, adverbs, `not`, `plans to`).
@@ -620,14 +635,14 @@ std::optional<Argument> EnglishRelations::SentenceRules::item_argument(std::size
 }
 
 // The objects after a verb: tokens from `from` up to `limit`.
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_of(const EnglishPredicate& p,
-                                                                                    std::size_t from,
-                                                                                    std::size_t limit) const {
+void EnglishRelations::SentenceRules::objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit,
+                                                 Args& out) const {
+    out.clear();
     const RelationRule& relation = o_.lexicon_.relations()[p.relation];
     const bool literal_ok = o_.lexicon_.allows(relation.object_types, "CONCEPT");
     std::size_t i = from;
     while (i < limit && !tok(i).after && (c_.adverb(tok(i)) || tok(i).in("negation"))) ++i;
-    if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
+    if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return;
     // `produces, among other things, chips`: a comma-enclosed aside between the verb and its object.
     if (i > 0 && tok(i - 1).after == ',' &&
         o_.cues_.match_at("parenthetical", kEn, text_, tok(i).range.begin, range_.end)) {
@@ -635,8 +650,8 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         while (j < token_count() && j - i < 6 && !tok(j).after) ++j;
         if (j < limit && tok(j).after == ',') i = j + 1;
     }
-    if (i >= limit) return {};
-    if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
+    if (i >= limit) return;
+    if (tok(i).word == "that") return;  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
     // The items below are one of the sentence's lists, filled call by call but keeping its room:
@@ -713,7 +728,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         if (last.after != ',') break;
         cur = j;
     }
-    if (items.empty()) return {};
+    if (items.empty()) return;
     // Commas without a list word: the first item, or the name in apposition to a description.
     if (!list_word && items.size() > 1) {
         bool first_named = false;
@@ -726,11 +741,13 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
             const EnglishToken& end = tok(items[1].second - 1);
             const bool alone = second_named && a < items[1].second && apposed->range.begin == tok(a).range.begin &&
                                apposed->range.end >= end.range.end;
-            if (alone && (end.after || items[1].second == token_count())) return {*apposed};
+            if (alone && (end.after || items[1].second == token_count())) {
+                out.push_back(*apposed);
+                return;
+            }
         }
         items.resize(1);
     }
-    Args out;
     for (const auto& [a, b] : items) {
         const std::optional<Argument> arg = item_argument(a, b, literal_ok);
         if (!arg) continue;
@@ -739,7 +756,6 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
             }))
             out.push_back(*arg);
     }
-    return out;
 }
 
 // `build a fab in Boise`: the place after the verb in its segment.
@@ -880,6 +896,7 @@ void EnglishRelations::SentenceRules::emit(ArgView subjects, ArgView objects, co
         const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
         // Made in place at the end of the list: one made aside and moved in had its two strings
         // copied twice (the rules make a candidate for most verbs they relate).
+        make_room_for_candidates();
         RelationCandidate& c = out_.emplace_back();
         c.subject = s;
         c.object = o;
@@ -1038,16 +1055,17 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     // subjects_[k] before its last use but fall_back(), after which nothing reads it.
     const ArgView subjects = subjects_[k].emplace(subject_of(k, window_begin));
     if (subjects.empty()) return;
-    Args objects;
+    Args& objects = objects_;
+    objects.clear();
     if (!p.tail.empty()) {
         // `added 140 entities to the Entity List`: the object between the verb and the tail.
         std::optional<std::size_t> tail;
         for (std::size_t j = p.last + 1; j < seg_end && !tail; ++j)
             if (tail_at(p, j)) tail = j;
         if (!tail) return fall_back();
-        objects = objects_of(p, p.last, *tail);
+        objects_of(p, p.last, *tail, objects);
     } else {
-        objects = objects_of(p, p.last, next);
+        objects_of(p, p.last, next, objects);
     }
     // `announced that Intel had entered into a PMT`: what the clause's verb is about.
     if (const std::set<std::string>& types = o_.clause_objects_[p.relation];
@@ -1055,7 +1073,9 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         for (std::size_t q = k + 1; q < s_.predicates.size() && objects.empty(); ++q) {
             const EnglishPredicate& inner = s_.predicates[q];
             if (!inner.tail.empty()) continue;
-            for (const auto& o : objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count()))
+            Args inner_objects;
+            objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count(), inner_objects);
+            for (const auto& o : inner_objects)
                 if (types.count(o.entity->type)) objects.push_back(o);
             break;
         }

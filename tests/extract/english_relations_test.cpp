@@ -174,3 +174,18 @@ TEST_CASE("English agentless passives each give an event with an unknown subject
     CHECK(triples("The AI Diffusion Rule was rescinded and Huawei was added to the Entity List.", "2025-05-20",
                   false, extractor) == V{"unknown | revokes | AI Diffusion Rule | -", "unknown | adds to entity list | Huawei | -"});
 }
+
+TEST_CASE("Each English verb of a sentence has objects of its own", "[extract][en]") {
+    // The verbs' objects are filled, verb after verb, into one list of the sentence's set: the
+    // second verb's objects hold none of the first one's.
+    CHECK(default_pack_triples("Nvidia will supply Huawei and partner with TSMC.") ==
+          V{"Nvidia | supplies | Huawei", "Nvidia | partners with | TSMC"});
+}
+
+TEST_CASE("Every English candidate of a sentence is kept past the room its list is made with", "[extract][en]") {
+    // Two subjects and three objects: six candidates, more than the four the list has room for
+    // at first.
+    CHECK(default_pack_triples("Nvidia and AMD will supply Huawei, SMIC and Xiaomi.") ==
+          V{"Nvidia | supplies | Huawei", "Nvidia | supplies | SMIC", "Nvidia | supplies | Xiaomi",
+            "AMD | supplies | Huawei", "AMD | supplies | SMIC", "AMD | supplies | Xiaomi"});
+}
