@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "core/error.hpp"
 #include "core/text_search.hpp"
@@ -100,23 +101,30 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
 class EnglishRelations::SentenceRules {
 public:
     using Args = std::vector<Argument>;
+    // Arguments read where they stand: a noun group's members (the sentence's groups are neither
+    // changed nor moved while its verbs are related), or one slot of the rules' own. Subjects are
+    // such views: a copy of the group's members for each verb was an allocation a verb.
+    using ArgView = std::span<const Argument>;
     // A sentence's lists, one set a thread, emptied sentence by sentence but keeping their room:
     // made and freed for every sentence, they were many of the rules' allocations.
     struct Lists {
         std::vector<Mention> sorted_mentions;
         std::vector<RoleJoin> joins;
         EnglishSentence sentence;
-        std::vector<std::optional<Args>> subjects;
+        std::vector<std::optional<ArgView>> subjects;
+        std::vector<Argument> unknown_subjects;  // one slot a predicate, for `agentless_passives`
         std::vector<TextRange> relative_spans;
         std::vector<std::pair<TextRange, std::size_t>> used_objects;
         std::vector<std::pair<std::size_t, std::size_t>> object_items;
+        Args objects;
     };
 
     SentenceRules(const EnglishRelations& owner, const SentenceView& view, bool agentless, Lists& lists)
         : o_(owner), c_(owner.clauses_), view_(view), text_(view.text), range_(view.sentence->range),
           mentions_(&view.mentions), sorted_mentions_(lists.sorted_mentions), agentless_(agentless),
-          joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects), relative_spans_(lists.relative_spans),
-          used_objects_(lists.used_objects), object_items_(lists.object_items) {
+          joins_(lists.joins), s_(lists.sentence), subjects_(lists.subjects),
+          unknown_subjects_(lists.unknown_subjects), relative_spans_(lists.relative_spans),
+          used_objects_(lists.used_objects), object_items_(lists.object_items), objects_(lists.objects) {
         // (The sentence and the subjects are replaced where run() reads them first.)
         sorted_mentions_.clear();
         joins_.clear();
@@ -146,23 +154,25 @@ private:
 
     void find_roles();
     std::size_t verb_complex_start(std::size_t first) const;
-    std::optional<Args> relative_antecedent(std::size_t r) const;
-    Args nearest_subject(std::size_t before) const;
+    std::optional<ArgView> relative_antecedent(std::size_t r) const;
+    ArgView nearest_subject(std::size_t before) const;
     bool after_subordinator(const NounGroup& g) const;
-    Args subject_of(std::size_t k, std::size_t& window_begin);
-    Args speech_subject(std::size_t t) const;
+    ArgView subject_of(std::size_t k, std::size_t& window_begin);
+    ArgView speech_subject(std::size_t t) const;
     std::optional<std::size_t> complementizer_before(std::size_t before) const;
-    Args announcing_authority(const EnglishPredicate& p) const;
+    ArgView announcing_authority(const EnglishPredicate& p) const;
     std::optional<std::size_t> tail_at(const EnglishPredicate& p, std::size_t j) const;
-    Args objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit) const;
+    // The objects after a verb, into `out` (emptied first).
+    void objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit, Args& out) const;
     std::optional<Argument> item_argument(std::size_t a, std::size_t b, bool literal_ok, bool* named = nullptr) const;
     std::optional<Argument> literal(std::size_t a, std::size_t b) const;
     Args place_of(const EnglishPredicate& p) const;
     bool effective(const TimeMention& t) const;
-    void date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const;
+    void date(const EnglishPredicate& p, ArgView objects, RelationCandidate& c) const;
     void relate(std::size_t k, const EnglishPredicate& p);
     void reciprocal_nouns();
-    void emit(const Args& subjects, const Args& objects, const EnglishPredicate& p, std::uint32_t relation,
+    void make_room_for_candidates();
+    void emit(ArgView subjects, ArgView objects, const EnglishPredicate& p, std::uint32_t relation,
               std::size_t window_begin, std::string_view rule, bool reciprocal);
 
     const EnglishRelations& o_;
@@ -175,10 +185,15 @@ private:
     bool agentless_;
     std::vector<RoleJoin>& joins_;
     EnglishSentence& s_;
-    std::vector<std::optional<Args>>& subjects_;  // per predicate, once related
+    std::vector<std::optional<ArgView>>& subjects_;  // per predicate, once related
+    std::vector<Argument>& unknown_subjects_;         // per predicate: what an unknown subject views
     std::vector<TextRange>& relative_spans_;     // relative clauses (`, which …`)
     std::vector<std::pair<TextRange, std::size_t>>& used_objects_;  // objects of verbs related so far, with their segment
     std::vector<std::pair<std::size_t, std::size_t>>& object_items_;  // objects_of's items (tokens), filled call by call
+    // The objects of the verb relate() relates, filled verb by verb: an allocation a verb, made
+    // and freed there, before. (A shorter pattern that relate() falls back to fills it again,
+    // after its last use for the longer one.)
+    Args& objects_;
     std::vector<RelationCandidate> out_;
 };
 
@@ -280,8 +295,16 @@ void EnglishRelations::SentenceRules::find_roles() {
         RelationCandidate c{holder, organization, role.relation, title, range_, Polarity::positive,
                             Modality::asserted, "en.role", 0.85};
         c.time_decided = true;
-        out_.push_back(c);
+        make_room_for_candidates();
+        out_.push_back(std::move(c));
     }
+}
+
+// The sentence's candidates are made with room for four at the first (most sentences that give
+// any give one to four): a list grown from none was made again, its candidates moved, at the
+// second and the third.
+void EnglishRelations::SentenceRules::make_room_for_candidates() {
+    if (out_.capacity() == 0) out_.reserve(4);
 }
 
 // The first token of the verb complex ending at `first` (auxiliaries, adverbs, `not`, `plans to`).
@@ -315,11 +338,11 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
 // `Huawei, which designs …` → Huawei; `the Rule, a framework that was issued …` → the Rule.
 // nullopt when no relative pronoun opens the verb's clause (its verb complex starts at token
 // `r`); an empty list when one does but its antecedent is no name.
-std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceRules::relative_antecedent(
+std::optional<EnglishRelations::SentenceRules::ArgView> EnglishRelations::SentenceRules::relative_antecedent(
     std::size_t r) const {
     if (r == 0 || !tok(r - 1).in("relative_pronouns")) return std::nullopt;
     const std::size_t pronoun = r - 1;
-    if (pronoun == 0) return Args{};
+    if (pronoun == 0) return ArgView{};
     const EnglishToken& before = tok(pronoun - 1);
     if (const NounGroup* g = group_ending(before.range.end); g && !before.possessive) return g->members;
     // An apposition: `…, a sweeping framework for chip exports that …`.
@@ -339,7 +362,7 @@ std::optional<EnglishRelations::SentenceRules::Args> EnglishRelations::SentenceR
                 return g->members;
         break;
     }
-    return Args{};
+    return ArgView{};
 }
 
 // Whether a subordinator (`after`, `while`) opens the clause `g` starts, determiners skipped
@@ -351,9 +374,9 @@ bool EnglishRelations::SentenceRules::after_subordinator(const NounGroup& g) con
 }
 
 // The nearest noun group before `before` that can be a subject.
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_subject(std::size_t before) const {
+EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::nearest_subject(std::size_t before) const {
     const NounGroup* found = nullptr;
-    std::optional<Args> possessor;
+    const NounGroup* possessor = nullptr;
     std::optional<std::size_t> before_segment;
     for (const auto& g : s_.groups) {
         if (g.range.end > before) break;
@@ -403,18 +426,18 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::nearest_s
             if (head > t && tok(head - 1).in("agent_nouns") &&
                 (head >= token_count() || tok(head).range.begin >= before || c_.auxiliary(tok(head)))) {
                 found = &g;
-                possessor = g.members;
+                possessor = &g;
             }
             continue;
         }
         found = &g;
-        possessor.reset();
+        possessor = nullptr;
     }
-    if (possessor) return *possessor;
-    return found ? found->members : Args{};
+    if (possessor) return possessor->members;
+    return found ? found->members : ArgView{};
 }
 
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::speech_subject(std::size_t t) const {
+EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::speech_subject(std::size_t t) const {
     // `as reported by TechInsights`.
     std::size_t by = t;
     while (by < token_count() && by < t + 4 && tok(by).word != "by") ++by;
@@ -423,8 +446,8 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::speech_su
     return nearest_subject(tok(t).range.begin);
 }
 
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_of(std::size_t k,
-                                                                                    std::size_t& window_begin) {
+EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::subject_of(std::size_t k,
+                                                                                       std::size_t& window_begin) {
     const EnglishPredicate& p = s_.predicates[k];
     window_begin = tok(s_.segments[s_.segment_of[p.first]].first).range.begin;
     const std::size_t start = verb_complex_start(p.first);
@@ -458,7 +481,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
             }
         }
     }
-    Args subject = nearest_subject(tok(start).range.begin);
+    const ArgView subject = nearest_subject(tok(start).range.begin);
     // `… after the government restricted exports`: a clause a subordinator opens has its own
     // subject; a name before the subordinator is not it.
     {
@@ -494,14 +517,15 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::subject_o
 // `BIS confirmed that Huawei has been added to the Entity List`: a government that announces an
 // agentless passive of its own domain is its agent. Only GOV subjects: a newspaper that reports
 // a ban (`Reuters reported that … was banned`) did not ban it.
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::announcing_authority(const EnglishPredicate& p) const {
+EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::announcing_authority(
+    const EnglishPredicate& p) const {
     const auto that = complementizer_before(verb_complex_start(p.first));
     if (!that || *that == 0) return {};
-    Args speaker = nearest_subject(tok(*that).range.begin);
+    const ArgView speaker = nearest_subject(tok(*that).range.begin);
     const bool government = !speaker.empty() && std::all_of(speaker.begin(), speaker.end(), [](const Argument& a) {
         return a.entity->type == "GOV";
     });
-    return government ? speaker : Args{};
+    return government ? speaker : ArgView{};
 }
 
 // The `that` opening a complement clause (`said that`, `argued that`) before token `before`.
@@ -611,14 +635,14 @@ std::optional<Argument> EnglishRelations::SentenceRules::item_argument(std::size
 }
 
 // The objects after a verb: tokens from `from` up to `limit`.
-EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_of(const EnglishPredicate& p,
-                                                                                    std::size_t from,
-                                                                                    std::size_t limit) const {
+void EnglishRelations::SentenceRules::objects_of(const EnglishPredicate& p, std::size_t from, std::size_t limit,
+                                                 Args& out) const {
+    out.clear();
     const RelationRule& relation = o_.lexicon_.relations()[p.relation];
     const bool literal_ok = o_.lexicon_.allows(relation.object_types, "CONCEPT");
     std::size_t i = from;
     while (i < limit && !tok(i).after && (c_.adverb(tok(i)) || tok(i).in("negation"))) ++i;
-    if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return {};
+    if (i >= limit || tok(i - 1).after == '.' || tok(i - 1).after == ';' || tok(i - 1).after == ':') return;
     // `produces, among other things, chips`: a comma-enclosed aside between the verb and its object.
     if (i > 0 && tok(i - 1).after == ',' &&
         o_.cues_.match_at("parenthetical", kEn, text_, tok(i).range.begin, range_.end)) {
@@ -626,8 +650,8 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         while (j < token_count() && j - i < 6 && !tok(j).after) ++j;
         if (j < limit && tok(j).after == ',') i = j + 1;
     }
-    if (i >= limit) return {};
-    if (tok(i).word == "that") return {};  // a clause, no noun, follows (`announced that …`)
+    if (i >= limit) return;
+    if (tok(i).word == "that") return;  // a clause, no noun, follows (`announced that …`)
     if (const std::size_t n = o_.cues_.match_at("object_frame", kEn, text_, tok(i).range.begin, range_.end))
         i = token_at_or_after(view_.tokens, tok(i).range.begin + n);
     // The items below are one of the sentence's lists, filled call by call but keeping its room:
@@ -704,7 +728,7 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
         if (last.after != ',') break;
         cur = j;
     }
-    if (items.empty()) return {};
+    if (items.empty()) return;
     // Commas without a list word: the first item, or the name in apposition to a description.
     if (!list_word && items.size() > 1) {
         bool first_named = false;
@@ -717,11 +741,13 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
             const EnglishToken& end = tok(items[1].second - 1);
             const bool alone = second_named && a < items[1].second && apposed->range.begin == tok(a).range.begin &&
                                apposed->range.end >= end.range.end;
-            if (alone && (end.after || items[1].second == token_count())) return {*apposed};
+            if (alone && (end.after || items[1].second == token_count())) {
+                out.push_back(*apposed);
+                return;
+            }
         }
         items.resize(1);
     }
-    Args out;
     for (const auto& [a, b] : items) {
         const std::optional<Argument> arg = item_argument(a, b, literal_ok);
         if (!arg) continue;
@@ -730,7 +756,6 @@ EnglishRelations::SentenceRules::Args EnglishRelations::SentenceRules::objects_o
             }))
             out.push_back(*arg);
     }
-    return out;
 }
 
 // `build a fab in Boise`: the place after the verb in its segment.
@@ -769,7 +794,7 @@ bool EnglishRelations::SentenceRules::effective(const TimeMention& t) const {
     });
 }
 
-void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args& objects, RelationCandidate& c) const {
+void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, ArgView objects, RelationCandidate& c) const {
     c.time_decided = true;
     const std::size_t seg = s_.segment_of[p.first];
     const TextRange segment = segment_range(seg);
@@ -829,7 +854,7 @@ void EnglishRelations::SentenceRules::date(const EnglishPredicate& p, const Args
     }
 }
 
-void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& objects, const EnglishPredicate& p,
+void EnglishRelations::SentenceRules::emit(ArgView subjects, ArgView objects, const EnglishPredicate& p,
                                            std::uint32_t relation_index, std::size_t window_begin,
                                            std::string_view rule, bool reciprocal) {
     const RelationRule* relation = &o_.lexicon_.relations()[o_.rule_of_[relation_index]];
@@ -871,6 +896,7 @@ void EnglishRelations::SentenceRules::emit(const Args& subjects, const Args& obj
         const double confidence = o.entity->type == "CONCEPT" ? 0.65 : 0.85;
         // Made in place at the end of the list: one made aside and moved in had its two strings
         // copied twice (the rules make a candidate for most verbs they relate).
+        make_room_for_candidates();
         RelationCandidate& c = out_.emplace_back();
         c.subject = s;
         c.object = o;
@@ -911,7 +937,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
     if (p.first > 0 && !tok(p.first - 1).after)
         if (const NounGroup* g = group_ending(tok(p.first - 1).range.end); g && governed(*g)) {
             if (!after_subordinator(*g)) {
-                subjects_[k] = Args{};
+                subjects_[k] = ArgView{};
                 return;
             }
         }
@@ -931,7 +957,7 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
             if (!c_.adverb(t) && !t.in("negation")) break;
         }
     }
-    std::optional<Args> agent;
+    std::optional<ArgView> agent;
     std::size_t after_verb = p.last;
     if (p.participle && !p.after_be) {
         if (be && !p.tail.empty()) {
@@ -969,12 +995,13 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
                                [&](const TimeMention& t) { return t.range.begin == tok(p.last).range.begin; });
         };
         if (after_noun && no_object()) {
-            subjects_[k] = Args{};
+            subjects_[k] = ArgView{};
             return;
         }
     }
     if (be || reduced) {
-        Args patient;
+        ArgView patient;
+        std::optional<Argument> literal_patient;  // what `patient` views when it is a literal
         std::size_t window_begin = range_.begin;
         if (be) {
             patient = subject_of(k, window_begin);
@@ -992,18 +1019,21 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
             const std::size_t seg = s_.segment_of[p.first];
             const auto [first, last] = s_.segments[seg];
             if (be && be_at > first) {
-                if (auto lit = literal(first, be_at)) patient = {*lit};
+                literal_patient = literal(first, be_at);
             } else if (!be && seg > 0 && p.first <= first + 1) {
                 const auto [pf, pl] = s_.segments[seg - 1];
-                if (auto lit = literal(pf, pl)) patient = {*lit};
+                literal_patient = literal(pf, pl);
             }
             const RelationRule& rule = o_.lexicon_.relations()[p.relation];
-            if (!patient.empty() && !o_.lexicon_.allows(rule.object_types, "CONCEPT")) patient.clear();
+            if (literal_patient && o_.lexicon_.allows(rule.object_types, "CONCEPT")) patient = {&*literal_patient, 1};
         }
-        Args subjects;
+        ArgView subjects;
         if (agent) subjects = *agent;
         else if (be) subjects = announcing_authority(p);
-        if (subjects.empty() && agentless_) subjects = {Argument{view_.entities->keep(EntityRef{"unknown", "unknown", "UNKNOWN"}), p.verb}};
+        if (subjects.empty() && agentless_) {
+            unknown_subjects_[k] = Argument{view_.entities->keep(EntityRef{"unknown", "unknown", "UNKNOWN"}), p.verb};
+            subjects = {&unknown_subjects_[k], 1};
+        }
         subjects_[k] = subjects;
         if (subjects.empty() || patient.empty()) return;
         emit(subjects, patient, p, p.relation, window_begin, "en.passive", false);
@@ -1016,25 +1046,26 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         const std::size_t seg = s_.segment_of[p.first];
         if (std::any_of(used_objects_.begin(), used_objects_.end(),
                         [&](const auto& u) { return u.second == seg && u.first.contains(before); })) {
-            subjects_[k] = Args{};
+            subjects_[k] = ArgView{};
             return;
         }
     }
     std::size_t window_begin = range_.begin;
     // Kept for the later predicates (speech_subject) and read from there: nothing below writes
     // subjects_[k] before its last use but fall_back(), after which nothing reads it.
-    const Args& subjects = subjects_[k].emplace(subject_of(k, window_begin));
+    const ArgView subjects = subjects_[k].emplace(subject_of(k, window_begin));
     if (subjects.empty()) return;
-    Args objects;
+    Args& objects = objects_;
+    objects.clear();
     if (!p.tail.empty()) {
         // `added 140 entities to the Entity List`: the object between the verb and the tail.
         std::optional<std::size_t> tail;
         for (std::size_t j = p.last + 1; j < seg_end && !tail; ++j)
             if (tail_at(p, j)) tail = j;
         if (!tail) return fall_back();
-        objects = objects_of(p, p.last, *tail);
+        objects_of(p, p.last, *tail, objects);
     } else {
-        objects = objects_of(p, p.last, next);
+        objects_of(p, p.last, next, objects);
     }
     // `announced that Intel had entered into a PMT`: what the clause's verb is about.
     if (const std::set<std::string>& types = o_.clause_objects_[p.relation];
@@ -1042,7 +1073,9 @@ void EnglishRelations::SentenceRules::relate(std::size_t k, const EnglishPredica
         for (std::size_t q = k + 1; q < s_.predicates.size() && objects.empty(); ++q) {
             const EnglishPredicate& inner = s_.predicates[q];
             if (!inner.tail.empty()) continue;
-            for (const auto& o : objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count()))
+            Args inner_objects;
+            objects_of(inner, inner.last, q + 1 < s_.predicates.size() ? s_.predicates[q + 1].first : token_count(), inner_objects);
+            for (const auto& o : inner_objects)
                 if (types.count(o.entity->type)) objects.push_back(o);
             break;
         }
@@ -1113,6 +1146,7 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
         relative_spans_.push_back({tokens[r].range.begin, segment_range(s_.segment_of[r]).end});
     }
     subjects_.assign(s_.predicates.size(), std::nullopt);
+    if (agentless_) unknown_subjects_.assign(s_.predicates.size(), Argument{});
     for (std::size_t k = 0; k < s_.predicates.size(); ++k) relate(k, s_.predicates[k]);
     reciprocal_nouns();
     return std::move(out_);

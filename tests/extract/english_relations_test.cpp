@@ -157,3 +157,35 @@ TEST_CASE("An English verb in a sentence's first segment takes the date of a spe
     CHECK(triples("BIS added Huawei to the Entity List, its spokesman said on Monday.") ==
           V{"Bureau of Industry and Security | adds to entity list | Huawei | 2025-05-19"});
 }
+
+TEST_CASE("An English verb joined to the one before by `and` takes every subject of that verb", "[extract][en]") {
+    // The subjects are read where the noun group holds them (not copied for each verb): the
+    // second verb reads the whole group the first one found.
+    CHECK(default_pack_triples("Nvidia and AMD will partner with TSMC and supply Huawei.") ==
+          V{"Nvidia | partners with | TSMC", "Nvidia | supplies | Huawei", "AMD | partners with | TSMC",
+            "AMD | supplies | Huawei"});
+}
+
+TEST_CASE("English agentless passives each give an event with an unknown subject when asked for", "[extract][en]") {
+    // Each passive's unknown subject has a slot of its own among the sentence's lists.
+    chronokg::ExtractorOptions options;
+    options.agentless_passives = true;
+    const chronokg::Extractor extractor(chronokg::test::test_pack(), options);
+    CHECK(triples("The AI Diffusion Rule was rescinded and Huawei was added to the Entity List.", "2025-05-20",
+                  false, extractor) == V{"unknown | revokes | AI Diffusion Rule | -", "unknown | adds to entity list | Huawei | -"});
+}
+
+TEST_CASE("Each English verb of a sentence has objects of its own", "[extract][en]") {
+    // The verbs' objects are filled, verb after verb, into one list of the sentence's set: the
+    // second verb's objects hold none of the first one's.
+    CHECK(default_pack_triples("Nvidia will supply Huawei and partner with TSMC.") ==
+          V{"Nvidia | supplies | Huawei", "Nvidia | partners with | TSMC"});
+}
+
+TEST_CASE("Every English candidate of a sentence is kept past the room its list is made with", "[extract][en]") {
+    // Two subjects and three objects: six candidates, more than the four the list has room for
+    // at first.
+    CHECK(default_pack_triples("Nvidia and AMD will supply Huawei, SMIC and Xiaomi.") ==
+          V{"Nvidia | supplies | Huawei", "Nvidia | supplies | SMIC", "Nvidia | supplies | Xiaomi",
+            "AMD | supplies | Huawei", "AMD | supplies | SMIC", "AMD | supplies | Xiaomi"});
+}
