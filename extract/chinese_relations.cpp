@@ -107,7 +107,9 @@ private:
     [[gnu::noinline]] void gather(std::size_t limit) {
         if (!started_) bits_.fill(0);
         started_ = true;
-        while (gathered_ < limit && gathered_ + 3 <= text_.size()) {
+        // (One bound: a character that begins before it begins before `limit` and ends in the text.)
+        const std::size_t stop = std::min(limit, text_.size() < 2 ? 0 : text_.size() - 2);
+        while (gathered_ < stop) {
             if (!is_three_byte_lead(text_[gathered_])) {
                 ++gathered_;
                 continue;
