@@ -105,6 +105,16 @@ TEST_CASE("of two verbs that overlap one stands, verbs apart each give their eve
           V{"Nvidia | partners with | TSMC | -", "Huawei | partners with | Samsung Electronics | -"});
 }
 
+TEST_CASE("of overlapping verbs the one whose frame opens before it stands, among many patterns", "[extract][zh]") {
+    // 出口 (19 patterns, one of them 收紧对{O}出口) and 出口限制 (放宽对{O}出口限制) overlap: 出口 stands
+    // where 收紧对 opens its frame, 出口限制 where 放宽对 opens its own (the first parts of 出口's
+    // other patterns stand nowhere in the sentence). (The default pack's patterns.)
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("美国收紧对中国出口限制。", "2025-05-20", false, extractor) == V{"United States | restricts | China | -"});
+    CHECK(triples("美国放宽对中国出口限制。", "2025-05-20", false, extractor) ==
+          V{"United States | eases export controls on | China | -"});
+}
+
 TEST_CASE("patterns at one verb are tried in pack order", "[extract][zh]") {
     chronokg::RulePack pack = chronokg::test::test_pack();
     pack.add_text("order.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
