@@ -20,6 +20,9 @@
 
 namespace chronokg {
 
+// The Extractor keeps its views from one sentence to the next (their lists keep their room), and
+// Extractor::Reading::Prepared::reset() sets each field back as a new view has it: a field added
+// here must be reset there too.
 struct SentenceView {
     std::string_view text;  // the whole folded document text
     const Sentence* sentence = nullptr;
