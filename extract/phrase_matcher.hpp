@@ -231,7 +231,10 @@ private:
         std::uint32_t ends_end;     // ends_[ends_begin .. ends_end): every phrase a scan finds there
     };
     std::vector<Outputs> outputs_;             // by state
-    std::vector<bool> byte_phrase_ends_;       // by state: a phrase of its run was added as bytes (none without such phrases)
+    // By state: a phrase of its run was added as bytes (none without such phrases). A byte a
+    // state, not a vector<bool>: testing a bit shifts by the state's low bits, through CL, and the
+    // scans then copied the state into CL on every byte (one instruction of eleven).
+    std::vector<std::uint8_t> byte_phrase_ends_;
     std::vector<Ending> ends_;                 // by state, as outputs_ says
     std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;

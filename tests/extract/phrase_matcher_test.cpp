@@ -54,6 +54,20 @@ TEST_CASE("a phrase added as bytes is found inside words and numbers, in its own
     CHECK(found == std::vector<std::string>{"4:By", "1:20", "2:oday", "3:day", "5:May "});
 }
 
+TEST_CASE("a phrase added as bytes is found inside a word where a longer word phrase that ends with it is not",
+          "[extract][match]") {
+    // `day` ends where `Monday` ends, on its fail chain: in `Mondays` the text runs on past both,
+    // which rejects the whole-word `Monday` but not `day`, added as bytes.
+    PhraseMatcher m;
+    m.add("Monday", 1);
+    m.add("day", 2, PhraseMatcher::Match::bytes);
+    m.compile();
+    const std::string text = "Mondays and Monday";
+    std::vector<std::string> found;
+    for (const auto& h : m.find_all(text)) found.push_back(std::to_string(h.payload) + ":" + text.substr(h.begin, h.end - h.begin));
+    CHECK(found == std::vector<std::string>{"2:day", "1:Monday", "2:day"});
+}
+
 TEST_CASE("a phrase ending in a digit does not match a longer model name", "[extract][match]") {
     PhraseMatcher m;
     m.add("昇腾910", 0);
