@@ -244,6 +244,27 @@ TEST_CASE("longest_at reads only the phrases that start where it is asked", "[ex
     CHECK(m.longest_at("SAID", 1, 3) == 0);  // "AI" inside a word
 }
 
+TEST_CASE("longest_at finds phrases of one, two and more bytes, in either case, up to the limit", "[extract][match]") {
+    // longest_at first asks whether a phrase can start at the place at all (its first bytes'
+    // classes): a phrase in another case, or shorter than three bytes, must still be found.
+    PhraseMatcher m;
+    m.add("Nvidia", 0);
+    m.add("AI", 1);
+    m.add("x", 2);
+    m.add("中国", 3);
+    m.compile();
+    CHECK(m.longest_at("NVIDIA chips", 0, 12) == 6);
+    CHECK(m.longest_at("nvidia", 0, 6) == 6);
+    CHECK(m.longest_at("NVIDIA", 0, 5) == 0);  // the limit cuts it
+    CHECK(m.longest_at("the AI", 4, 6) == 2);
+    CHECK(m.longest_at("x y", 0, 3) == 1);
+    const std::string text = "在中国";
+    CHECK(m.longest_at(text, 3, text.size()) == 6);
+    CHECK(m.longest_at(text, 3, text.size() - 1) == 0);
+    CHECK(m.longest_at(text, 0, text.size()) == 0);
+    CHECK(m.longest_at(text, 6, text.size()) == 0);
+}
+
 namespace {
 
 // The overlap policy as first written: a stable sort, then each hit against every one kept.
