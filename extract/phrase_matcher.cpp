@@ -81,6 +81,15 @@ void PhraseMatcher::compile(Scan scan) {
     for (int b = 0; b < 256; ++b)
         if (used_bytes_[b]) byte_class_[b] = static_cast<std::uint8_t>(classes_++);
     for (int b = 'A'; b <= 'Z'; ++b) byte_class_[b] = byte_class_[b - 'A' + 'a'];
+    for (const Phrase& p : phrases_) {
+        const auto class_at = [&](std::size_t i) { return byte_class_[static_cast<unsigned char>(p.text[i])]; };
+        if (p.text.size() < 3) {
+            short_starts_[class_at(0)] = true;
+        } else {
+            const std::size_t key = start_key(class_at(1), class_at(2));
+            start_keys_[key / 64] |= std::uint64_t{1} << (key % 64);
+        }
+    }
     // A row is a power of two wide (classes_ rounded up): a row offset becomes a state number by
     // a shift. longest_at() walks by state numbers, and a division a byte was most of its cost.
     row_shift_ = 0;
@@ -325,6 +334,15 @@ void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::stri
 
 std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std::size_t limit) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::longest_at() before compile()");
+    // Where no phrase shorter than three bytes starts with text[at], one that starts there has the
+    // classes of the next two bytes as its second and third: no such pair, no phrase (see
+    // start_keys_); and none fits before `limit` with fewer than three bytes left.
+    if (at < limit && !short_starts_[byte_class_[static_cast<unsigned char>(text[at])]]) {
+        if (at + 3 > limit) return 0;
+        const std::size_t key = start_key(byte_class_[static_cast<unsigned char>(text[at + 1])],
+                                          byte_class_[static_cast<unsigned char>(text[at + 2])]);
+        if ((start_keys_[key / 64] >> (key % 64) & 1) == 0) return 0;
+    }
     std::size_t longest = 0;
     walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
         for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].own_end; ++k)

@@ -216,6 +216,17 @@ private:
     // The automaton compile() builds. States are trie nodes, 0 the root.
     std::uint8_t byte_class_[256] = {};  // byte → class; 0 for bytes no phrase holds, A-Z as a-z
     std::uint32_t classes_ = 1;
+    // What longest_at() asks before it walks: most places it is asked about start no phrase, and
+    // a walk there read a character or more before it knew (three bytes in Chinese). A phrase of
+    // three bytes or more starting at `at` puts the byte classes of text[at + 1] and text[at + 2]
+    // in a pair of start_keys_ (start_key()); a shorter one marks its first byte's class in
+    // short_starts_, and there the walk decides. (A set of classes, not bytes: a phrase matches
+    // in either ASCII case. A filter that passes more than it must costs only the walk.)
+    static std::size_t start_key(std::uint8_t second, std::uint8_t third) {
+        return static_cast<std::size_t>(second & 63) << 6 | (third & 63);
+    }
+    std::array<std::uint64_t, 64> start_keys_{};  // a bit a start_key()
+    std::array<bool, 256> short_starts_{};        // by class
     unsigned row_shift_ = 0;                   // log2 of a row's width: classes_ rounded up to a power of two
     std::vector<std::uint32_t> delta_;         // (state << row_shift_) + class → (next state << row_shift_) | kOutputFlag
     std::vector<std::uint16_t> narrow_;        // instead of delta_, up to 32,768 states: … → next state | kNarrowOutput
@@ -231,7 +242,10 @@ private:
         std::uint32_t ends_end;     // ends_[ends_begin .. ends_end): every phrase a scan finds there
     };
     std::vector<Outputs> outputs_;             // by state
-    std::vector<bool> byte_phrase_ends_;       // by state: a phrase of its run was added as bytes (none without such phrases)
+    // By state: a phrase of its run was added as bytes (none without such phrases). A byte a
+    // state, not a vector<bool>: testing a bit shifts by the state's low bits, through CL, and the
+    // scans then copied the state into CL on every byte (one instruction of eleven).
+    std::vector<std::uint8_t> byte_phrase_ends_;
     std::vector<Ending> ends_;                 // by state, as outputs_ says
     std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;

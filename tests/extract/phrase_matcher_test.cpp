@@ -54,6 +54,20 @@ TEST_CASE("a phrase added as bytes is found inside words and numbers, in its own
     CHECK(found == std::vector<std::string>{"4:By", "1:20", "2:oday", "3:day", "5:May "});
 }
 
+TEST_CASE("a phrase added as bytes is found inside a word where a longer word phrase that ends with it is not",
+          "[extract][match]") {
+    // `day` ends where `Monday` ends, on its fail chain: in `Mondays` the text runs on past both,
+    // which rejects the whole-word `Monday` but not `day`, added as bytes.
+    PhraseMatcher m;
+    m.add("Monday", 1);
+    m.add("day", 2, PhraseMatcher::Match::bytes);
+    m.compile();
+    const std::string text = "Mondays and Monday";
+    std::vector<std::string> found;
+    for (const auto& h : m.find_all(text)) found.push_back(std::to_string(h.payload) + ":" + text.substr(h.begin, h.end - h.begin));
+    CHECK(found == std::vector<std::string>{"2:day", "1:Monday", "2:day"});
+}
+
 TEST_CASE("a phrase ending in a digit does not match a longer model name", "[extract][match]") {
     PhraseMatcher m;
     m.add("昇腾910", 0);
@@ -228,6 +242,27 @@ TEST_CASE("longest_at reads only the phrases that start where it is asked", "[ex
     CHECK(m.longest_at(text, 0, text.size()) == 0);
     CHECK(m.longest_at(text, 12, text.size()) == 2);
     CHECK(m.longest_at("SAID", 1, 3) == 0);  // "AI" inside a word
+}
+
+TEST_CASE("longest_at finds phrases of one, two and more bytes, in either case, up to the limit", "[extract][match]") {
+    // longest_at first asks whether a phrase can start at the place at all (its first bytes'
+    // classes): a phrase in another case, or shorter than three bytes, must still be found.
+    PhraseMatcher m;
+    m.add("Nvidia", 0);
+    m.add("AI", 1);
+    m.add("x", 2);
+    m.add("中国", 3);
+    m.compile();
+    CHECK(m.longest_at("NVIDIA chips", 0, 12) == 6);
+    CHECK(m.longest_at("nvidia", 0, 6) == 6);
+    CHECK(m.longest_at("NVIDIA", 0, 5) == 0);  // the limit cuts it
+    CHECK(m.longest_at("the AI", 4, 6) == 2);
+    CHECK(m.longest_at("x y", 0, 3) == 1);
+    const std::string text = "在中国";
+    CHECK(m.longest_at(text, 3, text.size()) == 6);
+    CHECK(m.longest_at(text, 3, text.size() - 1) == 0);
+    CHECK(m.longest_at(text, 0, text.size()) == 0);
+    CHECK(m.longest_at(text, 6, text.size()) == 0);
 }
 
 namespace {
