@@ -6,6 +6,7 @@
 
 #include "extract/cue_words.hpp"
 #include "extract/english_names.hpp"
+#include "extract/extractor.hpp"
 #include "extract/normalizer.hpp"
 #include "../test_support.hpp"
 
@@ -56,4 +57,16 @@ TEST_CASE("a word with a Latin letter anywhere in it counts among a line's words
             }
         }
     }
+}
+
+// The words under a known name are passed over together (sequences() skips the rest of the
+// mention at its first word): the name is one whole mention, no word of it starts a guessed
+// name, and the capitalized name right after it is still found, as is the one after that.
+TEST_CASE("a guessed name right after a known multi-word name is found, the known name kept whole", "[extract][english]") {
+    const Extractor extractor(test::default_pack());
+    std::vector<std::string> found;
+    for (const auto& e : extractor.extract(test::article("Cadence Design Systems, Zorblax Robotics and AMD supply Nvidia.")))
+        found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.label);
+    CHECK(found == std::vector<std::string>{"Cadence Design Systems | supplies | Nvidia",
+                                            "Zorblax Robotics | supplies | Nvidia", "AMD | supplies | Nvidia"});
 }
