@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 #include "core/ascii.hpp"
@@ -95,10 +96,13 @@ void EnglishNames::Memory::WordSet::settle() {
 bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
     if (!hashed_.empty()) return hashed_.contains(word);
     // The list holds up to kListed words, repeats included, and many have the word's length: the
-    // first byte rules most of those out before a call to memcmp (`==` alone calls it for each).
+    // first and last bytes rule most of those out before a call to memcmp (`==` alone calls it
+    // for each, and `==` on views called string_view::compare out of line, then memcmp).
     if (word.empty()) return std::find(listed_.begin(), listed_.end(), word) != listed_.end();
-    return std::any_of(listed_.begin(), listed_.end(), [word](std::string_view listed) {
-        return listed.size() == word.size() && listed.front() == word.front() && listed == word;
+    const std::size_t size = word.size();
+    return std::any_of(listed_.begin(), listed_.end(), [word, size](std::string_view listed) {
+        return listed.size() == size && listed.front() == word.front() && listed.back() == word.back() &&
+               std::memcmp(listed.data(), word.data(), size) == 0;
     });
 }
 
@@ -207,7 +211,12 @@ private:
     bool name_word(std::size_t i) const { return !tokens_[i].lower_word() && capitalized_name_word(i); }
     bool capitalized_name_word(std::size_t i) const;  // name_word() of a word not lower case
     // Whether word i is spelled as a name word is: capitalized, all capitals or mixed case.
-    bool name_spelling(std::size_t i) const;
+    // (Each of the three spellings holds a capital letter, so the word has a letter:
+    // has_letter() need not be asked.) Inline: it is asked of every word not lower case.
+    bool name_spelling(std::size_t i) const {
+        const EnglishToken& t = tokens_[i];
+        return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
+    }
     bool initial_evidence(std::size_t i) const;
     std::size_t extend(std::size_t i) const;
     std::string guess_type(std::size_t first, std::size_t last) const;
@@ -289,13 +298,6 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
         o_.demonyms_.count(ascii_lower(tokens_[i - 1].word) + " " + ascii_lower(t.word)))
         return true;
     return false;
-}
-
-bool EnglishNames::SentenceNames::name_spelling(std::size_t i) const {
-    const EnglishToken& t = tokens_[i];
-    // (Each of the three spellings holds a capital letter, so the word has a letter:
-    // has_letter() need not be asked.)
-    return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
 }
 
 bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {

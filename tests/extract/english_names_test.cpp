@@ -34,6 +34,22 @@ TEST_CASE("the names memory's word sets answer as sets, small or large", "[extra
     }
 }
 
+// A listed word set tells words of one length apart by every byte, the first, the last and those
+// between (the list is searched by length, first and last byte before the whole word is compared).
+TEST_CASE("the names memory's listed word set tells words apart by every byte", "[extract][english]") {
+    EnglishNames::Memory::WordSet set;
+    for (const std::string_view w : {"cat", "cot", "dog", "a", "tart"}) set.insert(w);
+    set.settle();  // few words: they stay listed
+    CHECK(set.contains("cat"));
+    CHECK(set.contains("cot"));
+    CHECK(set.contains("a"));
+    CHECK(set.contains("tart"));
+    CHECK_FALSE(set.contains("cut"));   // first and last byte of `cat`, the middle one not
+    CHECK_FALSE(set.contains("tact"));  // first and last of `tart`
+    CHECK_FALSE(set.contains("cats"));
+    CHECK_FALSE(set.contains("b"));
+}
+
 // Whether a word holds a Latin letter is read sixteen bytes at a time where the word has them
 // (has_letter): a headline is told by the words with a letter, so a last word of Chinese and
 // punctuation makes three capitalized words a headline, unless a letter is somewhere in it, at
