@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 #include "core/ascii.hpp"
@@ -95,10 +96,13 @@ void EnglishNames::Memory::WordSet::settle() {
 bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
     if (!hashed_.empty()) return hashed_.contains(word);
     // The list holds up to kListed words, repeats included, and many have the word's length: the
-    // first byte rules most of those out before a call to memcmp (`==` alone calls it for each).
+    // first and last bytes rule most of those out before a call to memcmp (`==` alone calls it
+    // for each, and `==` on views called string_view::compare out of line, then memcmp).
     if (word.empty()) return std::find(listed_.begin(), listed_.end(), word) != listed_.end();
-    return std::any_of(listed_.begin(), listed_.end(), [word](std::string_view listed) {
-        return listed.size() == word.size() && listed.front() == word.front() && listed == word;
+    const std::size_t size = word.size();
+    return std::any_of(listed_.begin(), listed_.end(), [word, size](std::string_view listed) {
+        return listed.size() == size && listed.front() == word.front() && listed.back() == word.back() &&
+               std::memcmp(listed.data(), word.data(), size) == 0;
     });
 }
 
@@ -196,7 +200,9 @@ public:
     void run();
 
 private:
-    bool taken(std::size_t i) const;
+    bool taken(std::size_t i) const { return covered_until(i) != 0; }
+    // The end of a mention or time expression over word i (one of them), or 0 when none is.
+    std::size_t covered_until(std::size_t i) const;
     bool initial(std::size_t i) const;
     bool excluded(std::size_t i) const;
     // Whether word i may be a word of a name. Most words are lower case (decided when the words
@@ -204,6 +210,13 @@ private:
     // line, look much further.
     bool name_word(std::size_t i) const { return !tokens_[i].lower_word() && capitalized_name_word(i); }
     bool capitalized_name_word(std::size_t i) const;  // name_word() of a word not lower case
+    // Whether word i is spelled as a name word is: capitalized, all capitals or mixed case.
+    // (Each of the three spellings holds a capital letter, so the word has a letter:
+    // has_letter() need not be asked.) Inline: it is asked of every word not lower case.
+    bool name_spelling(std::size_t i) const {
+        const EnglishToken& t = tokens_[i];
+        return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
+    }
     bool initial_evidence(std::size_t i) const;
     std::size_t extend(std::size_t i) const;
     std::string guess_type(std::size_t first, std::size_t last) const;
@@ -248,11 +261,15 @@ private:
     bool claimed(std::size_t i) const { return titled_ && claimed_[i]; }
 };
 
-bool EnglishNames::SentenceNames::taken(std::size_t i) const {
+std::size_t EnglishNames::SentenceNames::covered_until(std::size_t i) const {
     const TextRange r = tokens_[i].range;
     auto overlaps = [&](TextRange m) { return m.begin < r.end && r.begin < m.end; };
-    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return overlaps(m.range); }) ||
-           std::any_of(times_.begin(), times_.end(), [&](const TimeMention& t) { return overlaps(t.range); });
+    // (An overlapping range ends past the word's start, so its end is never 0.)
+    for (const Mention& m : mentions_)
+        if (overlaps(m.range)) return m.range.end;
+    for (const TimeMention& t : times_)
+        if (overlaps(t.range)) return t.range.end;
+    return 0;
 }
 
 bool EnglishNames::SentenceNames::initial(std::size_t i) const {
@@ -284,11 +301,8 @@ bool EnglishNames::SentenceNames::excluded(std::size_t i) const {
 }
 
 bool EnglishNames::SentenceNames::capitalized_name_word(std::size_t i) const {
-    const EnglishToken& t = tokens_[i];
-    // The spelling first: the other tests look much further. (Each of the three spellings holds
-    // a capital letter, so the word has a letter: has_letter() need not be asked.)
-    if (!(t.capitalized() || t.all_caps() || has_inner_capital(t.word))) return false;
-    return !in_title(i) && !claimed(i) && !taken(i) && !excluded(i);
+    // The spelling first: the other tests look much further.
+    return name_spelling(i) && !in_title(i) && !claimed(i) && !taken(i) && !excluded(i);
 }
 
 // A capitalized word that opens a sentence names something only when it does not look like
@@ -528,7 +542,17 @@ void EnglishNames::SentenceNames::sequences() {
     // (The count is read once: the names' stores keep the compiler from assuming that it stays.)
     const std::size_t count = tokens_.size();
     for (std::size_t i = 0; i < count; ++i) {
-        if (!name_word(i) || (initial(i) && !initial_evidence(i))) continue;
+        // name_word(i), its tests apart (each rules the word out alone: their order changes no
+        // answer), so that a word under a mention or time expression (most of them: the words of
+        // the pack's multi-word aliases) skips the words after it under the same one. Those are
+        // no name words either: each begins before that range's end and ends after its start,
+        // so overlaps it, and the mentions only change when a name is added below.
+        if (tokens_[i].lower_word() || !name_spelling(i)) continue;
+        if (const std::size_t covered_end = covered_until(i)) {
+            while (i + 1 < count && tokens_[i + 1].range.begin < covered_end) ++i;
+            continue;
+        }
+        if (in_title(i) || claimed(i) || excluded(i) || (initial(i) && !initial_evidence(i))) continue;
         const std::size_t last = extend(i);
         const std::string word(tokens_[i].word);
         if (last == i + 1) {

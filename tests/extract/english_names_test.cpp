@@ -6,6 +6,7 @@
 
 #include "extract/cue_words.hpp"
 #include "extract/english_names.hpp"
+#include "extract/extractor.hpp"
 #include "extract/normalizer.hpp"
 #include "../test_support.hpp"
 
@@ -33,6 +34,22 @@ TEST_CASE("the names memory's word sets answer as sets, small or large", "[extra
     }
 }
 
+// A listed word set tells words of one length apart by every byte, the first, the last and those
+// between (the list is searched by length, first and last byte before the whole word is compared).
+TEST_CASE("the names memory's listed word set tells words apart by every byte", "[extract][english]") {
+    EnglishNames::Memory::WordSet set;
+    for (const std::string_view w : {"cat", "cot", "dog", "a", "tart"}) set.insert(w);
+    set.settle();  // few words: they stay listed
+    CHECK(set.contains("cat"));
+    CHECK(set.contains("cot"));
+    CHECK(set.contains("a"));
+    CHECK(set.contains("tart"));
+    CHECK_FALSE(set.contains("cut"));   // first and last byte of `cat`, the middle one not
+    CHECK_FALSE(set.contains("tact"));  // first and last of `tart`
+    CHECK_FALSE(set.contains("cats"));
+    CHECK_FALSE(set.contains("b"));
+}
+
 // Whether a word holds a Latin letter is read sixteen bytes at a time where the word has them
 // (has_letter): a headline is told by the words with a letter, so a last word of Chinese and
 // punctuation makes three capitalized words a headline, unless a letter is somewhere in it, at
@@ -56,4 +73,16 @@ TEST_CASE("a word with a Latin letter anywhere in it counts among a line's words
             }
         }
     }
+}
+
+// The words under a known name are passed over together (sequences() skips the rest of the
+// mention at its first word): the name is one whole mention, no word of it starts a guessed
+// name, and the capitalized name right after it is still found, as is the one after that.
+TEST_CASE("a guessed name right after a known multi-word name is found, the known name kept whole", "[extract][english]") {
+    const Extractor extractor(test::default_pack());
+    std::vector<std::string> found;
+    for (const auto& e : extractor.extract(test::article("Cadence Design Systems, Zorblax Robotics and AMD supply Nvidia.")))
+        found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.label);
+    CHECK(found == std::vector<std::string>{"Cadence Design Systems | supplies | Nvidia",
+                                            "Zorblax Robotics | supplies | Nvidia", "AMD | supplies | Nvidia"});
 }
