@@ -236,7 +236,7 @@ private:
         std::vector<PhraseHit> aliases;  // the entity aliases in the sentence
         SentenceScan::Hits scanned;
         SentenceView view;
-        std::optional<SentenceCues> cues;  // what view.cues points at
+        std::optional<SentenceCues> cues;  // what view.cues points at; kept by reset() (see there)
         // Back to the state of a new one, the lists keeping their room (see window_).
         void reset();
     };
@@ -318,7 +318,9 @@ void Extractor::Reading::Prepared::reset() {
                        &scanned.short_forms, &scanned.anaphora, &scanned.time_texts, &view.verbs, &view.roles,
                        &view.reciprocal_nouns})
         empty(*list);
-    cues.reset();
+    // The cues keep their hit list's room too: make_views() refills them in place, and nothing
+    // reads them before that (view.cues is null until then).
+    if (cues && cues->hit_capacity() > kKeptHits) cues.reset();
     view.text = {};
     view.sentence = nullptr;
     view.index = 0;
@@ -399,7 +401,10 @@ void Extractor::Reading::make_views() {
         mentions_.next(sentence, {std::move(window_[w].aliases), scanned.short_forms, scanned.anaphora}, view.mentions);
         if (!window_[w].read) continue;
         // The dictionaries the rules read, found in one scan of the sentence.
-        view.cues = &window_[w].cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        std::optional<SentenceCues>& cues = window_[w].cues;
+        if (cues) cues->assign(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        else cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        view.cues = &*cues;
         // Swapped, not moved: the slot's lists keep room for the next sentence (see window_).
         view.verbs.swap(scanned.verbs);
         view.roles.swap(scanned.roles);
