@@ -131,9 +131,21 @@ void keep_best_readings(std::vector<Event>& events, std::size_t from) {
     std::vector<std::size_t> order(count);
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto key = [e](std::size_t i) { return std::tie(e[i].subject.id, e[i].relation, e[i].object.id); };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return key(a) < key(b) || (key(a) == key(b) && e[a].confidence > e[b].confidence);
-    });
+    // (One three-way comparison of the keys: `<` then `==` compared the ids twice.)
+    const auto before = [&](std::size_t a, std::size_t b) {
+        const auto order_of_keys = key(a) <=> key(b);
+        return order_of_keys < 0 || (order_of_keys == 0 && e[a].confidence > e[b].confidence);
+    };
+    // A stable sort: a sentence's few readings by an insertion sort, which allocates nothing
+    // (std::stable_sort allocated a buffer for every sentence with two readings or more). Both
+    // are stable sorts by the same order, so they leave the readings in the same order.
+    constexpr std::size_t kInsertionSorted = 16;
+    if (count <= kInsertionSorted) {
+        for (std::size_t i = 1; i < count; ++i)
+            for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+    } else {
+        std::stable_sort(order.begin(), order.end(), before);
+    }
     order.erase(std::unique(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) == key(b); }),
                 order.end());
     std::sort(order.begin(), order.end(), [e](std::size_t a, std::size_t b) { return event_less(e[a], e[b]); });
