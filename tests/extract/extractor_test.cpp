@@ -83,6 +83,18 @@ TEST_CASE("a reading a sentence gives twice is one event, the sentence's events 
     CHECK(found == std::vector<std::string>{"Baidu | uses | 美光公司的存储芯片 | -", "Baidu | replaces | 供应商 | -"});
 }
 
+TEST_CASE("a header line, whatever its case, is not read for events; a sentence with a colon is", "[extract]") {
+    // `Published: …` is a header of the collected page, not prose (any case of the label); a
+    // colon that follows another word, or comes late in the sentence, marks no header.
+    using chronokg::test::triples;
+    const std::string event = "BIS revoked the AI Diffusion Rule.";
+    CHECK(triples("Published: " + event).empty());
+    CHECK(triples("SOURCE: " + event).empty());
+    CHECK(triples("Sources: " + event).size() == 1);
+    CHECK(triples("As the agency said in a notice: " + event).size() == 1);
+    CHECK(triples(event).size() == 1);
+}
+
 namespace {
 
 // A mention finder of the unit-test pack, and the words it finds besides the aliases.
