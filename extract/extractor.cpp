@@ -131,9 +131,21 @@ void keep_best_readings(std::vector<Event>& events, std::size_t from) {
     std::vector<std::size_t> order(count);
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto key = [e](std::size_t i) { return std::tie(e[i].subject.id, e[i].relation, e[i].object.id); };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return key(a) < key(b) || (key(a) == key(b) && e[a].confidence > e[b].confidence);
-    });
+    // (One three-way comparison of the keys: `<` then `==` compared the ids twice.)
+    const auto before = [&](std::size_t a, std::size_t b) {
+        const auto order_of_keys = key(a) <=> key(b);
+        return order_of_keys < 0 || (order_of_keys == 0 && e[a].confidence > e[b].confidence);
+    };
+    // A stable sort: a sentence's few readings by an insertion sort, which allocates nothing
+    // (std::stable_sort allocated a buffer for every sentence with two readings or more). Both
+    // are stable sorts by the same order, so they leave the readings in the same order.
+    constexpr std::size_t kInsertionSorted = 16;
+    if (count <= kInsertionSorted) {
+        for (std::size_t i = 1; i < count; ++i)
+            for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+    } else {
+        std::stable_sort(order.begin(), order.end(), before);
+    }
     order.erase(std::unique(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) == key(b); }),
                 order.end());
     std::sort(order.begin(), order.end(), [e](std::size_t a, std::size_t b) { return event_less(e[a], e[b]); });
@@ -151,14 +163,20 @@ void keep_best_readings(std::vector<Event>& events, std::size_t from) {
 
 // Lines that are no prose: `source: URL`, `date: 2019-05-16`, a bare URL.
 bool boilerplate(std::string_view sentence) {
-    if (sentence.find(' ') == std::string_view::npos &&
-        (sentence.rfind("http://", 0) == 0 || sentence.rfind("https://", 0) == 0 || sentence.rfind("www.", 0) == 0))
+    // The cheap questions first, and no search past where an answer can lie: both searches ran
+    // to the end of every sentence, most of which has neither a URL's start nor a colon near
+    // its start (the answers are the same: the prefixes are asked before the space, `&&` of
+    // questions without side effects; a colon after byte 12 answers no, as none does).
+    if ((sentence.starts_with("http://") || sentence.starts_with("https://") || sentence.starts_with("www.")) &&
+        sentence.find(' ') == std::string_view::npos)
         return true;
-    const std::size_t colon = sentence.find(':');
-    if (colon == std::string_view::npos || colon > 12) return false;
-    const std::string label = ascii_lower(sentence.substr(0, colon));
+    constexpr std::size_t kLongestLabel = 12;
+    const std::size_t colon = sentence.substr(0, kLongestLabel + 1).find(':');
+    if (colon == std::string_view::npos) return false;
+    // Compared in place, as header_date does (a lower-cased copy was a string each time).
+    const std::string_view label = sentence.substr(0, colon);
     for (const char* header : {"source", "url", "link", "date", "published", "updated", "posted"})
-        if (label == header) return true;
+        if (lower_equals(label, header)) return true;
     return false;
 }
 
@@ -236,7 +254,7 @@ private:
         std::vector<PhraseHit> aliases;  // the entity aliases in the sentence
         SentenceScan::Hits scanned;
         SentenceView view;
-        std::optional<SentenceCues> cues;  // what view.cues points at
+        std::optional<SentenceCues> cues;  // what view.cues points at; kept by reset() (see there)
         // Back to the state of a new one, the lists keeping their room (see window_).
         void reset();
     };
@@ -318,7 +336,9 @@ void Extractor::Reading::Prepared::reset() {
                        &scanned.short_forms, &scanned.anaphora, &scanned.time_texts, &view.verbs, &view.roles,
                        &view.reciprocal_nouns})
         empty(*list);
-    cues.reset();
+    // The cues keep their hit list's room too: make_views() refills them in place, and nothing
+    // reads them before that (view.cues is null until then).
+    if (cues && cues->hit_capacity() > kKeptHits) cues.reset();
     view.text = {};
     view.sentence = nullptr;
     view.index = 0;
@@ -399,7 +419,10 @@ void Extractor::Reading::make_views() {
         mentions_.next(sentence, {std::move(window_[w].aliases), scanned.short_forms, scanned.anaphora}, view.mentions);
         if (!window_[w].read) continue;
         // The dictionaries the rules read, found in one scan of the sentence.
-        view.cues = &window_[w].cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        std::optional<SentenceCues>& cues = window_[w].cues;
+        if (cues) cues->assign(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        else cues.emplace(p_.cues, view.lang, text_, sentence.range, scanned.cue_lists);
+        view.cues = &*cues;
         // Swapped, not moved: the slot's lists keep room for the next sentence (see window_).
         view.verbs.swap(scanned.verbs);
         view.roles.swap(scanned.roles);

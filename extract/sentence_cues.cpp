@@ -17,7 +17,19 @@ SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::str
 
 SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
                            const std::vector<PhraseHit>& all)
-    : cues_(cues), lang_(lang), text_(text), sentence_(sentence) {
+    : cues_(&cues) {
+    assign(cues, lang, text, sentence, all);
+}
+
+void SentenceCues::assign(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
+                          const std::vector<PhraseHit>& all) {
+    cues_ = &cues;
+    lang_ = lang;
+    text_ = text;
+    sentence_ = sentence;
+    // Every list starts without hits, as in a new one (only lists with hits are set below).
+    begin_.fill(0);
+    end_.fill(0);
     // A stable counting sort by list keeps each list's hits in find_all's order. Each list with
     // hits gets its room when its first hit comes, so the loops run over the sentence's hits
     // (a few), not over every list (a sum over all of them cost more than the rest).
@@ -39,7 +51,7 @@ SentenceCues::SentenceCues(const CueWords& cues, std::string_view lang, std::str
 bool SentenceCues::hits_of(CueId id, TextRange range, const PhraseHit*& first,
                            const PhraseHit*& last) const {
     if (!sentence_.contains(range)) return false;
-    const std::uint32_t n = cues_.windowed_number(id);
+    const std::uint32_t n = cues_->windowed_number(id);
     if (n == CueWords::kNotWindowed) return false;
     first = hits_.data() + begin_[n];
     last = hits_.data() + end_[n];
@@ -76,7 +88,7 @@ std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
         return out;
     }
     const PhraseHit* last = nullptr;
-    if (!hits_of(id, range, first, last)) return cues_.find(id, lang_, text_, range);
+    if (!hits_of(id, range, first, last)) return cues_->find(id, lang_, text_, range);
     stop = first;
     while (stop != last && stop->end <= range.end) ++stop;
     std::vector<PhraseHit> hits;
@@ -88,7 +100,7 @@ std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
 bool SentenceCues::any(CueId id, TextRange range) const {
     const PhraseHit* first = nullptr;
     const PhraseHit* last = nullptr;
-    if (!hits_of(id, range, first, last)) return cues_.any(id, lang_, text_, range);
+    if (!hits_of(id, range, first, last)) return cues_->any(id, lang_, text_, range);
     // select_longest keeps at least one of any hits: whether there are some is the answer. (By
     // end offset: none after the first that ends past the window is inside it.)
     for (const PhraseHit* h = first; h != last && h->end <= range.end; ++h)
@@ -100,7 +112,7 @@ std::size_t SentenceCues::match_at(CueId id, std::size_t at, std::size_t limit) 
     if (at >= limit) return 0;
     const PhraseHit* first = nullptr;
     const PhraseHit* last = nullptr;
-    if (!hits_of(id, {at, limit}, first, last)) return cues_.match_at(id, lang_, text_, at, limit);
+    if (!hits_of(id, {at, limit}, first, last)) return cues_->match_at(id, lang_, text_, at, limit);
     // A hit found from `at` is the same hit in the sentence's scan (see the class comment). The
     // hits come by end offset: none past the first that ends beyond `limit` counts.
     std::size_t longest = 0;

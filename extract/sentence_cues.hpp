@@ -10,8 +10,9 @@
 // hits in the same order. match_at() answers as CueWords::match_at does for the same reason: the
 // longest word at a place is the longest hit that begins there. A window outside the sentence,
 // or a list that is not "windowed" (see CueWords), is passed on to CueWords.
-// Thread safety: immutable after construction; refers to the CueWords, the language and the
-// text it was made from, which must outlive it (a copy of the language cost a string per sentence).
+// Thread safety: immutable after construction or assign(); refers to the CueWords, the language
+// and the text it was made from, which must outlive it (a copy of the language cost a string per
+// sentence).
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -34,6 +35,13 @@ public:
     // other dictionaries by SentenceScan).
     SentenceCues(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
                  const std::vector<PhraseHit>& all);
+    // Becomes what the constructor above would make, keeping the room of its hit list: a slot
+    // that holds one sentence's cues after another then allocates no list for each (a new one
+    // each sentence allocated one and freed it).
+    void assign(const CueWords& cues, std::string_view lang, std::string_view text, TextRange sentence,
+                const std::vector<PhraseHit>& all);
+    // The hits it has room for (a holder gives back a huge sentence's room).
+    std::size_t hit_capacity() const { return hits_.capacity(); }
 
     // Same as cues.find(id, lang, text, range).
     std::vector<TextRange> find(CueId id, TextRange range) const;
@@ -89,7 +97,7 @@ private:
     // false when they do (select_longest chooses) or CueWords answers.
     bool disjoint_hits(CueId id, TextRange range, const PhraseHit*& first, const PhraseHit*& stop) const;
 
-    const CueWords& cues_;
+    const CueWords* cues_;  // (a pointer: assign() may change it)
     std::string_view lang_;
     std::string_view text_;
     TextRange sentence_;

@@ -72,6 +72,29 @@ TEST_CASE("an article's events do not depend on the articles read before it", "[
     }
 }
 
+TEST_CASE("a reading a sentence gives twice is one event, the sentence's events in order", "[extract]") {
+    // A name coordinated with itself (百度公司和百度公司) makes each of the rules' readings twice:
+    // the extractor keeps one event for each (subject, relation, object) of a sentence, sorting
+    // the readings by it (a stable sort: of equal ones the first, most confident reading stays).
+    const chronokg::Extractor extractor(chronokg::test::default_pack());
+    const auto found = chronokg::test::triples(
+        "业内人士介绍，百度公司和百度公司等国内服务器及电脑厂商都在产品中使用美光公司的存储芯片，短期内寻找替代供应商并不容易。",
+        "2025-05-20", false, extractor);
+    CHECK(found == std::vector<std::string>{"Baidu | uses | 美光公司的存储芯片 | -", "Baidu | replaces | 供应商 | -"});
+}
+
+TEST_CASE("a header line, whatever its case, is not read for events; a sentence with a colon is", "[extract]") {
+    // `Published: …` is a header of the collected page, not prose (any case of the label); a
+    // colon that follows another word, or comes late in the sentence, marks no header.
+    using chronokg::test::triples;
+    const std::string event = "BIS revoked the AI Diffusion Rule.";
+    CHECK(triples("Published: " + event).empty());
+    CHECK(triples("SOURCE: " + event).empty());
+    CHECK(triples("Sources: " + event).size() == 1);
+    CHECK(triples("As the agency said in a notice: " + event).size() == 1);
+    CHECK(triples(event).size() == 1);
+}
+
 namespace {
 
 // A mention finder of the unit-test pack, and the words it finds besides the aliases.

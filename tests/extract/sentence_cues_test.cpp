@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <random>
 
 #include "extract/cue_words.hpp"
@@ -83,6 +84,34 @@ TEST_CASE("a sentence's cue index answers every window as the cue lists do", "[e
     // yet` and `yet` against a window that cuts `not` off; 不再 and 再 likewise.
     check_sentences(cues, normalizer.fold("It has not yet decided, and will not be able to. 该公司尚未决定,不再出口,也不会再次出口。"),
                     random);
+}
+
+TEST_CASE("a sentence's cue index refilled for another sentence answers as a new one", "[extract][cues]") {
+    // The extractor's window slots keep one SentenceCues and assign() each sentence to it: no
+    // hit of an earlier sentence may answer for a later one, nor a list it had be left out.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const Segmenter segmenter({});
+    std::optional<SentenceCues> reused;
+    std::size_t answers = 0;
+    for (const std::string& folded : folded_examples()) {
+        for (const auto& sentence : segmenter.split(folded)) {
+            const TextRange s = sentence.range;
+            const std::string lang = Extractor::detect_language(std::string_view(folded).substr(s.begin, s.size()));
+            const auto hits = cues.find_all_lists(lang, folded, s);
+            if (reused) reused->assign(cues, lang, folded, s, hits);
+            else reused.emplace(cues, lang, folded, s, hits);
+            const SentenceCues fresh(cues, lang, folded, s, hits);
+            for (const auto& name : RulePack::known_lexicons()) {
+                const CueId id(name);
+                INFO(name << " " << lang << " in \"" << folded.substr(s.begin, s.size()) << "\"");
+                const auto expected = fresh.find(id, s);
+                CHECK(reused->find(id, s) == expected);
+                CHECK(reused->any(id, s) == fresh.any(id, s));
+                answers += expected.size();
+            }
+        }
+    }
+    CHECK(answers > 100);  // lists with hits were asked, not only empty ones
 }
 
 TEST_CASE("a cue list named in the code and the same name read at run time are one list", "[extract][cues]") {
