@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/ascii.hpp"
+#include "core/insertion_sort.hpp"
 #include "core/utf8.hpp"
 #include "extract/chinese_relations.hpp"
 #include "extract/cue_words.hpp"
@@ -141,8 +142,7 @@ void keep_best_readings(std::vector<Event>& events, std::size_t from) {
     // are stable sorts by the same order, so they leave the readings in the same order.
     constexpr std::size_t kInsertionSorted = 16;
     if (count <= kInsertionSorted) {
-        for (std::size_t i = 1; i < count; ++i)
-            for (std::size_t j = i; j > 0 && before(order[j], order[j - 1]); --j) std::swap(order[j], order[j - 1]);
+        insertion_sort(order.begin(), order.end(), before);
     } else {
         std::stable_sort(order.begin(), order.end(), before);
     }

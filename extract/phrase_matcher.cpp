@@ -1,6 +1,7 @@
 #include "extract/phrase_matcher.hpp"
 
 #include "core/ascii.hpp"
+#include "core/insertion_sort.hpp"
 #include "extract/hyperscan_scan.hpp"
 
 #include <algorithm>
@@ -363,15 +364,10 @@ std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
         const auto lb = b.end - b.begin;
         return la != lb ? la > lb : a.begin < b.begin;
     };
-    // A stable insertion sort of hits[0, n) by `less`.
-    const auto insertion_sort = [&hits](std::size_t n, const auto& less) {
-        for (std::size_t i = 1; i < n; ++i)
-            for (std::size_t j = i; j > 0 && less(hits[j], hits[j - 1]); --j) std::swap(hits[j], hits[j - 1]);
-    };
     // A stable sort: hits that tie keep their order. Most calls sort a sentence's few hits, where
     // an insertion sort does without the buffer std::stable_sort allocates.
     if (hits.size() <= 32) {
-        insertion_sort(hits.size(), before);
+        insertion_sort(hits.begin(), hits.end(), before);
     } else {
         std::stable_sort(hits.begin(), hits.end(), before);
     }
@@ -386,7 +382,7 @@ std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
     const auto by_begin = [](const PhraseHit& a, const PhraseHit& b) { return a.begin < b.begin; };
     // Up to 16 hits, std::sort is this same insertion sort (libstdc++'s threshold), without the
     // call into its loop.
-    if (kept <= 16) insertion_sort(kept, by_begin);
+    if (kept <= 16) insertion_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(kept), by_begin);
     else std::sort(hits.begin(), hits.end(), by_begin);
     return hits;
 }
