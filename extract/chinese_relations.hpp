@@ -16,6 +16,7 @@
 //  - Polarity and modality from `negation`, `planned`, `hypothetical`, `reported` words.
 // Thread safety: find() may be called concurrently.
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -58,7 +59,7 @@ private:
     // where a verb's next character is not among them, no such word follows it, and the list's
     // matcher is not walked (most verbs are followed by none; the walk was 1 % of Chinese
     // extraction).
-    std::array<std::uint64_t, 64> noun_suffix_starts_{};
+    std::bitset<4096> noun_suffix_starts_;
     // Whether a noun_suffix word starts otherwise than with a three-byte character (or is
     // shorter): the matcher is then walked everywhere.
     bool noun_suffix_starts_anyhow_ = false;

@@ -88,7 +88,7 @@ void PhraseMatcher::compile(Scan scan) {
             short_starts_[class_at(0)] = true;
         } else {
             const std::size_t key = start_key(class_at(1), class_at(2));
-            start_keys_[key / 64] |= std::uint64_t{1} << (key % 64);
+            start_keys_[key] = true;
         }
     }
     // A row is a power of two wide (classes_ rounded up): a row offset becomes a state number by
@@ -342,7 +342,7 @@ std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std
         if (at + 3 > limit) return 0;
         const std::size_t key = start_key(byte_class_[static_cast<unsigned char>(text[at + 1])],
                                           byte_class_[static_cast<unsigned char>(text[at + 2])]);
-        if ((start_keys_[key / 64] >> (key % 64) & 1) == 0) return 0;
+        if (!start_keys_[key]) return 0;
     }
     std::size_t longest = 0;
     walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {

@@ -13,6 +13,7 @@
 // Lifecycle (as RE2's): construct → add()… → compile() → const find_all(). Movable, not copyable.
 // Thread safety: find_all(), longest_at() and for_each_exact() may be called concurrently after compile().
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -225,7 +226,7 @@ private:
     static std::size_t start_key(std::uint8_t second, std::uint8_t third) {
         return static_cast<std::size_t>(second & 63) << 6 | (third & 63);
     }
-    std::array<std::uint64_t, 64> start_keys_{};  // a bit a start_key()
+    std::bitset<4096> start_keys_;  // a bit a start_key()
     std::array<bool, 256> short_starts_{};        // by class
     unsigned row_shift_ = 0;                   // log2 of a row's width: classes_ rounded up to a power of two
     std::vector<std::uint32_t> delta_;         // (state << row_shift_) + class → (next state << row_shift_) | kOutputFlag
