@@ -49,8 +49,15 @@ hs_scratch_t* thread_scratch(const hs_database_t* db, std::uint64_t number) {
 struct HyperscanScan::Database {
     hs_database_t* db = nullptr;
     std::uint64_t number = next_database_number++;
-    std::vector<Phrase> phrases;  // by Hyperscan id (the order added); text not kept
-    std::vector<std::uint32_t> lengths;
+    // What a match of a phrase needs, by Hyperscan id (the order added): its length and word
+    // edges in 8 bytes, read for every match, and its payload, read for the hits kept.
+    struct Check {
+        std::uint32_t length;
+        bool word_start;
+        bool word_end;
+    };
+    std::vector<Check> checks;
+    std::vector<std::uint32_t> payloads;
     ~Database() { hs_free_database(db); }
 };
 
@@ -71,9 +78,8 @@ HyperscanScan::HyperscanScan(const std::vector<Phrase>& phrases) : db_(std::make
                                             [](char c) { return ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z'; });
         flags.push_back(phrases[i].exact_case || !has_letter ? 0 : HS_FLAG_CASELESS);
         ids.push_back(static_cast<unsigned>(i));
-        db_->lengths.push_back(static_cast<std::uint32_t>(phrases[i].text.size()));
-        db_->phrases.push_back(phrases[i]);
-        db_->phrases.back().text = {};
+        db_->checks.push_back({static_cast<std::uint32_t>(phrases[i].text.size()), phrases[i].word_start, phrases[i].word_end});
+        db_->payloads.push_back(phrases[i].payload);
     }
     hs_compile_error_t* error = nullptr;
     if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(), static_cast<unsigned>(texts.size()),
@@ -91,22 +97,29 @@ std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_
     // The hits are gathered in a list a thread, cleared call by call but keeping its room, and
     // copied out once at their number: grown hit by hit, a window's list was allocated again
     // and again.
-    thread_local std::vector<PhraseHit> found;  // payload: the Hyperscan id
+    thread_local std::vector<PhraseHit> found;
+    find_all(text, begin, end, found);
+    return std::vector<PhraseHit>(found.begin(), found.end());
+}
+
+void HyperscanScan::find_all(std::string_view text, std::size_t begin, std::size_t end, std::vector<PhraseHit>& found) const {
+    // What the match handler reads, as plain pointers: it runs for every match (some 25,000 a
+    // MB), and through the database's vectors and a view it loaded each again.
     struct Context {
-        const Database& db;
+        const Database::Check* checks;
         std::string_view text;
         std::size_t begin;
-        std::vector<PhraseHit>& hits;
-    } context{*db_, text, begin, found};
-    if (end <= begin) return {};
+        std::vector<PhraseHit>& hits;  // payload: the Hyperscan id
+    } context{db_->checks.data(), text, begin, found};
     found.clear();
+    if (end <= begin) return;
     if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
     auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
         auto& c = *static_cast<Context*>(data);
+        const Database::Check& check = c.checks[id];
         const std::size_t hit_end = c.begin + to;
-        const std::size_t hit_begin = hit_end - c.db.lengths[id];
-        const Phrase& p = c.db.phrases[id];
-        if (PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, p.word_start, p.word_end))
+        const std::size_t hit_begin = hit_end - check.length;
+        if (PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, check.word_start, check.word_end))
             c.hits.push_back({hit_begin, hit_end, id});
         return 0;
     };
@@ -135,9 +148,8 @@ std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_
             std::sort(found.begin(), found.end(), before);
         }
     }
-    std::vector<PhraseHit> hits(found.begin(), found.end());
-    for (PhraseHit& h : hits) h.payload = db_->phrases[h.payload].payload;
-    return hits;
+    const std::uint32_t* const payloads = db_->payloads.data();
+    for (PhraseHit& h : found) h.payload = payloads[h.payload];
 }
 
 #else  // no Hyperscan in this build
@@ -153,6 +165,8 @@ HyperscanScan::HyperscanScan(const std::vector<Phrase>&) {
 HyperscanScan::~HyperscanScan() = default;
 
 std::vector<PhraseHit> HyperscanScan::find_all(std::string_view, std::size_t, std::size_t) const { return {}; }
+
+void HyperscanScan::find_all(std::string_view, std::size_t, std::size_t, std::vector<PhraseHit>& hits) const { hits.clear(); }
 
 #endif
 

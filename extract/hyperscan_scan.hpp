@@ -43,6 +43,9 @@ public:
 
     // As PhraseMatcher::find_all(text, begin, end).
     std::vector<PhraseHit> find_all(std::string_view text, std::size_t begin, std::size_t end) const;
+    // The same into `hits` (what it held is replaced, its room kept): a caller that keeps a list
+    // from one scan to the next reads the hits where they were gathered, with no copy.
+    void find_all(std::string_view text, std::size_t begin, std::size_t end, std::vector<PhraseHit>& hits) const;
 
 private:
     struct Database;

@@ -304,7 +304,9 @@ void PhraseMatcher::find_all_in(std::string_view text, const std::vector<std::pa
         // scan began, so each range gets exactly the hits a scan of its own finds, in its order.
         // (Through put(): a range's list is allocated with room for a sentence's worth at its
         // first hit, not grown one hit at a time.)
-        const auto all = hyperscan_->find_all(text, ranges.front().first, ranges.back().second);
+        // (Into a list a thread, which keeps its room from one window to the next.)
+        thread_local std::vector<PhraseHit> all;
+        hyperscan_->find_all(text, ranges.front().first, ranges.back().second, all);
         for (const PhraseHit& hit : all) {  // by end
             while (r < ranges.size() && ranges[r].second < hit.end) ++r;
             if (r == ranges.size()) break;
