@@ -302,17 +302,7 @@ void PhraseMatcher::find_all_in(std::string_view text, const std::vector<std::pa
         // them whole: a scan call costs some thousand instructions of set-up, more than a
         // sentence's bytes. A hit's edges are checked against the text around it, wherever the
         // scan began, so each range gets exactly the hits a scan of its own finds, in its order.
-        // (Through put(): a range's list is allocated with room for a sentence's worth at its
-        // first hit, not grown one hit at a time.)
-        // (Into a list a thread, which keeps its room from one window to the next.)
-        thread_local std::vector<PhraseHit> all;
-        hyperscan_->find_all(text, ranges.front().first, ranges.back().second, all);
-        for (const PhraseHit& hit : all) {  // by end
-            while (r < ranges.size() && ranges[r].second < hit.end) ++r;
-            if (r == ranges.size()) break;
-            if (hit.begin >= ranges[r].first) put(HitLists{lists + r}, hit);
-        }
-        return;
+        return hyperscan_->find_all_in(text, ranges, lists);
     }
     for (; r < ranges.size(); ++r) {
         if (hyperscan_) *lists[r] = hyperscan_->find_all(text, ranges[r].first, ranges[r].second);
