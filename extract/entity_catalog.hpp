@@ -36,6 +36,12 @@ public:
                                                 const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
         return matcher_.find_all_in(text, ranges);
     }
+    // The same into the caller's lists, *lists[r] for ranges[r] (PhraseMatcher::find_all_in):
+    // lists kept from one window to the next keep their room.
+    void find_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                 std::vector<PhraseHit>* const* lists) const {
+        matcher_.find_all_in(text, ranges, lists);
+    }
     // The alias find() finds first among those that are all of `text` (the first added), or
     // nullopt: one walk down the automaton instead of a scan, for a caller that asks about a
     // whole name.

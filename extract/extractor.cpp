@@ -331,8 +331,7 @@ void Extractor::Reading::Prepared::reset() {
         else list.clear();
     };
     read = false;
-    aliases.clear();
-    for (auto* list : {&scanned.cue_lists, &scanned.verbs, &scanned.roles, &scanned.reciprocal_nouns,
+    for (auto* list : {&aliases, &scanned.cue_lists, &scanned.verbs, &scanned.roles, &scanned.reciprocal_nouns,
                        &scanned.short_forms, &scanned.anaphora, &scanned.time_texts, &view.verbs, &view.roles,
                        &view.reciprocal_nouns})
         empty(*list);
@@ -397,13 +396,16 @@ void Extractor::Reading::tag_times() {
 
 void Extractor::Reading::scan_dictionaries() {
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::vector<std::vector<PhraseHit>*> aliases;  // each slot's own list, filled in place
+    ranges.reserve(window_.size());
+    aliases.reserve(window_.size());
     for (std::size_t w = 0; w < window_.size(); ++w) {
         const TextRange range = sentences_[first_ + w].range;
         p_.scan.find(window_[w].view.lang, text_, range, window_[w].scanned);
         ranges.emplace_back(range.begin, range.end);
+        aliases.push_back(&window_[w].aliases);
     }
-    auto aliases = p_.catalog.find_in(text_, ranges);
-    for (std::size_t w = 0; w < window_.size(); ++w) window_[w].aliases = std::move(aliases[w]);
+    p_.catalog.find_in(text_, ranges, aliases.data());
 }
 
 void Extractor::Reading::make_views() {
@@ -416,7 +418,7 @@ void Extractor::Reading::make_views() {
         view.index = i;
         view.entities = &sentence_entities_;
         SentenceScan::Hits& scanned = window_[w].scanned;
-        mentions_.next(sentence, {std::move(window_[w].aliases), scanned.short_forms, scanned.anaphora}, view.mentions);
+        mentions_.next(sentence, {window_[w].aliases, scanned.short_forms, scanned.anaphora}, view.mentions);
         if (!window_[w].read) continue;
         // The dictionaries the rules read, found in one scan of the sentence.
         std::optional<SentenceCues>& cues = window_[w].cues;

@@ -44,13 +44,43 @@ hs_scratch_t* thread_scratch(const hs_database_t* db, std::uint64_t number) {
     return scratch.space;
 }
 
+// Hits as Hyperscan reports them (payload: the id) put in PhraseMatcher's order: by end, then
+// longest first, then in the order the phrases were added. Hyperscan does not promise an order;
+// no two hits share end, begin and phrase, so the sort decides every place. Its reports come
+// mostly in that order already (the list is then only read through), else by end, those that
+// share an end in no set order: when the ends do not go back, each run of hits with one end is
+// sorted alone, and the list is sorted whole only when they do.
+void put_in_order(std::vector<PhraseHit>& found) {
+    const auto before = [](const PhraseHit& a, const PhraseHit& b) {
+        return std::tie(a.end, a.begin, a.payload) < std::tie(b.end, b.begin, b.payload);
+    };
+    const auto ends_before = [](const PhraseHit& a, const PhraseHit& b) { return a.end < b.end; };
+    if (std::is_sorted(found.begin(), found.end(), before)) return;
+    if (std::is_sorted(found.begin(), found.end(), ends_before)) {
+        for (auto run = found.begin(); run != found.end();) {
+            const auto run_end = std::find_if(run + 1, found.end(), [&](const PhraseHit& h) { return h.end != run->end; });
+            if (run_end - run > 1) std::sort(run, run_end, before);
+            run = run_end;
+        }
+    } else {
+        std::sort(found.begin(), found.end(), before);
+    }
+}
+
 }  // namespace
 
 struct HyperscanScan::Database {
     hs_database_t* db = nullptr;
     std::uint64_t number = next_database_number++;
-    std::vector<Phrase> phrases;  // by Hyperscan id (the order added); text not kept
-    std::vector<std::uint32_t> lengths;
+    // What a match of a phrase needs, by Hyperscan id (the order added): its length and word
+    // edges in 8 bytes, read for every match, and its payload, read for the hits kept.
+    struct Check {
+        std::uint32_t length;
+        bool word_start;
+        bool word_end;
+    };
+    std::vector<Check> checks;
+    std::vector<std::uint32_t> payloads;
     ~Database() { hs_free_database(db); }
 };
 
@@ -71,9 +101,8 @@ HyperscanScan::HyperscanScan(const std::vector<Phrase>& phrases) : db_(std::make
                                             [](char c) { return ascii_lower(c) >= 'a' && ascii_lower(c) <= 'z'; });
         flags.push_back(phrases[i].exact_case || !has_letter ? 0 : HS_FLAG_CASELESS);
         ids.push_back(static_cast<unsigned>(i));
-        db_->lengths.push_back(static_cast<std::uint32_t>(phrases[i].text.size()));
-        db_->phrases.push_back(phrases[i]);
-        db_->phrases.back().text = {};
+        db_->checks.push_back({static_cast<std::uint32_t>(phrases[i].text.size()), phrases[i].word_start, phrases[i].word_end});
+        db_->payloads.push_back(phrases[i].payload);
     }
     hs_compile_error_t* error = nullptr;
     if (hs_compile_lit_multi(texts.data(), flags.data(), ids.data(), lengths.data(), static_cast<unsigned>(texts.size()),
@@ -91,53 +120,82 @@ std::vector<PhraseHit> HyperscanScan::find_all(std::string_view text, std::size_
     // The hits are gathered in a list a thread, cleared call by call but keeping its room, and
     // copied out once at their number: grown hit by hit, a window's list was allocated again
     // and again.
-    thread_local std::vector<PhraseHit> found;  // payload: the Hyperscan id
+    thread_local std::vector<PhraseHit> found;
+    find_all(text, begin, end, found);
+    return std::vector<PhraseHit>(found.begin(), found.end());
+}
+
+void HyperscanScan::find_all(std::string_view text, std::size_t begin, std::size_t end, std::vector<PhraseHit>& found) const {
+    // What the match handler reads, as plain pointers: it runs for every match (some 25,000 a
+    // MB), and through the database's vectors and a view it loaded each again.
     struct Context {
-        const Database& db;
+        const Database::Check* checks;
         std::string_view text;
         std::size_t begin;
-        std::vector<PhraseHit>& hits;
-    } context{*db_, text, begin, found};
-    if (end <= begin) return {};
+        std::vector<PhraseHit>& hits;  // payload: the Hyperscan id
+    } context{db_->checks.data(), text, begin, found};
     found.clear();
+    if (end <= begin) return;
     if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
     auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
         auto& c = *static_cast<Context*>(data);
+        const Database::Check& check = c.checks[id];
         const std::size_t hit_end = c.begin + to;
-        const std::size_t hit_begin = hit_end - c.db.lengths[id];
-        const Phrase& p = c.db.phrases[id];
-        if (PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, p.word_start, p.word_end))
+        const std::size_t hit_begin = hit_end - check.length;
+        if (PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, check.word_start, check.word_end))
             c.hits.push_back({hit_begin, hit_end, id});
         return 0;
     };
     if (hs_scan(db_->db, text.data() + begin, static_cast<unsigned>(end - begin), 0, thread_scratch(db_->db, db_->number), on_match,
                 &context) != HS_SUCCESS)
         throw std::runtime_error("Hyperscan scan failed");
-    // PhraseMatcher's order: by end, then longest first, then in the order the phrases were
-    // added. Hyperscan does not promise an order; no two hits share end, begin and phrase, so
-    // the sort decides every place. Its reports come mostly in that order already (the window
-    // is then only read through), else by end, those that share an end in no set order: when
-    // the ends do not go back, each run of hits with one end is sorted alone, and the window
-    // is sorted whole only when they do.
-    const auto before = [](const PhraseHit& a, const PhraseHit& b) {
-        return std::tie(a.end, a.begin, a.payload) < std::tie(b.end, b.begin, b.payload);
+    put_in_order(found);
+    const std::uint32_t* const payloads = db_->payloads.data();
+    for (PhraseHit& h : found) h.payload = payloads[h.payload];
+}
+
+void HyperscanScan::find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                std::vector<PhraseHit>* const* lists) const {
+    // Each match is put in its range's list as it comes, not gathered for the window and then
+    // shared out (a pass and a copy of every hit: 0.6M / 0.9M instructions a MB of English /
+    // Chinese). A match goes to the first range that ends at or after its end, when it begins
+    // in that range; Hyperscan reports by end, so that range is the last match's or one after,
+    // but a report whose end goes back finds its range by stepping back. Each list is then put
+    // in find_all()'s order on its own, which is the order of the window's hits sorted whole.
+    struct Context {
+        const Database::Check* checks;
+        std::string_view text;
+        std::size_t begin;
+        const std::pair<std::size_t, std::size_t>* ranges;
+        std::size_t count;
+        std::vector<PhraseHit>* const* lists;
+        std::size_t r = 0;  // the range of the last match (or past the last range)
+    } context{db_->checks.data(), text, ranges.front().first, ranges.data(), ranges.size(), lists};
+    for (std::size_t r = 0; r < ranges.size(); ++r) lists[r]->clear();
+    const std::size_t begin = ranges.front().first;
+    const std::size_t end = ranges.back().second;
+    if (end <= begin) return;
+    if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
+    auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
+        auto& c = *static_cast<Context*>(data);
+        const Database::Check& check = c.checks[id];
+        const std::size_t hit_end = c.begin + to;
+        const std::size_t hit_begin = hit_end - check.length;
+        if (!PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, check.word_start, check.word_end)) return 0;
+        while (c.r > 0 && c.ranges[c.r - 1].second >= hit_end) --c.r;
+        while (c.r < c.count && c.ranges[c.r].second < hit_end) ++c.r;
+        if (c.r < c.count && hit_begin >= c.ranges[c.r].first) c.lists[c.r]->push_back({hit_begin, hit_end, id});
+        return 0;
     };
-    const auto ends_before = [](const PhraseHit& a, const PhraseHit& b) { return a.end < b.end; };
-    if (!std::is_sorted(found.begin(), found.end(), before)) {
-        if (std::is_sorted(found.begin(), found.end(), ends_before)) {
-            for (auto run = found.begin(); run != found.end();) {
-                const auto run_end =
-                    std::find_if(run + 1, found.end(), [&](const PhraseHit& h) { return h.end != run->end; });
-                if (run_end - run > 1) std::sort(run, run_end, before);
-                run = run_end;
-            }
-        } else {
-            std::sort(found.begin(), found.end(), before);
-        }
+    if (hs_scan(db_->db, text.data() + begin, static_cast<unsigned>(end - begin), 0, thread_scratch(db_->db, db_->number), on_match,
+                &context) != HS_SUCCESS)
+        throw std::runtime_error("Hyperscan scan failed");
+    const std::uint32_t* const payloads = db_->payloads.data();
+    for (std::size_t r = 0; r < ranges.size(); ++r) {
+        std::vector<PhraseHit>& list = *lists[r];
+        put_in_order(list);
+        for (PhraseHit& h : list) h.payload = payloads[h.payload];
     }
-    std::vector<PhraseHit> hits(found.begin(), found.end());
-    for (PhraseHit& h : hits) h.payload = db_->phrases[h.payload].payload;
-    return hits;
 }
 
 #else  // no Hyperscan in this build
@@ -153,6 +211,13 @@ HyperscanScan::HyperscanScan(const std::vector<Phrase>&) {
 HyperscanScan::~HyperscanScan() = default;
 
 std::vector<PhraseHit> HyperscanScan::find_all(std::string_view, std::size_t, std::size_t) const { return {}; }
+
+void HyperscanScan::find_all(std::string_view, std::size_t, std::size_t, std::vector<PhraseHit>& hits) const { hits.clear(); }
+
+void HyperscanScan::find_all_in(std::string_view, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                std::vector<PhraseHit>* const* lists) const {
+    for (std::size_t r = 0; r < ranges.size(); ++r) lists[r]->clear();
+}
 
 #endif
 

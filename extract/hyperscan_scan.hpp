@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/phrase_matcher.hpp"
@@ -43,6 +44,14 @@ public:
 
     // As PhraseMatcher::find_all(text, begin, end).
     std::vector<PhraseHit> find_all(std::string_view text, std::size_t begin, std::size_t end) const;
+    // The same into `hits` (what it held is replaced, its room kept): a caller that keeps a list
+    // from one scan to the next reads the hits where they were gathered, with no copy.
+    void find_all(std::string_view text, std::size_t begin, std::size_t end, std::vector<PhraseHit>& hits) const;
+    // find_all() of each range into *lists[r] (what it held is replaced), in one scan from the
+    // first range's begin to the last one's end: `ranges` (at least one) must follow each other
+    // without overlap. Each match goes straight to the list of the range that holds it whole.
+    void find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                     std::vector<PhraseHit>* const* lists) const;
 
 private:
     struct Database;

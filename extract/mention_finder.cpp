@@ -260,7 +260,8 @@ void MentionFinder::Reading::next(const Sentence& sentence, SentenceHits hits, s
     // overlap, so no alias overlaps one put in before it (a sentence of Chinese news names some
     // tens, and each was checked against all those before it).
     const std::size_t titles = found.size();
-    for (const auto& hit : select_longest(std::move(hits.aliases))) {
+    hits.aliases = select_longest(std::move(hits.aliases));  // the same list back, with its room
+    for (const auto& hit : hits.aliases) {
         const TextRange range{hit.begin, hit.end};
         if (overlaps_any(std::span<const Mention>(found).first(titles), range)) continue;
         const auto& candidates = catalog.candidates(hit.payload);

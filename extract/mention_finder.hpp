@@ -46,7 +46,9 @@ public:
 
     // What the mentions of a sentence are found from.
     struct SentenceHits {
-        std::vector<PhraseHit> aliases;  // EntityCatalog::find_in's hits for its range
+        // EntityCatalog::find_in's hits for its range, where the caller keeps them: next() leaves
+        // in it the hits it chose (select_longest), and the list keeps its room.
+        std::vector<PhraseHit>& aliases;
         // add_words()'s dictionaries, as DictionarySet::find_all gives them: read where the
         // caller keeps them, which then keep their room for its next sentence's.
         const std::vector<PhraseHit>& short_forms;

@@ -267,8 +267,17 @@ void PhraseMatcher::scan(std::string_view text, std::size_t begin, std::size_t e
 
 std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
     std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const {
-    if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_in() before compile()");
     std::vector<std::vector<PhraseHit>> hits(ranges.size());
+    std::vector<std::vector<PhraseHit>*> lists;
+    for (auto& list : hits) lists.push_back(&list);
+    find_all_in(text, ranges, lists.data());
+    return hits;
+}
+
+void PhraseMatcher::find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                std::vector<PhraseHit>* const* lists) const {
+    if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_in() before compile()");
+    for (std::size_t r = 0; r < ranges.size(); ++r) lists[r]->clear();
     std::size_t r = 0;
     if (!narrow_.empty() && !hyperscan_) {
         const std::uint16_t* const delta = narrow_.data();
@@ -277,10 +286,8 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
             for (; r + 1 < ranges.size(); r += 2) {
                 const auto [begin_a, end_a] = ranges[r];
                 const auto [begin_b, end_b] = ranges[r + 1];
-                std::vector<PhraseHit>* const list_a = &hits[r];
-                std::vector<PhraseHit>* const list_b = &hits[r + 1];
-                NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{&list_a}};
-                NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{&list_b}};
+                NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{lists + r}};
+                NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{lists + r + 1}};
                 while (a.at < a.stop && b.at < b.stop) {
                     narrow_step<shift>(a, delta, byte_class, text);
                     narrow_step<shift>(b, delta, byte_class, text);
@@ -295,19 +302,12 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
         // them whole: a scan call costs some thousand instructions of set-up, more than a
         // sentence's bytes. A hit's edges are checked against the text around it, wherever the
         // scan began, so each range gets exactly the hits a scan of its own finds, in its order.
-        // (Through put(): a range's list is allocated with room for a sentence's worth at its
-        // first hit, not grown one hit at a time.)
-        const auto all = hyperscan_->find_all(text, ranges.front().first, ranges.back().second);
-        for (const PhraseHit& hit : all) {  // by end
-            while (r < ranges.size() && ranges[r].second < hit.end) ++r;
-            if (r == ranges.size()) break;
-            std::vector<PhraseHit>* const list = &hits[r];
-            if (hit.begin >= ranges[r].first) put(HitLists{&list}, hit);
-        }
-        return hits;
+        return hyperscan_->find_all_in(text, ranges, lists);
     }
-    for (; r < ranges.size(); ++r) hits[r] = find_all(text, ranges[r].first, ranges[r].second);
-    return hits;
+    for (; r < ranges.size(); ++r) {
+        if (hyperscan_) *lists[r] = hyperscan_->find_all(text, ranges[r].first, ranges[r].second);
+        else scan(text, ranges[r].first, ranges[r].second, HitLists{lists + r});
+    }
 }
 
 inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {

@@ -62,6 +62,11 @@ public:
     // together. Hyperscan scans ranges that follow each other without overlap in one call.
     std::vector<std::vector<PhraseHit>> find_all_in(std::string_view text,
                                                     const std::vector<std::pair<std::size_t, std::size_t>>& ranges) const;
+    // The same into the caller's lists: *lists[r] becomes the hits of ranges[r] (what it held is
+    // replaced, its room kept). `lists` points to a list for every range. A window's lists made
+    // anew were an allocation a sentence with hits, and one a window.
+    void find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                     std::vector<PhraseHit>* const* lists) const;
     // find_all() sorted by the payloads' top bits, for several dictionaries in one matcher: a hit
     // of payload p goes to *lists[p >> shift] as payload p's low `shift` bits, each list in
     // find_all()'s order. `lists` points to a list for every p >> shift; 0 < shift < 32. Straight

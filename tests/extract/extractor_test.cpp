@@ -123,7 +123,7 @@ struct MentionFinding {
             std::vector<chronokg::PhraseHit> short_forms, anaphora;
             std::vector<chronokg::PhraseHit>* const lists[] = {&short_forms, &anaphora};
             words.find_all(text, sentences[i].range.begin, sentences[i].range.end, lists);
-            reading.next(sentences[i], {std::move(aliases[i]), short_forms, anaphora}, found);
+            reading.next(sentences[i], {aliases[i], short_forms, anaphora}, found);
             each(sentences[i], found);
         }
     }

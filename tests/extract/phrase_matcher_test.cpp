@@ -380,6 +380,46 @@ TEST_CASE("find_all_in gives each range what find_all gives it [issue7]", "[extr
     }
 }
 
+TEST_CASE("find_all_in into kept lists gives each range its own hits, none left from before", "[extract][match]") {
+    // The Extractor's sentence slots keep their alias lists from one window to the next: what a
+    // list held for the window before must not stay among the hits of its new range, on the
+    // automaton (two ranges at a time) or on Hyperscan (one scan, the hits shared out).
+    std::mt19937 rng(29);
+    for (const auto scan : {PhraseMatcher::Scan::automaton, PhraseMatcher::Scan::hyperscan_if_available}) {
+        std::vector<std::vector<PhraseHit>> kept(5);
+        std::vector<std::vector<PhraseHit>*> lists;
+        for (auto& list : kept) lists.push_back(&list);
+        std::size_t stale = 0;  // hits a list held when it was filled again
+        for (int round = 0; round < 200; ++round) {
+            PhraseMatcher m;
+            for (std::size_t i = 0, n = 1 + rng() % 12; i < n; ++i)
+                m.add(random_string(rng, 1 + rng() % 4), static_cast<std::uint32_t>(i));
+            m.compile(scan);
+            const std::string text = random_string(rng, 60);
+            // Sentences one after another (as the Extractor asks) in even rounds, anywhere in odd ones.
+            std::vector<std::pair<std::size_t, std::size_t>> ranges;
+            for (std::size_t i = 0, at = 0, n = 1 + rng() % kept.size(); i < n; ++i) {
+                const std::size_t a = round % 2 == 0 ? at : rng() % (text.size() + 1);
+                ranges.emplace_back(a, std::min(text.size(), a + rng() % 30));
+                at = ranges.back().second;
+            }
+            for (std::size_t r = 0; r < ranges.size(); ++r) stale += kept[r].size();
+            m.find_all_in(text, ranges, lists.data());
+            for (std::size_t r = 0; r < ranges.size(); ++r) {
+                const auto want = m.find_all(text, ranges[r].first, ranges[r].second);
+                INFO("round " << round << ", range " << r);
+                REQUIRE(kept[r].size() == want.size());
+                for (std::size_t i = 0; i < want.size(); ++i) {
+                    CHECK(kept[r][i].begin == want[i].begin);
+                    CHECK(kept[r][i].end == want[i].end);
+                    CHECK(kept[r][i].payload == want[i].payload);
+                }
+            }
+        }
+        CHECK(stale > 100);  // the lists did hold hits from before
+    }
+}
+
 TEST_CASE("a sentence's hits, up to 42, stay in the room their list got with the first one", "[extract][match]") {
     // Room for 16 hits grew to 32 and then 64, a reallocation and a copy each time: 40 hits came
     // in a list of room for 64. Room for a sentence's worth at once holds them in 1 KB.
