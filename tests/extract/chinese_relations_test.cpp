@@ -163,3 +163,21 @@ TEST_CASE("an organization the pack does not know takes its place among the name
     CHECK(triples("华夏芯片研究中心与英伟达合作。", "2025-05-20", false, extractor) ==
           V{"华夏芯片研究中心 | partners with | Nvidia | -"});
 }
+
+TEST_CASE("a name before a verb that closes a relative clause acts there; the head after 的 is the object", "[extract][zh]") {
+    // 申请 closes the relative clause 华为申请的: 许可证 is what 撤销 revokes. The rules look for
+    // that verb only where the readings before it do not decide, among the verbs from the next
+    // verb's place on (the verbs stand in text order); a third verb after it changes nothing.
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("美国商务部撤销了华为申请的许可证。", "2025-05-20", false, extractor) ==
+          V{"US Department of Commerce | revokes | 许可证 | -"});
+    CHECK(triples("美国商务部撤销了华为申请的许可证,英伟达与台积电合作。", "2025-05-20", false, extractor) ==
+          V{"US Department of Commerce | revokes | 许可证 | -", "Nvidia | partners with | TSMC | -"});
+}
+
+TEST_CASE("after a pivot without a name the requirer acts, read in a second pass from the clause's start", "[extract][zh]") {
+    // The subject is looked for after the pivot first, then from the clause's start: without a
+    // pivot the two passes would read the same groups, and only one is made.
+    CHECK(triples("美国商务部要求运营者撤销《AI扩散规则》。") == V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
+    CHECK(triples("美国商务部撤销《AI扩散规则》。") == V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
+}
