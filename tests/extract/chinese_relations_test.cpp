@@ -181,3 +181,24 @@ TEST_CASE("after a pivot without a name the requirer acts, read in a second pass
     CHECK(triples("美国商务部要求运营者撤销《AI扩散规则》。") == V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
     CHECK(triples("美国商务部撤销《AI扩散规则》。") == V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
 }
+
+TEST_CASE("a verb with a bare pattern stands against an overlapping verb whose frame opens before it", "[extract][zh]") {
+    // 出口管制 (bare) holds 管制, whose frame 对{O}管制 opens before it: a verb that needs no first
+    // part does not yield, and the longer stands. (The rules ask whether a place has a bare
+    // pattern only where places overlap.) When 出口管制 only has a frame that does not open (向{O}),
+    // it yields, and 管制 with its frame stands.
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("overlap.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                   "{\"id\": \"controls-exports\", \"relation\": \"controls exports to\", \"zh\": [\"出口管制\"]}\n"
+                                   "{\"id\": \"controls\", \"relation\": \"controls\", \"zh\": [\"对{O}管制\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    CHECK(triples("英伟达对华为出口管制台积电。", "2025-05-20", false, extractor) ==
+          V{"Nvidia | controls exports to | TSMC | -"});
+    chronokg::RulePack framed_only = chronokg::test::test_pack();
+    framed_only.add_text("overlap.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                          "{\"id\": \"controls-exports\", \"relation\": \"controls exports to\", \"zh\": [\"向{O}出口管制\"]}\n"
+                                          "{\"id\": \"controls\", \"relation\": \"controls\", \"zh\": [\"对{O}管制\"]}\n");
+    const chronokg::Extractor framed_extractor(framed_only);
+    CHECK(triples("英伟达对华为出口管制台积电。", "2025-05-20", false, framed_extractor) ==
+          V{"Nvidia | controls | Huawei | -"});
+}
