@@ -138,7 +138,6 @@ struct VerbPlace {
     // Whether a pattern's frame opens before it in the sentence: looked for only when an
     // overlapping place asks (most places overlap none), then kept.
     std::optional<bool> framed{};
-    bool bare = false;    // a pattern needs no first part before it
 };
 
 // A clause's noun groups (SentenceRules::groups_in()) for one set of barriers.
@@ -855,6 +854,8 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
                 if (g.range.begin >= from && !g.nationality && (!governed(g.range.begin, clause) || embedded_subject(g)))
                     subject = &g;
             }
+            // Without a pivot the second pass would read the same groups again, to no other end.
+            if (pivot_end == clause.begin) break;
         }
         if (!subject && clause_subject) {
             subject = clause_subject;
@@ -896,10 +897,17 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
                 return g.range.begin >= verb.end && g.range.begin < condition && !governed(g.range.begin, clause);
             });
             const std::size_t object_start = object_group == groups.end() ? clause.end : object_group->range.begin;
-            // The next verb when it closes a relative clause (申请 of 撤销了华为申请的许可证).
-            const auto relative_verb = std::find_if(verbs_.begin(), verbs_.end(), [&](const VerbSpan& w) {
-                return w.range.begin == next_verb && text_.substr(w.range.end, 3) == "的";
-            });
+            // The next verb when it closes a relative clause (申请 of 撤销了华为申请的许可证), or none.
+            // Looked for only when the branches before it do not decide (a walk over the sentence's
+            // verbs at every try cost 0.5M instructions a MB of Chinese). The verbs stand in text
+            // order and do not overlap: one at most starts at the next verb's place.
+            auto relative_verb = [&]() -> const VerbSpan* {
+                for (const VerbSpan& w : verbs_) {
+                    if (w.range.begin < next_verb) continue;
+                    return w.range.begin == next_verb && text_.substr(w.range.end, 3) == "的" ? &w : nullptr;
+                }
+                return nullptr;
+            };
             if (around.relative_head) {
                 objects = around.relative_head->members;
             } else if (next_verb < object_start) {
@@ -910,11 +918,10 @@ bool SentenceRules::relate(const VerbSpan& v, std::size_t slot, TextRange clause
                        opens_clause(*object_group, next_verb, clause)) {
                 // 宣布辉达将与台积电合作: the name is the subject of the next verb, not an object.
                 return false;
-            } else if (object_group != groups.end() && relative_verb != verbs_.end() &&
-                       opens_clause(*object_group, next_verb, clause)) {
+            } else if (object_group != groups.end() && relative_verb() && opens_clause(*object_group, next_verb, clause)) {
                 // 撤销了华为申请的许可证: 华为 acts in a relative clause; the thing after its 的 is
                 // the object.
-                const std::size_t head = relative_verb->range.end + 3;
+                const std::size_t head = relative_verb()->range.end + 3;
                 std::size_t head_end = clause.end;
                 for (const auto& x : verbs_)
                     if (x.range.begin >= head) head_end = std::min(head_end, x.range.begin);
@@ -1179,8 +1186,6 @@ void SentenceRules::find_verbs() {
         }
         if (noun_after) continue;
         VerbPlace span{at, first, last};
-        for (std::size_t i = first; i < last; ++i)
-            span.bare = span.bare || !needs_first_part(lexicon_.pattern(verbs[i].payload));
         disjoint = disjoint && at.begin < at.end && (spans.empty() || spans.back().range.end <= at.begin);
         spans.push_back(span);
     }
@@ -1208,6 +1213,14 @@ void SentenceRules::find_verbs() {
         }
         return *place.framed;
     };
+    // Whether a pattern at the place needs no first part before it. (Asked only where places
+    // overlap: most sentences' places do not, and asking at every place cost 0.5M instructions
+    // a MB of Chinese.)
+    auto bare = [&](const VerbPlace& place) {
+        for (std::size_t i = place.first; i < place.last; ++i)
+            if (!needs_first_part(lexicon_.pattern(verbs[i].payload))) return true;
+        return false;
+    };
     verbs_.reserve(spans.size());
     // Room for every hit at once: the verbs' patterns view it, and it must not move.
     verb_patterns_.reserve(verbs.size());
@@ -1230,7 +1243,7 @@ void SentenceRules::find_verbs() {
         for (std::size_t s = 0; s < spans.size(); ++s) {
             VerbPlace& span = spans[s];
             // (The place itself is left out of the others: were it framed, it would not yield.)
-            const bool yields = !span.bare && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
+            const bool yields = !bare(span) && std::any_of(spans.begin(), spans.end(), [&](VerbPlace& f) {
                                     return &f != &span && span.range.begin < f.range.end &&
                                            f.range.begin < span.range.end && framed(f);
                                 }) && !framed(span);

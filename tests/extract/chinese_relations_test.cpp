@@ -163,3 +163,42 @@ TEST_CASE("an organization the pack does not know takes its place among the name
     CHECK(triples("华夏芯片研究中心与英伟达合作。", "2025-05-20", false, extractor) ==
           V{"华夏芯片研究中心 | partners with | Nvidia | -"});
 }
+
+TEST_CASE("a name before a verb that closes a relative clause acts there; the head after 的 is the object", "[extract][zh]") {
+    // 申请 closes the relative clause 华为申请的: 许可证 is what 撤销 revokes. The rules look for
+    // that verb only where the readings before it do not decide, among the verbs from the next
+    // verb's place on (the verbs stand in text order); a third verb after it changes nothing.
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("美国商务部撤销了华为申请的许可证。", "2025-05-20", false, extractor) ==
+          V{"US Department of Commerce | revokes | 许可证 | -"});
+    CHECK(triples("美国商务部撤销了华为申请的许可证,英伟达与台积电合作。", "2025-05-20", false, extractor) ==
+          V{"US Department of Commerce | revokes | 许可证 | -", "Nvidia | partners with | TSMC | -"});
+}
+
+TEST_CASE("after a pivot without a name the requirer acts, read in a second pass from the clause's start", "[extract][zh]") {
+    // The subject is looked for after the pivot first, then from the clause's start: without a
+    // pivot the two passes would read the same groups, and only one is made.
+    CHECK(triples("美国商务部要求运营者撤销《AI扩散规则》。") == V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
+    CHECK(triples("美国商务部撤销《AI扩散规则》。") == V{"US Department of Commerce | revokes | AI Diffusion Rule | -"});
+}
+
+TEST_CASE("a verb with a bare pattern stands against an overlapping verb whose frame opens before it", "[extract][zh]") {
+    // 出口管制 (bare) holds 管制, whose frame 对{O}管制 opens before it: a verb that needs no first
+    // part does not yield, and the longer stands. (The rules ask whether a place has a bare
+    // pattern only where places overlap.) When 出口管制 only has a frame that does not open (向{O}),
+    // it yields, and 管制 with its frame stands.
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("overlap.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                   "{\"id\": \"controls-exports\", \"relation\": \"controls exports to\", \"zh\": [\"出口管制\"]}\n"
+                                   "{\"id\": \"controls\", \"relation\": \"controls\", \"zh\": [\"对{O}管制\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    CHECK(triples("英伟达对华为出口管制台积电。", "2025-05-20", false, extractor) ==
+          V{"Nvidia | controls exports to | TSMC | -"});
+    chronokg::RulePack framed_only = chronokg::test::test_pack();
+    framed_only.add_text("overlap.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                          "{\"id\": \"controls-exports\", \"relation\": \"controls exports to\", \"zh\": [\"向{O}出口管制\"]}\n"
+                                          "{\"id\": \"controls\", \"relation\": \"controls\", \"zh\": [\"对{O}管制\"]}\n");
+    const chronokg::Extractor framed_extractor(framed_only);
+    CHECK(triples("英伟达对华为出口管制台积电。", "2025-05-20", false, framed_extractor) ==
+          V{"Nvidia | controls | Huawei | -"});
+}
