@@ -49,6 +49,9 @@ inline bool same_word(std::string_view word, std::string_view w) {
     return same_word_readings(word, w);
 }
 
+// Bit min(n, 31) of a 32-bit set of word lengths (the longest share the last bit).
+std::uint32_t length_bit(std::size_t n) { return std::uint32_t{1} << std::min<std::size_t>(n, 31); }
+
 }  // namespace
 
 EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
@@ -99,8 +102,17 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
                 }
                 loose_words(1);
             }
-            if (!p.words.empty() && !p.words.front().determiner)
-                p.first_byte_bit = std::uint32_t{1} << (p.words.front().text.front() & 31);
+            std::size_t leading_determiners = 0;
+            while (leading_determiners < p.words.size() && p.words[leading_determiners].determiner) ++leading_determiners;
+            if (leading_determiners < p.words.size()) {
+                const std::string& w = p.words[leading_determiners].text;  // lower case, not empty
+                p.required_first = static_cast<std::uint8_t>(w.front() & 31);
+                // The lengths of w, w + "s", w + "es" and, for a w in -s, w without it (same_word).
+                for (const std::size_t n : {w.size(), w.size() + 1, w.size() + 2})
+                    p.required_lengths |= length_bit(n);
+                if (w.back() == 's') p.required_lengths |= length_bit(w.size() - 1);
+                loose_window_ = std::max(loose_window_, 5 + leading_determiners);
+            }
             const std::size_t index = loose_.size();
             loose_.push_back(std::move(p));
             for (const auto& form : forms) {
@@ -241,17 +253,21 @@ void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& 
         fillers_known[j] = ok ? 2 : 1;
         return ok;
     };
+    std::array<std::uint32_t, 32> lengths_by_first{};
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!may_be_loose_form(tokens[i].word)) continue;
         auto entries = loose_index_.find(tokens[i].word);
         if (entries == loose_index_.end()) continue;
-        // The first bytes (& 31: a letter and its capital alike) of the five words after the verb.
-        std::uint32_t next_first_bytes = 0;
-        for (std::size_t j = i + 1; j < tokens.size() && j <= i + 5; ++j)
-            next_first_bytes |= std::uint32_t{1} << (tokens[j].word.front() & 31);
+        // The lengths of the words of the window after the verb, by first byte (& 31), for the
+        // patterns' required words (emptied again after the patterns of this word). In 1 MB of
+        // English the first byte alone let 30,413 of the 53,056 patterns asked walk, nine in ten
+        // of them in vain; with the length 10,620 walk (−3.1M instructions).
+        const std::size_t window_end = std::min(tokens.size(), i + 1 + loose_window_);
+        for (std::size_t j = i + 1; j < window_end; ++j)
+            lengths_by_first[tokens[j].word.front() & 31] |= length_bit(tokens[j].word.size());
         for (const auto& [index, participle, base] : entries->second) {
             const LoosePattern& lp = loose_[index];
-            if ((next_first_bytes & lp.first_byte_bit) != lp.first_byte_bit) continue;
+            if (lp.required_lengths != 0 && (lengths_by_first[lp.required_first] & lp.required_lengths) == 0) continue;
             std::size_t j = i + 1;
             bool ok = true;
             for (const auto& [w, determiner_word, particle] : lp.words) {
@@ -300,6 +316,7 @@ void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& 
             p.base = base;
             p.after_be = lp.after_be;
         }
+        for (std::size_t j = i + 1; j < window_end; ++j) lengths_by_first[tokens[j].word.front() & 31] = 0;
     }
     // Exact patterns after the loose ones: on a tie the loose `be …` reading wins.
     // The words of the last hit's span: the hits of one phrase (one for each relation it has:

@@ -119,11 +119,14 @@ private:
         std::vector<LooseWord> words;  // after the verb
         std::vector<TailWord> tail;
         bool after_be;
-        // Bit (first byte & 31) of the first word after the verb when it must be there (not a
-        // determiner word), else 0: that word stands within the five words after the verb (a
-        // determiner and three modifiers before it at most), so a pattern whose first byte none
-        // of them has is passed over without a walk.
-        std::uint32_t first_byte_bit = 0;
+        // The first word after the verb that must be there (the first that is not a determiner
+        // word): its first byte & 31 (a letter and its capital alike) and the lengths of what it
+        // stands for (bit min(length, 31) of each reading: `sanctions` is found as `sanction`
+        // too). That word stands within the loose window after the verb, so a pattern whose
+        // first byte and length no word of the window has together is passed over without a
+        // walk. required_lengths is 0 when every word is a determiner word: no filter.
+        std::uint8_t required_first = 0;
+        std::uint32_t required_lengths = 0;
     };
     LooseWord loose_word(const std::string& w) const;
     std::vector<TailWord> tail_words(const std::string& tail) const;  // of the folded text after a slot
@@ -143,6 +146,10 @@ private:
     const CueWords& cues_;
     EnglishInflection inflection_;
     std::vector<LoosePattern> loose_;
+    // How many words after a verb its loose pattern's first required word may stand at: a
+    // determiner and three modifiers before it, and a word for each determiner word of the
+    // pattern before it (the most any pattern has: one in the default pack, so 6).
+    std::size_t loose_window_ = 5;
     struct LooseForm {
         std::size_t pattern;
         bool participle;

@@ -40,3 +40,27 @@ TEST_CASE("English predicates of one sentence do not carry over to the next", "[
     CHECK(triples("Nvidia restricted exports. Samsung expanded production in Korea.") ==
           V{"Nvidia | restricts | exports | -"});
 }
+
+// A loose pattern's noun (`deal` of `strike a deal with`) is read in each of its forms (`deal`,
+// `deals`; `talk` for `talks`; `taxes` for `tax`) and after a determiner and up to three
+// modifiers. Before the walk, a pattern is passed over when no word of the window after the verb
+// has its noun's first letter and the length of one of those forms: the farthest place the noun
+// may stand (the sixth word after the verb, behind the pattern's own determiner) and every form
+// must still be let through.
+TEST_CASE("English loose patterns find their noun in every form, as far after the verb as it may stand", "[extract][en]") {
+    const V deal{"Nvidia | reaches deal with | Samsung Electronics | -"};
+    CHECK(triples("Nvidia strikes a deal with Samsung.") == deal);
+    CHECK(triples("Nvidia strikes deals with Samsung.") == deal);
+    CHECK(triples("Nvidia strikes such a large new exclusive deal with Samsung.") == deal);
+    CHECK(triples("Nvidia strikes such a large new exclusive DEALS with Samsung.") == deal);
+    CHECK(triples("Nvidia holds talks with Samsung.") == V{"Nvidia | holds talks with | Samsung Electronics | -"});
+    CHECK(triples("Nvidia holds talk with Samsung.") == V{"Nvidia | holds talks with | Samsung Electronics | -"});
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("tax.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                               "{\"id\": \"taxes\", \"relation\": \"taxes\", \"en\": [\"impose a tax on\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    CHECK(triples("BIS imposed taxes on Huawei.", "2025-05-20", false, extractor) ==
+          V{"Bureau of Industry and Security | taxes | Huawei | -"});
+    CHECK(triples("BIS imposed a tax on Huawei.", "2025-05-20", false, extractor) ==
+          V{"Bureau of Industry and Security | taxes | Huawei | -"});
+}
