@@ -90,4 +90,11 @@ TEST_CASE("English loose verb forms are found at any length, and only they", "[e
     CHECK(relations("Nvidia internationalises a deal with Samsung.") == intl);
     CHECK(relations("Nvidia internatzonalizes a deal with Samsung.").empty());
     CHECK(relations("Nvidia strokes a deal with Samsung.").empty());
+    // Every word is asked, the first and the last too, and the window after one verb is emptied
+    // for the next.
+    CHECK(relations("Nvidia ties up with Samsung and strikes a deal with TSMC.") ==
+          V{"Nvidia | ties up with | Samsung Electronics | -", "Nvidia | reaches deal with | TSMC | -"});
+    CHECK(relations("Nvidia ties up with Samsung and strikes a deal with TSMC and ties up with Huawei") ==
+          V{"Nvidia | ties up with | Samsung Electronics | -", "Nvidia | reaches deal with | TSMC | -",
+            "Nvidia | ties up with | Huawei | -"});
 }
