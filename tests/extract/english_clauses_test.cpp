@@ -40,3 +40,61 @@ TEST_CASE("English predicates of one sentence do not carry over to the next", "[
     CHECK(triples("Nvidia restricted exports. Samsung expanded production in Korea.") ==
           V{"Nvidia | restricts | exports | -"});
 }
+
+// A loose pattern's noun (`deal` of `strike a deal with`) is read in each of its forms (`deal`,
+// `deals`; `talk` for `talks`; `taxes` for `tax`) and after a determiner and up to three
+// modifiers. Before the walk, a pattern is passed over when no word of the window after the verb
+// has its noun's first letter and the length of one of those forms: the farthest place the noun
+// may stand (the sixth word after the verb, behind the pattern's own determiner) and every form
+// must still be let through.
+TEST_CASE("English loose patterns find their noun in every form, as far after the verb as it may stand", "[extract][en]") {
+    const V deal{"Nvidia | reaches deal with | Samsung Electronics | -"};
+    CHECK(triples("Nvidia strikes a deal with Samsung.") == deal);
+    CHECK(triples("Nvidia strikes deals with Samsung.") == deal);
+    CHECK(triples("Nvidia strikes such a large new exclusive deal with Samsung.") == deal);
+    CHECK(triples("Nvidia strikes such a large new exclusive DEALS with Samsung.") == deal);
+    CHECK(triples("Nvidia holds talks with Samsung.") == V{"Nvidia | holds talks with | Samsung Electronics | -"});
+    CHECK(triples("Nvidia holds talk with Samsung.") == V{"Nvidia | holds talks with | Samsung Electronics | -"});
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("tax.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                               "{\"id\": \"taxes\", \"relation\": \"taxes\", \"en\": [\"impose a tax on\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    CHECK(triples("BIS imposed taxes on Huawei.", "2025-05-20", false, extractor) ==
+          V{"Bureau of Industry and Security | taxes | Huawei | -"});
+    CHECK(triples("BIS imposed a tax on Huawei.", "2025-05-20", false, extractor) ==
+          V{"Bureau of Industry and Security | taxes | Huawei | -"});
+}
+
+// The verb forms of loose patterns are looked up by the word as written, in a table keyed by the
+// word's first and last eight bytes with bit 0x20 set (a capital and its small letter alike): a
+// form of letters only and 16 bytes at most is matched by those bytes and its size, any other
+// byte by byte. A form of each size is found; a longer word that differs from a form only in a
+// middle byte (which the key leaves out: the ninth of 17) is not that form, nor is a short one
+// that differs in one byte.
+TEST_CASE("English loose verb forms are found at any length, and only they", "[extract][en]") {
+    chronokg::RulePack pack = chronokg::test::test_pack();
+    pack.add_text("forms.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
+                                 "{\"id\": \"ties\", \"relation\": \"ties up with\", \"en\": [\"tie up with\"]}\n"
+                                 "{\"id\": \"intl\", \"relation\": \"internationalizes with\", "
+                                 "\"en\": [\"internationalize a deal with\"]}\n");
+    const chronokg::Extractor extractor(pack);
+    auto relations = [&](const std::string& text) { return triples(text, "2025-05-20", false, extractor); };
+    const V ties{"Nvidia | ties up with | Samsung Electronics | -"};
+    CHECK(relations("Nvidia will tie up with Samsung.") == ties);
+    CHECK(relations("Nvidia ties up with Samsung.") == ties);
+    const V deal{"Nvidia | reaches deal with | Samsung Electronics | -"};
+    CHECK(relations("Nvidia strikes a deal with Samsung.") == deal);
+    CHECK(relations("Nvidia is striking a deal with Samsung.") == deal);
+    const V intl{"Nvidia | internationalizes with | Samsung Electronics | -"};
+    CHECK(relations("Nvidia internationalizes a deal with Samsung.") == intl);
+    CHECK(relations("Nvidia internationalises a deal with Samsung.") == intl);
+    CHECK(relations("Nvidia internatzonalizes a deal with Samsung.").empty());
+    CHECK(relations("Nvidia strokes a deal with Samsung.").empty());
+    // Every word is asked, the first and the last too, and the window after one verb is emptied
+    // for the next.
+    CHECK(relations("Nvidia ties up with Samsung and strikes a deal with TSMC.") ==
+          V{"Nvidia | ties up with | Samsung Electronics | -", "Nvidia | reaches deal with | TSMC | -"});
+    CHECK(relations("Nvidia ties up with Samsung and strikes a deal with TSMC and ties up with Huawei") ==
+          V{"Nvidia | ties up with | Samsung Electronics | -", "Nvidia | reaches deal with | TSMC | -",
+            "Nvidia | ties up with | Huawei | -"});
+}
