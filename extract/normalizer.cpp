@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -118,6 +120,18 @@ std::size_t Normalizer::unchanged_end(std::string_view text, std::size_t pos, st
     return pos;
 }
 
+std::size_t Normalizer::ascii_run_end(std::string_view text, std::size_t pos, std::size_t limit) {
+    // Eight bytes read at once here, without a call: in Chinese text most ASCII runs are short
+    // and end within them; a longer one goes on in utf8::first_non_ascii.
+    std::size_t end = pos + 1;
+    if (std::endian::native != std::endian::little || end + 8 > limit) return utf8::first_non_ascii(text.substr(0, limit), end);
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + end, 8);
+    word &= 0x8080808080808080ull;  // the high bits: which bytes are past ASCII
+    if (word == 0) return utf8::first_non_ascii(text.substr(0, limit), end + 8);
+    return end + static_cast<std::size_t>(std::countr_zero(word)) / 8;  // the first byte is the lowest
+}
+
 NormalizedText Normalizer::normalize(std::string_view original) const {
     NormalizedText result;
     result.text.reserve(original.size());
@@ -142,7 +156,8 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             const std::size_t norm_begin = result.text.size();
             // A Latin letter is a sign only alone between two Hanzi: in a run of its own. (A run
             // cut by an annotation may make one more candidate than needed, never one less.)
-            if (end - pos == 1 && GarbleDetector::may_be_sign(byte)) result.garble_sign_candidates.push_back(norm_begin);
+            // (The fold table's flag is GarbleDetector::may_be_sign, with no call.)
+            if (end - pos == 1 && (bmp_fold_[byte] & Fold::garble_sign)) result.garble_sign_candidates.push_back(norm_begin);
             result.text.append(original.substr(pos, end - pos));
             result.offsets.add(norm_begin, end - pos, pos, end);
             pos = end;
@@ -179,8 +194,20 @@ NormalizedText Normalizer::normalize(std::string_view original) const {
             change_count = 0;
             copied = end;
         };
-        while ((run_end = unchanged_end(original, run_end, limit)) < limit &&
-               static_cast<unsigned char>(original[run_end]) >= 0x80) {
+        while ((run_end = unchanged_end(original, run_end, limit)) < limit) {
+            const auto lead = static_cast<unsigned char>(original[run_end]);
+            if (lead < 0x80) {
+                // ASCII between characters of the run (a date's digits, a line break, a Latin word
+                // in Chinese text, some 3 bytes at a time) folds to itself and maps byte for byte:
+                // it joins the run, with no append and offset piece of its own.
+                const std::size_t ascii_end = ascii_run_end(original, run_end, limit);
+                // The run starts past a character beyond ASCII (the outer loop takes ASCII first):
+                // a lone letter here is one between two such characters, as in the ASCII path.
+                if (ascii_end - run_end == 1 && (bmp_fold_[lead] & Fold::garble_sign))
+                    result.garble_sign_candidates.push_back(norm_begin + (run_end - pos));
+                run_end = ascii_end;
+                continue;
+            }
             std::size_t next = run_end;
             const char32_t c = utf8::decode(original, next);
             const std::uint8_t fold = c < 0x10000 ? bmp_fold_[c] : Fold::other;

@@ -57,6 +57,9 @@ private:
     // tighter loop, then goes on with the character after them as before.
     std::size_t unchanged_end(std::string_view text, std::size_t pos, std::size_t limit) const;
 
+    // End of the ASCII bytes from `pos` (an ASCII byte) on, before `limit`.
+    static std::size_t ascii_run_end(std::string_view text, std::size_t pos, std::size_t limit);
+
     const ScriptFold& script_fold_;
     // Folded UTF-8 of every BMP code point: bytes [bmp_index_[cp], bmp_index_[cp + 1]) of bmp_pool_.
     std::vector<std::uint32_t> bmp_index_;

@@ -158,11 +158,12 @@ std::vector<TextRange> Segmenter::split_clauses(std::string_view text, TextRange
     std::size_t pos = sentence.begin;
     // A bracket opening the sentence holds a dateline (`【新唐人…讯】`, `(法新社北京9日电)`): the
     // bracket is a clause of its own.
-    bool dateline = false;
+    // (Asked once before the loop, not at each byte it stops at.)
+    bool dateline = sentence.begin < sentence.end &&
+                    (text[pos] == '(' || text[pos] == '[' || text.substr(pos).starts_with("【"));
     while (pos < sentence.end) {
         const char c = text[pos];
         std::size_t len = 1;
-        if (pos == sentence.begin && (c == '(' || c == '[' || starts_with(text, pos, "【"))) dateline = true;
         if (c == '(' || c == '[') ++depth;
         else if ((c == ')' || c == ']') && depth > 0) --depth;
         else if (c == '"') in_ascii_quote = !in_ascii_quote;
@@ -204,20 +205,22 @@ std::vector<TextRange> Segmenter::split_clauses(std::string_view text, TextRange
         if (at >= begin + 3 && text.substr(at - 3, 3) == "。") return 3;
         return 0;
     };
-    for (bool changed = true; changed;) {
-        changed = false;
+    // The closing quote that ends text[begin, at): `"`, `”`, `」`, `』` or `’` (the last four are
+    // E2 80 9D, E3 80 8D, E3 80 8F, E2 80 99), told from the last bytes instead of comparing each
+    // quote in turn at every sentence's end.
+    auto ends_with_quote = [&](std::size_t at) -> std::size_t {
+        if (at > begin && text[at - 1] == '"') return 1;
+        if (at < begin + 3) return 0;
+        const std::string_view last = text.substr(at - 3, 3);
+        return last == "”" || last == "」" || last == "』" || last == "’" ? 3 : 0;
+    };
+    for (;;) {
         if (const std::size_t n = ends_with_terminator(end)) {
             end -= n;
-            changed = true;
+        } else if (const std::size_t q = ends_with_quote(end); q != 0 && ends_with_terminator(end - q)) {
+            end -= q;
         } else {
-            for (std::string_view quote : {"\"", "”", "」", "』", "’"}) {
-                if (end >= begin + quote.size() && text.substr(end - quote.size(), quote.size()) == quote &&
-                    ends_with_terminator(end - quote.size())) {
-                    end -= quote.size();
-                    changed = true;
-                    break;
-                }
-            }
+            break;
         }
     }
     const TextRange clause = trimmed(text, begin, end);

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "core/utf8.hpp"
+#include "extract/garble_detector.hpp"
 #include "extract/normalizer.hpp"
 #include "extract/pinyin_annotation.hpp"
 #include "extract/script_fold.hpp"
@@ -199,5 +200,45 @@ TEST_CASE("a long run of Traditional characters folds every one of them, in any 
         CHECK(norm.text == expected);
         CHECK(norm.offsets.to_original(0, norm.text.size()) == std::pair<std::size_t, std::size_t>{0, text.size()});
         CHECK(norm.offsets.to_original(3, 9) == std::pair<std::size_t, std::size_t>{3, 9});
+    }
+}
+
+TEST_CASE("ASCII among Chinese characters is copied with their run, maps back and marks lone letters",
+          "[extract][normalize]") {
+    // normalize() steps over the ASCII inside a run of Chinese characters (eight bytes read at
+    // once, longer stretches through utf8::first_non_ascii): the text, each character's way back to
+    // the original and the garble sign candidates (a Latin letter only where it stands alone
+    // between characters beyond ASCII) must be what folding the characters one by one gives.
+    const auto& n = Normalizer::shared();
+    const std::vector<std::string> pieces = {"中", "國", "經", "乂", "，", "。", "é", "’", "a", "Z", "1", " ", "\n",
+                                             "2024", "AB", "x7", "said more than sixteen bytes", "Chip on Wafer"};
+    std::mt19937 random(5);
+    for (int trial = 0; trial < 3000; ++trial) {
+        std::vector<std::string> chars;
+        const int length = static_cast<int>(random() % 40);
+        for (int i = 0; i < length; ++i) chars.push_back(pieces[random() % pieces.size()]);
+        std::string text;
+        for (const auto& c : chars) text += c;
+        INFO(text);
+        const NormalizedText norm = n.normalize(text);
+        std::string expected;
+        std::vector<std::size_t> candidates;
+        for (std::size_t at = 0; at < text.size();) {
+            std::size_t next = at;
+            const char32_t cp = utf8::decode(text, next);
+            const std::string folded = n.fold(text.substr(at, next - at));
+            // A letter alone: no ASCII byte either side of it.
+            const bool alone = (at == 0 || static_cast<unsigned char>(text[at - 1]) >= 0x80) &&
+                               (next == text.size() || static_cast<unsigned char>(text[next]) >= 0x80);
+            std::size_t end = 0;
+            const char32_t first = utf8::decode(folded, end);
+            if (GarbleDetector::may_be_sign(first) && (cp >= 0x80 || alone)) candidates.push_back(expected.size());
+            const std::size_t begin = expected.size();
+            expected += folded;
+            CHECK(norm.offsets.to_original(begin, expected.size()) == std::pair<std::size_t, std::size_t>{at, next});
+            at = next;
+        }
+        CHECK(norm.text == expected);
+        CHECK(norm.garble_sign_candidates == candidates);
     }
 }
