@@ -243,12 +243,14 @@ public:
         auto part = alternation(false);
         if (failed_ || pos_ != p_.size()) return std::nullopt;
         if (!part.needed) return std::nullopt;
+        longest_ = part.longest;
         first_bytes_ = part.first_bytes;
         can_be_empty_ = part.can_be_empty;
         return reduced(std::move(*part.needed));
     }
-    // After read(): the bytes a match of the whole pattern can begin with, and whether one can
-    // be empty.
+    // After read(): the most bytes a match of the whole pattern can take, the bytes one can
+    // begin with, and whether one can be empty.
+    std::size_t longest() const { return longest_; }
     const std::bitset<256>& first_bytes() const { return first_bytes_; }
     bool can_be_empty() const { return can_be_empty_; }
 
@@ -639,6 +641,7 @@ private:
     std::string_view p_;
     std::size_t pos_ = 0;
     bool failed_ = false;
+    std::size_t longest_ = kUnbounded;
     std::bitset<256> first_bytes_;
     bool can_be_empty_ = true;
 };
@@ -654,6 +657,7 @@ RequiredTexts::RequiredTexts(std::string_view pattern) {
         if (t.size() < 2) return;
     texts_ = std::move(needed->texts);
     reach_ = needed->reach;
+    longest_ = reader.longest();
     for (std::size_t byte = 0; byte < 256; ++byte)
         may_begin_[byte] = reader.can_be_empty() || reader.first_bytes()[byte];
 }

@@ -17,6 +17,7 @@
 // Thread safety: immutable once made.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,8 @@ public:
     // The most bytes from a match's start to where the first of its texts in it begins
     // (SIZE_MAX when a repeat without limit comes before it).
     std::size_t reach() const { return reach_; }
+    // The most bytes a match can take (SIZE_MAX when a repeat has no limit), when known().
+    std::size_t longest() const { return longest_; }
     // Whether a match can begin with `byte` (true for every byte when a match can be empty),
     // when known(): where it cannot, no match begins.
     bool may_begin_with(char byte) const { return may_begin_[static_cast<unsigned char>(byte)]; }
@@ -43,6 +46,7 @@ public:
 private:
     std::vector<std::string> texts_;
     std::size_t reach_ = 0;
+    std::size_t longest_ = SIZE_MAX;
     std::array<bool, 256> may_begin_{};
 };
 

@@ -74,6 +74,14 @@ TEST_CASE("a pattern's reach: how far before its first required text a match can
     CHECK(RequiredTexts(R"(\d+ ?个月)").reach() == SIZE_MAX);   // no limit
 }
 
+TEST_CASE("a pattern's longest match, in bytes", "[extract][time]") {
+    CHECK(RequiredTexts(R"((\d{1,2}) ?[日号])").longest() == 6);  // "15 日"
+    CHECK(RequiredTexts(R"(\b[Ll]ast (week|month)\b)").longest() == 10);
+    CHECK(RequiredTexts(R"((\d{4}|[〇零一二三四五六七八九]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月份?)").longest() == 33);
+    CHECK(RequiredTexts(R"(.年)").longest() == 7);               // any character: up to four bytes
+    CHECK(RequiredTexts(R"(\d+ ?个月)").longest() == SIZE_MAX);  // no limit
+}
+
 TEST_CASE("patterns outside the part read, or with only single bytes, give no texts", "[extract][time]") {
     CHECK_FALSE(RequiredTexts(R"((?i)today)").known());       // case folding would match other letters
     CHECK_FALSE(RequiredTexts(R"(\p{Han}年)").known());

@@ -176,3 +176,18 @@ TEST_CASE("a pattern whose required texts cannot be read runs over every sentenc
     for (const auto& t : tagger.find(text, {0, text.size()}, "zh", Date::parse("2025-05-20"), {})) rules.push_back(t.rule);
     CHECK(rules == V{"user.han-year"});
 }
+
+TEST_CASE("a pattern searched from one of its texts finds a later date whole", "[extract][time]") {
+    // A search from a place ends at the most bytes a match begun by that place can take
+    // (zh.ym: 33 bytes past `5月`). A date that begins after the place and runs past that end
+    // must be found whole (with its 份), not as much of it as the search read.
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    for (const std::string filler : {"的的的的的", "的的的的的的", "的的的的的的的", "的的的的的的的的的的"}) {
+        const std::string text = Normalizer::shared().fold("5月" + filler + "2024年6月份");
+        std::vector<std::string> found;
+        for (const auto& t : tagger.find(text, {0, text.size()}, "zh", Date::parse("2025-05-20")))
+            found.push_back(t.rule + " " + text.substr(t.range.begin, t.range.end - t.range.begin));
+        CHECK(found == V{"zh.m 5月", "zh.ym 2024年6月份"});
+    }
+}
