@@ -131,6 +131,9 @@ TEST_CASE("a pattern whose matches begin with its required text skips the places
     CHECK(dates("日本5日", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("5日本号", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("Todays and today", "2025-05-20", "en") == V{"2025-05-20"});
+    // RE2 reads no further than the longest match from the place tried: one that long is found.
+    CHECK(dates("当地时间15 日宣布", "2025-05-20", "zh") == V{"2025-05-15"});
+    CHECK(dates("It rose last month, they said", "2025-05-20", "en") == V{"2025-04"});
 }
 
 TEST_CASE("the scan's hits of the required texts may come in any order, and more than once", "[extract][time]") {
