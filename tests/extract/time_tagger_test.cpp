@@ -131,6 +131,18 @@ TEST_CASE("a pattern whose matches begin with its required text skips the places
     CHECK(dates("日本5日", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("5日本号", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("Todays and today", "2025-05-20", "en") == V{"2025-05-20"});
+    // and up to 8 bytes before it (`[Oo]n Monday`: 3 before `Monday`; `[Ee]arlier this month`: 8),
+    // each match whole
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    auto matched = [&](const std::string& text) {
+        V out;
+        for (const auto& t : tagger.find(text, {0, text.size()}, "en", Date::parse("2025-05-22")))
+            out.push_back(text.substr(t.range.begin, t.range.end - t.range.begin));
+        return out;
+    };
+    CHECK(matched("It fell on Monday, and rose earlier this month") == V{"on Monday", "earlier this month"});
+    CHECK(matched("Earlier this week and later this month, last Friday") == V{"Earlier this week", "later this month", "last Friday"});
     // RE2 reads no further than the longest match from the place tried: one that long is found.
     CHECK(dates("当地时间15 日宣布", "2025-05-20", "zh") == V{"2025-05-15"});
     CHECK(dates("It rose last month, they said", "2025-05-20", "en") == V{"2025-04"});
