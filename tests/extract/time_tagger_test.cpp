@@ -206,3 +206,34 @@ TEST_CASE("a pattern searched from one of its texts finds a later date whole", "
         CHECK(found == V{"zh.m 5月", "zh.ym 2024年6月份"});
     }
 }
+
+TEST_CASE("a rule whose tries mostly fail still gives its dates and their parts", "[extract][time]") {
+    // Once most of a rule's tries have failed, find() asks RE2 whether it matches before asking
+    // for its groups: the matches, and the year, month and day read from their groups, must be
+    // those found before.
+    static const RulePack pack = test::test_pack();
+    const TimeTagger tagger(pack);
+    const auto published = Date::parse("2025-06-20");
+    auto found = [&](const std::string& text, const char* lang) {
+        V out;
+        for (const auto& t : tagger.find(text, {0, text.size()}, lang, published))
+            out.push_back(t.rule + " " + text.substr(t.range.begin, t.range.end - t.range.begin) + " " + t.date.iso());
+        return out;
+    };
+    const std::string en = "On May 13, 2025 and 2 June 2024, in March 2023, on June 2nd, in 2019";
+    const std::string zh = Normalizer::shared().fold("去年3月5日，今年12月，去年11月");
+    const V en_before = found(en, "en");
+    const V zh_before = found(zh, "zh");
+    CHECK(en_before == V{"en.mdy May 13, 2025 2025-05-13", "en.dmy 2 June 2024 2024-06-02", "en.my March 2023 2023-03",
+                         "en.md June 2nd 2025-06-02", "en.in-year in 2019 2019"});
+    CHECK(zh_before == V{"zh.last-year-md 去年3月5日 2024-03-05", "zh.this-year-m 今年12月 2025-12", "zh.last-year-m 去年11月 2024-11"});
+    // Month names and 去年, 今年 with no date after them, many times over.
+    std::string failing;
+    for (int i = 0; i < 20; ++i) failing += "May I ask what June is, and July, as in 1 May or Jan. or in 1999x? ";
+    std::string failing_zh;
+    for (int i = 0; i < 20; ++i) failing_zh += Normalizer::shared().fold("去年3家公司，今年5个人，");
+    found(failing, "en");
+    found(failing_zh, "zh");
+    CHECK(found(en, "en") == en_before);
+    CHECK(found(zh, "zh") == zh_before);
+}
