@@ -216,12 +216,14 @@ Needed reduced(Needed needed) {
 
 // Whether `a` is the better list to look for: a bounded reach (the search for a match can
 // begin near the text found), then its shortest text longer (met less often by chance), then
-// fewer texts, then a shorter reach.
+// a shorter reach (the search begins nearer, and reads less), then fewer texts. (Reach before
+// the count: `(\d{4}) ?年 ?(\d{1,2}) ?月` looks for its 42 `4年` texts, 11 bytes of reach, not
+// its 40 `5月`, 26 bytes: Chinese −2.80M instructions a MB, English 0.)
 bool better(const Needed& a, const Needed& b) {
     if ((a.reach == kUnbounded) != (b.reach == kUnbounded)) return a.reach != kUnbounded;
     if (shortest(a.texts) != shortest(b.texts)) return shortest(a.texts) > shortest(b.texts);
-    if (a.texts.size() != b.texts.size()) return a.texts.size() < b.texts.size();
-    return a.reach < b.reach;
+    if (a.reach != b.reach) return a.reach < b.reach;
+    return a.texts.size() < b.texts.size();
 }
 
 // A reader of the pattern, by recursive descent over the grammar

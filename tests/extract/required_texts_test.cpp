@@ -74,6 +74,15 @@ TEST_CASE("a pattern's reach: how far before its first required text a match can
     CHECK(RequiredTexts(R"(\d+ ?个月)").reach() == SIZE_MAX);   // no limit
 }
 
+TEST_CASE("of two lists of texts alike, a pattern looks for the one of shorter reach", "[extract][time]") {
+    // `4年` (42 texts, a match begins at most 11 bytes before one) rather than `5月` (40, 26):
+    // the search starts nearer the text found.
+    const RequiredTexts ym(R"((\d{4}|[〇零一二三四五六七八九]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月份?)");
+    CHECK(has(ym.texts(), "4年"));
+    CHECK_FALSE(has(ym.texts(), "5月"));
+    CHECK(ym.reach() == 11);
+}
+
 TEST_CASE("a pattern's longest match, in bytes", "[extract][time]") {
     CHECK(RequiredTexts(R"((\d{1,2}) ?[日号])").longest() == 6);  // "15 日"
     CHECK(RequiredTexts(R"(\b[Ll]ast (week|month)\b)").longest() == 10);
