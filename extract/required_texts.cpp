@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <limits>
 #include <optional>
@@ -215,12 +216,14 @@ Needed reduced(Needed needed) {
 
 // Whether `a` is the better list to look for: a bounded reach (the search for a match can
 // begin near the text found), then its shortest text longer (met less often by chance), then
-// fewer texts, then a shorter reach.
+// a shorter reach (the search begins nearer, and reads less), then fewer texts. (Reach before
+// the count: `(\d{4}) ?年 ?(\d{1,2}) ?月` looks for its 42 `4年` texts, 11 bytes of reach, not
+// its 40 `5月`, 26 bytes: Chinese −2.80M instructions a MB, English 0.)
 bool better(const Needed& a, const Needed& b) {
     if ((a.reach == kUnbounded) != (b.reach == kUnbounded)) return a.reach != kUnbounded;
     if (shortest(a.texts) != shortest(b.texts)) return shortest(a.texts) > shortest(b.texts);
-    if (a.texts.size() != b.texts.size()) return a.texts.size() < b.texts.size();
-    return a.reach < b.reach;
+    if (a.reach != b.reach) return a.reach < b.reach;
+    return a.texts.size() < b.texts.size();
 }
 
 // A reader of the pattern, by recursive descent over the grammar
@@ -242,8 +245,16 @@ public:
         auto part = alternation(false);
         if (failed_ || pos_ != p_.size()) return std::nullopt;
         if (!part.needed) return std::nullopt;
+        longest_ = part.longest;
+        first_bytes_ = part.first_bytes;
+        can_be_empty_ = part.can_be_empty;
         return reduced(std::move(*part.needed));
     }
+    // After read(): the most bytes a match of the whole pattern can take, the bytes one can
+    // begin with, and whether one can be empty.
+    std::size_t longest() const { return longest_; }
+    const std::bitset<256>& first_bytes() const { return first_bytes_; }
+    bool can_be_empty() const { return can_be_empty_; }
 
 private:
     struct Part {
@@ -254,6 +265,8 @@ private:
         std::optional<Texts> exact;      // every string a match can be ("" for an assertion)
         std::optional<Texts> first;      // when not exact: one of them begins every match
         std::optional<Texts> last;       // when not exact: one of them ends every match
+        std::bitset<256> first_bytes;    // every byte a match that is not empty can begin with
+        bool can_be_empty = false;       // whether a match can take no byte
     };
     struct Repeat {
         std::size_t min = 1;
@@ -262,14 +275,20 @@ private:
 
     static Part exactly(Texts strings, std::size_t longest) {
         Part part;
+        for (const auto& s : strings) {
+            if (s.empty()) part.can_be_empty = true;
+            else part.first_bytes.set(static_cast<unsigned char>(s[0]));
+        }
         part.exact = std::move(strings);
         part.longest = longest;
         return part;
     }
     // A part of which nothing is known but that a match of it takes at most `longest` bytes.
+    // (It takes at least one byte, and may begin with any.)
     static Part unknown(std::size_t longest) {
         Part part;
         part.longest = longest;
+        part.first_bytes.set();
         return part;
     }
     // Strings one of which begins (ends) every match of `part`, none empty; or none.
@@ -311,6 +330,8 @@ private:
                 known = false;
             }
             out.longest = std::max(out.longest, branch.longest);
+            out.first_bytes |= branch.first_bytes;
+            out.can_be_empty = out.can_be_empty || branch.can_be_empty;
             branches.push_back(std::move(branch));
             if (at_end() || peek() != '|') break;
             ++pos_;
@@ -357,12 +378,16 @@ private:
         if (strings) exact = Texts{""};
         Texts leading{""};           // strings that begin every match of them
         bool leading_done = !strings;
+        std::bitset<256> first_bytes;  // of the items so far, up to the first that takes a byte
+        bool can_be_empty = true;      // whether the items so far can all match empty
         while (!at_end() && peek() != '|' && peek() != ')') {
             Part it = item();
             if (failed_) return {};
             const std::optional<Repeat> repeat = this->repeat();
             if (failed_) return {};
             if (repeat) it = repeated(std::move(it), *repeat);
+            if (can_be_empty) first_bytes |= it.first_bytes;
+            can_be_empty = can_be_empty && it.can_be_empty;
             // (The strings of the whole and its first strings come first: the run below may
             // then take the item's strings rather than copy them.)
             // While the strings of the items so far are known, the first strings are the same
@@ -426,6 +451,8 @@ private:
         }
         Part out;
         out.longest = before;
+        out.first_bytes = first_bytes;
+        out.can_be_empty = can_be_empty;
         if (exact) {
             out.exact = std::move(exact);
         } else if (strings) {
@@ -442,6 +469,8 @@ private:
     static Part repeated(Part it, const Repeat& r) {
         Part out;
         out.longest = times(it.longest, r.max);
+        if (r.max > 0) out.first_bytes = it.first_bytes;
+        out.can_be_empty = r.min == 0 || it.can_be_empty;
         const bool required = r.min >= 1;
         if (required) out.needed = std::move(it.needed);
         if (it.exact && r.max != kUnbounded) {
@@ -614,17 +643,25 @@ private:
     std::string_view p_;
     std::size_t pos_ = 0;
     bool failed_ = false;
+    std::size_t longest_ = kUnbounded;
+    std::bitset<256> first_bytes_;
+    bool can_be_empty_ = true;
 };
 
 }  // namespace
 
 RequiredTexts::RequiredTexts(std::string_view pattern) {
-    auto needed = PatternReader(pattern).read();
+    may_begin_.fill(true);
+    PatternReader reader(pattern);
+    auto needed = reader.read();
     if (!needed || needed->texts.empty()) return;
     for (const auto& t : needed->texts)
         if (t.size() < 2) return;
     texts_ = std::move(needed->texts);
     reach_ = needed->reach;
+    longest_ = reader.longest();
+    for (std::size_t byte = 0; byte < 256; ++byte)
+        may_begin_[byte] = reader.can_be_empty() || reader.first_bytes()[byte];
 }
 
 }  // namespace chronokg

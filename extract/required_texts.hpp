@@ -8,12 +8,16 @@
 // Texts are made as long as the pattern lets them be, joining the few strings neighbouring
 // parts can match (`(\d{1,2}) ?月` needs one of `0月` … `9月`, `0 月` … `9 月`, not only `月`,
 // which stands in many more places), up to 128 strings a list.
+// It also tells the bytes a match can begin with (`\b(\d{1,2}) May`: a digit), so that a place
+// where none stands need not be tried.
 // Only a narrow part of RE2's syntax is read: literal characters, escaped punctuation, lists of
 // characters in brackets, groups, alternatives, repeats, and the classes \d \s \w and \b.
 // Anything else (flags, \p classes, ranges in brackets ...) gives no list: the pattern always
 // runs, which costs speed, never a match.
 // Thread safety: immutable once made.
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,10 +37,17 @@ public:
     // The most bytes from a match's start to where the first of its texts in it begins
     // (SIZE_MAX when a repeat without limit comes before it).
     std::size_t reach() const { return reach_; }
+    // The most bytes a match can take (SIZE_MAX when a repeat has no limit), when known().
+    std::size_t longest() const { return longest_; }
+    // Whether a match can begin with `byte` (true for every byte when a match can be empty),
+    // when known(): where it cannot, no match begins.
+    bool may_begin_with(char byte) const { return may_begin_[static_cast<unsigned char>(byte)]; }
 
 private:
     std::vector<std::string> texts_;
     std::size_t reach_ = 0;
+    std::size_t longest_ = SIZE_MAX;
+    std::array<bool, 256> may_begin_{};
 };
 
 }  // namespace chronokg

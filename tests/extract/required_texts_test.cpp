@@ -74,6 +74,23 @@ TEST_CASE("a pattern's reach: how far before its first required text a match can
     CHECK(RequiredTexts(R"(\d+ ?个月)").reach() == SIZE_MAX);   // no limit
 }
 
+TEST_CASE("of two lists of texts alike, a pattern looks for the one of shorter reach", "[extract][time]") {
+    // `4年` (42 texts, a match begins at most 11 bytes before one) rather than `5月` (40, 26):
+    // the search starts nearer the text found.
+    const RequiredTexts ym(R"((\d{4}|[〇零一二三四五六七八九]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月份?)");
+    CHECK(has(ym.texts(), "4年"));
+    CHECK_FALSE(has(ym.texts(), "5月"));
+    CHECK(ym.reach() == 11);
+}
+
+TEST_CASE("a pattern's longest match, in bytes", "[extract][time]") {
+    CHECK(RequiredTexts(R"((\d{1,2}) ?[日号])").longest() == 6);  // "15 日"
+    CHECK(RequiredTexts(R"(\b[Ll]ast (week|month)\b)").longest() == 10);
+    CHECK(RequiredTexts(R"((\d{4}|[〇零一二三四五六七八九]{4}) ?年 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?月份?)").longest() == 33);
+    CHECK(RequiredTexts(R"(.年)").longest() == 7);               // any character: up to four bytes
+    CHECK(RequiredTexts(R"(\d+ ?个月)").longest() == SIZE_MAX);  // no limit
+}
+
 TEST_CASE("patterns outside the part read, or with only single bytes, give no texts", "[extract][time]") {
     CHECK_FALSE(RequiredTexts(R"((?i)today)").known());       // case folding would match other letters
     CHECK_FALSE(RequiredTexts(R"(\p{Han}年)").known());
@@ -120,4 +137,49 @@ TEST_CASE("every match of every time rule holds one of its required texts", "[ex
         }
     }
     CHECK(matches > 60);
+}
+
+TEST_CASE("a match begins only with a byte its pattern may begin with", "[extract][time]") {
+    // The time tagger tries a pattern anchored only at places whose byte a match can begin
+    // with: a byte wrongly ruled out would lose the dates that begin with it.
+    const RequiredTexts day(R"((\d{1,2}) ?[日号])");
+    CHECK(day.may_begin_with('5'));
+    CHECK_FALSE(day.may_begin_with(' '));
+    CHECK_FALSE(day.may_begin_with(std::string("日")[0]));
+    const RequiredTexts weekday(R"(\b(?:[Oo]n |[Ll]ast )?(Monday|Friday)\b)");  // an optional part, then the names
+    for (const char c : std::string("OoLlMF")) CHECK(weekday.may_begin_with(c));
+    CHECK_FALSE(weekday.may_begin_with('T'));
+    CHECK_FALSE(weekday.may_begin_with('n'));
+    const RequiredTexts any(R"(.年)");  // any character: any byte
+    CHECK(any.may_begin_with('x'));
+    CHECK(any.may_begin_with('\xE5'));
+    CHECK(RequiredTexts(R"((?i)today)").may_begin_with('T'));  // not read: every byte may
+    CHECK(RequiredTexts(R"((?i)today)").may_begin_with('x'));
+
+    // And for the default pack's rules, every match, wherever it begins, against RE2 itself.
+    static const RulePack pack = test::test_pack();
+    const std::vector<std::string> sentences = {
+        "2025年5月13日，二〇二四年十二月，5月13日，当地时间8日，去年底，今年年初，上周五，第3号",
+        "黃仁勳昨(19)日宣布，今（20）日，2024年第46号，2024/05/13，2024-5-3，2024 年 5 月 3 日",
+        "On May 13, 2025, on 13 May 2025, on Monday, last Friday, back in January, since March 2024",
+        "Sept. 3, Jan 5th, June 2, 12 December, fiscal 2024, mid- June, today, Last year, this month",
+    };
+    RE2::Options options;
+    options.set_log_errors(false);
+    int matches = 0;
+    for (const auto& rule : pack.time_rules()) {
+        const RE2 re(rule.pattern, options);
+        const RequiredTexts needed(rule.pattern);
+        for (const auto& s : sentences) {
+            const std::string text = Normalizer::shared().fold(s);
+            re2::StringPiece match;
+            for (std::size_t at = 0; at < text.size(); ++at) {
+                if (!re.Match(text, at, text.size(), RE2::ANCHOR_START, &match, 1) || match.empty()) continue;
+                INFO(rule.id << " at \"" << text.substr(at, match.size()) << "\"");
+                CHECK(needed.may_begin_with(text[at]));
+                ++matches;
+            }
+        }
+    }
+    CHECK(matches > 50);
 }

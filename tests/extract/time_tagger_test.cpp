@@ -131,6 +131,21 @@ TEST_CASE("a pattern whose matches begin with its required text skips the places
     CHECK(dates("日本5日", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("5日本号", "2025-05-20", "zh") == V{"2025-05-05"});
     CHECK(dates("Todays and today", "2025-05-20", "en") == V{"2025-05-20"});
+    // and up to 8 bytes before it (`[Oo]n Monday`: 3 before `Monday`; `[Ee]arlier this month`: 8),
+    // each match whole
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    auto matched = [&](const std::string& text) {
+        V out;
+        for (const auto& t : tagger.find(text, {0, text.size()}, "en", Date::parse("2025-05-22")))
+            out.push_back(text.substr(t.range.begin, t.range.end - t.range.begin));
+        return out;
+    };
+    CHECK(matched("It fell on Monday, and rose earlier this month") == V{"on Monday", "earlier this month"});
+    CHECK(matched("Earlier this week and later this month, last Friday") == V{"Earlier this week", "later this month", "last Friday"});
+    // RE2 reads no further than the longest match from the place tried: one that long is found.
+    CHECK(dates("当地时间15 日宣布", "2025-05-20", "zh") == V{"2025-05-15"});
+    CHECK(dates("It rose last month, they said", "2025-05-20", "en") == V{"2025-04"});
 }
 
 TEST_CASE("the scan's hits of the required texts may come in any order, and more than once", "[extract][time]") {
@@ -175,4 +190,50 @@ TEST_CASE("a pattern whose required texts cannot be read runs over every sentenc
     std::vector<std::string> rules;
     for (const auto& t : tagger.find(text, {0, text.size()}, "zh", Date::parse("2025-05-20"), {})) rules.push_back(t.rule);
     CHECK(rules == V{"user.han-year"});
+}
+
+TEST_CASE("a pattern searched from one of its texts finds a later date whole", "[extract][time]") {
+    // A search from a place ends at the most bytes a match begun by that place can take
+    // (zh.ym: 33 bytes past `5月`). A date that begins after the place and runs past that end
+    // must be found whole (with its 份), not as much of it as the search read.
+    static const RulePack pack = test::test_pack();
+    static const TimeTagger tagger(pack);
+    for (const std::string filler : {"的的的的的", "的的的的的的", "的的的的的的的", "的的的的的的的的的的"}) {
+        const std::string text = Normalizer::shared().fold("5月" + filler + "2024年6月份");
+        std::vector<std::string> found;
+        for (const auto& t : tagger.find(text, {0, text.size()}, "zh", Date::parse("2025-05-20")))
+            found.push_back(t.rule + " " + text.substr(t.range.begin, t.range.end - t.range.begin));
+        CHECK(found == V{"zh.m 5月", "zh.ym 2024年6月份"});
+    }
+}
+
+TEST_CASE("a rule whose tries mostly fail still gives its dates and their parts", "[extract][time]") {
+    // Once most of a rule's tries have failed, find() asks RE2 whether it matches before asking
+    // for its groups: the matches, and the year, month and day read from their groups, must be
+    // those found before.
+    static const RulePack pack = test::test_pack();
+    const TimeTagger tagger(pack);
+    const auto published = Date::parse("2025-06-20");
+    auto found = [&](const std::string& text, const char* lang) {
+        V out;
+        for (const auto& t : tagger.find(text, {0, text.size()}, lang, published))
+            out.push_back(t.rule + " " + text.substr(t.range.begin, t.range.end - t.range.begin) + " " + t.date.iso());
+        return out;
+    };
+    const std::string en = "On May 13, 2025 and 2 June 2024, in March 2023, on June 2nd, in 2019";
+    const std::string zh = Normalizer::shared().fold("去年3月5日，今年12月，去年11月");
+    const V en_before = found(en, "en");
+    const V zh_before = found(zh, "zh");
+    CHECK(en_before == V{"en.mdy May 13, 2025 2025-05-13", "en.dmy 2 June 2024 2024-06-02", "en.my March 2023 2023-03",
+                         "en.md June 2nd 2025-06-02", "en.in-year in 2019 2019"});
+    CHECK(zh_before == V{"zh.last-year-md 去年3月5日 2024-03-05", "zh.this-year-m 今年12月 2025-12", "zh.last-year-m 去年11月 2024-11"});
+    // Month names and 去年, 今年 with no date after them, many times over.
+    std::string failing;
+    for (int i = 0; i < 20; ++i) failing += "May I ask what June is, and July, as in 1 May or Jan. or in 1999x? ";
+    std::string failing_zh;
+    for (int i = 0; i < 20; ++i) failing_zh += Normalizer::shared().fold("去年3家公司，今年5个人，");
+    found(failing, "en");
+    found(failing_zh, "zh");
+    CHECK(found(en, "en") == en_before);
+    CHECK(found(zh, "zh") == zh_before);
 }
