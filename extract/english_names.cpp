@@ -213,8 +213,8 @@ private:
     // Whether word i is spelled as a name word is: capitalized, all capitals or mixed case.
     // (Each of the three spellings holds a capital letter, so the word has a letter:
     // has_letter() need not be asked.) Inline: it is asked of every word not lower case.
-    bool name_spelling(std::size_t i) const {
-        const EnglishToken& t = tokens_[i];
+    bool name_spelling(std::size_t i) const { return name_spelling(tokens_[i]); }
+    static bool name_spelling(const EnglishToken& t) {
         return t.capitalized() || t.all_caps() || has_inner_capital(t.word);
     }
     bool initial_evidence(std::size_t i) const;
@@ -504,8 +504,9 @@ void EnglishNames::SentenceNames::defined_terms() {
     // Few words are in brackets: the loop over every word tells them by two flags and does
     // nothing else (with the search below inside it, it spilled its counters to memory).
     const std::size_t count = tokens_.size();  // read once (see sequences())
+    const EnglishToken* const words = tokens_.data();  // (as in sequences())
     for (std::size_t i = 1; i < count; ++i)
-        if (tokens_[i].opens && tokens_[i].closes) define_term(i);
+        if (words[i].opens && words[i].closes) define_term(i);
 }
 
 // The lower-case term before word i, an acronym in brackets, whose initials spell the acronym.
@@ -541,15 +542,19 @@ void EnglishNames::SentenceNames::define_term(std::size_t i) {
 void EnglishNames::SentenceNames::sequences() {
     // (The count is read once: the names' stores keep the compiler from assuming that it stays.)
     const std::size_t count = tokens_.size();
+    // The words through a pointer held in a register: read through tokens_ (a reference to a
+    // vector), the vector's data was loaded again at every word, the names' calls and stores
+    // between.
+    const EnglishToken* const words = tokens_.data();
     for (std::size_t i = 0; i < count; ++i) {
         // name_word(i), its tests apart (each rules the word out alone: their order changes no
         // answer), so that a word under a mention or time expression (most of them: the words of
         // the pack's multi-word aliases) skips the words after it under the same one. Those are
         // no name words either: each begins before that range's end and ends after its start,
         // so overlaps it, and the mentions only change when a name is added below.
-        if (tokens_[i].lower_word() || !name_spelling(i)) continue;
+        if (words[i].lower_word() || !name_spelling(words[i])) continue;
         if (const std::size_t covered_end = covered_until(i)) {
-            while (i + 1 < count && tokens_[i + 1].range.begin < covered_end) ++i;
+            while (i + 1 < count && words[i + 1].range.begin < covered_end) ++i;
             continue;
         }
         if (in_title(i) || claimed(i) || excluded(i) || (initial(i) && !initial_evidence(i))) continue;

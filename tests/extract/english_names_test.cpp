@@ -86,3 +86,17 @@ TEST_CASE("a guessed name right after a known multi-word name is found, the know
     CHECK(found == std::vector<std::string>{"Cadence Design Systems | supplies | Nvidia",
                                             "Zorblax Robotics | supplies | Nvidia", "AMD | supplies | Nvidia"});
 }
+
+// A lower-case term before an acronym in brackets that its initials spell is a name of its own,
+// and the acronym names it later on (defined_terms(), which looks for the words that both open
+// and close, reading the sentence's words through a pointer of its own).
+TEST_CASE("a lower-case term defined by an acronym in brackets is a name, and so is the acronym later", "[extract][english]") {
+    const Extractor extractor(test::default_pack());
+    std::vector<std::string> found;
+    const auto events = extractor.extract(
+        test::article("Nvidia signed the joint venture agreement (JVA) with Zorblax. Huawei later signed the JVA too."));
+    for (const auto& e : events)
+        found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.label + " " + e.object.type);
+    CHECK(found == std::vector<std::string>{"Nvidia | signs | joint venture agreement POLICY",
+                                            "Huawei | signs | joint venture agreement POLICY"});
+}
