@@ -5,6 +5,7 @@
 #include <atomic>
 #include <climits>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -82,6 +83,25 @@ struct HyperscanScan::Database {
     std::vector<Check> checks;
     std::vector<std::uint32_t> payloads;
     ~Database() { hs_free_database(db); }
+
+    // The hit of a match of phrase `id` that ends `to` bytes past `begin` (its payload the id),
+    // or none when the phrase's word edges do not fit the text there: what both match handlers
+    // ask of every match.
+    static std::optional<PhraseHit> fitting_hit(const Check* checks, std::string_view text, std::size_t begin, unsigned id,
+                                                unsigned long long to) {
+        const Check& check = checks[id];
+        const std::size_t hit_end = begin + to;
+        const std::size_t hit_begin = hit_end - check.length;
+        if (!PhraseMatcher::edges_fit(text, hit_begin, hit_end, check.word_start, check.word_end)) return std::nullopt;
+        return PhraseHit{hit_begin, hit_end, id};
+    }
+    // Scans text[begin, end), calling `on_match` with `context` for every match.
+    void scan(std::string_view text, std::size_t begin, std::size_t end, match_event_handler on_match, void* context) const {
+        if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
+        if (hs_scan(db, text.data() + begin, static_cast<unsigned>(end - begin), 0, thread_scratch(db, number), on_match,
+                    context) != HS_SUCCESS)
+            throw std::runtime_error("Hyperscan scan failed");
+    }
 };
 
 bool HyperscanScan::available() { return hs_valid_platform() == HS_SUCCESS; }
@@ -136,19 +156,12 @@ void HyperscanScan::find_all(std::string_view text, std::size_t begin, std::size
     } context{db_->checks.data(), text, begin, found};
     found.clear();
     if (end <= begin) return;
-    if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
     auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
         auto& c = *static_cast<Context*>(data);
-        const Database::Check& check = c.checks[id];
-        const std::size_t hit_end = c.begin + to;
-        const std::size_t hit_begin = hit_end - check.length;
-        if (PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, check.word_start, check.word_end))
-            c.hits.push_back({hit_begin, hit_end, id});
+        if (const auto hit = Database::fitting_hit(c.checks, c.text, c.begin, id, to)) c.hits.push_back(*hit);
         return 0;
     };
-    if (hs_scan(db_->db, text.data() + begin, static_cast<unsigned>(end - begin), 0, thread_scratch(db_->db, db_->number), on_match,
-                &context) != HS_SUCCESS)
-        throw std::runtime_error("Hyperscan scan failed");
+    db_->scan(text, begin, end, on_match, &context);
     put_in_order(found);
     const std::uint32_t* const payloads = db_->payloads.data();
     for (PhraseHit& h : found) h.payload = payloads[h.payload];
@@ -175,21 +188,16 @@ void HyperscanScan::find_all_in(std::string_view text, const std::vector<std::pa
     const std::size_t begin = ranges.front().first;
     const std::size_t end = ranges.back().second;
     if (end <= begin) return;
-    if (end - begin > UINT_MAX) throw std::length_error("HyperscanScan: a range over 4 GB");
     auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* data) -> int {
         auto& c = *static_cast<Context*>(data);
-        const Database::Check& check = c.checks[id];
-        const std::size_t hit_end = c.begin + to;
-        const std::size_t hit_begin = hit_end - check.length;
-        if (!PhraseMatcher::edges_fit(c.text, hit_begin, hit_end, check.word_start, check.word_end)) return 0;
-        while (c.r > 0 && c.ranges[c.r - 1].second >= hit_end) --c.r;
-        while (c.r < c.count && c.ranges[c.r].second < hit_end) ++c.r;
-        if (c.r < c.count && hit_begin >= c.ranges[c.r].first) c.lists[c.r]->push_back({hit_begin, hit_end, id});
+        const auto hit = Database::fitting_hit(c.checks, c.text, c.begin, id, to);
+        if (!hit) return 0;
+        while (c.r > 0 && c.ranges[c.r - 1].second >= hit->end) --c.r;
+        while (c.r < c.count && c.ranges[c.r].second < hit->end) ++c.r;
+        if (c.r < c.count && hit->begin >= c.ranges[c.r].first) c.lists[c.r]->push_back(*hit);
         return 0;
     };
-    if (hs_scan(db_->db, text.data() + begin, static_cast<unsigned>(end - begin), 0, thread_scratch(db_->db, db_->number), on_match,
-                &context) != HS_SUCCESS)
-        throw std::runtime_error("Hyperscan scan failed");
+    db_->scan(text, begin, end, on_match, &context);
     const std::uint32_t* const payloads = db_->payloads.data();
     for (std::size_t r = 0; r < ranges.size(); ++r) {
         std::vector<PhraseHit>& list = *lists[r];
