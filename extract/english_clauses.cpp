@@ -49,44 +49,6 @@ inline bool same_word(std::string_view word, std::string_view w) {
     return same_word_readings(word, w);
 }
 
-// The bytes of `word` read for its hash, with bit 0x20 set: that makes a capital its lower-case
-// letter, so the words lower_equals() calls equal read alike, without a test of every byte for
-// a capital (other bytes may meet others too: see LooseEntry). Read eight or four at a time,
-// the first and the last eight or four, overlapping in a short word (the middle of a word past
-// 16 bytes is left out), where a multiplication a byte cost twice as much: this is asked of
-// every word that has a verb form's shape.
-struct LowerBytes {
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    bool operator==(const LowerBytes&) const = default;
-};
-
-inline LowerBytes lower_bytes(std::string_view word) {
-    constexpr std::uint64_t kCaseBits = 0x2020202020202020ull;
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    if (word.size() >= 8) {
-        std::memcpy(&head, word.data(), 8);
-        std::memcpy(&tail, word.data() + word.size() - 8, 8);
-    } else if (word.size() >= 4) {
-        std::uint32_t h4 = 0;
-        std::uint32_t t4 = 0;
-        std::memcpy(&h4, word.data(), 4);
-        std::memcpy(&t4, word.data() + word.size() - 4, 4);
-        head = h4;
-        tail = t4;
-    } else {
-        for (char c : word) head = (head << 8) | static_cast<unsigned char>(c);
-    }
-    return {head | kCaseBits, tail | kCaseBits};
-}
-
-inline std::uint64_t lower_hash(const LowerBytes& bytes, std::size_t size) {
-    std::uint64_t h = (bytes.head * 0x9E3779B97F4A7C15ull) ^ (bytes.tail * 0xC2B2AE3D27D4EB4Full) ^ size;
-    h ^= h >> 29;
-    return h;
-}
-
 // Bit min(n, 31) of a 32-bit set of word lengths (the longest share the last bit).
 std::uint32_t length_bit(std::size_t n) { return std::uint32_t{1} << std::min<std::size_t>(n, 31); }
 
@@ -101,7 +63,6 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
         pattern_words_.push_back({tail_words(pattern.after_object), written.empty() ? "" : written.front()});
     }
     const auto& relations = lexicon.relations();
-    std::unordered_map<std::string, std::vector<LooseForm>> by_form;  // verb form → patterns
     for (std::uint32_t r = 0; r < relations.size(); ++r) {
         for (const auto& written : relations[r].en) {
             const std::string folded = normalizer.fold(written);
@@ -158,7 +119,7 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
                 // A form with a capital was never found (words are looked up lower-cased).
                 if (ascii_lower(form.text) != form.text) continue;
                 if (!form.text.empty()) loose_shapes_.add(form.text);
-                auto& entries = by_form[form.text];
+                auto& entries = loose_index_[form.text];
                 auto same = std::find_if(entries.begin(), entries.end(), [&](const LooseForm& e) { return e.pattern == index; });
                 if (same == entries.end()) {
                     entries.push_back({index, form.participle, form.base});
@@ -170,24 +131,6 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
         }
     }
 
-    // The forms in a table a quarter full at most.
-    std::size_t slots = 16;
-    int shift = 60;
-    while (slots < 4 * by_form.size()) {
-        slots *= 2;
-        --shift;
-    }
-    loose_slots_.assign(slots, LooseSlot{});
-    loose_shift_ = shift;
-    for (auto& [form, patterns] : by_form) {
-        const LowerBytes bytes = lower_bytes(form);
-        const std::uint64_t h = lower_hash(bytes, form.size());
-        std::size_t slot = static_cast<std::size_t>(h >> loose_shift_);
-        while (loose_slots_[slot].entry != 0) slot = (slot + 1) & (slots - 1);
-        const bool letters = std::all_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-        loose_entries_.push_back({form, std::move(patterns), bytes.head, bytes.tail, letters && form.size() <= 16});
-        loose_slots_[slot] = {static_cast<std::uint32_t>(h), static_cast<std::uint32_t>(loose_entries_.size())};
-    }
 }
 
 std::vector<TailWord> EnglishClauses::tail_words(const std::string& tail) const {
@@ -242,20 +185,37 @@ bool EnglishClauses::may_be_loose_form(std::string_view word) const {
     return loose_shapes_.may_be(word);
 }
 
-const std::vector<EnglishClauses::LooseForm>* EnglishClauses::loose_forms(std::string_view word) const {
-    const LowerBytes bytes = lower_bytes(word);
-    const std::uint64_t h = lower_hash(bytes, word.size());
-    const std::size_t mask = loose_slots_.size() - 1;
-    for (std::size_t slot = static_cast<std::size_t>(h >> loose_shift_);; slot = (slot + 1) & mask) {
-        const LooseSlot& s = loose_slots_[slot];
-        if (s.entry == 0) return nullptr;
-        if (s.hash != static_cast<std::uint32_t>(h)) continue;
-        const LooseEntry& e = loose_entries_[s.entry - 1];
-        const bool same = e.bytes_are_letters
-                              ? word.size() == e.form.size() && bytes == LowerBytes{e.head, e.tail}
-                              : lower_equals(word, e.form);
-        if (same) return &e.patterns;
+std::size_t EnglishClauses::LowerHash::operator()(std::string_view word) const {
+    // The bytes with bit 0x20 set: that makes a capital its lower-case letter, so the words
+    // LowerEqual calls equal hash alike, without a test of every byte for a capital (other bytes
+    // may meet others too: that only shares a bucket now and then). Read eight or four at a time,
+    // the first and the last eight or four, overlapping in a short word (the middle of a longer
+    // word is left out: words that differ only there share a bucket), where a multiplication a
+    // byte cost twice as much: the hash is asked of every word that has a verb form's shape.
+    constexpr std::uint64_t kCaseBits = 0x2020202020202020ull;
+    std::uint64_t head = 0;
+    std::uint64_t tail = 0;
+    if (word.size() >= 8) {
+        std::memcpy(&head, word.data(), 8);
+        std::memcpy(&tail, word.data() + word.size() - 8, 8);
+    } else if (word.size() >= 4) {
+        std::uint32_t h4 = 0;
+        std::uint32_t t4 = 0;
+        std::memcpy(&h4, word.data(), 4);
+        std::memcpy(&t4, word.data() + word.size() - 4, 4);
+        head = h4;
+        tail = t4;
+    } else {
+        for (char c : word) head = (head << 8) | static_cast<unsigned char>(c);
     }
+    std::uint64_t h = ((head | kCaseBits) * 0x9E3779B97F4A7C15ull) ^ ((tail | kCaseBits) * 0xC2B2AE3D27D4EB4Full) ^ word.size();
+    h ^= h >> 29;
+    return static_cast<std::size_t>(h);
+}
+
+const std::vector<EnglishClauses::LooseForm>* EnglishClauses::loose_forms(std::string_view word) const {
+    const auto entries = loose_index_.find(word);
+    return entries == loose_index_.end() ? nullptr : &entries->second;
 }
 
 void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& s,

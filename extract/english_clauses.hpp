@@ -156,28 +156,16 @@ private:
         bool base;
     };
     // Verb forms (lower case) looked up by a word as written: hashed and compared lower-cased in
-    // place, without a lower-cased copy of every word of every sentence. An open-addressing
-    // table of (half of) each form's hash and its place in loose_entries_, a quarter full at
-    // most: most words looked up (25,783 in 1 MB of English, 11,171 of them forms) are none, and
-    // end at an empty slot or a hash that differs; a form is told by the bytes its hash read,
-    // not byte by byte (−0.66M instructions, with the table, against an std::unordered_map).
-    struct LooseEntry {
-        std::string form;
-        std::vector<LooseForm> patterns;
-        // lower_bytes() of the form; when it is letters a-z only and 16 bytes at most, they hold
-        // every byte of it, and a byte b of a word with b | 0x20 equal to a letter l is l or its
-        // capital: a word of the form's size with the same bytes is the form, no byte compared.
-        std::uint64_t head = 0;
-        std::uint64_t tail = 0;
-        bool bytes_are_letters = false;
+    // place, without a lower-cased copy of every word of every sentence.
+    struct LowerHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view word) const;
     };
-    struct LooseSlot {
-        std::uint32_t hash = 0;   // the low half of the form's lower_hash
-        std::uint32_t entry = 0;  // 1 + its index in loose_entries_; 0: an empty slot
+    struct LowerEqual {
+        using is_transparent = void;
+        bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
     };
-    std::vector<LooseEntry> loose_entries_;
-    std::vector<LooseSlot> loose_slots_;  // a power of two, indexed by the hash's top bits
-    int loose_shift_ = 64;                // 64 - log2(loose_slots_.size())
+    std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
     // The patterns of the verb form `word` is (ASCII case aside), or null.
     const std::vector<LooseForm>* loose_forms(std::string_view word) const;
     // The shapes of the loose verb forms: most words of a sentence have none of them, and are

@@ -65,11 +65,10 @@ TEST_CASE("English loose patterns find their noun in every form, as far after th
           V{"Bureau of Industry and Security | taxes | Huawei | -"});
 }
 
-// The verb forms of loose patterns are looked up by the word as written, in a table keyed by the
-// word's first and last eight bytes with bit 0x20 set (a capital and its small letter alike): a
-// form of letters only and 16 bytes at most is matched by those bytes and its size, any other
-// byte by byte. A form of each size is found; a longer word that differs from a form only in a
-// middle byte (which the key leaves out: the ninth of 17) is not that form, nor is a short one
+// The verb forms of loose patterns are looked up by the word as written, hashed by its first and
+// last eight bytes with bit 0x20 set (a capital and its small letter alike) and compared
+// lower-cased. A form of each size is found; a longer word that differs from a form only in a
+// middle byte (which the hash leaves out: the ninth of 17) is not that form, nor is a short one
 // that differs in one byte.
 TEST_CASE("English loose verb forms are found at any length, and only they", "[extract][en]") {
     chronokg::RulePack pack = chronokg::test::test_pack();
