@@ -202,3 +202,26 @@ TEST_CASE("a verb with a bare pattern stands against an overlapping verb whose f
     CHECK(triples("英伟达对华为出口管制台积电。", "2025-05-20", false, framed_extractor) ==
           V{"Nvidia | controls | Huawei | -"});
 }
+
+TEST_CASE("a name inside any verb of the sentence is part of that verb, not a noun", "[extract][zh]") {
+    // 先进芯片 (a name of the default pack) inside the verb 提供先进芯片, the sentence's second or
+    // third verb: were it a name of the clause, the modifier of 计划 would name an entity and
+    // "TSMC | issues | 提供先进芯片的计划" come out. The mentions are matched to the verbs in one
+    // walk over both, which must reach every verb.
+    static const chronokg::Extractor extractor(chronokg::test::default_pack());
+    CHECK(triples("台积电发布提供先进芯片的计划。", "2025-05-20", false, extractor).empty());
+    CHECK(triples("英伟达与台积电合作,台积电发布提供先进芯片的计划。", "2025-05-20", false, extractor) ==
+          V{"Nvidia | partners with | TSMC | -"});
+    CHECK(triples("英伟达与台积电合作,美国发布将华为列入实体清单的新规定。", "2025-05-20", false, extractor) ==
+          V{"Nvidia | partners with | TSMC | -", "United States | adds to entity list | Huawei | -"});
+}
+
+TEST_CASE("a role apposition joins its organization and person into one noun group in every clause",
+          "[extract][zh]") {
+    // The apposition's join is kept for the sentence and given to each clause's noun groups.
+    CHECK(triples("英伟达首席执行官黄仁勋与台积电合作。") ==
+          V{"Jensen Huang | ceo of | Nvidia | -", "Jensen Huang | partners with | TSMC | -"});
+    CHECK(triples("华为与三星电子合作,英伟达首席执行官黄仁勋与台积电合作。") ==
+          V{"Huawei | partners with | Samsung Electronics | -", "Jensen Huang | ceo of | Nvidia | -",
+            "Jensen Huang | partners with | TSMC | -"});
+}
