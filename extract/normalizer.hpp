@@ -52,10 +52,21 @@ private:
     // Appends the folded form of one code point.
     void append_folded(std::string& out, char32_t cp) const;
 
-    // End of the three-byte characters from `pos` (before `limit`) that fold to themselves, and
-    // are copied as they are (most of a Chinese text): normalize() steps over them in this
-    // tighter loop, then goes on with the character after them as before.
-    std::size_t unchanged_end(std::string_view text, std::size_t pos, std::size_t limit) const;
+    // A character of a run that folds to another of its own length (a Traditional character's
+    // Simplified one): the run is appended in one piece, then this is written over it.
+    struct RunChange {
+        std::size_t at;    // in the original
+        const char* fold;  // its bytes, as many as the original character's
+        std::size_t length;
+    };
+
+    // End of the three-byte characters from `pos` (before `limit`) that fold to themselves or to
+    // another three-byte character with no sign of garbling (most of a Chinese text, Traditional
+    // or Simplified): normalize() steps over them in this tighter loop, then goes on with the
+    // character after them as before. Those that change are added to changes[count, capacity);
+    // the loop stops before one that would not fit.
+    std::size_t same_length_end(std::string_view text, std::size_t pos, std::size_t limit,
+                                RunChange* changes, std::size_t& count, std::size_t capacity) const;
 
     // End of the ASCII bytes from `pos` (an ASCII byte) on, before `limit`.
     static std::size_t ascii_run_end(std::string_view text, std::size_t pos, std::size_t limit);
@@ -76,10 +87,19 @@ private:
         static constexpr std::uint8_t unchanged = 2;
         static constexpr std::uint8_t kind = 3;  // the bits of the three above
         // The fold holds a character that may be a sign of garbling (GarbleDetector::may_be_sign):
-        // an unchanged one with it stops the tight loop of unchanged_end() with no test added.
+        // an unchanged or same-length one with it stops the tight loop of same_length_end() with no
+        // test added.
         static constexpr std::uint8_t garble_sign = 4;
+        // Of an `other` one only: its fold is one character (`，` → `,`), so that the offset
+        // piece maps one character to one without decoding the fold again.
+        static constexpr std::uint8_t one_character = 8;
     };
     std::vector<std::uint8_t> bmp_fold_;
+    // bmp_fold_ of the three-byte characters, indexed by their bytes read as a little-endian
+    // word, masked: the lead byte whole, six bits of the two others (4 MB). The tight loop of a
+    // Chinese run reads a character's kind with a load, a mask and a look-up, no decoding.
+    static constexpr std::uint32_t kVaryingBits = 0x3F3FFF;
+    std::vector<std::uint8_t> fold_by_bytes_;
     // Notes the characters of result.text from `from` on that may be signs of garbling.
     static void note_garble_signs(NormalizedText& result, std::size_t from);
 };

@@ -242,3 +242,44 @@ TEST_CASE("ASCII among Chinese characters is copied with their run, maps back an
         CHECK(norm.garble_sign_candidates == candidates);
     }
 }
+
+TEST_CASE("Traditional characters in long runs fold, map back and mark the signs of garbling",
+          "[extract][normalize]") {
+    // normalize() records the Traditional characters of a run in its tight loop, a limited list at
+    // a time, and leaves that loop for one whose fold may be a sign of garbling (錕 → 锟, as in
+    // 锟斤拷) and for one that changes length (，): the text, each character's way back to the
+    // original and the garble sign candidates must be what folding the characters one by one gives.
+    const auto& n = Normalizer::shared();
+    const std::vector<std::string> pieces = {"經", "濟", "國", "觀", "錕", "斤", "拷", "锟", "中", "，", "（", "µ", "a", "12"};
+    std::mt19937 random(17);
+    std::size_t signs_in_runs = 0;
+    for (int trial = 0; trial < 1000; ++trial) {
+        std::string text;
+        const int length = static_cast<int>(random() % 120);
+        for (int i = 0; i < length; ++i) text += pieces[random() % (i % 7 == 0 ? pieces.size() : 7)];
+        INFO(text);
+        const NormalizedText norm = n.normalize(text);
+        std::string expected;
+        std::vector<std::size_t> candidates;
+        for (std::size_t at = 0; at < text.size();) {
+            std::size_t next = at;
+            const char32_t cp = utf8::decode(text, next);
+            const std::string folded = n.fold(text.substr(at, next - at));
+            const bool alone = (at == 0 || static_cast<unsigned char>(text[at - 1]) >= 0x80) &&
+                               (next == text.size() || static_cast<unsigned char>(text[next]) >= 0x80);
+            std::size_t end = 0;
+            const char32_t first = utf8::decode(folded, end);
+            if (GarbleDetector::may_be_sign(first) && (cp >= 0x80 || alone)) {
+                candidates.push_back(expected.size());
+                if (cp == U'錕') ++signs_in_runs;
+            }
+            const std::size_t begin = expected.size();
+            expected += folded;
+            CHECK(norm.offsets.to_original(begin, expected.size()) == std::pair<std::size_t, std::size_t>{at, next});
+            at = next;
+        }
+        CHECK(norm.text == expected);
+        CHECK(norm.garble_sign_candidates == candidates);
+    }
+    CHECK(signs_in_runs > 0);  // 錕's fold is a sign: the test reaches what it means to
+}
