@@ -156,6 +156,7 @@ private:
     std::size_t verb_complex_start(std::size_t first) const;
     std::optional<ArgView> relative_antecedent(std::size_t r) const;
     ArgView nearest_subject(std::size_t before) const;
+    const NounGroup* last_taken(std::size_t count, std::size_t before, std::optional<std::size_t>& before_segment) const;
     bool after_subordinator(const NounGroup& g) const;
     ArgView subject_of(std::size_t k, std::size_t& window_begin);
     ArgView speech_subject(std::size_t t) const;
@@ -373,20 +374,34 @@ bool EnglishRelations::SentenceRules::after_subordinator(const NounGroup& g) con
     return t > 0 && tok(t - 1).in("subordinators");
 }
 
-// The nearest noun group before `before` that can be a subject.
+// The nearest noun group before `before` that can be a subject: the last group that one walk
+// over the groups in text order would take. A group is taken unless it fails a test of its own
+// (governed, in a relative clause, an earlier verb's object, a modifier without an agent noun) or
+// is an apposition: a group after a comma in the segment of the group taken before it. Sought
+// from the end: the last group that passes its own tests and stands after no comma is the answer
+// (most verbs' subject is one of the last groups before them), and the groups before it go
+// unasked; the walk in text order asked whether a preposition governs every one of them.
 EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::nearest_subject(std::size_t before) const {
-    const NounGroup* found = nullptr;
-    const NounGroup* possessor = nullptr;
+    std::size_t count = 0;  // the groups that end by `before`
+    while (count < s_.groups.size() && s_.groups[count].range.end <= before) ++count;
     std::optional<std::size_t> before_segment;
-    for (const auto& g : s_.groups) {
-        if (g.range.end > before) break;
+    const NounGroup* taken = last_taken(count, before, before_segment);
+    return taken ? taken->members : ArgView{};
+}
+
+// The last group among the first `count` that nearest_subject's walk takes; `before_segment`:
+// the segment of `before`, found at the first that asks.
+const NounGroup* EnglishRelations::SentenceRules::last_taken(std::size_t count, std::size_t before,
+                                                             std::optional<std::size_t>& before_segment) const {
+    auto segment_at = [&](std::size_t pos) {
+        return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
+    };
+    for (std::size_t i = count; i-- > 0;) {
+        const NounGroup& g = s_.groups[i];
         if (governed(g)) {
             // `after Washington tightened …`: a subordinator, not a preposition, before a clause's subject.
             // The clause's subject stands in the verb's segment (`after Tokyo Electron said it
             // would build …`), not in an earlier one (`After Washington tightened …, the ministry …`).
-            const auto segment_at = [&](std::size_t pos) {
-                return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
-            };
             const bool subordinate = after_subordinator(g) &&
                                      (trim_spaces(text_, {g.range.end, before}).empty() ||
                                       segment_at(g.range.begin) == segment_at(before));
@@ -397,23 +412,10 @@ EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::neares
         });
         if (in_relative) continue;
         // `restrict more ASML exports to China`: the object of a verb is no subject of the next one.
-        // (The segment of `before` is the same for every group: found at the first that asks.)
         if (!used_objects_.empty()) {
-            if (!before_segment)
-                before_segment = s_.segment_of[std::min(token_at_or_after(view_.tokens, before), token_count() - 1)];
+            if (!before_segment) before_segment = segment_at(before);
             if (std::any_of(used_objects_.begin(), used_objects_.end(),
                             [&](const auto& u) { return u.second == *before_segment && g.range.contains(u.first); }))
-                continue;
-        }
-        // An apposition set off by commas when an earlier subject exists in the same segment
-        // (a clause after `If X lifts …,` has a subject of its own).
-        // (What stands before the group is sought only then: most groups come before any subject.)
-        auto segment_at = [&](std::size_t pos) {
-            return s_.segment_of[std::min(token_at_or_after(view_.tokens, pos), token_count() - 1)];
-        };
-        if (found) {
-            const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
-            if (prev > range_.begin && text_[prev - 1] == ',' && segment_at(found->range.begin) == segment_at(g.range.begin))
                 continue;
         }
         if (g.modifier) {
@@ -423,18 +425,21 @@ EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::neares
             while (head < token_count() && tok(head).range.end <= before && !c_.auxiliary(tok(head)) &&
                    !tok(head).after)
                 ++head;
-            if (head > t && tok(head - 1).in("agent_nouns") &&
-                (head >= token_count() || tok(head).range.begin >= before || c_.auxiliary(tok(head)))) {
-                found = &g;
-                possessor = &g;
-            }
-            continue;
+            const bool agent = head > t && tok(head - 1).in("agent_nouns") &&
+                               (head >= token_count() || tok(head).range.begin >= before || c_.auxiliary(tok(head)));
+            if (!agent) continue;
         }
-        found = &g;
-        possessor = nullptr;
+        // An apposition set off by commas when an earlier subject exists in the same segment
+        // (a clause after `If X lifts …,` has a subject of its own): then that earlier group,
+        // the last taken before this one, is the last taken.
+        const std::size_t prev = trim_spaces(text_, {range_.begin, g.range.begin}).end;
+        if (prev > range_.begin && text_[prev - 1] == ',') {
+            const NounGroup* earlier = last_taken(i, before, before_segment);
+            if (earlier && segment_at(earlier->range.begin) == segment_at(g.range.begin)) return earlier;
+        }
+        return &g;
     }
-    if (possessor) return possessor->members;
-    return found ? found->members : ArgView{};
+    return nullptr;
 }
 
 EnglishRelations::SentenceRules::ArgView EnglishRelations::SentenceRules::speech_subject(std::size_t t) const {

@@ -189,3 +189,13 @@ TEST_CASE("Every English candidate of a sentence is kept past the room its list 
           V{"Nvidia | supplies | Huawei", "Nvidia | supplies | SMIC", "Nvidia | supplies | Xiaomi",
             "AMD | supplies | Huawei", "AMD | supplies | SMIC", "AMD | supplies | Xiaomi"});
 }
+
+TEST_CASE("An English verb's subject is the last group before it that a walk in text order takes", "[extract][en]") {
+    // The groups are sought from the verb back: a group a preposition governs is passed over for
+    // one before it, and a name set off by commas gives way to the group taken before it in its
+    // segment, itself sought back from there.
+    CHECK(default_pack_triples("Nvidia in China will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
+    CHECK(default_pack_triples("Nvidia, with TSMC, will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
+    CHECK(default_pack_triples("In China, Nvidia will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
+    CHECK(default_pack_triples("Nvidia, AMD, Intel, will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
+}
