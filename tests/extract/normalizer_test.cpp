@@ -2,6 +2,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <random>
 
 #include "core/utf8.hpp"
@@ -203,6 +204,41 @@ TEST_CASE("a long run of Traditional characters folds every one of them, in any 
     }
 }
 
+namespace {
+
+// normalize(text) checked against folding `text` character by character: the text, each
+// character's way back to the original, and the garble sign candidates (a character whose fold
+// may be a sign of garbling; a Latin letter only alone, no ASCII byte either side of it). Returns
+// the characters that were candidates, for a test to see which cases it reached.
+std::u32string check_against_characters(const Normalizer& n, const std::string& text) {
+    const NormalizedText norm = n.normalize(text);
+    std::string expected;
+    std::vector<std::size_t> candidates;
+    std::u32string signs;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t next = at;
+        const char32_t cp = utf8::decode(text, next);
+        const std::string folded = n.fold(text.substr(at, next - at));
+        const bool alone = (at == 0 || static_cast<unsigned char>(text[at - 1]) >= 0x80) &&
+                           (next == text.size() || static_cast<unsigned char>(text[next]) >= 0x80);
+        std::size_t end = 0;
+        const char32_t first = utf8::decode(folded, end);
+        if (GarbleDetector::may_be_sign(first) && (cp >= 0x80 || alone)) {
+            candidates.push_back(expected.size());
+            signs.push_back(cp);
+        }
+        const std::size_t begin = expected.size();
+        expected += folded;
+        CHECK(norm.offsets.to_original(begin, expected.size()) == std::pair<std::size_t, std::size_t>{at, next});
+        at = next;
+    }
+    CHECK(norm.text == expected);
+    CHECK(norm.garble_sign_candidates == candidates);
+    return signs;
+}
+
+}  // namespace
+
 TEST_CASE("ASCII among Chinese characters is copied with their run, maps back and marks lone letters",
           "[extract][normalize]") {
     // normalize() steps over the ASCII inside a run of Chinese characters (eight bytes read at
@@ -220,26 +256,7 @@ TEST_CASE("ASCII among Chinese characters is copied with their run, maps back an
         std::string text;
         for (const auto& c : chars) text += c;
         INFO(text);
-        const NormalizedText norm = n.normalize(text);
-        std::string expected;
-        std::vector<std::size_t> candidates;
-        for (std::size_t at = 0; at < text.size();) {
-            std::size_t next = at;
-            const char32_t cp = utf8::decode(text, next);
-            const std::string folded = n.fold(text.substr(at, next - at));
-            // A letter alone: no ASCII byte either side of it.
-            const bool alone = (at == 0 || static_cast<unsigned char>(text[at - 1]) >= 0x80) &&
-                               (next == text.size() || static_cast<unsigned char>(text[next]) >= 0x80);
-            std::size_t end = 0;
-            const char32_t first = utf8::decode(folded, end);
-            if (GarbleDetector::may_be_sign(first) && (cp >= 0x80 || alone)) candidates.push_back(expected.size());
-            const std::size_t begin = expected.size();
-            expected += folded;
-            CHECK(norm.offsets.to_original(begin, expected.size()) == std::pair<std::size_t, std::size_t>{at, next});
-            at = next;
-        }
-        CHECK(norm.text == expected);
-        CHECK(norm.garble_sign_candidates == candidates);
+        check_against_characters(n, text);
     }
 }
 
@@ -258,28 +275,8 @@ TEST_CASE("Traditional characters in long runs fold, map back and mark the signs
         const int length = static_cast<int>(random() % 120);
         for (int i = 0; i < length; ++i) text += pieces[random() % (i % 7 == 0 ? pieces.size() : 7)];
         INFO(text);
-        const NormalizedText norm = n.normalize(text);
-        std::string expected;
-        std::vector<std::size_t> candidates;
-        for (std::size_t at = 0; at < text.size();) {
-            std::size_t next = at;
-            const char32_t cp = utf8::decode(text, next);
-            const std::string folded = n.fold(text.substr(at, next - at));
-            const bool alone = (at == 0 || static_cast<unsigned char>(text[at - 1]) >= 0x80) &&
-                               (next == text.size() || static_cast<unsigned char>(text[next]) >= 0x80);
-            std::size_t end = 0;
-            const char32_t first = utf8::decode(folded, end);
-            if (GarbleDetector::may_be_sign(first) && (cp >= 0x80 || alone)) {
-                candidates.push_back(expected.size());
-                if (cp == U'錕') ++signs_in_runs;
-            }
-            const std::size_t begin = expected.size();
-            expected += folded;
-            CHECK(norm.offsets.to_original(begin, expected.size()) == std::pair<std::size_t, std::size_t>{at, next});
-            at = next;
-        }
-        CHECK(norm.text == expected);
-        CHECK(norm.garble_sign_candidates == candidates);
+        const std::u32string signs = check_against_characters(n, text);
+        signs_in_runs += static_cast<std::size_t>(std::count(signs.begin(), signs.end(), U'錕'));
     }
     CHECK(signs_in_runs > 0);  // 錕's fold is a sign: the test reaches what it means to
 }
