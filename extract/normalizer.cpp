@@ -95,15 +95,6 @@ Normalizer::Normalizer(const ScriptFold& script_fold) : script_fold_(script_fold
         bmp_pool_ += folded;
     }
     bmp_index_.push_back(static_cast<std::uint32_t>(bmp_pool_.size()));
-    // The kinds of the three-byte characters again, by the bits of their bytes read as a
-    // little-endian word (any lead byte, six bits of each other byte): every other key, an
-    // ASCII or two-byte character with what follows it, is `other`.
-    fold_by_bytes_.assign(kVaryingBits + 1, Fold::other);
-    for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-        const std::uint32_t key = (0xE0 | (cp >> 12)) | ((cp >> 6) & 0x3F) << 8 | (cp & 0x3F) << 16;
-        fold_by_bytes_[key] = bmp_fold_[cp];
-    }
 }
 
 const Normalizer& Normalizer::shared() {
@@ -129,30 +120,6 @@ void Normalizer::append_folded(std::string& out, char32_t cp) const {
     // decode it again in normalize(): some 60 instructions each before, 50,000 a MB of Chinese.
     const std::uint8_t* const folds = bmp_fold_.data();
     std::size_t n = count;  // (a local: the stores to `changes` might alias `count`)
-    if constexpr (std::endian::native == std::endian::little) {
-        // Four bytes read at once and looked up by their bits that vary, with no decoding; the
-        // fourth byte is only read, so the loop stops three bytes before the text's end.
-        const std::uint8_t* const by_bytes = fold_by_bytes_.data();
-        const std::size_t fast_limit = std::min(limit, text.size() >= 3 ? text.size() - 3 : 0);
-        while (pos < fast_limit) {
-            std::uint32_t word;
-            std::memcpy(&word, text.data() + pos, 4);
-            // (A key whose lead byte starts no three-byte character is `other`: the loop stops
-            // there, before ASCII or a two- or four-byte character, as the loop below does.)
-            const std::uint8_t fold = by_bytes[word & kVaryingBits];
-            if (fold != Fold::unchanged) {
-                if (fold != Fold::same_length || n == capacity) break;
-                std::size_t next = pos;
-                const char32_t c = utf8::decode_three(text, next);
-                changes[n++] = RunChange{pos, bmp_pool_.data() + bmp_index_[c], 3};
-            }
-            pos += 3;
-        }
-        if (pos < fast_limit) {
-            count = n;
-            return pos;
-        }
-    }
     while (pos < limit && (static_cast<unsigned char>(text[pos]) & 0xF0) == 0xE0) {
         std::size_t next = pos;
         const char32_t c = utf8::decode_three(text, next);  // a three-byte one is in the BMP

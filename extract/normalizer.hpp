@@ -95,11 +95,6 @@ private:
         static constexpr std::uint8_t one_character = 8;
     };
     std::vector<std::uint8_t> bmp_fold_;
-    // bmp_fold_ of the three-byte characters, indexed by their bytes read as a little-endian
-    // word, masked: the lead byte whole, six bits of the two others (4 MB). The tight loop of a
-    // Chinese run reads a character's kind with a load, a mask and a look-up, no decoding.
-    static constexpr std::uint32_t kVaryingBits = 0x3F3FFF;
-    std::vector<std::uint8_t> fold_by_bytes_;
     // Notes the characters of result.text from `from` on that may be signs of garbling.
     static void note_garble_signs(NormalizedText& result, std::size_t from);
 };
