@@ -288,10 +288,12 @@ def main(argv):
           f"{nx_run['peak_rss_mb']:6.0f} MB peak ({nx_run['events']} events)")
     pm = aliases["phrase_matcher"]
     print(f"\nalias matching ({aliases['aliases']} aliases, {aliases['folded_mb']} MB, CPU MB/s): PhraseMatcher "
-          f"{pm['sentence_mb_s']:.0f} a sentence at a time, {pm['document_mb_s']:.0f} a document at a time", end="")
+          f"{pm['sentence_mb_s']:.0f} a sentence at a time, {pm['document_mb_s']:.0f} a document at a time, "
+          f"{pm['window_mb_s']:.0f} a document's sentences side by side", end="")
     if "hyperscan" in aliases:
         hs = aliases["hyperscan"]
-        print(f"; Hyperscan {hs['sentence_mb_s']:.0f} / {hs['document_mb_s']:.0f} (same hits: {hs['same_hits']})")
+        print(f"; Hyperscan {hs['sentence_mb_s']:.0f} / {hs['document_mb_s']:.0f} / {hs['window_mb_s']:.0f} "
+              f"(same hits: {hs['same_hits']})")
     else:
         print(" (no Hyperscan: install libhyperscan-dev to compare)")
     print("\nratios:")

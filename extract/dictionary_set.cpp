@@ -31,4 +31,11 @@ void DictionarySet::find_all(std::string_view text, std::size_t begin, std::size
     matcher_.find_all_split(text, begin, end, kDictionaryShift, hits.data());
 }
 
+void DictionarySet::find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                const std::vector<std::vector<PhraseHit>* const*>& hits_of) const {
+    for (std::vector<PhraseHit>* const* lists : hits_of)
+        for (std::size_t d = 0; d < dictionaries_; ++d) lists[d]->clear();
+    matcher_.find_all_split_in(text, ranges, kDictionaryShift, hits_of);
+}
+
 }  // namespace chronokg

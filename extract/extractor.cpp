@@ -395,16 +395,19 @@ void Extractor::Reading::tag_times() {
 }
 
 void Extractor::Reading::scan_dictionaries() {
+    std::vector<SentenceScan::Sentence> scanned;  // each slot's own lists, filled in place
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    std::vector<std::vector<PhraseHit>*> aliases;  // each slot's own list, filled in place
+    std::vector<std::vector<PhraseHit>*> aliases;
+    scanned.reserve(window_.size());
     ranges.reserve(window_.size());
     aliases.reserve(window_.size());
     for (std::size_t w = 0; w < window_.size(); ++w) {
         const TextRange range = sentences_[first_ + w].range;
-        p_.scan.find(window_[w].view.lang, text_, range, window_[w].scanned);
+        scanned.push_back({window_[w].view.lang, range, &window_[w].scanned});
         ranges.emplace_back(range.begin, range.end);
         aliases.push_back(&window_[w].aliases);
     }
+    p_.scan.find_in(text_, scanned);
     p_.catalog.find_in(text_, ranges, aliases.data());
 }
 

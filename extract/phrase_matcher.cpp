@@ -274,29 +274,74 @@ std::vector<std::vector<PhraseHit>> PhraseMatcher::find_all_in(
     return hits;
 }
 
+template <class HitsOf>
+void PhraseMatcher::scan_side_by_side(std::string_view text,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
+                                      HitsOf&& hits_of) const {
+    // Lane k scans the ranges from cut[k] to cut[k + 1] one after another; the cuts share out
+    // the bytes about evenly, so that the lanes run side by side most of the way.
+    std::size_t total = 0;
+    for (const auto& [begin, end] : ranges) total += end > begin ? end - begin : 0;
+    std::array<std::size_t, kLanes + 1> cut{};
+    std::size_t r = 0;
+    std::size_t bytes = 0;
+    for (std::size_t k = 1; k < kLanes; ++k) {
+        while (r < ranges.size() && bytes * kLanes < total * k) {
+            bytes += ranges[r].second > ranges[r].first ? ranges[r].second - ranges[r].first : 0;
+            ++r;
+        }
+        cut[k] = r;
+    }
+    cut[kLanes] = ranges.size();
+    struct Lane {
+        NarrowScan scan;
+        std::size_t next;  // the lane's next range
+        std::size_t last;  // and the end of its ranges
+    };
+    // Moves `lane` to its next range that holds a byte; false when it has none left.
+    const auto start_next = [&](Lane& lane) {
+        for (; lane.next < lane.last; ++lane.next) {
+            const auto [begin, end] = ranges[lane.next];
+            if (begin >= end) continue;
+            lane.scan = NarrowScan{begin, end, begin, hits_of(lane.next)};
+            ++lane.next;
+            return true;
+        }
+        return false;
+    };
+    std::array<Lane, kLanes> lanes;
+    std::size_t live = 0;  // lanes[0, live) have bytes left
+    for (std::size_t k = 0; k < kLanes; ++k) {
+        lanes[live] = Lane{NarrowScan{0, 0, 0, {}}, cut[k], cut[k + 1]};
+        if (start_next(lanes[live])) ++live;
+    }
+    const std::uint16_t* const delta = narrow_.data();
+    const std::uint8_t* const byte_class = byte_class_;
+    with_row_shift([&](auto shift) {
+        while (live > 0) {
+            // Every live lane steps as many bytes as the shortest has left: no lane's own stop is
+            // asked inside the loop.
+            std::size_t steps = lanes[0].scan.stop - lanes[0].scan.at;
+            for (std::size_t k = 1; k < live; ++k) steps = std::min(steps, lanes[k].scan.stop - lanes[k].scan.at);
+            if (live == kLanes) {
+                for (std::size_t i = 0; i < steps; ++i)
+                    for (std::size_t k = 0; k < kLanes; ++k) narrow_step<shift>(lanes[k].scan, delta, byte_class, text);
+            } else {
+                for (std::size_t i = 0; i < steps; ++i)
+                    for (std::size_t k = 0; k < live; ++k) narrow_step<shift>(lanes[k].scan, delta, byte_class, text);
+            }
+            for (std::size_t k = 0; k < live;) {
+                if (lanes[k].scan.at < lanes[k].scan.stop || start_next(lanes[k])) ++k;
+                else lanes[k] = lanes[--live];
+            }
+        }
+    });
+}
+
 void PhraseMatcher::find_all_in(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& ranges,
                                 std::vector<PhraseHit>* const* lists) const {
     if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_in() before compile()");
     for (std::size_t r = 0; r < ranges.size(); ++r) lists[r]->clear();
-    std::size_t r = 0;
-    if (!narrow_.empty() && !hyperscan_) {
-        const std::uint16_t* const delta = narrow_.data();
-        const std::uint8_t* const byte_class = byte_class_;
-        with_row_shift([&](auto shift) {
-            for (; r + 1 < ranges.size(); r += 2) {
-                const auto [begin_a, end_a] = ranges[r];
-                const auto [begin_b, end_b] = ranges[r + 1];
-                NarrowScan a{begin_a, std::max(begin_a, end_a), begin_a, HitLists{lists + r}};
-                NarrowScan b{begin_b, std::max(begin_b, end_b), begin_b, HitLists{lists + r + 1}};
-                while (a.at < a.stop && b.at < b.stop) {
-                    narrow_step<shift>(a, delta, byte_class, text);
-                    narrow_step<shift>(b, delta, byte_class, text);
-                }
-                while (a.at < a.stop) narrow_step<shift>(a, delta, byte_class, text);
-                while (b.at < b.stop) narrow_step<shift>(b, delta, byte_class, text);
-            }
-        });
-    }
     if (hyperscan_ && ascending_and_disjoint(ranges)) {
         // One Hyperscan scan over the whole span, its hits shared out to the ranges that hold
         // them whole: a scan call costs some thousand instructions of set-up, more than a
@@ -304,10 +349,30 @@ void PhraseMatcher::find_all_in(std::string_view text, const std::vector<std::pa
         // scan began, so each range gets exactly the hits a scan of its own finds, in its order.
         return hyperscan_->find_all_in(text, ranges, lists);
     }
-    for (; r < ranges.size(); ++r) {
-        if (hyperscan_) *lists[r] = hyperscan_->find_all(text, ranges[r].first, ranges[r].second);
-        else scan(text, ranges[r].first, ranges[r].second, HitLists{lists + r});
+    if (hyperscan_) {
+        for (std::size_t r = 0; r < ranges.size(); ++r)
+            hyperscan_->find_all(text, ranges[r].first, ranges[r].second, *lists[r]);
+        return;
     }
+    if (narrow_.empty()) {
+        for (std::size_t r = 0; r < ranges.size(); ++r) scan(text, ranges[r].first, ranges[r].second, HitLists{lists + r});
+        return;
+    }
+    scan_side_by_side(text, ranges, [&](std::size_t r) { return HitLists{lists + r}; });
+}
+
+void PhraseMatcher::find_all_split_in(std::string_view text,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& ranges, unsigned shift,
+                                      const std::vector<std::vector<PhraseHit>* const*>& lists_of) const {
+    if (!compiled_) throw std::logic_error("PhraseMatcher::find_all_split_in() before compile()");
+    if (lists_of.size() != ranges.size()) throw std::invalid_argument("PhraseMatcher: one set of lists a range");
+    if (hyperscan_ || narrow_.empty()) {
+        for (std::size_t r = 0; r < ranges.size(); ++r)
+            find_all_split(text, ranges[r].first, ranges[r].second, shift, lists_of[r]);
+        return;
+    }
+    const std::uint32_t mask = (std::uint32_t{1} << shift) - 1;
+    scan_side_by_side(text, ranges, [&](std::size_t r) { return HitLists{lists_of[r], shift, mask}; });
 }
 
 inline void PhraseMatcher::put(const HitLists& to, const PhraseHit& hit) {

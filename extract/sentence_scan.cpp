@@ -26,15 +26,33 @@ SentenceScan::SentenceScan(const CueWords& cues, const RelationLexicon& lexicon,
 }
 
 void SentenceScan::find(std::string_view lang, std::string_view text, TextRange range, Hits& hits) const {
-    const bool chinese = lang == "zh";
-    // The caller's lists, in the order of `Dictionary`.
-    std::vector<PhraseHit>* const lists[kDictionaries] = {&hits.cue_lists,   &hits.verbs,    &hits.roles,
-                                                          &hits.reciprocal_nouns, &hits.short_forms,
-                                                          &hits.anaphora,    &hits.time_texts};
-    sets_[chinese ? 0 : 1].find_all(text, range.begin, range.end, lists);
+    const Sentence sentence{lang, range, &hits};
+    find_in(text, std::span(&sentence, 1));
+}
+
+void SentenceScan::find_in(std::string_view text, std::span<const Sentence> sentences) const {
+    // Each sentence's lists, in the order of `Dictionary`: the caller's, filled in place.
+    std::vector<std::array<std::vector<PhraseHit>*, kDictionaries>> lists;
+    lists.reserve(sentences.size());
+    for (const Sentence& s : sentences)
+        lists.push_back({&s.hits->cue_lists, &s.hits->verbs, &s.hits->roles, &s.hits->reciprocal_nouns,
+                         &s.hits->short_forms, &s.hits->anaphora, &s.hits->time_texts});
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::vector<std::vector<PhraseHit>* const*> lists_of;
+    for (std::size_t set = 0; set < sets_.size(); ++set) {
+        ranges.clear();
+        lists_of.clear();
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            if ((sentences[i].lang == "zh") != (set == 0)) continue;
+            ranges.emplace_back(sentences[i].range.begin, sentences[i].range.end);
+            lists_of.push_back(lists[i].data());
+        }
+        if (!ranges.empty()) sets_[set].find_all_in(text, ranges, lists_of);
+    }
     // The cue lists are those of "zh" and "en" only (find_all_lists gives none for another
     // language); verbs and roles are the Chinese ones for "zh", the English ones otherwise.
-    if (!chinese && lang != "en") hits.cue_lists.clear();
+    for (const Sentence& s : sentences)
+        if (s.lang != "zh" && s.lang != "en") s.hits->cue_lists.clear();
 }
 
 }  // namespace chronokg

@@ -14,6 +14,7 @@
 // Thread safety: immutable after construction.
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +47,14 @@ public:
     // `hits` becomes the hits of the dictionaries for `lang` in text[range]. Filled in place: the
     // lists where the caller keeps them, with no moves after the scan.
     void find(std::string_view lang, std::string_view text, TextRange range, Hits& hits) const;
+    // find() of each of a window's sentences, in one scan a language with the sentences side by
+    // side (DictionarySet::find_all_in): faster than one sentence at a time.
+    struct Sentence {
+        std::string_view lang;
+        TextRange range;
+        Hits* hits;
+    };
+    void find_in(std::string_view text, std::span<const Sentence> sentences) const;
 
 private:
     enum Dictionary : std::size_t { kCueLists, kVerbs, kRoles, kReciprocalNouns, kShortForms, kAnaphora, kTimeTexts, kDictionaries };

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <random>
 #include <set>
 
@@ -352,7 +353,8 @@ TEST_CASE("a matcher of more states than 16-bit moves hold finds what a brute-fo
 }
 
 TEST_CASE("find_all_in gives each range what find_all gives it [issue7]", "[extract][match][issue7]") {
-    // The ranges are scanned two at a time; odd counts, empty and overlapping ranges included.
+    // The ranges are scanned side by side, four lanes each taking a run of them: counts that do
+    // not share out evenly, more ranges than lanes, empty, reversed and overlapping ranges included.
     std::mt19937 rng(11);
     for (int round = 0; round < 300; ++round) {
         PhraseMatcher m;
@@ -361,7 +363,7 @@ TEST_CASE("find_all_in gives each range what find_all gives it [issue7]", "[extr
         m.compile();
         const std::string text = random_string(rng, 60);
         std::vector<std::pair<std::size_t, std::size_t>> ranges;
-        for (std::size_t i = 0, n = rng() % 6; i < n; ++i) {
+        for (std::size_t i = 0, n = rng() % 20; i < n; ++i) {
             const std::size_t a = rng() % (text.size() + 1);
             ranges.emplace_back(a, std::min(text.size(), a + rng() % 40));
         }
@@ -378,6 +380,56 @@ TEST_CASE("find_all_in gives each range what find_all gives it [issue7]", "[extr
             }
         }
     }
+}
+
+TEST_CASE("find_all_split_in gives each range what find_all_split gives it, sentences side by side [issue7]",
+          "[extract][match][issue7]") {
+    // The sentence dictionaries (DictionarySet) scan a window's sentences side by side: each
+    // sentence's lists must get its own hits, each dictionary's in find_all's order, whatever
+    // lane scanned it and wherever the lanes' runs were cut (one sentence much longer than the
+    // others, empty ones, sentences one after another as the Extractor asks, and anywhere).
+    std::mt19937 rng(43);
+    constexpr unsigned kShift = 28;
+    std::size_t compared = 0;
+    for (int round = 0; round < 300; ++round) {
+        PhraseMatcher m;
+        for (std::size_t i = 0, n = 1 + rng() % 12; i < n; ++i)
+            m.add(random_string(rng, 1 + rng() % 4), static_cast<std::uint32_t>((rng() % 3) << kShift | i));
+        m.compile();
+        const std::string text = random_string(rng, 120);
+        std::vector<std::pair<std::size_t, std::size_t>> ranges;
+        for (std::size_t i = 0, at = 0, n = rng() % 24; i < n; ++i) {
+            const std::size_t a = round % 2 == 0 ? at : rng() % (text.size() + 1);
+            const std::size_t length = i == 1 ? rng() % 100 : rng() % 12;
+            ranges.emplace_back(a, std::min(text.size(), a + length));
+            at = ranges.back().second;
+        }
+        std::vector<std::array<std::vector<PhraseHit>, 3>> got(ranges.size());
+        std::vector<std::array<std::vector<PhraseHit>*, 3>> pointers;
+        std::vector<std::vector<PhraseHit>* const*> lists_of;
+        pointers.reserve(ranges.size());
+        for (auto& lists : got) {
+            pointers.push_back({&lists[0], &lists[1], &lists[2]});
+            lists_of.push_back(pointers.back().data());
+        }
+        m.find_all_split_in(text, ranges, kShift, lists_of);
+        for (std::size_t r = 0; r < ranges.size(); ++r) {
+            std::array<std::vector<PhraseHit>, 3> want;
+            std::vector<PhraseHit>* const want_lists[] = {&want[0], &want[1], &want[2]};
+            m.find_all_split(text, ranges[r].first, ranges[r].second, kShift, want_lists);
+            for (std::size_t d = 0; d < 3; ++d) {
+                INFO("round " << round << ", range " << r << ", dictionary " << d);
+                REQUIRE(got[r][d].size() == want[d].size());
+                for (std::size_t i = 0; i < want[d].size(); ++i) {
+                    CHECK(got[r][d][i].begin == want[d][i].begin);
+                    CHECK(got[r][d][i].end == want[d][i].end);
+                    CHECK(got[r][d][i].payload == want[d][i].payload);
+                }
+                compared += want[d].size();
+            }
+        }
+    }
+    CHECK(compared > 1000);  // the lists compared held hits
 }
 
 TEST_CASE("find_all_in into kept lists gives each range its own hits, none left from before", "[extract][match]") {

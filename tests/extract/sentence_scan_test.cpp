@@ -28,6 +28,19 @@ bool same_hits(const std::vector<PhraseHit>& a, const std::vector<PhraseHit>& b)
     return true;
 }
 
+// What a SentenceScan is built from, as the Extractor builds it.
+struct ScanParts {
+    RulePack pack = test::default_pack();
+    const Normalizer& normalizer = Normalizer::shared();
+    CueWords cues{pack, normalizer};
+    RelationLexicon lexicon{pack, normalizer};
+    EnglishRelations english{pack, lexicon, cues, normalizer};
+    EntityCatalog catalog{pack, normalizer};
+    MentionFinder mentions{catalog, pack, normalizer};
+    TimeTagger times{pack};
+    SentenceScan scan{cues, lexicon, english, mentions, times};
+};
+
 }  // namespace
 
 TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alone, in its order",
@@ -35,15 +48,14 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     // The Extractor scans each sentence once for six dictionaries (SentenceScan) and the rules
     // and the mention finder read each one's hits as its own matcher's find_all gave them: order
     // included, for select_longest keeps the first of hits that tie.
-    const RulePack pack = test::default_pack();
-    const Normalizer& normalizer = Normalizer::shared();
-    const CueWords cues(pack, normalizer);
-    const RelationLexicon lexicon(pack, normalizer);
-    const EnglishRelations english(pack, lexicon, cues, normalizer);
-    const EntityCatalog catalog(pack, normalizer);
-    const MentionFinder mentions(catalog, pack, normalizer);
-    const TimeTagger times(pack);
-    const SentenceScan scan(cues, lexicon, english, mentions, times);
+    const ScanParts parts;
+    const Normalizer& normalizer = parts.normalizer;
+    const CueWords& cues = parts.cues;
+    const RelationLexicon& lexicon = parts.lexicon;
+    const EnglishRelations& english = parts.english;
+    const MentionFinder& mentions = parts.mentions;
+    const TimeTagger& times = parts.times;
+    const SentenceScan& scan = parts.scan;
     DictionarySet mention_words(2);  // the mention finder's words alone: short forms [0], anaphora [1]
     mentions.add_words(mention_words, 0, 1);
     mention_words.compile();
@@ -109,4 +121,47 @@ TEST_CASE("one scan of a sentence finds what each of its dictionaries finds alon
     CHECK(short_form_hits > 0);
     CHECK(anaphora_hits > 0);
     CHECK(time_text_hits > 100);
+}
+
+TEST_CASE("a window's sentences scanned side by side get what each gets scanned alone [issue7]",
+          "[extract][match][issue7]") {
+    // The Extractor scans a window of sentences in one call (find_in): the Chinese sentences
+    // through one set, the others through the other, several sentences side by side. Each
+    // sentence must get the hits find() gives it alone, whatever the languages around it.
+    const ScanParts parts;
+    const Normalizer& normalizer = parts.normalizer;
+    const SentenceScan& scan = parts.scan;
+    const Segmenter segmenter({});
+    const auto lists = [](const SentenceScan::Hits& h) {
+        return std::array{&h.cue_lists, &h.verbs, &h.roles, &h.reciprocal_nouns, &h.short_forms, &h.anaphora, &h.time_texts};
+    };
+    std::size_t sentences = 0, hits = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() + "/examples/articles")) {
+        const std::string text = normalizer.normalize(test::read_file(entry.path().string())).text;
+        const auto all = segmenter.split(text);
+        // Each sentence read as Chinese, English or another language in turn, so that a window
+        // mixes them; the lists hold another sentence's hits from before, as a slot's do.
+        std::vector<SentenceScan::Hits> window(all.size());
+        std::vector<SentenceScan::Sentence> asked;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const char* lang = i % 3 == 0 ? "zh" : i % 3 == 1 ? "en" : "fr";
+            scan.find(lang, text, all[(i + 1) % all.size()].range, window[i]);
+            asked.push_back({lang, all[i].range, &window[i]});
+        }
+        scan.find_in(text, asked);
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            SentenceScan::Hits alone;
+            scan.find(asked[i].lang, text, all[i].range, alone);
+            INFO(asked[i].lang << " \"" << text.substr(all[i].range.begin, all[i].range.size()) << "\"");
+            const auto got = lists(window[i]);
+            const auto want = lists(alone);
+            for (std::size_t d = 0; d < got.size(); ++d) {
+                CHECK(same_hits(*got[d], *want[d]));
+                hits += want[d]->size();
+            }
+            ++sentences;
+        }
+    }
+    CHECK(sentences > 100);
+    CHECK(hits > 1000);
 }
