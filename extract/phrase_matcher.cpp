@@ -212,8 +212,11 @@ inline void PhraseMatcher::narrow_step(NarrowScan& scan, const std::uint16_t* de
     ++scan.at;
     if (scan.state >= kNarrowOutput) {
         scan.state &= kNarrowState;
-        if (!runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, true);
-        else if (byte_phrases_ && byte_phrase_ends_[scan.state]) add_hits(scan.state, scan.at, text, scan.begin, scan.hits, false);
+        // (A copy to add_hits: given the scan's own, its address escaped, and the lanes of
+        // scan_side_by_side were kept in memory rather than in registers.)
+        const HitLists hits = scan.hits;
+        if (!runs_on(text, scan.at)) add_hits(scan.state, scan.at, text, scan.begin, hits, true);
+        else if (byte_phrases_ && byte_phrase_ends_[scan.state]) add_hits(scan.state, scan.at, text, scan.begin, hits, false);
     }
 }
 
@@ -324,8 +327,11 @@ void PhraseMatcher::scan_side_by_side(std::string_view text,
             std::size_t steps = lanes[0].scan.stop - lanes[0].scan.at;
             for (std::size_t k = 1; k < live; ++k) steps = std::min(steps, lanes[k].scan.stop - lanes[k].scan.at);
             if (live == kLanes) {
+                std::array<NarrowScan, kLanes> run;  // (locals the loop can keep in registers)
+                for (std::size_t k = 0; k < kLanes; ++k) run[k] = lanes[k].scan;
                 for (std::size_t i = 0; i < steps; ++i)
-                    for (std::size_t k = 0; k < kLanes; ++k) narrow_step<shift>(lanes[k].scan, delta, byte_class, text);
+                    for (std::size_t k = 0; k < kLanes; ++k) narrow_step<shift>(run[k], delta, byte_class, text);
+                for (std::size_t k = 0; k < kLanes; ++k) lanes[k].scan = run[k];
             } else {
                 for (std::size_t i = 0; i < steps; ++i)
                     for (std::size_t k = 0; k < live; ++k) narrow_step<shift>(lanes[k].scan, delta, byte_class, text);
