@@ -152,7 +152,8 @@ bool is_lower_word(std::string_view word) {
 
 void EnglishToken::look_up_lists() const {
     // lists_ is empty until now. A lower-case word holds no capital: its bytes need no lowering.
-    lists_from_->add_lists_of_english_word(lists_text_, range, lists_,
+    const std::string_view text(word.data() - range.begin, text_size_);
+    lists_from_->add_lists_of_english_word(text, range, lists_,
                                            lower_case ? CueWords::Capitals::none : CueWords::Capitals::maybe);
     lists_from_ = nullptr;
 }
@@ -295,7 +296,7 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
     return tokens;
 }
 
-void KeptWords::keep(std::size_t sentence, std::vector<EnglishToken> words) {
+void KeptWords::keep(std::size_t sentence, std::vector<EnglishToken>&& words) {
     if (sentence >= by_sentence_.size() || words_ + words.size() > kMaxWords) return;
     words_ += words.size();
     by_sentence_[sentence] = std::move(words);
@@ -310,25 +311,7 @@ std::vector<EnglishToken> KeptWords::take(std::size_t sentence, std::string_view
     return tokens;
 }
 
-std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
-    const std::size_t count = tokens.size();
-    if (count == 0 || pos <= tokens.front().range.begin) return 0;
-    if (pos > tokens.back().range.begin) return count;
-    // The words begin in text order, some six bytes apart whatever the word: the place of `pos`
-    // between the first word's start and the last's guesses the index to a word or two, and a
-    // few steps from there find it (a binary search took five rounds of a dozen instructions, and
-    // the relation rules ask this some 20,000 times a MB of English). Here count >= 2, the first
-    // word begins before `pos` and the last at or after it, so no step leaves the words.
-    const std::size_t first = tokens.front().range.begin;
-    const std::size_t last = tokens.back().range.begin;
-    std::size_t i = (pos - first) * (count - 1) / (last - first);
-    for (int step = 0; step < 8; ++step) {
-        if (tokens[i].range.begin < pos) ++i;
-        else if (tokens[i - 1].range.begin >= pos) --i;
-        else return i;
-    }
-    // Words of very uneven lengths put the guess further off: a binary search, whatever the
-    // sentence, as before the guess.
+std::size_t token_at_or_after_searched(const std::vector<EnglishToken>& tokens, std::size_t pos) {
     const auto found = std::partition_point(tokens.begin(), tokens.end(),
                                             [pos](const EnglishToken& t) { return t.range.begin < pos; });
     return static_cast<std::size_t>(found - tokens.begin());

@@ -23,7 +23,7 @@ struct EnglishToken {
     // (A word made with its range and where to look up its lists at once: english_tokens() makes
     // most words so, and made empty, they were written twice.)
     EnglishToken(TextRange word_range, std::string_view word_text, const CueWords& cues, std::string_view text)
-        : range(word_range), word(word_text), lists_from_(&cues), lists_text_(text) {}
+        : range(word_range), word(word_text), lists_from_(&cues), text_size_(text.size()) {}
 
     TextRange range;         // the word itself (no punctuation, no possessive ending)
     std::string_view word;   // text of `range`
@@ -50,7 +50,7 @@ struct EnglishToken {
     // the look-up adds the word's lists to its empty set.
     void find_lists_in(const CueWords& cues, std::string_view text) {
         lists_from_ = &cues;
-        lists_text_ = text;
+        text_size_ = text.size();
     }
 
     bool capitalized() const { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
@@ -67,7 +67,9 @@ struct EnglishToken {
 private:
     void look_up_lists() const;  // lists_ from lists_from_, which it clears
     mutable const CueWords* lists_from_ = nullptr;  // where lists() has still to look; null once it has
-    std::string_view lists_text_;
+    // The size of the text `range` is in. (Its start is word.data() - range.begin, as `word`
+    // views it: kept as a view too, it made every word one store bigger.)
+    std::size_t text_size_ = 0;
     mutable CueSet lists_;
 };
 
@@ -83,7 +85,9 @@ class KeptWords {
 public:
     static constexpr std::size_t kMaxWords = 1 << 16;
     explicit KeptWords(std::size_t sentences) : by_sentence_(sentences) {}
-    void keep(std::size_t sentence, std::vector<EnglishToken> words);
+    // Keeps the words of sentence `sentence` (taken by reference: a value was one more move, and
+    // one more vector destroyed, a sentence).
+    void keep(std::size_t sentence, std::vector<EnglishToken>&& words);
     // english_tokens() of sentence `sentence` (its range `range`): the kept words, or the words
     // cut now when none were kept. Kept words look their lists up where they were cut: `text`
     // and `cues` must be those they were cut from (they are given no second time, as a loop over
@@ -95,9 +99,34 @@ private:
     std::size_t words_ = 0;
 };
 
+// token_at_or_after() by a binary search over all the words (its answer when its guess is far off).
+std::size_t token_at_or_after_searched(const std::vector<EnglishToken>& tokens, std::size_t pos);
+
 // The index of the first token that begins at or after `pos` (tokens.size() when none); `tokens`
-// in text order, as english_tokens() cuts them.
-std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos);
+// in text order, as english_tokens() cuts them. (Inline: the relation rules ask it some 20,000
+// times a MB of English, and the call and its passing of the words' bounds cost a fifth of the
+// answer; the rare binary search stays out of line.)
+inline std::size_t token_at_or_after(const std::vector<EnglishToken>& tokens, std::size_t pos) {
+    const std::size_t count = tokens.size();
+    if (count == 0 || pos <= tokens.front().range.begin) return 0;
+    if (pos > tokens.back().range.begin) return count;
+    // The words begin in text order, some six bytes apart whatever the word: the place of `pos`
+    // between the first word's start and the last's guesses the index to a word or two, and a
+    // few steps from there find it (a binary search took five rounds of a dozen instructions, and
+    // the relation rules ask this some 20,000 times a MB of English). Here count >= 2, the first
+    // word begins before `pos` and the last at or after it, so no step leaves the words.
+    const std::size_t first = tokens.front().range.begin;
+    const std::size_t last = tokens.back().range.begin;
+    std::size_t i = (pos - first) * (count - 1) / (last - first);
+    for (int step = 0; step < 8; ++step) {
+        if (tokens[i].range.begin < pos) ++i;
+        else if (tokens[i - 1].range.begin >= pos) --i;
+        else return i;
+    }
+    // Words of very uneven lengths put the guess further off: a binary search, whatever the
+    // sentence, as before the guess.
+    return token_at_or_after_searched(tokens, pos);
+}
 
 // Whether ascii_lower(word) == lower + suffix, compared in place: no string is built (this runs
 // for words in inner loops). Inline: most calls end at the first byte or the size, and the

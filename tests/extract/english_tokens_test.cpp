@@ -150,3 +150,31 @@ TEST_CASE("the first word at or after a position is found in sentences of even a
         }
     }
 }
+
+// A word looks its lists up in the whole text it was cut from (EnglishToken keeps the text's
+// size, and finds its start from the word's own view): a byte just outside the sentence still
+// decides whether the word's edges fit (`not` cut from `knot` or `nota` is no negation), and a
+// word near the text's end, with fewer than sixteen bytes after it, is read within the text.
+TEST_CASE("a word's lists are looked up in the whole text, the bytes around the sentence included",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    struct Case {
+        std::string text;
+        TextRange range;  // the sentence, whose one word is `not`
+        bool negation;    // whether that word is in the `negation` list
+    };
+    for (const Case& c : {Case{"not", {0, 3}, true}, Case{"so not", {3, 6}, true}, Case{"knot", {1, 4}, false},
+                          Case{"nota", {0, 3}, false}, Case{"it is not at all a good deal, they said", {6, 9}, true},
+                          Case{"it is xnot at all a good deal, they said", {7, 10}, false},
+                          Case{"(not)", {1, 4}, true}, Case{"not,", {0, 4}, true}}) {
+        INFO('"' << c.text << "\" " << c.range.begin << "–" << c.range.end);
+        KeptWords kept(1);
+        kept.keep(0, english_tokens(c.text, c.range, cues));
+        for (const auto& words : {english_tokens(c.text, c.range, cues), kept.take(0, c.text, c.range, cues)}) {
+            REQUIRE(words.size() == 1);
+            CHECK(words[0].word == "not");
+            CHECK(words[0].in("negation") == c.negation);
+            CHECK(words[0].lists() == cues.lists_of_word("en", c.text, words[0].range));
+        }
+    }
+}
