@@ -87,8 +87,7 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-void EnglishNames::Memory::WordSet::settle() {
-    if (hashed_.empty() && listed_.size() <= kListed) return;
+void EnglishNames::Memory::WordSet::hash_listed() {
     hashed_.insert(listed_.begin(), listed_.end());
     listed_.clear();  // (its room kept for the next sentence's words)
 }
@@ -104,6 +103,22 @@ bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
         return listed.size() == size && listed.front() == word.front() && listed.back() == word.back() &&
                std::memcmp(listed.data(), word.data(), size) == 0;
     });
+}
+
+void EnglishNames::Memory::remember(const std::vector<EnglishToken>& words) {
+    // The words through pointers held in registers, in a function of their own: inside start(),
+    // with the sentences' loop around it, the words' count and data and the word being inserted
+    // were kept in memory, and loaded and stored again at every word.
+    const EnglishToken* const end = words.data() + words.size();
+    // From the second word: the first opens the sentence. (Whether a capitalized word opens
+    // one is asked only of a capitalized word.)
+    for (const EnglishToken* t = words.data() + (words.empty() ? 0 : 1); t < end; ++t) {
+        if (t->lower_word()) lower_case.insert(t->word);
+        else if (t->capitalized() && !(t->opens || t[-1].after == ':' || t[-1].after == '.'))
+            capitalized_inside.insert(t->word);
+    }
+    lower_case.settle();
+    capitalized_inside.settle();
 }
 
 EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
@@ -639,20 +654,7 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
         if (!has_letter(words)) continue;
         auto tokens = english_tokens(text, sentence.range, cues_);  // shapes only: no list is looked up here
-        if (!title_case(tokens, 0, tokens.size())) {
-            // (The count is read once: the insertions' stores keep the compiler from assuming
-            // that it stays.)
-            const std::size_t count = tokens.size();
-            for (std::size_t i = 1; i < count; ++i) {
-                const EnglishToken& t = tokens[i];
-                // (Whether the word opens a sentence is asked only of a capitalized word.)
-                const auto first = [&] { return t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.'; };
-                if (t.lower_word()) memory.lower_case.insert(t.word);
-                else if (t.capitalized() && !first()) memory.capitalized_inside.insert(t.word);
-            }
-            memory.lower_case.settle();
-            memory.capitalized_inside.settle();
-        }
+        if (!title_case(tokens, 0, tokens.size())) memory.remember(tokens);
         kept.keep(s, std::move(tokens));
     }
     return memory;

@@ -34,6 +34,61 @@ TEST_CASE("the names memory's word sets answer as sets, small or large", "[extra
     }
 }
 
+// Settled after each sentence as start() settles them (the test of whether to hash inline in
+// settle()): a set past kListed words is hashed, and the words of the sentences after, few, are
+// hashed too, not left listed where a hashed set does not look.
+TEST_CASE("the names memory's word sets settled sentence by sentence keep every word", "[extract][english]") {
+    for (const std::size_t n : {std::size_t{3}, std::size_t{2048}, std::size_t{2049}, std::size_t{5000}}) {
+        INFO(n << " words");
+        EnglishNames::Memory::WordSet set;
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < n; ++i) words.push_back(fmt::format("w{}", i));
+        for (const auto& w : words) set.insert(w);
+        set.settle();
+        const std::vector<std::string> later = {"later", "still later"};
+        for (const auto& w : later) {
+            set.insert(w);  // a short sentence after
+            set.settle();
+        }
+        CHECK(set.contains(words.front()));
+        CHECK(set.contains(words.back()));
+        CHECK(set.contains("later"));
+        CHECK(set.contains("still later"));
+        CHECK_FALSE(set.contains(fmt::format("w{}", n)));
+    }
+}
+
+// What a sentence teaches the document's memory (Memory::remember, which reads the words through
+// pointers of its own): its lower-case words, and its capitalized words but the first word, a word
+// after a colon or a full stop and a word a bracket or quote opens before (those open a sentence);
+// a sentence of one word or none teaches nothing.
+TEST_CASE("the names memory remembers a sentence's words after its first", "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const std::string text = "Acme said the Zorblax unit (Quux) rose: Beta grew, and Gamma fell";
+    EnglishNames::Memory memory;
+    memory.remember(english_tokens(text, TextRange{0, text.size()}, cues));
+    for (const std::string_view lower : {"said", "the", "unit", "rose", "grew", "and", "fell"}) {
+        INFO(lower);
+        CHECK(memory.lower_case.contains(lower));
+        CHECK_FALSE(memory.capitalized_inside.contains(lower));
+    }
+    CHECK(memory.capitalized_inside.contains("Zorblax"));
+    CHECK(memory.capitalized_inside.contains("Gamma"));  // the last word too
+    for (const std::string_view opening : {"Acme", "Quux", "Beta"}) {
+        INFO(opening);
+        CHECK_FALSE(memory.capitalized_inside.contains(opening));
+        CHECK_FALSE(memory.lower_case.contains(opening));
+    }
+    CHECK_FALSE(memory.lower_case.contains("acme"));
+
+    EnglishNames::Memory one_word;
+    const std::string alone = "Acme";
+    one_word.remember(english_tokens(alone, TextRange{0, alone.size()}, cues));
+    one_word.remember({});
+    CHECK_FALSE(one_word.capitalized_inside.contains("Acme"));
+    CHECK_FALSE(one_word.lower_case.contains("acme"));
+}
+
 // A listed word set tells words of one length apart by every byte, the first, the last and those
 // between (the list is searched by length, first and last byte before the whole word is compared).
 TEST_CASE("the names memory's listed word set tells words apart by every byte", "[extract][english]") {
