@@ -234,7 +234,8 @@ private:
     }
     bool initial_evidence(std::size_t i) const;
     std::size_t extend(std::size_t i) const;
-    std::string guess_type(std::size_t first, std::size_t last) const;
+    // (A view of a literal: most callers compare it, and only a new entity needs a string of it.)
+    std::string_view guess_type(std::size_t first, std::size_t last) const;
     std::string span_text(std::size_t first, std::size_t last) const {
         return std::string(text_.substr(tokens_[first].range.begin, tokens_[last - 1].range.end - tokens_[first].range.begin));
     }
@@ -368,7 +369,7 @@ std::size_t EnglishNames::SentenceNames::extend(std::size_t i) const {
     return last + 1;
 }
 
-std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size_t last) const {
+std::string_view EnglishNames::SentenceNames::guess_type(std::size_t first, std::size_t last) const {
     const std::size_t n = last - first;
     const EnglishToken& end = tokens_[last - 1];
     for (std::size_t i = first; i < last; ++i)
@@ -431,8 +432,10 @@ void EnglishNames::SentenceNames::titles() {
     const std::uint32_t person_mark = 0xFFFFFFFF;
     cues_.for_each("person_title", range,
                    [&](TextRange r) { hits.push_back(PhraseHit{r.begin, r.end, person_mark}); });
-    title_.assign(tokens_.size(), false);
-    claimed_.assign(tokens_.size(), false);
+    // Made anew, not assigned: both are empty here (a sentence's names are found once), and
+    // assign() went through vector<bool>'s general insertion.
+    title_ = std::vector<bool>(tokens_.size(), false);
+    claimed_ = std::vector<bool>(tokens_.size(), false);
     titled_ = true;
     std::vector<Title> titles;
     for (const auto& h : select_longest(std::move(hits))) {
@@ -508,7 +511,7 @@ void EnglishNames::SentenceNames::titles() {
         if (found) continue;
         // A portfolio the pack does not know (`Foreign Trade Minister`) is no organization name,
         // unless a cue word says it is one (`Acme Corp CEO`).
-        const std::string type = guess_type(p, title.first);
+        const std::string_view type = guess_type(p, title.first);
         if (type != "ORG" || !tokens_[title.first - 1].in("org_suffix"))
             for (std::size_t i = p; i < title.first; ++i) claimed_[i] = true;
     }
@@ -586,7 +589,8 @@ void EnglishNames::SentenceNames::sequences() {
             }
         }
         // `the Department`: the entity last named with that word, or nothing.
-        if (last == i + 1 && i > 0 && ascii_lower(tokens_[i - 1].word) == "the" &&
+        // (`the` compared in place: a lower-case copy of the word before was a string a name.)
+        if (last == i + 1 && i > 0 && lower_equals(tokens_[i - 1].word, "the") &&
             (tokens_[i].in("gov_suffix") || tokens_[i].in("org_suffix"))) {
             const std::string key = spaced_lower(word);
             const EntityRef* best = nullptr;
@@ -604,7 +608,7 @@ void EnglishNames::SentenceNames::sequences() {
             continue;
         }
         std::size_t first = i;
-        std::string type = guess_type(first, last);
+        const std::string_view type = guess_type(first, last);
         TextRange range{tokens_[first].range.begin, tokens_[last - 1].range.end};
         // `the Huawei Protection Act`: a known name inside a policy or event name is part of it.
         if (type == "POLICY" || type == "EVENT") {
@@ -619,7 +623,7 @@ void EnglishNames::SentenceNames::sequences() {
             }
         }
         const std::string label(text_.substr(range.begin, range.size()));
-        const EntityRef* ref = entities_.keep(EntityRef{derive_entity_id(label), label, type});
+        const EntityRef* ref = entities_.keep(EntityRef{derive_entity_id(label), label, std::string(type)});
         add(range, ref, Mention::Kind::name);
         if (type == "PERSON") memory_.family_names[std::string(tokens_[last - 1].word)] = ref;
         bind_acronym_after(last, ref);

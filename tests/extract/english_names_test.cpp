@@ -155,3 +155,27 @@ TEST_CASE("a lower-case term defined by an acronym in brackets is a name, and so
     CHECK(found == std::vector<std::string>{"Nvidia | signs | joint venture agreement POLICY",
                                             "Huawei | signs | joint venture agreement POLICY"});
 }
+
+// `the Department` names the entity last named with that word (the `the` before it compared in
+// place, ASCII case aside, as a lower-case copy of the word compared): `THE Department` too;
+// after another word it is a guessed name of its own, and a lone word no entity was named with
+// names nothing (`the Ministry`: the verb's object is then the agreement).
+TEST_CASE("the Department names the department named before it", "[extract][english]") {
+    const Extractor extractor(test::default_pack());
+    const auto objects = [&](const std::string& text) {
+        std::vector<std::string> found;
+        for (const auto& e : extractor.extract(test::article(text)))
+            found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.id);
+        return found;
+    };
+    const std::string first = "Nvidia signed an agreement with the Department of Commerce. ";
+    const std::vector<std::string> both = {"Nvidia | signs agreement with | us-commerce",
+                                           "Huawei | signs agreement with | us-commerce"};
+    CHECK(objects(first + "Huawei later signed an agreement with the Department too.") == both);
+    CHECK(objects(first + "Huawei later signed an agreement with THE Department too.") == both);
+    CHECK(objects(first + "Huawei later signed an agreement with one Department too.") ==
+          std::vector<std::string>{"Nvidia | signs agreement with | us-commerce",
+                                   "Huawei | signs agreement with | department"});
+    CHECK(objects(first + "Huawei later signed an agreement with the Ministry too.") ==
+          std::vector<std::string>{"Nvidia | signs agreement with | us-commerce", "Huawei | signs | agreement"});
+}
