@@ -87,8 +87,7 @@ bool person_word(const EnglishToken& t) {
 
 }  // namespace
 
-void EnglishNames::Memory::WordSet::settle() {
-    if (hashed_.empty() && listed_.size() <= kListed) return;
+void EnglishNames::Memory::WordSet::hash_listed() {
     hashed_.insert(listed_.begin(), listed_.end());
     listed_.clear();  // (its room kept for the next sentence's words)
 }
@@ -104,6 +103,22 @@ bool EnglishNames::Memory::WordSet::contains(std::string_view word) const {
         return listed.size() == size && listed.front() == word.front() && listed.back() == word.back() &&
                std::memcmp(listed.data(), word.data(), size) == 0;
     });
+}
+
+void EnglishNames::Memory::remember(const std::vector<EnglishToken>& words) {
+    // The words through pointers held in registers, in a function of their own: inside start(),
+    // with the sentences' loop around it, the words' count and data and the word being inserted
+    // were kept in memory, and loaded and stored again at every word.
+    const EnglishToken* const end = words.data() + words.size();
+    // From the second word: the first opens the sentence. (Whether a capitalized word opens
+    // one is asked only of a capitalized word.)
+    for (const EnglishToken* t = words.data() + (words.empty() ? 0 : 1); t < end; ++t) {
+        if (t->lower_word()) lower_case.insert(t->word);
+        else if (t->capitalized() && !(t->opens || t[-1].after == ':' || t[-1].after == '.'))
+            capitalized_inside.insert(t->word);
+    }
+    lower_case.settle();
+    capitalized_inside.settle();
 }
 
 EnglishNames::EnglishNames(const RulePack& pack, const EntityCatalog& catalog, const RelationLexicon& lexicon,
@@ -219,7 +234,8 @@ private:
     }
     bool initial_evidence(std::size_t i) const;
     std::size_t extend(std::size_t i) const;
-    std::string guess_type(std::size_t first, std::size_t last) const;
+    // (A view of a literal: most callers compare it, and only a new entity needs a string of it.)
+    std::string_view guess_type(std::size_t first, std::size_t last) const;
     std::string span_text(std::size_t first, std::size_t last) const {
         return std::string(text_.substr(tokens_[first].range.begin, tokens_[last - 1].range.end - tokens_[first].range.begin));
     }
@@ -353,7 +369,7 @@ std::size_t EnglishNames::SentenceNames::extend(std::size_t i) const {
     return last + 1;
 }
 
-std::string EnglishNames::SentenceNames::guess_type(std::size_t first, std::size_t last) const {
+std::string_view EnglishNames::SentenceNames::guess_type(std::size_t first, std::size_t last) const {
     const std::size_t n = last - first;
     const EnglishToken& end = tokens_[last - 1];
     for (std::size_t i = first; i < last; ++i)
@@ -416,8 +432,10 @@ void EnglishNames::SentenceNames::titles() {
     const std::uint32_t person_mark = 0xFFFFFFFF;
     cues_.for_each("person_title", range,
                    [&](TextRange r) { hits.push_back(PhraseHit{r.begin, r.end, person_mark}); });
-    title_.assign(tokens_.size(), false);
-    claimed_.assign(tokens_.size(), false);
+    // Made anew, not assigned: both are empty here (a sentence's names are found once), and
+    // assign() went through vector<bool>'s general insertion.
+    title_ = std::vector<bool>(tokens_.size(), false);
+    claimed_ = std::vector<bool>(tokens_.size(), false);
     titled_ = true;
     std::vector<Title> titles;
     for (const auto& h : select_longest(std::move(hits))) {
@@ -493,7 +511,7 @@ void EnglishNames::SentenceNames::titles() {
         if (found) continue;
         // A portfolio the pack does not know (`Foreign Trade Minister`) is no organization name,
         // unless a cue word says it is one (`Acme Corp CEO`).
-        const std::string type = guess_type(p, title.first);
+        const std::string_view type = guess_type(p, title.first);
         if (type != "ORG" || !tokens_[title.first - 1].in("org_suffix"))
             for (std::size_t i = p; i < title.first; ++i) claimed_[i] = true;
     }
@@ -571,7 +589,8 @@ void EnglishNames::SentenceNames::sequences() {
             }
         }
         // `the Department`: the entity last named with that word, or nothing.
-        if (last == i + 1 && i > 0 && ascii_lower(tokens_[i - 1].word) == "the" &&
+        // (`the` compared in place: a lower-case copy of the word before was a string a name.)
+        if (last == i + 1 && i > 0 && lower_equals(tokens_[i - 1].word, "the") &&
             (tokens_[i].in("gov_suffix") || tokens_[i].in("org_suffix"))) {
             const std::string key = spaced_lower(word);
             const EntityRef* best = nullptr;
@@ -589,7 +608,7 @@ void EnglishNames::SentenceNames::sequences() {
             continue;
         }
         std::size_t first = i;
-        std::string type = guess_type(first, last);
+        const std::string_view type = guess_type(first, last);
         TextRange range{tokens_[first].range.begin, tokens_[last - 1].range.end};
         // `the Huawei Protection Act`: a known name inside a policy or event name is part of it.
         if (type == "POLICY" || type == "EVENT") {
@@ -604,7 +623,7 @@ void EnglishNames::SentenceNames::sequences() {
             }
         }
         const std::string label(text_.substr(range.begin, range.size()));
-        const EntityRef* ref = entities_.keep(EntityRef{derive_entity_id(label), label, type});
+        const EntityRef* ref = entities_.keep(EntityRef{derive_entity_id(label), label, std::string(type)});
         add(range, ref, Mention::Kind::name);
         if (type == "PERSON") memory_.family_names[std::string(tokens_[last - 1].word)] = ref;
         bind_acronym_after(last, ref);
@@ -639,20 +658,7 @@ EnglishNames::Memory EnglishNames::start(std::string_view text, const std::vecto
         const std::string_view words = text.substr(sentence.range.begin, sentence.range.size());
         if (!has_letter(words)) continue;
         auto tokens = english_tokens(text, sentence.range, cues_);  // shapes only: no list is looked up here
-        if (!title_case(tokens, 0, tokens.size())) {
-            // (The count is read once: the insertions' stores keep the compiler from assuming
-            // that it stays.)
-            const std::size_t count = tokens.size();
-            for (std::size_t i = 1; i < count; ++i) {
-                const EnglishToken& t = tokens[i];
-                // (Whether the word opens a sentence is asked only of a capitalized word.)
-                const auto first = [&] { return t.opens || tokens[i - 1].after == ':' || tokens[i - 1].after == '.'; };
-                if (t.lower_word()) memory.lower_case.insert(t.word);
-                else if (t.capitalized() && !first()) memory.capitalized_inside.insert(t.word);
-            }
-            memory.lower_case.settle();
-            memory.capitalized_inside.settle();
-        }
+        if (!title_case(tokens, 0, tokens.size())) memory.remember(tokens);
         kept.keep(s, std::move(tokens));
     }
     return memory;

@@ -69,19 +69,28 @@ public:
             void insert(std::string_view word) { listed_.push_back(word); }
             // Moves the listed words into the hash set once they are more than kListed, or the
             // hash set is in use: called after each sentence's insertions, and before contains().
-            void settle();
+            // (The test inline: most sentences leave a short list listed, and the call was most
+            // of the cost.)
+            void settle() {
+                if (!hashed_.empty() || listed_.size() > kListed) hash_listed();
+            }
             bool contains(std::string_view word) const;  // after settle()
             // Room for `words` insertions (as many as are listed before the move to the hash set).
             void reserve(std::size_t words) { listed_.reserve(std::min(words, kListed + 1)); }
             std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
 
         private:
+            void hash_listed();  // settle()'s move
             static constexpr std::size_t kListed = 2048;
             std::vector<std::string_view> listed_;         // the words as inserted, until hashed
             std::unordered_set<std::string_view> hashed_;  // all the words, once past kListed
         };
         WordSet capitalized_inside;  // words written capitalized after a sentence's first word
         WordSet lower_case;          // words written in lower case
+        // Puts the words of a sentence (english_tokens(), not in title case) in the two sets.
+        // Out of line: inlined into start(), its loop lost the registers it needs to the loop
+        // over the sentences around it.
+        [[gnu::noinline]] void remember(const std::vector<EnglishToken>& words);
         // The entities are the catalog's or kept in the document's EntityStore.
         std::map<std::string, const EntityRef*> family_names;  // "Schreinemacher" → the person
         std::map<std::string, const EntityRef*> acronyms;      // bound by "(ABC)"

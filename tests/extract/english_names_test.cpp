@@ -34,6 +34,61 @@ TEST_CASE("the names memory's word sets answer as sets, small or large", "[extra
     }
 }
 
+// Settled after each sentence as start() settles them (the test of whether to hash inline in
+// settle()): a set past kListed words is hashed, and the words of the sentences after, few, are
+// hashed too, not left listed where a hashed set does not look.
+TEST_CASE("the names memory's word sets settled sentence by sentence keep every word", "[extract][english]") {
+    for (const std::size_t n : {std::size_t{3}, std::size_t{2048}, std::size_t{2049}, std::size_t{5000}}) {
+        INFO(n << " words");
+        EnglishNames::Memory::WordSet set;
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < n; ++i) words.push_back(fmt::format("w{}", i));
+        for (const auto& w : words) set.insert(w);
+        set.settle();
+        const std::vector<std::string> later = {"later", "still later"};
+        for (const auto& w : later) {
+            set.insert(w);  // a short sentence after
+            set.settle();
+        }
+        CHECK(set.contains(words.front()));
+        CHECK(set.contains(words.back()));
+        CHECK(set.contains("later"));
+        CHECK(set.contains("still later"));
+        CHECK_FALSE(set.contains(fmt::format("w{}", n)));
+    }
+}
+
+// What a sentence teaches the document's memory (Memory::remember, which reads the words through
+// pointers of its own): its lower-case words, and its capitalized words but the first word, a word
+// after a colon or a full stop and a word a bracket or quote opens before (those open a sentence);
+// a sentence of one word or none teaches nothing.
+TEST_CASE("the names memory remembers a sentence's words after its first", "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    const std::string text = "Acme said the Zorblax unit (Quux) rose: Beta grew, and Gamma fell";
+    EnglishNames::Memory memory;
+    memory.remember(english_tokens(text, TextRange{0, text.size()}, cues));
+    for (const std::string_view lower : {"said", "the", "unit", "rose", "grew", "and", "fell"}) {
+        INFO(lower);
+        CHECK(memory.lower_case.contains(lower));
+        CHECK_FALSE(memory.capitalized_inside.contains(lower));
+    }
+    CHECK(memory.capitalized_inside.contains("Zorblax"));
+    CHECK(memory.capitalized_inside.contains("Gamma"));  // the last word too
+    for (const std::string_view opening : {"Acme", "Quux", "Beta"}) {
+        INFO(opening);
+        CHECK_FALSE(memory.capitalized_inside.contains(opening));
+        CHECK_FALSE(memory.lower_case.contains(opening));
+    }
+    CHECK_FALSE(memory.lower_case.contains("acme"));
+
+    EnglishNames::Memory one_word;
+    const std::string alone = "Acme";
+    one_word.remember(english_tokens(alone, TextRange{0, alone.size()}, cues));
+    one_word.remember({});
+    CHECK_FALSE(one_word.capitalized_inside.contains("Acme"));
+    CHECK_FALSE(one_word.lower_case.contains("acme"));
+}
+
 // A listed word set tells words of one length apart by every byte, the first, the last and those
 // between (the list is searched by length, first and last byte before the whole word is compared).
 TEST_CASE("the names memory's listed word set tells words apart by every byte", "[extract][english]") {
@@ -99,4 +154,28 @@ TEST_CASE("a lower-case term defined by an acronym in brackets is a name, and so
         found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.label + " " + e.object.type);
     CHECK(found == std::vector<std::string>{"Nvidia | signs | joint venture agreement POLICY",
                                             "Huawei | signs | joint venture agreement POLICY"});
+}
+
+// `the Department` names the entity last named with that word (the `the` before it compared in
+// place, ASCII case aside, as a lower-case copy of the word compared): `THE Department` too;
+// after another word it is a guessed name of its own, and a lone word no entity was named with
+// names nothing (`the Ministry`: the verb's object is then the agreement).
+TEST_CASE("the Department names the department named before it", "[extract][english]") {
+    const Extractor extractor(test::default_pack());
+    const auto objects = [&](const std::string& text) {
+        std::vector<std::string> found;
+        for (const auto& e : extractor.extract(test::article(text)))
+            found.push_back(e.subject.label + " | " + e.relation + " | " + e.object.id);
+        return found;
+    };
+    const std::string first = "Nvidia signed an agreement with the Department of Commerce. ";
+    const std::vector<std::string> both = {"Nvidia | signs agreement with | us-commerce",
+                                           "Huawei | signs agreement with | us-commerce"};
+    CHECK(objects(first + "Huawei later signed an agreement with the Department too.") == both);
+    CHECK(objects(first + "Huawei later signed an agreement with THE Department too.") == both);
+    CHECK(objects(first + "Huawei later signed an agreement with one Department too.") ==
+          std::vector<std::string>{"Nvidia | signs agreement with | us-commerce",
+                                   "Huawei | signs agreement with | department"});
+    CHECK(objects(first + "Huawei later signed an agreement with the Ministry too.") ==
+          std::vector<std::string>{"Nvidia | signs agreement with | us-commerce", "Huawei | signs | agreement"});
 }
