@@ -57,6 +57,8 @@ std::uint32_t length_bit(std::size_t n) { return std::uint32_t{1} << std::min<st
 EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexicon, const CueWords& cues,
                                const Normalizer& normalizer)
     : lexicon_(lexicon), cues_(cues), inflection_(pack.lexicon("irregular_verbs").en) {
+    for (const std::string& w : cues.words("auxiliaries", kEn))
+        if (!w.empty()) auxiliary_shapes_.add(w);
     for (std::uint32_t i = 0; i < lexicon.pattern_count(); ++i) {
         const VerbPattern& pattern = lexicon.pattern(i);
         const std::vector<std::string> written = split_words(pattern.written);
@@ -490,7 +492,11 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
             std::any_of(s.speech.begin(), s.speech.end(), [&](std::size_t t) { return t >= b && t < e; }))
             return true;
         for (std::size_t i = b; i < e; ++i) {
-            if (auxiliary(tokens[i])) return true;
+            // Only a word with an auxiliary's first and last byte and length is asked: the question
+            // looks up every list of a word asked first, and the rules ask nothing more of most
+            // words here (16,282 such look-ups in 1 MB of English, 798 left; the inner bytes too
+            // left 585, for more than they saved). An empty word is in every list: it is asked.
+            if ((tokens[i].word.empty() || auxiliary_shapes_.may_have_ends_of(tokens[i].word)) && auxiliary(tokens[i])) return true;
             const std::string_view w = tokens[i].word;
             if (i > 0 && tokens[i].lower_word() && w.size() > 3 && !tokens[i - 1].after && !tokens[i - 1].possessive &&
                 ((w.back() == 's' && w[w.size() - 2] != 's') || ends_with(w, "ed")) &&

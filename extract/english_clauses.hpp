@@ -171,6 +171,9 @@ private:
     // The shapes of the loose verb forms: most words of a sentence have none of them, and are
     // passed over without a hash.
     WordShapes loose_shapes_;
+    // The shapes of the `auxiliaries` words, for cut_segments: it asks whether a word is one of
+    // most words after a comma, before any other rule asks about them.
+    WordShapes auxiliary_shapes_;
     bool may_be_loose_form(std::string_view word) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {

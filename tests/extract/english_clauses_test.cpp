@@ -97,3 +97,18 @@ TEST_CASE("English loose verb forms are found at any length, and only they", "[e
           V{"Nvidia | ties up with | Samsung Electronics | -", "Nvidia | reaches deal with | TSMC | -",
             "Nvidia | ties up with | Huawei | -"});
 }
+
+// A piece after a comma with no verb joins the piece before (its dates date that piece's verbs);
+// an auxiliary (`was`, `had`, `must`) is a verb. cut_segments asks whether a word is an auxiliary
+// only of words with an auxiliary's first and last byte and length (ASCII case aside): the
+// others are no auxiliary without a look-up of their lists. Every form and case must still count.
+TEST_CASE("English pieces whose only verb is an auxiliary stand alone, in any case", "[extract][en]") {
+    const V dated_by_sentence{"Bureau of Industry and Security | issues | rule | 2019-05"};
+    for (const std::string aux : {"was due to take", "WAS due to take", "Was due to take", "had no", "HAS no",
+                                  "being due to take", "must take"})
+        CHECK(triples("Last week, BIS issued the rule, and in January " + aux + " effect.", "2019-05-13") ==
+              dated_by_sentence);
+    // Without one, the piece joins the one before, and its date is the verb's.
+    CHECK(triples("Last week, BIS issued the rule, and in January due to take effect.", "2019-05-13") ==
+          V{"Bureau of Industry and Security | issues | rule | 2019-01"});
+}
