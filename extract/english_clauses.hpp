@@ -156,18 +156,28 @@ private:
         bool base;
     };
     // Verb forms (lower case) looked up by a word as written: hashed and compared lower-cased in
-    // place, without a lower-cased copy of every word of every sentence.
+    // place, without a lower-cased copy of every word of every sentence. A word known to hold no
+    // capital (EnglishToken::lower_word(), most words) is compared as it is: one memcmp, where
+    // lowering byte by byte cost some sixty instructions a found form.
+    struct LooseKey {
+        std::string_view word;
+        bool lower;  // the word holds no capital
+    };
     struct LowerHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view word) const;
+        std::size_t operator()(const LooseKey& key) const { return (*this)(key.word); }
     };
     struct LowerEqual {
         using is_transparent = void;
         bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
+        bool operator()(const LooseKey& key, std::string_view form) const {
+            return key.lower ? key.word == form : lower_equals(key.word, form);
+        }
     };
     std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
-    // The patterns of the verb form `word` is (ASCII case aside), or null.
-    const std::vector<LooseForm>* loose_forms(std::string_view word) const;
+    // The patterns of the verb form word `t` is (ASCII case aside), or null.
+    const std::vector<LooseForm>* loose_forms(const EnglishToken& t) const;
     // The shapes of the loose verb forms: most words of a sentence have none of them, and are
     // passed over without a hash.
     WordShapes loose_shapes_;

@@ -67,9 +67,10 @@ TEST_CASE("English loose patterns find their noun in every form, as far after th
 
 // The verb forms of loose patterns are looked up by the word as written, hashed by its first and
 // last eight bytes with bit 0x20 set (a capital and its small letter alike) and compared
-// lower-cased. A form of each size is found; a longer word that differs from a form only in a
-// middle byte (which the hash leaves out: the ninth of 17) is not that form, nor is a short one
-// that differs in one byte.
+// lower-cased (a word of small letters only as it is). A form of each size is found; a longer
+// word that differs from a form only in a middle byte (which the hash leaves out: the ninth of
+// 17) is not that form, nor is a short one that differs in one byte. A form with a capital is
+// found too.
 TEST_CASE("English loose verb forms are found at any length, and only they", "[extract][en]") {
     chronokg::RulePack pack = chronokg::test::test_pack();
     pack.add_text("forms.jsonl", "{\"chronokg_rules\": 1, \"kind\": \"relations\"}\n"
@@ -89,6 +90,9 @@ TEST_CASE("English loose verb forms are found at any length, and only they", "[e
     CHECK(relations("Nvidia internationalises a deal with Samsung.") == intl);
     CHECK(relations("Nvidia internatzonalizes a deal with Samsung.").empty());
     CHECK(relations("Nvidia strokes a deal with Samsung.").empty());
+    CHECK(relations("Striking a big deal with Samsung, Nvidia gained.") == deal);
+    CHECK(relations("Striking deals with Samsung, Nvidia gained.") == deal);
+    CHECK(relations("Nvidia said: Strike a big deal with Samsung.") == deal);
     // Every word is asked, the first and the last too, and the window after one verb is emptied
     // for the next.
     CHECK(relations("Nvidia ties up with Samsung and strikes a deal with TSMC.") ==
@@ -111,4 +115,17 @@ TEST_CASE("English pieces whose only verb is an auxiliary stand alone, in any ca
     // Without one, the piece joins the one before, and its date is the verb's.
     CHECK(triples("Last week, BIS issued the rule, and in January due to take effect.", "2019-05-13") ==
           V{"Bureau of Industry and Security | issues | rule | 2019-01"});
+}
+
+// A lemma right after a plain word, with no auxiliary, `to` or pronoun before, is a noun
+// (`tangled supply chains`); another form of it there is a verb. Whether the verb is its lemma
+// is decided by comparing the word with the pattern's first word: as it is for a word of small
+// letters, lowered for another.
+TEST_CASE("English lemmas after a plain word are nouns, their other forms verbs", "[extract][en]") {
+    const V restricts{"Samsung Electronics | restricts | Huawei | -"};
+    CHECK(triples("Samsung and local makers restrict exports to Huawei.").empty());
+    CHECK(triples("Samsung and local makers restricted exports to Huawei.") == restricts);
+    CHECK(triples("Samsung will restrict exports to Huawei.") == restricts);
+    CHECK(triples("Samsung and local makers build fabs in Korea.").empty());
+    CHECK(triples("Samsung and local makers built fabs in Korea.") == V{"Samsung Electronics | builds in | Korea | -"});
 }
