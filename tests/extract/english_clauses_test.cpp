@@ -129,3 +129,33 @@ TEST_CASE("English lemmas after a plain word are nouns, their other forms verbs"
     CHECK(triples("Samsung and local makers build fabs in Korea.").empty());
     CHECK(triples("Samsung and local makers built fabs in Korea.") == V{"Samsung Electronics | builds in | Korea | -"});
 }
+
+// The candidates' hits are chosen among (the longest first) only when a sentence has two or
+// more; with none or one, the sentence's own hits are its predicates. Each sentence of an
+// article reads its own, whatever the one before held.
+TEST_CASE("English sentences with none, one or several verbs each read their own", "[extract][en]") {
+    CHECK(triples("Samsung signed a deal with TSMC and restricted exports to Huawei. Nvidia restricted exports to "
+                  "TSMC. Nvidia shipped chips. Samsung will build a fab in Texas.") ==
+          V{"Samsung Electronics | signs | deal | -", "Samsung Electronics | restricts | Huawei | -",
+            "Nvidia | restricts | TSMC | -", "Samsung Electronics | builds in | Texas | -"});
+}
+
+// Whether a verb ends in -ing (a gerund, which opens a phrase here) is decided once for the
+// candidates at one word, and again at the next word.
+TEST_CASE("English gerunds are told apart word by word", "[extract][en]") {
+    CHECK(triples("Building fabs, Samsung restricted exports to Huawei.") ==
+          V{"Samsung Electronics | builds | fabs | -", "Samsung Electronics | restricts | Huawei | -"});
+    CHECK(triples("Samsung restricted exports to Huawei, building fabs in Texas.") ==
+          V{"Samsung Electronics | restricts | Huawei | -", "Samsung Electronics | builds in | Texas | -"});
+}
+
+// Names joined by a comma alone, with no list word closing the list (`In Japan, Samsung`), are
+// split into groups of their own. The split groups are made in a list a thread that is taken
+// again sentence after sentence: each sentence's groups are its own.
+TEST_CASE("English names joined by a comma alone stand apart, sentence after sentence", "[extract][en]") {
+    CHECK(triples("In Korea, in Japan, Samsung restricted exports to Huawei. In Texas, Nvidia restricted exports to "
+                  "TSMC. Samsung, TSMC and Nvidia restricted exports to Huawei.") ==
+          V{"Samsung Electronics | restricts | Huawei | -", "Nvidia | restricts | TSMC | -",
+            "Samsung Electronics | restricts | Huawei | -", "TSMC | restricts | Huawei | -",
+            "Nvidia | restricts | Huawei | -"});
+}
