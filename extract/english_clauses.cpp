@@ -59,6 +59,8 @@ EnglishClauses::EnglishClauses(const RulePack& pack, const RelationLexicon& lexi
     : lexicon_(lexicon), cues_(cues), inflection_(pack.lexicon("irregular_verbs").en) {
     for (const std::string& w : cues.words("auxiliaries", kEn))
         if (!w.empty()) auxiliary_shapes_.add(w);
+    for (const std::string& w : cues.words("determiners", kEn))
+        if (!w.empty()) determiner_shapes_.add(w);
     for (std::uint32_t i = 0; i < lexicon.pattern_count(); ++i) {
         const VerbPattern& pattern = lexicon.pattern(i);
         const std::vector<std::string> written = split_words(pattern.written);
@@ -645,7 +647,7 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
                     return c.begin <= t.range.begin && t.range.end <= c.end;
                 });
                 if (listed) word = true;
-                else if (!(determiner(t) && ++determiners == 1)) ok = false;
+                else if (!(determiner_unasked(t) && ++determiners == 1)) ok = false;
                 if (t.after == ',') comma = true;
                 else if (t.after || t.closes || t.dash_after) ok = false;
             }

@@ -100,6 +100,12 @@ public:
     // Word classes, from the pack's word lists.
     bool auxiliary(const EnglishToken& t) const { return t.in("auxiliaries"); }
     bool determiner(const EnglishToken& t) const { return t.in("determiners"); }
+    // determiner(t), for a word the rules most often ask nothing else about (a word between two
+    // names, after a pattern's object): a word without a determiner's first and last byte and
+    // length is none, without a look-up of every list it is in (a word's first question).
+    bool determiner_unasked(const EnglishToken& t) const {
+        return (t.word.empty() || determiner_shapes_.may_have_ends_of(t.word)) && determiner(t);
+    }
     bool preposition(const EnglishToken& t) const { return t.in("preposition"); }
     bool adverb(const EnglishToken& t) const;
     // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb);
@@ -184,6 +190,9 @@ private:
     // The shapes of the `auxiliaries` words, for cut_segments: it asks whether a word is one of
     // most words after a comma, before any other rule asks about them.
     WordShapes auxiliary_shapes_;
+    // The shapes of the `determiners` words (determiner_unasked()). An empty word is in every
+    // list: it is asked.
+    WordShapes determiner_shapes_;
     bool may_be_loose_form(std::string_view word) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {

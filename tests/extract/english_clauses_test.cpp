@@ -159,3 +159,19 @@ TEST_CASE("English names joined by a comma alone stand apart, sentence after sen
             "Samsung Electronics | restricts | Huawei | -", "TSMC | restricts | Huawei | -",
             "Nvidia | restricts | Huawei | -"});
 }
+
+// Between two names joined by a list word one determiner may stand (`and the`, `and its`), and
+// a pattern's words after its object may have one where the pattern has none (`to its Entity
+// List`). Those words are asked whether they are determiners only when they have the first and
+// last byte and the length of one (ASCII case aside): every determiner must still count.
+TEST_CASE("English determiners between names and in a pattern's tail are told in any case", "[extract][en]") {
+    const V both{"Samsung Electronics | restricts | Huawei | -", "Nvidia | restricts | Huawei | -"};
+    CHECK(triples("Samsung and the Nvidia restricted exports to Huawei.") == both);
+    CHECK(triples("Samsung and its Nvidia restricted exports to Huawei.") == both);
+    CHECK(triples("Samsung and THE Nvidia restricted exports to Huawei.") == both);
+    const V added{"Bureau of Industry and Security | adds to entity list | Huawei | -"};
+    CHECK(triples("BIS added Huawei to the Entity List.") == added);
+    CHECK(triples("BIS added Huawei to its Entity List.") == added);
+    CHECK(triples("BIS added Huawei to THE Entity List.") == added);
+    CHECK(triples("BIS added Huawei to this Entity List.") == added);
+}

@@ -199,3 +199,14 @@ TEST_CASE("An English verb's subject is the last group before it that a walk in 
     CHECK(default_pack_triples("In China, Nvidia will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
     CHECK(default_pack_triples("Nvidia, AMD, Intel, will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
 }
+
+// A name after `, which` / `, who` / `, whose` stands in a relative clause and is no subject of
+// the verb after it. The word after a comma is asked whether it is a relative pronoun only when
+// it has the first and last byte and the length of one (ASCII case aside): any case must count.
+TEST_CASE("English relative clauses after a comma are told in any case", "[extract][en]") {
+    const V samsung{"Samsung Electronics | restricts | Huawei | -"};
+    CHECK(triples("Samsung, who met TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, whose partner is TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, Whose partner is TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, WHO met TSMC, restricted exports to Huawei.") == samsung);
+}
