@@ -173,6 +173,7 @@ void EnglishClauses::read_predicates(const SentenceView& view, const std::vector
     s.speech.clear();
     s.segment_of.clear();
     s.segments.clear();
+    s.after_comma.clear();
     find_predicates(view, s, mentions);
 }
 
@@ -425,7 +426,7 @@ void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& 
 bool EnglishClauses::noun_use_before(const SentenceView& view, const EnglishSentence& s, const EnglishPredicate& p) const {
     const auto& tokens = view.tokens;
     std::size_t prev = p.first;
-    while (prev > 0 && adverb(tokens[prev - 1]) && (p.participle || p.gerund)) --prev;
+    while (prev > 0 && (p.participle || p.gerund) && adverb(tokens[prev - 1])) --prev;
     if (prev > 0) {
         const EnglishToken& b = tokens[prev - 1];
         if (!b.after && !b.dash_after) {
@@ -554,6 +555,7 @@ void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, 
         const bool subordinate = i == subordinate_at;
         // Most words have no mark after them and begin no subordinate clause: one test each.
         if (!subordinate && tokens[i - 1].after == 0 && !tokens[i - 1].dash_after) continue;
+        if (tokens[i - 1].after == ',') s.after_comma.push_back(i);
         if (subordinate) {
             while (next_subordinate < subordinate_words.size() && subordinate_words[next_subordinate] <= i) ++next_subordinate;
             subordinate_at = next_subordinate < subordinate_words.size() ? subordinate_words[next_subordinate] : tokens.size();

@@ -76,6 +76,9 @@ struct EnglishSentence {
     std::vector<std::size_t> speech;           // first tokens of speech and report cues (`said`, `as reported by`)
     std::vector<std::size_t> segment_of;       // token → segment
     std::vector<std::pair<std::size_t, std::size_t>> segments;  // token ranges
+    // The words right after a comma, in text order (the cut into segments reads every word's
+    // mark: the relation rules, which look for `, which …`, take them from here).
+    std::vector<std::size_t> after_comma;
     std::vector<NounGroup> groups;             // in text order
 };
 
@@ -90,10 +93,10 @@ public:
     // verbs and segments left empty, the groups left for read_structure to replace, so that it
     // takes them again with their members' room)…
     void read_predicates(const SentenceView& view, const std::vector<Mention>& mentions, EnglishSentence& s) const;
-    // …then the rest of `s`, which read_predicates filled: its speech verbs, segments and noun
-    // groups; `joins`: where a role title joins an organization to a person. A caller that
-    // relates nothing in a sentence without predicates skips this step there (38 % of the
-    // English sentences of the bench corpus).
+    // …then the rest of `s`, which read_predicates filled: its speech verbs, segments (with the
+    // words after a comma) and noun groups; `joins`: where a role title joins an organization to
+    // a person. A caller that relates nothing in a sentence without predicates skips this step
+    // there (38 % of the English sentences of the bench corpus).
     void read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
                         const std::vector<RoleJoin>& joins, EnglishSentence& s) const;
 
