@@ -76,6 +76,9 @@ struct EnglishSentence {
     std::vector<std::size_t> speech;           // first tokens of speech and report cues (`said`, `as reported by`)
     std::vector<std::size_t> segment_of;       // token → segment
     std::vector<std::pair<std::size_t, std::size_t>> segments;  // token ranges
+    // The words right after a comma, in text order (the cut into segments reads every word's
+    // mark: the relation rules, which look for `, which …`, take them from here).
+    std::vector<std::size_t> after_comma;
     std::vector<NounGroup> groups;             // in text order
 };
 
@@ -90,16 +93,22 @@ public:
     // verbs and segments left empty, the groups left for read_structure to replace, so that it
     // takes them again with their members' room)…
     void read_predicates(const SentenceView& view, const std::vector<Mention>& mentions, EnglishSentence& s) const;
-    // …then the rest of `s`, which read_predicates filled: its speech verbs, segments and noun
-    // groups; `joins`: where a role title joins an organization to a person. A caller that
-    // relates nothing in a sentence without predicates skips this step there (38 % of the
-    // English sentences of the bench corpus).
+    // …then the rest of `s`, which read_predicates filled: its speech verbs, segments (with the
+    // words after a comma) and noun groups; `joins`: where a role title joins an organization to
+    // a person. A caller that relates nothing in a sentence without predicates skips this step
+    // there (38 % of the English sentences of the bench corpus).
     void read_structure(const SentenceView& view, const std::vector<Mention>& mentions,
                         const std::vector<RoleJoin>& joins, EnglishSentence& s) const;
 
     // Word classes, from the pack's word lists.
     bool auxiliary(const EnglishToken& t) const { return t.in("auxiliaries"); }
     bool determiner(const EnglishToken& t) const { return t.in("determiners"); }
+    // determiner(t), for a word the rules most often ask nothing else about (a word between two
+    // names, after a pattern's object): a word without a determiner's first and last byte and
+    // length is none, without a look-up of every list it is in (a word's first question).
+    bool determiner_unasked(const EnglishToken& t) const {
+        return (t.word.empty() || determiner_shapes_.may_have_ends_of(t.word)) && determiner(t);
+    }
     bool preposition(const EnglishToken& t) const { return t.in("preposition"); }
     bool adverb(const EnglishToken& t) const;
     // Whether a cue of list `id` ends exactly where token `t` ends (`plans to` before a verb);
@@ -156,21 +165,37 @@ private:
         bool base;
     };
     // Verb forms (lower case) looked up by a word as written: hashed and compared lower-cased in
-    // place, without a lower-cased copy of every word of every sentence.
+    // place, without a lower-cased copy of every word of every sentence. A word known to hold no
+    // capital (EnglishToken::lower_word(), most words) is compared as it is: one memcmp, where
+    // lowering byte by byte cost some sixty instructions a found form.
+    struct LooseKey {
+        std::string_view word;
+        bool lower;  // the word holds no capital
+    };
     struct LowerHash {
         using is_transparent = void;
         std::size_t operator()(std::string_view word) const;
+        std::size_t operator()(const LooseKey& key) const { return (*this)(key.word); }
     };
     struct LowerEqual {
         using is_transparent = void;
         bool operator()(std::string_view word, std::string_view form) const { return lower_equals(word, form); }
+        bool operator()(const LooseKey& key, std::string_view form) const {
+            return key.lower ? key.word == form : lower_equals(key.word, form);
+        }
     };
     std::unordered_map<std::string, std::vector<LooseForm>, LowerHash, LowerEqual> loose_index_;  // verb form → patterns
-    // The patterns of the verb form `word` is (ASCII case aside), or null.
-    const std::vector<LooseForm>* loose_forms(std::string_view word) const;
+    // The patterns of the verb form word `t` is (ASCII case aside), or null.
+    const std::vector<LooseForm>* loose_forms(const EnglishToken& t) const;
     // The shapes of the loose verb forms: most words of a sentence have none of them, and are
     // passed over without a hash.
     WordShapes loose_shapes_;
+    // The shapes of the `auxiliaries` words, for cut_segments: it asks whether a word is one of
+    // most words after a comma, before any other rule asks about them.
+    WordShapes auxiliary_shapes_;
+    // The shapes of the `determiners` words (determiner_unasked()). An empty word is in every
+    // list: it is asked.
+    WordShapes determiner_shapes_;
     bool may_be_loose_form(std::string_view word) const;
     // The words of each lexicon pattern (by pattern index), split once rather than per hit.
     struct PatternWords {

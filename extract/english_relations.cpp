@@ -59,6 +59,8 @@ EnglishRelations::EnglishRelations(const RulePack& pack, const RelationLexicon& 
         last[lexicon.relations()[r].relation] = r;
     }
     for (const auto& r : lexicon.relations()) rule_of_.push_back(last.at(r.relation));
+    for (const std::string& w : cues.words("relative_pronouns", kEn))
+        if (!w.empty()) relative_pronoun_shapes_.add(w);
     // These word lists serve whichever relations the loaded pack defines: a pack without
     // `merges with` simply has no merger nouns (tests check the default pack names only its own).
     auto relation = [&](const std::string& name) -> std::optional<std::uint32_t> {
@@ -560,7 +562,7 @@ std::optional<std::size_t> EnglishRelations::SentenceRules::tail_at(const Englis
             if (w < p.tail.size() && t.after) return std::nullopt;
             continue;
         }
-        if ((c_.determiner(t) || t.possessive) && !t.after && j > 0) {
+        if ((c_.determiner_unasked(t) || t.possessive) && !t.after && j > 0) {
             ++j;
             continue;
         }
@@ -1142,13 +1144,15 @@ std::vector<RelationCandidate> EnglishRelations::SentenceRules::run() {
     // found): the sentence's segments and groups would go unread.
     if (s_.predicates.empty() && view_.reciprocal_nouns.empty()) return std::move(out_);
     c_.read_structure(view_, mentions(), joins_, s_);
-    // The words as a span: its size a count at hand, where the vector's is a difference divided by
-    // a token's 80 bytes (this reads every word of the sentence).
-    const std::span<const EnglishToken> tokens = view_.tokens;
-    for (std::size_t r = 1; r < tokens.size(); ++r) {
-        // `, which …` up to the end of its segment.
-        if (tokens[r - 1].after != ',' || !tokens[r].in("relative_pronouns")) continue;
-        relative_spans_.push_back({tokens[r].range.begin, segment_range(s_.segment_of[r]).end});
+    // `, which …` up to the end of its segment. The words after a comma are the cut's list (a
+    // walk over every word of the sentence here cost twice as much as the rest of this loop).
+    for (const std::size_t r : s_.after_comma) {
+        // Only a word with a relative pronoun's first and last byte and length is asked: the
+        // question looks up every list of a word asked first. (An empty word is in every list.)
+        const EnglishToken& t = tok(r);
+        if (!(t.word.empty() || o_.relative_pronoun_shapes_.may_have_ends_of(t.word)) || !t.in("relative_pronouns"))
+            continue;
+        relative_spans_.push_back({t.range.begin, segment_range(s_.segment_of[r]).end});
     }
     subjects_.assign(s_.predicates.size(), std::nullopt);
     if (agentless_) unknown_subjects_.assign(s_.predicates.size(), Argument{});

@@ -44,6 +44,7 @@
 #include "extract/english_clauses.hpp"
 #include "extract/phrase_matcher.hpp"
 #include "extract/sentence_view.hpp"
+#include "extract/word_shapes.hpp"
 
 namespace chronokg {
 
@@ -81,6 +82,9 @@ private:
     // Relation index → the last relation of the same name, whose rule an event of it follows
     // (the first of each name, in a pack without two of one name), decided once here.
     std::vector<std::uint32_t> rule_of_;
+    // The shapes of the `relative_pronouns` words: run() asks whether the word after each comma
+    // is one, before any other rule asks about most of those words.
+    WordShapes relative_pronoun_shapes_;
 };
 
 }  // namespace chronokg

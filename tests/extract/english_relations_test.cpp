@@ -199,3 +199,19 @@ TEST_CASE("An English verb's subject is the last group before it that a walk in 
     CHECK(default_pack_triples("In China, Nvidia will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
     CHECK(default_pack_triples("Nvidia, AMD, Intel, will supply Huawei.") == V{"Nvidia | supplies | Huawei"});
 }
+
+// A name after `, which` / `, who` / `, whose` stands in a relative clause and is no subject of
+// the verb after it. The words after a comma are those the cut into segments lists, sentence by
+// sentence, and each is asked whether it is a relative pronoun only when it has the first and
+// last byte and the length of one (ASCII case aside): any case must count.
+TEST_CASE("English relative clauses after a comma are told in any case", "[extract][en]") {
+    const V samsung{"Samsung Electronics | restricts | Huawei | -"};
+    CHECK(triples("Samsung, who met TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, whose partner is TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, Whose partner is TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, WHO met TSMC, restricted exports to Huawei.") == samsung);
+    CHECK(triples("Samsung, who met TSMC, restricted exports to Huawei. Nvidia said TSMC restricted exports to "
+                  "Huawei. Samsung, whose partner is TSMC, restricted exports to Huawei.") ==
+          V{"Samsung Electronics | restricts | Huawei | -", "TSMC | restricts | Huawei | -",
+            "Samsung Electronics | restricts | Huawei | -"});
+}
