@@ -991,6 +991,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     verbs.clear();
     if (frame_starts_.size() < verb_patterns_.size()) frame_starts_.resize(verb_patterns_.size());
     for (const auto& v : verbs_) {
+        // (The verbs stand in text order: none after one that begins past the clause is in it.)
+        if (v.range.begin > clause.end) break;
         if (!clause.contains(v.range)) continue;
         const auto frame_starts = frame_starts_of(v);
         bool usable = has_passive;
@@ -1137,7 +1139,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
 }
 
-std::size_t SentenceRules::noun_suffix_at(std::size_t at, std::size_t limit) const {
+// (Inline: find_verbs() asks it after most places, and most answers are the first test's.)
+inline std::size_t SentenceRules::noun_suffix_at(std::size_t at, std::size_t limit) const {
     if (!noun_suffix_starts_anyhow_) {
         // Every word starts with a three-byte character, which must stand at `at` as it is.
         if (at + 3 > limit || utf8::lead_length(static_cast<unsigned char>(text_[at])) != 3) return 0;

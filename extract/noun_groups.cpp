@@ -9,12 +9,6 @@
 
 namespace chronokg {
 
-TextRange trim_spaces(std::string_view text, TextRange r) {
-    while (r.begin < r.end && text[r.begin] == ' ') ++r.begin;
-    while (r.end > r.begin && text[r.end - 1] == ' ') --r.end;
-    return r;
-}
-
 namespace {
 
 struct Unit {
@@ -37,8 +31,10 @@ void units_in(std::string_view text, const std::vector<Mention>& mentions, TextR
               const std::vector<RoleJoin>& roles, std::string_view lang, const PredicateStarts& verb_starts,
               std::vector<Unit>& units) {
     units.clear();
-    units.reserve(static_cast<std::size_t>(std::count_if(
-        mentions.begin(), mentions.end(), [&](const Mention& m) { return clause.contains(m.range); })));
+    // Room for a unit a mention of the sentence, not counted for the clause: the list is kept
+    // from call to call, and is soon as long as it gets (a count of the clause's mentions was a
+    // second pass over the sentence's at every call).
+    units.reserve(mentions.size());
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
         Argument arg{m.entity, m.range};

@@ -54,11 +54,15 @@ std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     const auto inside = [&](const PhraseHit& h) { return within(h, range); };
     std::vector<TextRange> out;
     if (disjoint_hits(id, range, first, stop)) {
-        const auto count = std::count_if(first, stop, inside);
-        if (count == 0) return out;
-        out.reserve(static_cast<std::size_t>(count));
-        for (const PhraseHit* h = first; h != stop; ++h)
-            if (inside(*h)) out.push_back({h->begin, h->end});
+        // (The hits up to `stop` end inside the window: those that begin in it are the answers.
+        // Room for all from the first answer on, not a count of them first, which was a second
+        // walk over the hits.)
+        const PhraseHit* h = first;
+        while (h != stop && h->begin < range.begin) ++h;
+        if (h == stop) return out;
+        out.reserve(static_cast<std::size_t>(stop - h));
+        for (; h != stop; ++h)
+            if (h->begin >= range.begin) out.push_back({h->begin, h->end});
         return out;
     }
     const PhraseHit* last = nullptr;
