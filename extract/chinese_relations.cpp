@@ -300,9 +300,10 @@ private:
                 const NounGroup*& clause_subject, std::vector<RelationCandidate>& out) const;
     std::optional<TextRange> frame_start(const VerbPattern& p, TextRange verb, TextRange clause) const;
     // The frame starts of the verb's patterns (in frame_starts_), pattern by pattern.
+    // (From the list's data: a span of the whole list first took its size, a division, at every
+    // call.)
     std::span<std::optional<TextRange>> frame_starts_of(const VerbSpan& verb) const {
-        return std::span(frame_starts_).subspan(static_cast<std::size_t>(verb.patterns.data() - verb_patterns_.data()),
-                                                verb.patterns.size());
+        return std::span(frame_starts_.data() + (verb.patterns.data() - verb_patterns_.data()), verb.patterns.size());
     }
     std::size_t emit(const NounGroup& subjects, std::span<const Argument> objects, std::uint32_t pattern,
                      TextRange verb, TextRange clause, std::size_t window_begin, std::string_view rule,
@@ -989,8 +990,9 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     const bool has_passive = view_.cues->any("passive_agent", clause);
     std::vector<const VerbSpan*>& verbs = clause_verbs_;
     verbs.clear();
-    if (frame_starts_.size() < verb_patterns_.size()) frame_starts_.resize(verb_patterns_.size());
     for (const auto& v : verbs_) {
+        // (The verbs stand in text order: none after one that begins past the clause is in it.)
+        if (v.range.begin > clause.end) break;
         if (!clause.contains(v.range)) continue;
         const auto frame_starts = frame_starts_of(v);
         bool usable = has_passive;
@@ -1003,9 +1005,11 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         if (verbs.empty()) verbs.reserve(verbs_.size());  // room for all at the first: one allocation
         verbs.push_back(&v);
     }
+    // (The list does not change below: its size read once, not again after every call.)
+    const std::size_t verb_count = verbs.size();
     // A verb that opens a later verb's frame (暂停 in 暂停{O}对美国出口) is part of that frame.
     auto opens_later_frame = [&](std::size_t i) {
-        for (std::size_t j = i + 1; j < verbs.size(); ++j)
+        for (std::size_t j = i + 1; j < verb_count; ++j)
             for (const auto& front : frame_starts_of(*verbs[j]))
                 if (front && front->contains(verbs[i]->range)) return true;
         return false;
@@ -1023,7 +1027,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     // vector for all the clause's verbs (and all the sentence's clauses), as each pattern comes
     // once at most, sized for the verb with the most.
     std::vector<std::uint32_t>& order = pattern_order_;
-    for (std::size_t i = 0; i < verbs.size(); ++i) {
+    for (std::size_t i = 0; i < verb_count; ++i) {
         const VerbSpan& v = *verbs[i];
         if (opens_later_frame(i)) continue;
         // Where the next verb's phrase starts: its verb, or its frame's first part.
@@ -1056,7 +1060,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         }
         // A relative clause after the verb holds a verb of its own, a later one (the verbs do not
         // overlap): after the clause's last verb there is none to look for.
-        if (i + 1 < verbs.size()) {
+        if (i + 1 < verb_count) {
             if (!last_de) {
                 const std::size_t found = find_last(slice(text_, clause), "的");  // within the clause: linear (issue 8)
                 last_de = found == std::string_view::npos ? found : clause.begin + found;
@@ -1066,7 +1070,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
                 around.relative_head = relative->second;
             }
         }
-        if (i + 1 < verbs.size()) {
+        if (i + 1 < verb_count) {
             around.next_verb = verbs[i + 1]->range.begin;
             for (const auto& front : frame_starts_of(*verbs[i + 1]))
                 if (front && front->begin >= v.range.end) around.next_verb = std::min(around.next_verb, front->begin);
@@ -1075,7 +1079,7 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
         // first part): a verb without one needs none of them.
         const bool has_frame = std::any_of(v.patterns.begin(), v.patterns.end(),
                                            [&](std::uint32_t q) { return !lexicon_.pattern(q).before.empty(); });
-        for (std::size_t j = i + 1; has_frame && j < verbs.size(); ++j)
+        for (std::size_t j = i + 1; has_frame && j < verb_count; ++j)
             for (const auto& front : frame_starts_of(*verbs[j]))
                 if (front) around.later_frame_starts.push_back(*front);
         // Frames whose first part is present are the most specific reading; then the rest, in
@@ -1137,7 +1141,8 @@ void SentenceRules::relate_clause(TextRange clause, std::vector<RelationCandidat
     }
 }
 
-std::size_t SentenceRules::noun_suffix_at(std::size_t at, std::size_t limit) const {
+// (Inline: find_verbs() asks it after most places, and most answers are the first test's.)
+inline std::size_t SentenceRules::noun_suffix_at(std::size_t at, std::size_t limit) const {
     if (!noun_suffix_starts_anyhow_) {
         // Every word starts with a three-byte character, which must stand at `at` as it is.
         if (at + 3 > limit || utf8::lead_length(static_cast<unsigned char>(text_[at])) != 3) return 0;
@@ -1173,9 +1178,12 @@ void SentenceRules::find_verbs() {
     // Whether a noun or a coordination word follows where the place ends (asked_end).
     std::size_t asked_end = std::string_view::npos;
     bool noun_after = false;
-    for (std::size_t first = 0, last = 0; first < verbs.size(); first = last) {
+    // (Read once: for all the compiler knows, the stores below may change it, and it was read
+    // again, a division, at every hit.)
+    const std::size_t hit_count = verbs.size();
+    for (std::size_t first = 0, last = 0; first < hit_count; first = last) {
         const TextRange at{verbs[first].begin, verbs[first].end};
-        for (last = first + 1; last < verbs.size() && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
+        for (last = first + 1; last < hit_count && verbs[last].begin == at.begin && verbs[last].end == at.end; ++last) {}
         while (name_after != mentions_.end() && name_after->range.end < at.end) ++name_after;
         const bool inside_name = name_after != mentions_.end() && name_after->range.contains(at);
         if (inside_name) continue;
@@ -1369,6 +1377,8 @@ std::vector<RelationCandidate> SentenceRules::run() {
         out.push_back(RelationCandidate{a.person, a.org, role.relation, a.title, clause, Polarity::positive,
                                         Modality::asserted, "zh.role", 0.9});
     }
+    // Room for the frame starts of every verb's patterns (relate_clause()), made once a sentence.
+    if (frame_starts_.size() < verb_patterns_.size()) frame_starts_.resize(verb_patterns_.size());
     // A clause relates through its own verbs, and hands the clauses after it a topic that only
     // their verbs read: from the first clause with no verb in or after it, nothing is left to do.
     for (const auto& clause : view_.sentence->clauses) {

@@ -9,12 +9,6 @@
 
 namespace chronokg {
 
-TextRange trim_spaces(std::string_view text, TextRange r) {
-    while (r.begin < r.end && text[r.begin] == ' ') ++r.begin;
-    while (r.end > r.begin && text[r.end - 1] == ' ') --r.end;
-    return r;
-}
-
 namespace {
 
 struct Unit {
@@ -37,8 +31,10 @@ void units_in(std::string_view text, const std::vector<Mention>& mentions, TextR
               const std::vector<RoleJoin>& roles, std::string_view lang, const PredicateStarts& verb_starts,
               std::vector<Unit>& units) {
     units.clear();
-    units.reserve(static_cast<std::size_t>(std::count_if(
-        mentions.begin(), mentions.end(), [&](const Mention& m) { return clause.contains(m.range); })));
+    // Room for a unit a mention of the sentence, not counted for the clause: the list is kept
+    // from call to call, and is soon as long as it gets (a count of the clause's mentions was a
+    // second pass over the sentence's at every call).
+    units.reserve(mentions.size());
     for (const auto& m : mentions) {
         if (!clause.contains(m.range)) continue;
         Argument arg{m.entity, m.range};
@@ -83,9 +79,9 @@ bool possessive_after(std::string_view text, std::size_t end, std::string_view l
 
 // Whether a Chinese place name ending at `end` qualifies the plain noun after it (美国技术,
 // 中国企业) rather than standing before a verb, a time or a function word.
-bool nationality_after(std::string_view text, std::size_t end, std::string_view lang, std::string_view type,
-                       const SentenceCues& cues, const PredicateStarts& verb_starts) {
-    if (lang != "zh" || type != "GPE") return false;
+// (A place name in Chinese: flag_modifier() asks only of one.)
+bool nationality_after(std::string_view text, std::size_t end, const SentenceCues& cues,
+                       const PredicateStarts& verb_starts) {
     // A Latin word may stand between (台湾AI超级电脑): it qualifies the noun after it, too.
     std::size_t noun = end;
     while (noun < text.size() && noun - end < 16 && std::isalnum(static_cast<unsigned char>(text[noun]))) ++noun;
@@ -108,7 +104,8 @@ bool nationality_after(std::string_view text, std::size_t end, std::string_view 
 // form names the place itself, never a nationality: 对华芯片出口 is chip exports to China.
 void flag_modifier(NounGroup& g, std::string_view text, std::string_view lang, std::string_view type,
                    const SentenceCues& cues, const PredicateStarts& verb_starts, bool short_form) {
-    g.nationality = !short_form && nationality_after(text, g.range.end, lang, type, cues, verb_starts);
+    // (Only a Chinese place name may be one: asked here, the other groups make no call.)
+    g.nationality = !short_form && lang == "zh" && type == "GPE" && nationality_after(text, g.range.end, cues, verb_starts);
     g.modifier = g.nationality || possessive_after(text, g.range.end, lang);
 }
 

@@ -48,43 +48,21 @@ void SentenceCues::assign(const CueWords& cues, std::string_view lang, std::stri
     }
 }
 
-bool SentenceCues::hits_of(CueId id, TextRange range, const PhraseHit*& first,
-                           const PhraseHit*& last) const {
-    if (!sentence_.contains(range)) return false;
-    const std::uint32_t n = cues_->windowed_number(id);
-    if (n == CueWords::kNotWindowed) return false;
-    first = hits_.data() + begin_[n];
-    last = hits_.data() + end_[n];
-    return true;
-}
-
-bool SentenceCues::disjoint_hits(CueId id, TextRange range, const PhraseHit*& first,
-                                 const PhraseHit*& stop) const {
-    const PhraseHit* last = nullptr;
-    if (!hits_of(id, range, first, last)) return false;
-    // The hits come by end offset: none after the first that ends past the window is inside it;
-    // and when each one inside ends before the next begins, none overlaps another and
-    // select_longest would keep them all, in this order.
-    const PhraseHit* previous = nullptr;
-    for (stop = first; stop != last && stop->end <= range.end; ++stop) {
-        if (!within(*stop, range)) continue;
-        if (previous && previous->end > stop->begin) return false;
-        previous = stop;
-    }
-    return true;
-}
-
 std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     const PhraseHit* first = nullptr;
     const PhraseHit* stop = nullptr;
     const auto inside = [&](const PhraseHit& h) { return within(h, range); };
     std::vector<TextRange> out;
     if (disjoint_hits(id, range, first, stop)) {
-        const auto count = std::count_if(first, stop, inside);
-        if (count == 0) return out;
-        out.reserve(static_cast<std::size_t>(count));
-        for (const PhraseHit* h = first; h != stop; ++h)
-            if (inside(*h)) out.push_back({h->begin, h->end});
+        // (The hits up to `stop` end inside the window: those that begin in it are the answers.
+        // Room for all from the first answer on, not a count of them first, which was a second
+        // walk over the hits.)
+        const PhraseHit* h = first;
+        while (h != stop && h->begin < range.begin) ++h;
+        if (h == stop) return out;
+        out.reserve(static_cast<std::size_t>(stop - h));
+        for (; h != stop; ++h)
+            if (h->begin >= range.begin) out.push_back({h->begin, h->end});
         return out;
     }
     const PhraseHit* last = nullptr;
@@ -97,28 +75,10 @@ std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
     return out;
 }
 
-bool SentenceCues::any(CueId id, TextRange range) const {
-    const PhraseHit* first = nullptr;
-    const PhraseHit* last = nullptr;
-    if (!hits_of(id, range, first, last)) return cues_->any(id, lang_, text_, range);
-    // select_longest keeps at least one of any hits: whether there are some is the answer. (By
-    // end offset: none after the first that ends past the window is inside it.)
-    for (const PhraseHit* h = first; h != last && h->end <= range.end; ++h)
-        if (within(*h, range)) return true;
-    return false;
-}
+bool SentenceCues::any_elsewhere(CueId id, TextRange range) const { return cues_->any(id, lang_, text_, range); }
 
-std::size_t SentenceCues::match_at(CueId id, std::size_t at, std::size_t limit) const {
-    if (at >= limit) return 0;
-    const PhraseHit* first = nullptr;
-    const PhraseHit* last = nullptr;
-    if (!hits_of(id, {at, limit}, first, last)) return cues_->match_at(id, lang_, text_, at, limit);
-    // A hit found from `at` is the same hit in the sentence's scan (see the class comment). The
-    // hits come by end offset: none past the first that ends beyond `limit` counts.
-    std::size_t longest = 0;
-    for (const PhraseHit* h = first; h != last && h->end <= limit; ++h)
-        if (h->begin == at) longest = std::max<std::size_t>(longest, h->end - h->begin);
-    return longest;
+std::size_t SentenceCues::match_elsewhere(CueId id, std::size_t at, std::size_t limit) const {
+    return cues_->match_at(id, lang_, text_, at, limit);
 }
 
 bool SentenceCues::starts_in(CueId id, TextRange range, std::vector<std::size_t>& starts) const {

@@ -225,3 +225,11 @@ TEST_CASE("a role apposition joins its organization and person into one noun gro
           V{"Huawei | partners with | Samsung Electronics | -", "Jensen Huang | ceo of | Nvidia | -",
             "Jensen Huang | partners with | TSMC | -"});
 }
+
+TEST_CASE("each clause relates the verbs inside it, in the first, a middle and the last clause", "[extract][zh]") {
+    // relate_clause() reads the sentence's verbs up to the first that begins past the clause:
+    // the verbs of the clauses after it are theirs, and each clause still finds its own.
+    CHECK(triples("英伟达与台积电合作,BIS撤销《AI扩散规则》,三星电子与富士康达成协议。") ==
+          V{"Nvidia | partners with | TSMC | -", "Bureau of Industry and Security | revokes | AI Diffusion Rule | -",
+            "Samsung Electronics | reaches agreement with | Foxconn | -"});
+}

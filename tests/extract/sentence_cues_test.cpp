@@ -131,6 +131,42 @@ TEST_CASE("a cue list named in the code and the same name read at run time are o
     CHECK(cues.match_at("negation", "en", text, 7, text.size()) == 3);
 }
 
+TEST_CASE("a cue list named in the code is read from the sentence's hits as the cue lists read it", "[extract][cues]") {
+    // SentenceCues numbers the windowed lists in a table made at compile time, and its questions,
+    // inlined where a rule asks them, read a list named in the code ("coordination") by that
+    // number: it must be the CueWords' own for every list, and the answers a rule gets must be
+    // the words where they stand.
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    for (std::size_t i = 0; i < kLexiconIds.size(); ++i) {
+        INFO(kLexiconIds[i]);
+        CHECK(SentenceCues::windowed_number(CueId(kLexiconIds[i])) == cues.windowed_number(CueId(kLexiconIds[i])));
+    }
+    CHECK(SentenceCues::windowed_number(CueId(std::string_view("no_such_list"))) == CueWords::kNotWindowed);
+    const std::string text = Normalizer::shared().fold("美国和日本不会再向华为出口芯片。");
+    const TextRange s{0, text.size()};
+    const SentenceCues index(cues, "zh", text, s);
+    const std::size_t he = text.find("和");
+    const std::size_t bu = text.find("不");
+    const std::size_t xiang = text.find("向");
+    CHECK(index.match_at("coordination", he, s.end) == 3);
+    CHECK(index.match_at("coordination", he + 3, s.end) == 0);
+    CHECK(index.any("negation", s));
+    CHECK(!index.any("negation", {0, bu}));
+    CHECK(index.first("negation", s) == TextRange{bu, bu + 6});  // 不会
+    CHECK(index.first("preposition", {bu, s.end}) == TextRange{xiang, xiang + 3});
+    std::vector<TextRange> coordinations;
+    index.for_each("coordination", s, [&](const TextRange& r) { coordinations.push_back(r); });
+    CHECK(coordinations == std::vector<TextRange>{{he, he + 3}});
+    // A list that is not windowed (surnames) is passed on to the CueWords, as one named at run time.
+    CHECK(index.match_at("surnames", 0, s.end) == cues.match_at("surnames", "zh", text, 0, s.end));
+    // Every windowed list named in the code answers as the same list named at run time.
+    for (const TextRange w : {s, TextRange{he, s.end}, TextRange{0, bu}}) {
+        CHECK(index.any("coordination", w) == index.any(CueId(std::string_view("coordination")), w));
+        CHECK(index.any("negation", w) == index.any(CueId(std::string_view("negation")), w));
+        CHECK(index.match_at("negation", bu, w.end) == cues.match_at("negation", "zh", text, bu, w.end));
+    }
+}
+
 TEST_CASE("a word's cue lists, found at once, are the lists each list's own matcher puts it in", "[extract][cues][issue7]") {
     // EnglishToken keeps the lists of its word (CueWords::lists_of_word), and the clause rules ask
     // them instead of matching the word with each list's matcher (match_at): both must agree for every list, word and language, words
