@@ -114,7 +114,8 @@ void PhraseMatcher::compile(Scan scan) {
     // deepest (a state at the greatest depth has no child).
     level_start_.assign(depth[n - 1] + 2, static_cast<std::uint32_t>(n));
     for (std::size_t state = n; state-- > 0;) level_start_[depth[state]] = static_cast<std::uint32_t>(state);
-    outputs_.assign(n, Outputs{});
+    ends_start_.assign(n + 1, 0);
+    own_end_.assign(n, 0);
     byte_phrase_ends_.assign(byte_phrases_ ? n : 0, false);
     ends_.clear();
     ends_.reserve(phrases_.size());
@@ -127,20 +128,19 @@ void PhraseMatcher::compile(Scan scan) {
         table.assign(n << row_shift_, 0);
         for (std::uint32_t state = 0; state < n; ++state) {
             const TrieNode& node = trie_[order[state]];
-            outputs_[state].ends_begin = static_cast<std::uint32_t>(ends_.size());
+            ends_start_[state] = static_cast<std::uint32_t>(ends_.size());
             for (std::uint32_t i = node.first_phrase; i != kNoPhrase; i = next_ending_[i]) {
                 const Phrase& p = phrases_[i];
                 ends_.push_back({i, p.payload, static_cast<std::uint32_t>(p.text.size()), p.exact_case, p.word_start, p.word_end});
             }
-            outputs_[state].own_end = static_cast<std::uint32_t>(ends_.size());
-            // Then those of the fail chain: the run of `link`, a shallower state, complete.
+            own_end_[state] = static_cast<std::uint32_t>(ends_.size());
+            // Then those of the fail chain: the run of `link`, a shallower state, complete (the
+            // next state's start is set: it is at most this one).
             // (By index: push_back of an element of ends_ is safe, an insert of its own range not.)
-            if (link[state] != 0) {
-                const Outputs chain = outputs_[link[state]];
-                for (std::uint32_t k = chain.ends_begin; k < chain.ends_end; ++k) ends_.push_back(ends_[k]);
-            }
-            outputs_[state].ends_end = static_cast<std::uint32_t>(ends_.size());
-            for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].ends_end && byte_phrases_; ++k)
+            if (const std::uint32_t chain = link[state]; chain != 0)
+                for (std::uint32_t k = ends_start_[chain]; k < ends_start_[chain + 1]; ++k) ends_.push_back(ends_[k]);
+            ends_start_[state + 1] = static_cast<std::uint32_t>(ends_.size());
+            for (std::uint32_t k = ends_start_[state]; k < ends_start_[state + 1] && byte_phrases_; ++k)
                 if (phrases_[ends_[k].phrase].match == Match::bytes) byte_phrase_ends_[state] = true;
             Move* row = &table[state << row_shift_];
             if (state != 0) {
@@ -397,8 +397,8 @@ void PhraseMatcher::add_hits(std::size_t state, std::size_t end, const std::stri
                              const HitLists& hits, bool end_fits) const {
     // The run through pointers set before the loop: through the members, each put() made the
     // loop reload them.
-    const Ending* const stop = ends_.data() + outputs_[state].ends_end;
-    for (const Ending* p = ends_.data() + outputs_[state].ends_begin; p != stop; ++p) {
+    const Ending* const stop = ends_.data() + ends_start_[state + 1];
+    for (const Ending* p = ends_.data() + ends_start_[state]; p != stop; ++p) {
         const std::size_t start = end - p->length;
         if (start >= begin && accept(*p, text, start, end, end_fits)) put(hits, {start, end, p->payload});
     }
@@ -417,7 +417,7 @@ std::size_t PhraseMatcher::longest_at(std::string_view text, std::size_t at, std
     }
     std::size_t longest = 0;
     walk(text, at, limit, [&](std::uint32_t state, std::size_t end) {
-        for (std::uint32_t k = outputs_[state].ends_begin; k < outputs_[state].own_end; ++k)
+        for (std::uint32_t k = ends_start_[state]; k < own_end_[state]; ++k)
             if (accept(ends_[k], text, at, end)) longest = end - at;
     });
     return longest;

@@ -254,17 +254,17 @@ private:
     // (its suffixes that are phrases): every phrase a scan finds ending where it reaches the
     // state, in find_all's order, in one run. (Walked state by state down the fail chain, a hit
     // cost a third more; the copies are the chains' phrases once more.)
-    struct Outputs {
-        std::uint32_t ends_begin;   // ends_[ends_begin .. own_end): the state's own phrases
-        std::uint32_t own_end;
-        std::uint32_t ends_end;     // ends_[ends_begin .. ends_end): every phrase a scan finds there
-    };
-    std::vector<Outputs> outputs_;             // by state
+    // State s's run is ends_[ends_start_[s] .. ends_start_[s + 1]), its own phrases the first
+    // ones, up to own_end_[s]. (Two arrays of 4 bytes a state: add_hits reads the starts alone,
+    // a state's and the next one's side by side, where three numbers a state made 333 KB for the
+    // English sentence dictionaries, read out of cache at every place phrases end.)
+    std::vector<std::uint32_t> ends_start_;   // by state, and ends_.size() past the last
+    std::vector<std::uint32_t> own_end_;      // by state
     // By state: a phrase of its run was added as bytes (none without such phrases). A byte a
     // state, not a vector<bool>: testing a bit shifts by the state's low bits, through CL, and the
     // scans then copied the state into CL on every byte (one instruction of eleven).
     std::vector<std::uint8_t> byte_phrase_ends_;
-    std::vector<Ending> ends_;                 // by state, as outputs_ says
+    std::vector<Ending> ends_;                 // by state, as ends_start_ says
     std::unique_ptr<const HyperscanScan> hyperscan_;  // the scans' engine when compile() built one
     bool compiled_ = false;
 };
@@ -276,14 +276,15 @@ void PhraseMatcher::for_each_exact(std::string_view text, std::size_t at, std::s
     // a visit asking at every byte whether it was the last cost more than the step itself.)
     const std::uint32_t exact = walk(text, at, limit, [](std::uint32_t, std::size_t) {});
     if (exact == 0) return;
-    const Outputs& out = outputs_[exact];
-    if (out.ends_begin == out.own_end) return;
+    const std::uint32_t own_begin = ends_start_[exact];
+    const std::uint32_t own_end = own_end_[exact];
+    if (own_begin == own_end) return;
     // The phrases ending here are the same bytes but for ASCII case, so they start and end with
     // the same kind of byte: one check of the edges answers for them all (accept() phrase by
     // phrase cost a third of CueWords::lists_of_word, whose words are in several lists).
-    const Ending& first = ends_[out.ends_begin];
+    const Ending& first = ends_[own_begin];
     if (!edges_fit(text, at, limit, first.word_start, first.word_end)) return;
-    for (std::uint32_t k = out.ends_begin; k < out.own_end; ++k) {
+    for (std::uint32_t k = own_begin; k < own_end; ++k) {
         const Ending& ending = ends_[k];
         if (!ending.exact_case || text.compare(at, limit - at, phrases_[ending.phrase].text) == 0)
             take(ending.payload);
