@@ -82,11 +82,13 @@ public:
     // lists_of_word("en", text, range) added to `lists` (empty): an English word's question, with
     // no language name to read and no set to copy out (EnglishToken fills its own). `capitals`:
     // whether the word may hold capitals (Capitals::none for a word known to hold none, which
-    // the look-up then need not lower).
+    // the look-up then need not lower). `edges`: Edges::fit for a word known to have no letter or
+    // digit on either side (the word-edge rule then need not look).
     using Capitals = WordListsIndex::Capitals;
+    using Edges = WordListsIndex::Edges;
     void add_lists_of_english_word(std::string_view text, TextRange range, CueSet& lists,
-                                   Capitals capitals = Capitals::maybe) const {
-        add_lists_of_word(1, text, range, lists, capitals);
+                                   Capitals capitals = Capitals::maybe, Edges edges = Edges::check) const {
+        add_lists_of_word(1, text, range, lists, capitals, edges);
     }
     // Whether text[at, …) starts with a word of the list. (In the header: the rules ask this
     // for most words, and the call through lists() cost more than the question.)
@@ -142,8 +144,8 @@ private:
     }
     // lists_of_word() of the language of `index` (language_index), added to `in` (empty).
     void add_lists_of_word(std::size_t index, std::string_view text, TextRange range, CueSet& in,
-                           Capitals capitals = Capitals::maybe) const {
-        if (every_list_index_[index].lists_of(text, range, in, capitals)) return;
+                           Capitals capitals = Capitals::maybe, Edges edges = Edges::check) const {
+        if (every_list_index_[index].lists_of(text, range, in, capitals, edges)) return;
         if (range.empty()) {
             in.set();
             return;

@@ -154,7 +154,8 @@ void EnglishToken::look_up_lists() const {
     // lists_ is empty until now. A lower-case word holds no capital: its bytes need no lowering.
     const std::string_view text(word.data() - range.begin, text_size_);
     lists_from_->add_lists_of_english_word(text, range, lists_,
-                                           lower_case ? CueWords::Capitals::none : CueWords::Capitals::maybe);
+                                           lower_case ? CueWords::Capitals::none : CueWords::Capitals::maybe,
+                                           inside_ ? CueWords::Edges::fit : CueWords::Edges::check);
     lists_from_ = nullptr;
 }
 
@@ -198,8 +199,9 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
                 if (!tokens.empty()) tokens.back().dash_after = true;
                 continue;
             }
+            // (Inside the range: the first and the last word are looked at once all are cut.)
             EnglishToken& t = tokens.emplace_back(TextRange{chunk_begin, chunk_begin + plain.length},
-                                                  std::string_view(chunk.data(), plain.length), cues, text);
+                                                  std::string_view(chunk.data(), plain.length), cues, text, true);
             t.after = plain.after;
             t.lower_case = plain.lower;
             continue;
@@ -290,8 +292,16 @@ std::vector<EnglishToken> english_tokens(std::string_view text, TextRange range,
         t.range = {b, e};
         t.word = text.substr(b, e - b);
         t.lower_case = is_lower_word(t.word);
-        t.find_lists_in(cues, text);
+        t.find_lists_in(cues, text, true);  // (as for a plain word above)
         tokens.push_back(t);
+    }
+    // Inside the range, a word has a space, a mark, a quote, a bracket or a dash on either side
+    // (the bytes a chunk is cut at and its word stripped of): no letter or digit, which only the
+    // bytes past the range's ends may be, next to a word at one of them. Those are told once all
+    // are cut (a test at every word cost more than the look-ups save).
+    if (!tokens.empty()) {
+        if (tokens.front().range.begin == range.begin) tokens.front().find_lists_in(cues, text, false);
+        if (tokens.back().range.end == range.end) tokens.back().find_lists_in(cues, text, false);
     }
     return tokens;
 }

@@ -21,9 +21,10 @@ namespace chronokg {
 struct EnglishToken {
     EnglishToken() = default;
     // (A word made with its range and where to look up its lists at once: english_tokens() makes
-    // most words so, and made empty, they were written twice.)
-    EnglishToken(TextRange word_range, std::string_view word_text, const CueWords& cues, std::string_view text)
-        : range(word_range), word(word_text), lists_from_(&cues), text_size_(text.size()) {}
+    // most words so, and made empty, they were written twice.) `inside`: as find_lists_in's.
+    EnglishToken(TextRange word_range, std::string_view word_text, const CueWords& cues, std::string_view text,
+                 bool inside)
+        : range(word_range), word(word_text), inside_(inside), lists_from_(&cues), text_size_(text.size()) {}
 
     TextRange range;         // the word itself (no punctuation, no possessive ending)
     std::string_view word;   // text of `range`
@@ -47,10 +48,14 @@ struct EnglishToken {
     }
     // Makes lists() look the word up in `cues`; `text` is the text `range` is in, and it and
     // `cues` must outlive the questions (as `word` views `text`). For a word not looked up yet:
-    // the look-up adds the word's lists to its empty set.
-    void find_lists_in(const CueWords& cues, std::string_view text) {
+    // the look-up adds the word's lists to its empty set. `inside`: the bytes on either side of
+    // the word are known to be no letter or digit (english_tokens() knows it of a word inside its
+    // range), and the look-up skips the word-edge test (a word whose neighbours are not known is
+    // tested: a phrase does not match inside a longer word).
+    void find_lists_in(const CueWords& cues, std::string_view text, bool inside = false) {
         lists_from_ = &cues;
         text_size_ = text.size();
+        inside_ = inside;
     }
 
     bool capitalized() const { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
@@ -66,6 +71,9 @@ struct EnglishToken {
 
 private:
     void look_up_lists() const;  // lists_ from lists_from_, which it clears
+    // What find_lists_in's `inside` said. (Next to the flags above: it takes a byte of their
+    // word's padding, and the token grows none.)
+    bool inside_ = false;
     mutable const CueWords* lists_from_ = nullptr;  // where lists() has still to look; null once it has
     // The size of the text `range` is in. (Its start is word.data() - range.begin, as `word`
     // views it: kept as a view too, it made every word one store bigger.)

@@ -59,4 +59,19 @@ WordListsIndex::WordListsIndex(const PhraseMatcher& matcher) {
     }
 }
 
+PackedWord WordListsIndex::pack_lower_copied(std::string_view text, std::size_t begin, std::size_t length) {
+    PackedWord p;
+    unsigned char bytes[kLongest] = {};
+    for (std::size_t i = 0; i < length; ++i)
+        bytes[i] = static_cast<unsigned char>(text[begin + i]);
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    // In memory order whatever the machine's byte order: low holds bytes 0–7, byte 0 lowest.
+    for (int i = 7; i >= 0; --i) low = (low << 8) | bytes[i];
+    for (int i = 15; i >= 8; --i) high = (high << 8) | bytes[i];
+    p.low = lower_eight(low);
+    p.high = lower_eight(high);
+    return p;
+}
+
 }  // namespace chronokg

@@ -53,11 +53,16 @@ public:
     // the words the rules ask about) is its own lower-cased key, and its bytes are not lowered
     // (a score of instructions a word).
     enum class Capitals { maybe, none };
+    // Whether the bytes around a word may be letters or digits that the word-edge rule must look
+    // at. A word EnglishToken cut from inside its sentence has a space, a mark, a quote or a dash
+    // on either side (Edges::fit), and is spared the test.
+    enum class Edges { check, fit };
 
     // Adds to `lists` (empty) the lists text[range] (not empty) is a word of, as
     // matcher.for_each_exact(text, range.begin, range.end, …) gives them, and returns true; or
     // returns false, `lists` untouched, when the word is longer than kLongest bytes or empty.
-    bool lists_of(std::string_view text, TextRange range, Lists& lists, Capitals capitals = Capitals::maybe) const {
+    bool lists_of(std::string_view text, TextRange range, Lists& lists, Capitals capitals = Capitals::maybe,
+                  Edges edges = Edges::check) const {
         const std::size_t length = range.size();
         // (Unsigned: an empty word, less one, is longer than kLongest too, and is left to the
         // caller, which answers it without this test on every other word.)
@@ -72,7 +77,9 @@ public:
             if (s.length != length || s.low != key.low || s.high != key.high) continue;
             // The phrases of one key are the same bytes but for ASCII case: one edge test answers
             // for them all, as in for_each_exact.
-            if (!PhraseMatcher::edges_fit(text, range.begin, range.end, s.word_start, s.word_end)) return true;
+            if (edges == Edges::check &&
+                !PhraseMatcher::edges_fit(text, range.begin, range.end, s.word_start, s.word_end))
+                return true;
             lists = s.lists;
             for (std::uint32_t k = s.exact_begin; k < s.exact_end; ++k)
                 if (text.compare(range.begin, length, exact_[k].phrase) == 0) lists[exact_[k].list] = true;
@@ -103,18 +110,13 @@ private:
                 return p;
             }
         }
-        unsigned char bytes[kLongest] = {};
-        for (std::size_t i = 0; i < length; ++i)
-            bytes[i] = static_cast<unsigned char>(text[begin + i]);
-        std::uint64_t low = 0;
-        std::uint64_t high = 0;
-        // In memory order whatever the machine's byte order: low holds bytes 0–7, byte 0 lowest.
-        for (int i = 7; i >= 0; --i) low = (low << 8) | bytes[i];
-        for (int i = 15; i >= 8; --i) high = (high << 8) | bytes[i];
-        p.low = lower_eight(low);
-        p.high = lower_eight(high);
-        return p;
+        return pack_lower_copied(text, begin, length);
     }
+    // pack_lower() where sixteen bytes cannot be read at once (a word less than kLongest bytes
+    // from the text's end, or any word on a big-endian machine), copied byte by byte. (Out of
+    // line: few words are, and inlined, its copy made every look-up save and restore more
+    // registers, some 0.17 M instructions in 1 MB of English.)
+    static PackedWord pack_lower_copied(std::string_view text, std::size_t begin, std::size_t length);
     // By a word's length (0 to kLongest): the masks that keep its bytes of the sixteen read (a
     // table: a shift by 64 is undefined, and the tests around it cost more than the load).
     static constexpr std::array<PackedWord, kLongest + 1> kKeepMasks = [] {

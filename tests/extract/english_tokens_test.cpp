@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/ascii.hpp"
 #include "extract/english_tokens.hpp"
@@ -175,6 +176,37 @@ TEST_CASE("a word's lists are looked up in the whole text, the bytes around the 
             CHECK(words[0].word == "not");
             CHECK(words[0].in("negation") == c.negation);
             CHECK(words[0].lists() == cues.lists_of_word("en", c.text, words[0].range));
+        }
+    }
+}
+
+// english_tokens() spares a word inside its sentence the word-edge test of its look-up (the bytes
+// around it are a space, a mark, a quote or a dash): only the first word and the last, at the
+// sentence's ends, may touch a letter outside it, and are tested. Each `not` below is in the
+// `negation` list unless a letter outside the sentence runs into it.
+TEST_CASE("a sentence's first and last word are tested against the bytes outside it, the others not",
+          "[extract][english]") {
+    const CueWords cues(test::default_pack(), Normalizer::shared());
+    struct Case {
+        std::string text;
+        TextRange range;
+        std::vector<bool> negations;  // for each `not` of the sentence, in order
+    };
+    for (const Case& c : {Case{"knot at all", {1, 11}, {false}}, Case{"it is nota", {0, 9}, {false}},
+                          Case{"xnot it is not", {1, 14}, {false, true}},
+                          Case{"not it is notx", {0, 13}, {true, false}},
+                          Case{"it is not so", {0, 12}, {true}}, Case{"x(not so, not)x", {1, 14}, {true, true}},
+                          Case{"it is not, not so", {0, 17}, {true, true}}}) {
+        INFO('"' << c.text << "\" " << c.range.begin << "–" << c.range.end);
+        KeptWords kept(1);
+        kept.keep(0, english_tokens(c.text, c.range, cues));
+        for (const auto& words : {english_tokens(c.text, c.range, cues), kept.take(0, c.text, c.range, cues)}) {
+            std::vector<bool> negations;
+            for (const auto& t : words) {
+                if (t.word == "not") negations.push_back(t.in("negation"));
+                CHECK(t.lists() == cues.lists_of_word("en", c.text, t.range));
+            }
+            CHECK(negations == c.negations);
         }
     }
 }
