@@ -38,6 +38,22 @@ TEST_CASE("pinyin annotations are found at a text's first byte and after charact
     CHECK(Normalizer::shared().normalize(text).text == "é经𠮷!");
 }
 
+TEST_CASE("every tone vowel makes a pinyin annotation, other letters of their range do not",
+          "[extract][normalize]") {
+    // The tone vowels are told by a table over their range (U+00E0 to U+1E3F): its first and last
+    // code points and each vowel between count, other Latin letters there (ç, ø, ŋ) do not.
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    for (const std::string vowel : {"ā", "á", "ǎ", "à", "ē", "é", "ě", "è", "ī", "í", "ǐ", "ì", "ō", "ó", "ǒ",
+                                    "ò", "ū", "ú", "ǔ", "ù", "ǖ", "ǘ", "ǚ", "ǜ", "ń", "ň", "ǹ", "ḿ"}) {
+        const std::string text = "經(h" + vowel + ")";
+        CHECK(find_pinyin_annotations(text) == Spans{{3, text.size()}});
+    }
+    CHECK(find_pinyin_annotations("經(lǜ)").size() == 1);
+    CHECK(find_pinyin_annotations("經(lü)").empty());  // ü and ê are letters, but no tone
+    for (const std::string other : {"ç", "ø", "ŋ", "ɑ", "Ḿ"})
+        CHECK(find_pinyin_annotations("經(hā" + other + ")").empty());
+}
+
 TEST_CASE("pinyin annotations are found wherever they stand in a long article", "[extract][normalize]") {
     // Long valid texts are searched for the two opening bytes directly: annotations first and
     // last, after runs of full-width punctuation (led by EF like `（`), and next to brackets
