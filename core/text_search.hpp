@@ -68,16 +68,26 @@ public:
                 bits[i] = _mm_set1_epi8(probes_[i].bit);
                 wanted[i] = _mm_set1_epi8(probes_[i].value);
             }
-            for (; from + 16 <= to; from += 16) {
-                const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + from));
+            const auto matches = [&](std::size_t at) {
+                const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
                 __m128i found = _mm_setzero_si128();
                 for (std::size_t i = 0; i < probe_count_; ++i) {
                     const __m128i seen = probes_[i].bit != 0 ? _mm_or_si128(block, bits[i]) : block;
                     found = _mm_or_si128(found, _mm_cmpeq_epi8(seen, wanted[i]));
                 }
-                if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(found)))
-                    return from + static_cast<std::size_t>(__builtin_ctz(mask));
+                return static_cast<unsigned>(_mm_movemask_epi8(found));
+            };
+            for (; from + 16 <= to; from += 16)
+                if (const unsigned mask = matches(from)) return from + static_cast<std::size_t>(__builtin_ctz(mask));
+            // The last bytes: one block ending at `to`, the bytes before `from` (read already)
+            // shifted out of its mask, not a byte at a time (the end of a clause was some five
+            // bytes on after the last whole block, at six instructions a byte).
+            if (from < to) {
+                const std::size_t last = to - 16;
+                const unsigned mask = matches(last) >> (from - last);
+                return mask != 0 ? from + static_cast<std::size_t>(__builtin_ctz(mask)) : to;
             }
+            return from;
         }
 #endif
         while (from < to && !has_[static_cast<unsigned char>(text[from])]) ++from;

@@ -43,12 +43,25 @@ std::size_t first_non_ascii(std::string_view text, std::size_t from) {
 #if defined(__SSE2__)
     // Sixteen bytes at a time: the high bit of each byte is what movemask gathers, and its lowest
     // set bit is the offset, so a block holding the byte needs no byte loop after it. (Thirty-two
-    // at a time saved a little more on English, but cost more on Chinese text, where the byte
-    // sought is mostly a few bytes ahead.)
+    // at a time from the start cost more on Chinese text, where the byte sought is mostly a few
+    // bytes ahead: only past a first block of ASCII.)
     const char* const data = text.data();
+    const auto high_bits = [&](std::size_t at) {
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at))));
+    };
+    // The first block alone (where Chinese text mostly has the byte), then thirty-two bytes a
+    // test while no byte of them is past ASCII (the long runs of English text).
+    if (pos + 16 <= text.size()) {
+        if (const unsigned mask = high_bits(pos)) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+        pos += 16;
+    }
+    for (; pos + 32 <= text.size(); pos += 32) {
+        const __m128i both = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos)),
+                                          _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos + 16)));
+        if (_mm_movemask_epi8(both) != 0) break;  // the byte is in one of the two blocks: found below
+    }
     for (; pos + 16 <= text.size(); pos += 16) {
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-        const auto mask = static_cast<unsigned>(_mm_movemask_epi8(block));
+        const auto mask = high_bits(pos);
         if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
     }
     // The last bytes of a text of 16 or more: one load ending at its end, the bytes before `pos`

@@ -14,8 +14,8 @@ namespace chronokg::utf8 {
 std::optional<std::size_t> find_invalid(std::string_view text);
 
 // Offset of the first byte at or after `from` that is not ASCII (text.size() when none),
-// sixteen bytes at a time (eight without SSE2): most of any news text, and all of most
-// English, is ASCII.
+// sixteen bytes at a time, thirty-two past the first sixteen (eight without SSE2): most of any
+// news text, and all of most English, is ASCII.
 std::size_t first_non_ascii(std::string_view text, std::size_t from = 0);
 
 // Length in bytes (1 to 4) of the valid sequence starting at `pos`, or 0 when it is invalid.

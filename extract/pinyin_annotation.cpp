@@ -1,6 +1,7 @@
 #include "extract/pinyin_annotation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string_view>
 
@@ -16,8 +17,16 @@ constexpr std::u32string_view kToneVowels = U"āáǎàēéěèīíǐìōóǒòū
 constexpr char32_t kFirstToneVowel = std::ranges::min(kToneVowels);
 constexpr char32_t kLastToneVowel = std::ranges::max(kToneVowels);
 
+// Which code points of that range are tone vowels, one flag each (7,520 bytes): a look-up for
+// each letter of an annotation, where a search of the 29 vowels was a fifth of finding them.
+constexpr auto kIsToneVowel = [] {
+    std::array<bool, kLastToneVowel - kFirstToneVowel + 1> flags{};
+    for (const char32_t vowel : kToneVowels) flags[vowel - kFirstToneVowel] = true;
+    return flags;
+}();
+
 bool is_tone_vowel(char32_t cp) {
-    return cp >= kFirstToneVowel && cp <= kLastToneVowel && kToneVowels.find(cp) != std::u32string_view::npos;
+    return cp >= kFirstToneVowel && cp <= kLastToneVowel && kIsToneVowel[cp - kFirstToneVowel];
 }
 bool is_plain_letter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || cp == U'ü' || cp == U'ê'; }
 

@@ -79,6 +79,23 @@ TEST_CASE("ByteSet::find_in finds the first byte of the set in a range, sixteen 
     CHECK_FALSE(kMarks.contains('a'));
 }
 
+TEST_CASE("ByteSet::find_in reads a long range's last bytes in one block ending at its end", "[core]") {
+    // A range of sixteen bytes or more ends in a block that ends where the range does: marks in it
+    // before `from` (read already) and marks at or after `to` are not found, a mark between is.
+    static constexpr chronokg::ByteSet kMarks{",\xE3"};
+    for (std::size_t from = 0; from <= 24; ++from) {
+        for (std::size_t to = from + 16; to <= 60; ++to) {
+            for (std::size_t at = 0; at < 64; ++at) {
+                std::string text(64, 'a');
+                text[at] = at % 2 == 0 ? ',' : '\xE3';
+                const std::size_t expected = at >= from && at < to ? at : to;
+                INFO("from " << from << " to " << to << ", mark at " << at);
+                REQUIRE(kMarks.find_in(text, from, to) == expected);
+            }
+        }
+    }
+}
+
 TEST_CASE("ByteSet::find_in finds the bytes of its set and no other byte, bytes one bit apart included", "[core]") {
     // `(` `)`, `:` `;` and E2 E3 differ in one bit, and `(` and `,` in another: each byte value in
     // a block of sixteen is found exactly when it is one of the set.

@@ -112,6 +112,23 @@ TEST_CASE("the first byte past ASCII is found at every offset, in a block, a las
     }
 }
 
+TEST_CASE("the first byte past ASCII is found in long ASCII runs, read thirty-two bytes a test", "[core]") {
+    // After the first block, two blocks are tested at once: the byte in either of them, at every
+    // offset of texts up to seven blocks long, and from every offset before it.
+    for (const std::size_t length : {48, 64, 79, 80, 96, 111, 112}) {
+        const std::string ascii(length, 'a');
+        CHECK(utf8::first_non_ascii(ascii) == length);
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string text = ascii;
+            text[at] = '\x80';
+            for (std::size_t from = 0; from <= at; ++from) {
+                INFO("length " << length << ", byte at " << at << ", from " << from);
+                REQUIRE(utf8::first_non_ascii(text, from) == at);
+            }
+        }
+    }
+}
+
 TEST_CASE("decode_three gives every three-byte character's code point, as decode does", "[core]") {
     for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
         if (cp >= 0xD800 && cp <= 0xDFFF) continue;

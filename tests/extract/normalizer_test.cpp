@@ -38,6 +38,22 @@ TEST_CASE("pinyin annotations are found at a text's first byte and after charact
     CHECK(Normalizer::shared().normalize(text).text == "é经𠮷!");
 }
 
+TEST_CASE("every tone vowel makes a pinyin annotation, other letters of their range do not",
+          "[extract][normalize]") {
+    // The tone vowels are told by a table over their range (U+00E0 to U+1E3F): its first and last
+    // code points and each vowel between count, other Latin letters there (ç, ø, ŋ) do not.
+    using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+    for (const std::string vowel : {"ā", "á", "ǎ", "à", "ē", "é", "ě", "è", "ī", "í", "ǐ", "ì", "ō", "ó", "ǒ",
+                                    "ò", "ū", "ú", "ǔ", "ù", "ǖ", "ǘ", "ǚ", "ǜ", "ń", "ň", "ǹ", "ḿ"}) {
+        const std::string text = "經(h" + vowel + ")";
+        CHECK(find_pinyin_annotations(text) == Spans{{3, text.size()}});
+    }
+    CHECK(find_pinyin_annotations("經(lǜ)").size() == 1);
+    CHECK(find_pinyin_annotations("經(lü)").empty());  // ü and ê are letters, but no tone
+    for (const std::string other : {"ç", "ø", "ŋ", "ɑ", "Ḿ"})
+        CHECK(find_pinyin_annotations("經(hā" + other + ")").empty());
+}
+
 TEST_CASE("pinyin annotations are found wherever they stand in a long article", "[extract][normalize]") {
     // Long valid texts are searched for the two opening bytes directly: annotations first and
     // last, after runs of full-width punctuation (led by EF like `（`), and next to brackets
@@ -140,11 +156,41 @@ TEST_CASE("a character NFKC expands into two of the same byte length maps back w
     CHECK(!utf8::find_invalid(original.substr(b, e - b)));
 }
 
+namespace {
+// normalize() of the characters `chars` joined: its text and every character's span must be what
+// folding the characters one by one gives.
+void check_folds_one_by_one(const std::vector<std::string>& chars) {
+    const auto& n = Normalizer::shared();
+    std::string text;
+    for (const auto& c : chars) text += c;
+    INFO(text);
+    const NormalizedText norm = n.normalize(text);
+    std::string expected;
+    std::size_t orig = 0;
+    for (const auto& c : chars) {
+        // Character by character within the piece (a piece may hold two).
+        for (std::size_t at = 0; at < c.size();) {
+            std::size_t next = at;
+            utf8::decode(c, next);
+            const std::string folded = n.normalize(c.substr(at, next - at)).text;
+            const std::size_t begin = expected.size();
+            expected += folded;
+            if (!folded.empty()) {
+                const auto back = norm.offsets.to_original(begin, expected.size());
+                CHECK(back.first == orig + at);
+                CHECK(back.second == orig + next);
+            }
+            at = next;
+        }
+        orig += c.size();
+    }
+    CHECK(norm.text == expected);
+}
+}  // namespace
+
 TEST_CASE("each character's folded bytes map back to that character, in runs or alone [issue7]",
           "[extract][normalize][issue7]") {
-    // normalize() copies runs of characters that fold to one of their own length in one step: the
-    // text and every character's span must be what folding the characters one by one gives.
-    const auto& n = Normalizer::shared();
+    // normalize() copies runs of characters that fold to one of their own length in one step.
     const std::vector<std::string> pieces = {"a", " ", "經", "经", "濟", "中", "國", "（", "，", "‾", "ﬁ", "é", "e\u0301",
                                              "😀", "・", "\u200B", "\uFEFF", "ｶ", "①", "1", "．", "Ω", "Å", "😀國"};
     std::mt19937 random(3);
@@ -152,31 +198,52 @@ TEST_CASE("each character's folded bytes map back to that character, in runs or 
         std::vector<std::string> chars;
         const int length = static_cast<int>(random() % 30);
         for (int i = 0; i < length; ++i) chars.push_back(pieces[random() % pieces.size()]);
+        check_folds_one_by_one(chars);
+    }
+}
+
+TEST_CASE("a run's three-byte characters fold and map back, read two at a time or one", "[extract][normalize]") {
+    // The run's characters of three bytes are read two at a time while two whole ones are ahead:
+    // every sequence of up to five characters, a Traditional one (經), one that changes length
+    // (，), one that is unchanged (经) and one that is a sign of garbling (①), among others of
+    // one, two and four bytes, at either place of a pair and at every distance from the end.
+    const std::vector<std::string> pieces = {"经", "經", "，", "①", "a", "é", "😀"};
+    std::vector<std::string> chars;
+    const auto all = [&](const auto& self, std::size_t length) -> void {
+        check_folds_one_by_one(chars);
+        if (length == 5) return;
+        for (const auto& piece : pieces) {
+            chars.push_back(piece);
+            self(self, length + 1);
+            chars.pop_back();
+        }
+    };
+    all(all, 0);
+    // Signs of garbling are noted where they stand, in a pair's first place or its second: the
+    // characters of three bytes the detector may take for one, as normalize() writes them.
+    const std::vector<std::string> hanzi = {"经", "經", "锟", "\uFFFD"};
+    std::size_t signs_seen = 0;
+    const auto mixed = [&](const auto& self, std::size_t length) -> void {
         std::string text;
         for (const auto& c : chars) text += c;
         INFO(text);
-        const NormalizedText norm = n.normalize(text);
-        std::string expected;
-        std::size_t orig = 0;
-        for (const auto& c : chars) {
-            // Character by character within the piece (a piece may hold two).
-            for (std::size_t at = 0; at < c.size();) {
-                std::size_t next = at;
-                utf8::decode(c, next);
-                const std::string folded = n.normalize(c.substr(at, next - at)).text;
-                const std::size_t begin = expected.size();
-                expected += folded;
-                if (!folded.empty()) {
-                    const auto back = norm.offsets.to_original(begin, expected.size());
-                    CHECK(back.first == orig + at);
-                    CHECK(back.second == orig + next);
-                }
-                at = next;
-            }
-            orig += c.size();
+        const NormalizedText norm = Normalizer::shared().normalize(text);
+        std::vector<std::size_t> expected;
+        for (std::size_t at = 0; at < norm.text.size();) {
+            const std::size_t begin = at;
+            if (GarbleDetector::may_be_sign(utf8::decode(norm.text, at))) expected.push_back(begin);
         }
-        CHECK(norm.text == expected);
-    }
+        CHECK(norm.garble_sign_candidates == expected);
+        signs_seen += expected.size();
+        if (length == 5) return;
+        for (const auto& c : hanzi) {
+            chars.push_back(c);
+            self(self, length + 1);
+            chars.pop_back();
+        }
+    };
+    mixed(mixed, 0);
+    CHECK(signs_seen > 0);
 }
 
 TEST_CASE("a long run of Traditional characters folds every one of them, in any mix", "[extract][normalize]") {

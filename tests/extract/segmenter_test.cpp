@@ -40,6 +40,25 @@ TEST_CASE("clauses split at commas outside quotes, brackets and numbers", "[extr
     CHECK(clauses == std::vector<std::string>{"BIS宣布", "撤销《A,B》规则", "涉及1,000家企业", "“甲,乙”"});
 }
 
+TEST_CASE("a sentence's first byte and the bytes before its closing 。 count as any other", "[extract][segment]") {
+    const Segmenter s({});
+    const auto clauses_of = [&](const std::string& text) {
+        const auto split = s.split(text);
+        REQUIRE(split.size() == 1);
+        std::vector<std::string> clauses;
+        for (const auto& c : split[0].clauses) clauses.push_back(text.substr(c.begin, c.size()));
+        return clauses;
+    };
+    // A quote opening the sentence holds its commas (the walk to the first clause byte starts at it).
+    CHECK(clauses_of("“甲,乙”,丙。") == std::vector<std::string>{"“甲,乙”", "丙"});
+    CHECK(clauses_of("\"Yes, no,\" he said, then left.") ==
+          std::vector<std::string>{"\"Yes, no,\" he said", "then left"});
+    // A comma or a closing quote right before the closing 。 still counts (the walk stops at the 。).
+    CHECK(clauses_of("甲,乙,。") == std::vector<std::string>{"甲", "乙"});
+    CHECK(clauses_of("甲「乙,丙」。") == std::vector<std::string>{"甲「乙,丙」"});
+    CHECK(clauses_of("【新华社电】甲,乙。") == std::vector<std::string>{"【新华社电】", "甲", "乙"});
+}
+
 TEST_CASE("a dateline bracket opening a sentence is a clause of its own", "[extract][segment]") {
     const Segmenter s({});
     const std::string text = "【新唐人北京时间2022年10月08日讯】美国商务部周五宣布新规。";
