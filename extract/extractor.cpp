@@ -124,12 +124,14 @@ DatedBy date_of(const RelationCandidate& c, const std::vector<TimeMention>& time
 // document never holds its rejected readings (each carries its sentence as evidence) all at
 // once; and as event_less orders by document, then sentence, the document's events are then in
 // that order without a sort of them all.
-void keep_best_readings(std::vector<Event>& events, std::size_t from) {
+// `order`: room for the events' places, kept from one sentence to the next (not a list
+// allocated for every sentence with two readings or more).
+void keep_best_readings(std::vector<Event>& events, std::size_t from, std::vector<std::size_t>& order) {
     // The events' places are sorted, not the events: moving an event moves a dozen strings.
     const std::size_t count = events.size() - from;
     if (count < 2) return;
     const Event* const e = events.data() + from;
-    std::vector<std::size_t> order(count);
+    order.resize(count);
     std::iota(order.begin(), order.end(), std::size_t{0});
     auto key = [e](std::size_t i) { return std::tie(e[i].subject.id, e[i].relation, e[i].object.id); };
     // (One three-way comparison of the keys: `<` then `==` compared the ids twice.)
@@ -273,7 +275,8 @@ private:
     // Fills `e` from candidate `c` of sentence `i`; false when it is no event (an argument
     // without an id, or the same entity twice). `act_times`: the dates of the act when some of
     // the sentence's are not (relate_sentence), else empty.
-    bool fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
+    // (`c` gives up its strings to `e` when it is an event: it is read no more.)
+    bool fill_event(Event& e, RelationCandidate& c, std::size_t i, const SentenceView& view,
                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const;
     // `ref` (of a new event) as what `a` names: its entity, or one derived from its words when
     // that has no id. Written in place: a returned copy moved three strings again.
@@ -290,6 +293,7 @@ private:
     EntityStore sentence_entities_;  // what the rules make up in one sentence (an unnamed organization, a literal)
     MentionFinder::Reading mentions_;
     std::vector<Event> events_;
+    std::vector<std::size_t> reading_order_;  // keep_best_readings()'s room
     DatedBy previous_;  // the date the previous sentence stated
     std::optional<EnglishNames::Memory> names_;  // names met in the document, from its first English sentence
     KeptWords kept_words_;                       // the words its pre-pass cut
@@ -457,7 +461,8 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
         previous_.date && p_.cues.match_at("carry_date", view.lang, text_, range.begin, range.end) > 0;
     const DatedBy carried = carries ? DatedBy{previous_.date, DateSource::context} : DatedBy{};
     const bool chinese = std::string_view(view.lang) == "zh";  // (once, and as a view: no call to memcmp)
-    const auto candidates = chinese ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
+    // Not const: an event takes its candidate's relation and rule strings (fill_event).
+    auto candidates = chinese ? p_.chinese.find(view) : p_.english.find(view, options_.agentless_passives);
     // 由11月1日起: a Chinese date followed by an effective_date word says when a measure takes
     // effect; the act is dated by the sentence's other dates when it has some. `act_times` holds
     // those only when the sentence has both kinds: otherwise the act's dates are all its dates,
@@ -472,7 +477,7 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
             std::remove_copy_if(view.times.begin(), view.times.end(), std::back_inserter(act_times), effective);
     }
     const std::size_t sentence_events = events_.size();
-    for (const auto& c : candidates) {
+    for (auto& c : candidates) {
         if (c.polarity == Polarity::negative && !options_.keep_negated) continue;
         if (c.modality == Modality::hypothetical && !options_.keep_hypothetical) continue;
         // Made in its place in `events_` (moving an Event moves a dozen strings); taken back if
@@ -486,7 +491,7 @@ void Extractor::Reading::relate_sentence(std::size_t i, const SentenceView& view
             events_[sentence_events].evidence.assign(document_.text.substr(span.first, span.second - span.first));
         for (std::size_t k = sentence_events + 1; k < events_.size(); ++k) events_[k].evidence = evidence;
     }
-    keep_best_readings(events_, sentence_events);
+    keep_best_readings(events_, sentence_events, reading_order_);
     if (!view.times.empty()) previous_ = {view.times.front().date, DateSource::context};
     else if (!carries) previous_ = {};
 }
@@ -501,14 +506,15 @@ void Extractor::Reading::fill_entity(EntityRef& ref, const Argument& a) const {
     ref.type = a.entity->type;
 }
 
-bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::size_t i, const SentenceView& view,
+bool Extractor::Reading::fill_event(Event& e, RelationCandidate& c, std::size_t i, const SentenceView& view,
                                     const std::vector<TimeMention>& act_times, const DatedBy& carried) const {
     e.doc = document_.id;
     e.sentence = i;
     fill_entity(e.subject, c.subject);
+    if (e.subject.id.empty()) return false;  // (before the object's strings are made)
     fill_entity(e.object, c.object);
-    if (e.subject.id.empty() || e.object.id.empty() || e.subject.id == e.object.id) return false;
-    e.relation = c.relation;
+    if (e.object.id.empty() || e.subject.id == e.object.id) return false;
+    e.relation = std::move(c.relation);  // (read no more: the candidate is dropped after its event)
     clean_original(e.relation_text, document_.text, norm_.offsets.to_original(c.verb.begin, c.verb.end),
                    norm_.annotations);
     DatedBy dated = date_of(c, view.times, carried, document_.published);
@@ -523,7 +529,7 @@ bool Extractor::Reading::fill_event(Event& e, const RelationCandidate& c, std::s
     const std::size_t begin = std::min({c.subject.range.begin, c.verb.begin, c.object.range.begin});
     const std::size_t end = std::max({c.subject.range.end, c.verb.end, c.object.range.end});
     e.span = norm_.offsets.to_original(begin, end);
-    e.rule = c.rule;
+    e.rule = std::move(c.rule);
     e.confidence = c.confidence;
     return true;
 }

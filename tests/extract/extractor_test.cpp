@@ -2,6 +2,7 @@
 
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "extract/dictionary_set.hpp"
@@ -81,6 +82,29 @@ TEST_CASE("a reading a sentence gives twice is one event, the sentence's events 
         "业内人士介绍，百度公司和百度公司等国内服务器及电脑厂商都在产品中使用美光公司的存储芯片，短期内寻找替代供应商并不容易。",
         "2025-05-20", false, extractor);
     CHECK(found == std::vector<std::string>{"Baidu | uses | 美光公司的存储芯片 | -", "Baidu | replaces | 供应商 | -"});
+}
+
+TEST_CASE("each event holds its own reading's relation and rule, sentence after sentence", "[extract]") {
+    // An event takes its candidate's relation and rule strings (moved, not copied), and the
+    // places of a sentence's readings are sorted in room kept from one sentence to the next: a
+    // sentence read twice, after itself, gives the same events, each with its own words.
+    const std::string sentence =
+        "业内人士介绍，百度公司和百度公司等国内服务器及电脑厂商都在产品中使用美光公司的存储芯片，短期内寻找替代供应商并不容易。";
+    const chronokg::Extractor extractor(chronokg::test::default_pack());
+    const auto events = extractor.extract(article(sentence + sentence, "2025-05-20"));
+    REQUIRE(events.size() == 4);
+    for (std::size_t k = 0; k < 2; ++k) {
+        INFO("event " << k);
+        const auto& first = events[k];
+        const auto& second = events[k + 2];
+        CHECK(first.sentence == 0);
+        CHECK(second.sentence == 1);
+        CHECK(first.relation == (k == 0 ? "uses" : "replaces"));
+        CHECK(first.relation_text == (k == 0 ? "使用" : "替代"));
+        CHECK(first.rule.starts_with("zh."));
+        CHECK(std::tie(first.subject, first.relation, first.relation_text, first.object, first.rule) ==
+              std::tie(second.subject, second.relation, second.relation_text, second.object, second.rule));
+    }
 }
 
 TEST_CASE("a header line, whatever its case, is not read for events; a sentence with a colon is", "[extract]") {
