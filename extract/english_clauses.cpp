@@ -161,9 +161,8 @@ bool EnglishClauses::adverb(const EnglishToken& t) const {
 bool EnglishClauses::cue_ends_at(CueId id, const SentenceCues& cues, TextRange sentence,
                                  const EnglishToken& t) const {
     const std::size_t from = t.range.end > sentence.begin + 48 ? t.range.end - 48 : sentence.begin;
-    for (const auto& hit : cues.find(id, {from, t.range.end}))
-        if (hit.end == t.range.end) return true;
-    return false;
+    // (Asked of the hits in place: a list of them was made for each question.)
+    return cues.any_of(id, {from, t.range.end}, [&](const TextRange& hit) { return hit.end == t.range.end; });
 }
 
 void EnglishClauses::read_predicates(const SentenceView& view, const std::vector<Mention>& mentions,
@@ -225,6 +224,14 @@ const std::vector<EnglishClauses::LooseForm>* EnglishClauses::loose_forms(const 
     return entries == loose_index_.end() ? nullptr : &entries->second;
 }
 
+// (Inline: asked of every candidate verb not already dropped, most of which it is not about.)
+inline bool EnglishClauses::noun_before_of(const SentenceView& view, const EnglishPredicate& p) const {
+    const auto& tokens = view.tokens;
+    // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
+    return !p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
+           !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front().text != "of");
+}
+
 void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& s,
                                      const std::vector<Mention>& mentions) const {
     // The words as a span: its size is a count kept at hand, where the vector's is a difference
@@ -257,12 +264,14 @@ void EnglishClauses::find_predicates(const SentenceView& view, EnglishSentence& 
         if (fillers_known.empty()) fillers_known.assign(tokens.size(), 0);
         if (fillers_known[j] != 0) return fillers_known[j] == 2;
         const EnglishToken& t = tokens[j];
-        const bool actor = std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
-            return m.range.begin < t.range.end && t.range.begin < m.range.end &&
-                   (m.entity->type == "ORG" || m.entity->type == "GOV" || m.entity->type == "GPE" || m.entity->type == "PERSON");
-        });
-        const bool ok = !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !actor && !preposition(t) &&
-                        !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination");
+        // (The mentions last: a word is asked them only when its marks and lists let it be one.)
+        const bool ok = !t.after && !t.dash_after && !t.opens && !t.closes && !t.possessive && !preposition(t) &&
+                        !auxiliary(t) && !t.in("relative_pronouns") && !t.in("coordination") &&
+                        std::none_of(mentions.begin(), mentions.end(), [&](const Mention& m) {
+                            return m.range.begin < t.range.end && t.range.begin < m.range.end &&
+                                   (m.entity->type == "ORG" || m.entity->type == "GOV" || m.entity->type == "GPE" ||
+                                    m.entity->type == "PERSON");
+                        });
         fillers_known[j] = ok ? 2 : 1;
         return ok;
     };
@@ -488,13 +497,6 @@ bool EnglishClauses::noun_use_before(const SentenceView& view, const EnglishSent
     return false;
 }
 
-bool EnglishClauses::noun_before_of(const SentenceView& view, const EnglishPredicate& p) const {
-    const auto& tokens = view.tokens;
-    // `the use of`, `supplies of`: a base or -s form before `of` is a noun.
-    return !p.participle && !p.gerund && p.last < tokens.size() && tokens[p.last].word == "of" &&
-           !tokens[p.last - 1].after && (p.tail.empty() || p.tail.front().text != "of");
-}
-
 void EnglishClauses::cut_segments(const SentenceView& view, EnglishSentence& s, const std::vector<Mention>& mentions) const {
     // The words as a span: its size a count at hand, where the vector's is read again after
     // every store into the segments (this steps over every word of the sentence).
@@ -593,10 +595,10 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
         if (!units.empty()) {
             Unit& last = units.back();
             const bool adjacent = m.range.begin >= last.range.end && trim_spaces(text, {last.range.end, m.range.begin}).empty();
-            const bool apposed = std::any_of(joins.begin(), joins.end(), [&](const RoleJoin& r) {
-                return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
-            });
-            if (adjacent || apposed) {
+            // (The joins asked only of a mention not next to the unit: the answer is the same.)
+            if (adjacent || std::any_of(joins.begin(), joins.end(), [&](const RoleJoin& r) {
+                    return r.person.begin == m.range.begin && r.org.begin >= last.range.begin;
+                })) {
                 last.head = std::move(arg);
                 last.range.end = m.range.end;
                 continue;

@@ -175,3 +175,18 @@ TEST_CASE("English determiners between names and in a pattern's tail are told in
     CHECK(triples("BIS added Huawei to THE Entity List.") == added);
     CHECK(triples("BIS added Huawei to this Entity List.") == added);
 }
+
+// A loose pattern's modifiers (up to three words between its verb and its noun) are no name of
+// an actor: `strikes a Huawei deal with` is about Huawei. The words are asked their marks and
+// lists first and the mentions last; a name of another kind, or a plain word, is a modifier.
+TEST_CASE("English loose patterns pass modifiers but not an actor's name", "[extract][en]") {
+    CHECK(triples("Nvidia strikes a new deal with Samsung.") == V{"Nvidia | reaches deal with | Samsung Electronics | -"});
+    CHECK(triples("Nvidia strikes a Huawei deal with Samsung.").empty());
+}
+
+// `to` and a verb is an act only when a word such as `plans to` governs it: the cue must end
+// right at `to` (its hits are asked in place, each for where it ends).
+TEST_CASE("English infinitives are acts only when governed", "[extract][en]") {
+    CHECK(triples("Nvidia plans to restrict exports.") == V{"Nvidia | restricts | exports | -"});
+    CHECK(triples("Nvidia met on Monday to restrict exports.").empty());
+}
