@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace chronokg::io {
 namespace {
@@ -39,7 +40,36 @@ struct Members {
     Member rule;
     Member confidence;
     bool confidence_last = false;  // the only member so named, and the line's last member
+    bool unread_fraction = false;  // a member the reader skips holds a fraction (holds_fraction)
 };
+
+// Whether `value` is, or holds, a number simdjson read as a double. Its text is gone, and
+// RapidJSON refuses some texts simdjson reads (`0e400`: "number too big"; simdjson reads 0), so
+// a line with a fraction where the reader does not read it is left to the checked reader. Both
+// read integers alike, and the only fraction chronokg writes is the confidence, which
+// read_confidence checks by its text. Arrays and objects are walked with a list of the values
+// still to see, not by recursion: simdjson lets them nest 1,024 deep.
+bool holds_fraction(const element& value) {
+    using simdjson::dom::element_type;
+    const auto container = [](element_type type) { return type == element_type::ARRAY || type == element_type::OBJECT; };
+    if (!container(value.type())) return value.type() == element_type::DOUBLE;
+    std::vector<element> to_see{value};
+    while (!to_see.empty()) {
+        const element next = to_see.back();
+        to_see.pop_back();
+        switch (next.type()) {
+            case element_type::DOUBLE: return true;
+            case element_type::ARRAY:
+                for (const element item : simdjson::dom::array(next)) to_see.push_back(item);
+                break;
+            case element_type::OBJECT:
+                for (const auto field : object(next)) to_see.push_back(field.value);
+                break;
+            default: break;
+        }
+    }
+    return false;
+}
 
 // The slot of the member named `key`, or nullptr for a name the reader does not know. The
 // length and first letter tell the names apart; the whole name is then compared.
@@ -72,7 +102,10 @@ Members members_of(const object& o) {
     std::string_view last_key;
     for (const auto field : o) {
         Members::Member* slot = slot_of(m, field.key);
-        if (slot != nullptr && !*slot) *slot = field.value;
+        if (slot != nullptr && !*slot)
+            *slot = field.value;
+        else if (holds_fraction(field.value))
+            m.unread_fraction = true;
         confidences += field.key == "confidence";
         last_key = field.key;
     }
@@ -96,14 +129,17 @@ bool read_string(const Members::Member& value, std::string& out, bool required =
 bool read_entity(const Members::Member& value, EntityRef& entity) {
     object inner;
     if (!value || value->get_object().get(inner)) return false;
-    // Three members: looked up by name (each lookup finds the first so named).
-    const auto member = [&inner](std::string_view key) -> Members::Member {
-        element found;
-        if (inner.at_key(key).get(found)) return std::nullopt;
-        return found;
-    };
-    return read_string(member("id"), entity.id, true) && !entity.id.empty() &&
-           read_string(member("label"), entity.label, true) && read_string(member("type"), entity.type);
+    // Three members, each the first so named; any other is skipped, unless it holds a fraction.
+    Members::Member id, label, type;
+    for (const auto field : inner) {
+        Members::Member* slot = field.key == "id" ? &id : field.key == "label" ? &label : field.key == "type" ? &type : nullptr;
+        if (slot != nullptr && !*slot)
+            *slot = field.value;
+        else if (holds_fraction(field.value))
+            return false;
+    }
+    return read_string(id, entity.id, true) && !entity.id.empty() && read_string(label, entity.label, true) &&
+           read_string(type, entity.type);
 }
 
 // A member whose text names a value (date, date_source, polarity, modality): true with nullopt
@@ -175,10 +211,13 @@ bool quick_event_from_json(std::string_view json, Event& e) {
     if (parser.parse(padded.data(), json.size(), false).get_object().get(o)) return false;
 
     const Members m = members_of(o);
+    if (m.unread_fraction) return false;
     e = Event{};
     if (!read_string(m.doc, e.doc)) return false;
-    // Anything but an unsigned integer is no sentence number, and the checked reader leaves 0.
+    // Anything but an unsigned integer is no sentence number, and the checked reader leaves 0;
+    // a fraction is left to the checked reader, which refuses some (see holds_fraction).
     std::uint64_t sentence = 0;
+    if (m.sentence && holds_fraction(*m.sentence)) return false;
     if (m.sentence && !m.sentence->get_uint64().get(sentence)) e.sentence = sentence;
     if (!read_entity(m.subject, e.subject) || !read_string(m.relation, e.relation, true) ||
         !read_string(m.relation_text, e.relation_text) || !read_entity(m.object, e.object))
