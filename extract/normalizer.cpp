@@ -300,7 +300,19 @@ std::string Normalizer::fold(std::string_view text) const {
             pos = end;
             continue;
         }
-        append_folded(out, utf8::decode(text, pos));
+        const std::size_t start = pos;
+        const char32_t cp = utf8::decode(text, pos);
+        if (cp < 0x10000 && (bmp_fold_[cp] & Fold::kind) == Fold::unchanged) {
+            // Characters that fold to themselves (most of a Chinese title's) are appended as a
+            // run, as ASCII is, not one by one from the pool.
+            for (std::size_t next = pos; pos < text.size() && static_cast<unsigned char>(text[pos]) >= 0x80; pos = next) {
+                const char32_t c = utf8::decode(text, next);
+                if (c >= 0x10000 || (bmp_fold_[c] & Fold::kind) != Fold::unchanged) break;
+            }
+            out.append(text.substr(start, pos - start));
+            continue;
+        }
+        append_folded(out, cp);
     }
     return out;
 }

@@ -233,3 +233,12 @@ TEST_CASE("each clause relates the verbs inside it, in the first, a middle and t
           V{"Nvidia | partners with | TSMC | -", "Bureau of Industry and Security | revokes | AI Diffusion Rule | -",
             "Samsung Electronics | reaches agreement with | Foxconn | -"});
 }
+
+TEST_CASE("a negation word inside a word that holds one negates nothing, one beside it does", "[extract][zh]") {
+    // emit() asks the window's negation words in place and finds the exceptions (not_negation) at
+    // the first of them: a word held by an exception is none, another in the same window still is.
+    CHECK(triples("BIS不断撤销《AI扩散规则》。", "2025-05-20", true) ==
+          V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | - | positive asserted"});
+    CHECK(triples("BIS不断地未撤销《AI扩散规则》。", "2025-05-20", true) ==
+          V{"Bureau of Industry and Security | revokes | AI Diffusion Rule | - | negative asserted"});
+}

@@ -347,3 +347,26 @@ TEST_CASE("Traditional characters in long runs fold, map back and mark the signs
     }
     CHECK(signs_in_runs > 0);  // 錕's fold is a sign: the test reaches what it means to
 }
+
+TEST_CASE("fold() appends runs of characters that fold to themselves whole", "[extract][normalize]") {
+    // A run of characters that are their own fold is appended in one piece: runs broken by a
+    // Traditional character, one that changes length, one past the BMP or ASCII must come out as
+    // the characters folded one by one.
+    const auto& n = Normalizer::shared();
+    CHECK(n.fold("中国國家") == "中国国家");
+    CHECK(n.fold("出口，管制") == "出口,管制");
+    const std::vector<std::string> pieces = {"中", "经", "國", "觀", "，", "𠮷", "µ", "é", "a", " "};
+    std::mt19937 random(5);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        std::string expected;
+        const std::size_t count = random() % 16;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string& piece = pieces[random() % pieces.size()];
+            text += piece;
+            expected += n.fold(piece);
+        }
+        INFO(text);
+        CHECK(n.fold(text) == expected);
+    }
+}
