@@ -180,7 +180,7 @@ std::optional<int> TimeTagger::parse_number(std::string_view text) {
     return tens * 10 + units;
 }
 
-std::optional<int> TimeTagger::read_part(const Compiled& c, Part key, const std::vector<std::string_view>& groups) const {
+std::optional<int> TimeTagger::read_part(const Compiled& c, Part key, std::span<const std::string_view> groups) const {
     if (!c.parts[key]) return std::nullopt;
     const TimeValuePart& part = *c.parts[key];
     const bool weekday = key == kWeekday;
@@ -197,7 +197,7 @@ std::optional<int> TimeTagger::read_part(const Compiled& c, Part key, const std:
     return std::nullopt;
 }
 
-std::optional<Date> TimeTagger::resolve(const Compiled& c, const std::vector<std::string_view>& groups,
+std::optional<Date> TimeTagger::resolve(const Compiled& c, std::span<const std::string_view> groups,
                                         const std::optional<Date>& published) const {
     if (c.none) return std::nullopt;
     const auto year = read_part(c, kYear, groups);
@@ -276,12 +276,17 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
     // runs for every sentence, and made and freed each time they were most of its allocations.
     thread_local std::vector<std::pair<std::uint32_t, std::size_t>> places;  // rule, where one of its texts begins
     thread_local std::vector<re2::StringPiece> groups;     // one buffer for every rule's groups
-    thread_local std::vector<std::string_view> views;      // and their views, one for every match
-    thread_local std::vector<PhraseHit> hits;              // payload: index into `resolved`
-    thread_local std::vector<std::pair<std::size_t, std::optional<Date>>> resolved;  // rule index, date
+    thread_local std::vector<std::string_view> views;      // and their views, every match's in turn
+    thread_local std::vector<PhraseHit> hits;              // payload: index into `matched`
+    // Each match's rule index and where its groups begin in `views`. A match is read into a
+    // date only once select_longest() kept it: a date depends on its match alone, and an
+    // overlapped match is dropped whatever its date (`今年` inside `今年5月`, `5月` inside
+    // `5月3日`, `日` inside it too: 5,390 matches a MB of Chinese, 2,887 kept).
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> matched;
     places.clear();
     hits.clear();
-    resolved.clear();
+    views.clear();
+    matched.clear();
     for (const PhraseHit& h : text_hits)
         for (const std::uint32_t r : text_rules_[h.payload])
             if (for_language(rules_[r].rule, lang)) places.emplace_back(r, h.begin);
@@ -389,18 +394,20 @@ std::vector<TimeMention> TimeTagger::find(std::string_view text, TextRange range
             const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
             const std::size_t end = begin + groups[0].size();
             if (end == begin) break;
-            views.clear();
+            hits.push_back({begin, end, static_cast<std::uint32_t>(matched.size())});
+            matched.emplace_back(r, views.size());
             for (const auto& g : groups) views.emplace_back(g.data() ? std::string_view(g.data(), g.size()) : "");
-            hits.push_back({begin, end, static_cast<std::uint32_t>(resolved.size())});
-            resolved.emplace_back(r, resolve(c, views, published));
             pos = end;
         }
     }
     std::vector<TimeMention> out;
     hits = select_longest(std::move(hits));  // the same list back, so it keeps its room
     for (const auto& h : hits) {
-        const auto& [rule, date] = resolved[h.payload];
-        if (date) out.push_back(TimeMention{{h.begin, h.end}, *date, rules_[rule].rule.id});
+        const auto [rule, first] = matched[h.payload];
+        const Compiled& c = rules_[rule];
+        const auto n = static_cast<std::size_t>(c.re->NumberOfCapturingGroups() + 1);
+        if (const auto date = resolve(c, std::span(views).subspan(first, n), published))
+            out.push_back(TimeMention{{h.begin, h.end}, *date, c.rule.id});
     }
     return out;
 }

@@ -70,9 +70,9 @@ private:
     static constexpr std::array<std::string_view, kPartCount> kPartNames = {
         "year", "month", "day", "weekday", "offset_days", "offset_weeks", "offset_months", "offset_years"};
     struct Compiled;
-    std::optional<Date> resolve(const Compiled& rule, const std::vector<std::string_view>& groups,
+    std::optional<Date> resolve(const Compiled& rule, std::span<const std::string_view> groups,
                                 const std::optional<Date>& published) const;
-    std::optional<int> read_part(const Compiled& rule, Part key, const std::vector<std::string_view>& groups) const;
+    std::optional<int> read_part(const Compiled& rule, Part key, std::span<const std::string_view> groups) const;
 
     std::vector<Compiled> rules_;
     std::vector<std::string> texts_;                      // every pattern's required texts, each once

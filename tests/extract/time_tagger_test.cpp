@@ -237,3 +237,13 @@ TEST_CASE("a rule whose tries mostly fail still gives its dates and their parts"
     CHECK(found(en, "en") == en_before);
     CHECK(found(zh, "zh") == zh_before);
 }
+
+TEST_CASE("each kept expression is read from its own match, the overlapped ones dropped unread", "[extract][time]") {
+    // Matches are read into dates after the overlaps are settled: every one of these holds
+    // shorter matches of other rules (今年, 3月, 31日, 2018年), and each date must come from the
+    // groups of the match kept, not from another's.
+    CHECK(dates("今年3月31日、5月13日和去年11月及2018年", "2023-05-22", "zh") ==
+          V{"2023-03-31", "2023-05-13", "2022-11", "2018"});
+    CHECK(dates("On May 13, 2025 and in June, then on Monday and in 2019", "2025-05-20", "en") ==
+          V{"2025-05-13", "2025-06", "2025-05-19", "2019"});
+}
