@@ -430,6 +430,48 @@ std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
     for (std::size_t i = 0; i < hits.size() && disjoint; ++i)
         disjoint = hits[i].begin < hits[i].end && (i == 0 || hits[i - 1].end <= hits[i].begin);
     if (disjoint) return hits;
+    // Hits that come by end offset, none empty, and overlap only by nesting (a hit inside a
+    // longer one, 移动 inside 中国移动) form nests, each inside its outermost hit: that hit is the
+    // longest of its nest (or the first of equal ones, which are the same span), overlaps no hit
+    // of another nest, and every hit of its nest overlaps it, so the policy keeps it and drops
+    // the rest. One pass finds the outermost hits, with no sort (most overlapping calls, for an
+    // entity's aliases, are of this kind); a hit that overlaps one in part, or comes out of
+    // order, leaves the choice to the sorts below.
+    constexpr std::size_t kNested = 64;  // hits a call at most for the pass
+    if (hits.size() <= kNested) {
+        std::array<std::uint32_t, kNested> outer;  // the nests' outermost hits so far, in order
+        std::size_t nests = 0;
+        bool nested = true;
+        for (std::size_t i = 0; i < hits.size() && nested; ++i) {
+            const PhraseHit& h = hits[i];
+            if (h.begin >= h.end || (i > 0 && h.end < hits[i - 1].end)) {
+                nested = false;
+                break;
+            }
+            bool inside = false;  // in the last nest, under its outermost hit
+            // (All hits so far end by h.end: a nest that ends after h begins overlaps it.)
+            while (nests > 0 && hits[outer[nests - 1]].end > h.begin) {
+                const PhraseHit& last = hits[outer[nests - 1]];
+                if (h.begin > last.begin) {
+                    // h begins inside it: inside it if it ends with it, else overlapping in part.
+                    inside = h.end == last.end;
+                    nested = inside;
+                    break;
+                }
+                if (h.end - h.begin == last.end - last.begin) {  // the same span, given later
+                    inside = true;
+                    break;
+                }
+                --nests;  // the nest is inside h, which is longer
+            }
+            if (nested && !inside) outer[nests++] = static_cast<std::uint32_t>(i);
+        }
+        if (nested) {
+            for (std::size_t k = 0; k < nests; ++k) hits[k] = hits[outer[k]];  // outer[k] >= k
+            hits.resize(nests);
+            return hits;
+        }
+    }
     const auto before = [](const PhraseHit& a, const PhraseHit& b) {
         const auto la = a.end - a.begin;
         const auto lb = b.end - b.begin;

@@ -285,6 +285,18 @@ std::vector<PhraseHit> select_longest_reference(std::vector<PhraseHit> hits) {
     return kept;
 }
 
+// select_longest(hits) gives what the reference gives, hit for hit.
+void check_as_reference(const std::vector<PhraseHit>& hits) {
+    const auto expected = select_longest_reference(hits);
+    const auto found = select_longest(hits);
+    REQUIRE(found.size() == expected.size());
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        CHECK(found[k].begin == expected[k].begin);
+        CHECK(found[k].end == expected[k].end);
+        CHECK(found[k].payload == expected[k].payload);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("select_longest keeps what the overlap policy keeps, ties in their order", "[extract][match]") {
@@ -298,15 +310,41 @@ TEST_CASE("select_longest keeps what the overlap policy keeps, ties in their ord
             hits[i].end = hits[i].begin + length(random);  // empty hits and equal spans included
             hits[i].payload = i;
         }
-        const auto expected = select_longest_reference(hits);
-        const auto found = select_longest(hits);
-        REQUIRE(found.size() == expected.size());
-        for (std::size_t k = 0; k < found.size(); ++k) {
-            CHECK(found[k].begin == expected[k].begin);
-            CHECK(found[k].end == expected[k].end);
-            CHECK(found[k].payload == expected[k].payload);
-        }
+        check_as_reference(hits);
     }
+}
+
+TEST_CASE("select_longest keeps the outermost hit of each nest of hits given by end offset [issue7]", "[extract][match][issue7]") {
+    // Hits as find_all gives them (by end offset, longest first): nests of hits inside an outer
+    // one, the same span twice, and now and then a hit that overlaps another in part (which the
+    // sorts choose among): the policy's answer each time, ties in their order.
+    std::mt19937 random(39);
+    for (int round = 0; round < 3000; ++round) {
+        std::vector<PhraseHit> hits;
+        std::uint32_t payload = 0;
+        for (std::size_t at = random() % 3; at < 60; at += 1 + random() % 4) {
+            const std::size_t outer_length = 1 + random() % 8;
+            const std::size_t inner = random() % 4;
+            hits.push_back({at, at + outer_length, payload++});
+            for (std::size_t k = 0; k < inner; ++k) {
+                const std::size_t begin = at + random() % outer_length;
+                const std::size_t end = begin + 1 + random() % (at + outer_length - begin);
+                hits.push_back({begin, end, payload++});
+            }
+            if (random() % 5 == 0) hits.push_back({at, at + outer_length, payload++});  // the same span again
+            if (round % 3 == 0 && random() % 6 == 0) hits.push_back({at + outer_length - 1, at + outer_length + 2, payload++});
+            at += outer_length;
+        }
+        std::stable_sort(hits.begin(), hits.end(), [](const PhraseHit& a, const PhraseHit& b) {
+            return a.end != b.end ? a.end < b.end : a.end - a.begin > b.end - b.begin;
+        });
+        check_as_reference(hits);
+    }
+    // 中国移动 (0-4) with 中国 and 移动 inside, then 移动 alone: the outer name and the later word.
+    const auto kept = select_longest({{0, 2, 1}, {2, 4, 2}, {0, 4, 3}, {6, 8, 4}});
+    REQUIRE(kept.size() == 2);
+    CHECK(kept[0].payload == 3);
+    CHECK(kept[1].payload == 4);
 }
 
 TEST_CASE("a matcher of more states than 16-bit moves hold finds what a brute-force search finds [issue7]",
