@@ -237,6 +237,19 @@ bool better(const Needed& a, const Needed& b) {
 // digit). A sequence joins the strings of neighbouring parts into longer texts (`\d{1,2} ?月`:
 // `5月`, `5 月`, …), which stand in fewer places than their parts alone (`月`). Whatever the
 // grammar does not cover fails the whole reading.
+// The first two bytes a match can begin with, as bits (first << 8 | second). A one-byte string
+// sets every second byte: whatever follows it may begin the next part.
+using FirstPairs = std::bitset<65536>;
+
+void set_first_pairs(FirstPairs& pairs, std::string_view s) {
+    const std::size_t first = static_cast<unsigned char>(s[0]);
+    if (s.size() >= 2) {
+        pairs.set(first << 8 | static_cast<unsigned char>(s[1]));
+        return;
+    }
+    for (std::size_t second = 0; second < 256; ++second) pairs.set(first << 8 | second);
+}
+
 class PatternReader {
 public:
     explicit PatternReader(std::string_view pattern) : p_(pattern) {}
@@ -253,7 +266,7 @@ public:
     // After read(): the most bytes a match of the whole pattern can take, the bytes one can
     // begin with, and whether one can be empty.
     std::size_t longest() const { return longest_; }
-    const std::bitset<256>& first_bytes() const { return first_bytes_; }
+    const FirstPairs& first_bytes() const { return first_bytes_; }
     bool can_be_empty() const { return can_be_empty_; }
 
 private:
@@ -265,7 +278,7 @@ private:
         std::optional<Texts> exact;      // every string a match can be ("" for an assertion)
         std::optional<Texts> first;      // when not exact: one of them begins every match
         std::optional<Texts> last;       // when not exact: one of them ends every match
-        std::bitset<256> first_bytes;    // every byte a match that is not empty can begin with
+        FirstPairs first_bytes;    // every byte a match that is not empty can begin with
         bool can_be_empty = false;       // whether a match can take no byte
     };
     struct Repeat {
@@ -277,7 +290,7 @@ private:
         Part part;
         for (const auto& s : strings) {
             if (s.empty()) part.can_be_empty = true;
-            else part.first_bytes.set(static_cast<unsigned char>(s[0]));
+            else set_first_pairs(part.first_bytes, s);
         }
         part.exact = std::move(strings);
         part.longest = longest;
@@ -378,7 +391,7 @@ private:
         if (strings) exact = Texts{""};
         Texts leading{""};           // strings that begin every match of them
         bool leading_done = !strings;
-        std::bitset<256> first_bytes;  // of the items so far, up to the first that takes a byte
+        FirstPairs first_bytes;  // of the items so far, up to the first that takes a byte
         bool can_be_empty = true;      // whether the items so far can all match empty
         while (!at_end() && peek() != '|' && peek() != ')') {
             Part it = item();
@@ -644,7 +657,7 @@ private:
     std::size_t pos_ = 0;
     bool failed_ = false;
     std::size_t longest_ = kUnbounded;
-    std::bitset<256> first_bytes_;
+    FirstPairs first_bytes_;
     bool can_be_empty_ = true;
 };
 
@@ -652,6 +665,7 @@ private:
 
 RequiredTexts::RequiredTexts(std::string_view pattern) {
     may_begin_.fill(true);
+    may_begin_pair_.set();
     PatternReader reader(pattern);
     auto needed = reader.read();
     if (!needed || needed->texts.empty()) return;
@@ -660,8 +674,12 @@ RequiredTexts::RequiredTexts(std::string_view pattern) {
     texts_ = std::move(needed->texts);
     reach_ = needed->reach;
     longest_ = reader.longest();
-    for (std::size_t byte = 0; byte < 256; ++byte)
-        may_begin_[byte] = reader.can_be_empty() || reader.first_bytes()[byte];
+    if (reader.can_be_empty()) return;
+    may_begin_pair_ = reader.first_bytes();
+    for (std::size_t byte = 0; byte < 256; ++byte) {
+        may_begin_[byte] = false;
+        for (std::size_t second = 0; second < 256 && !may_begin_[byte]; ++second) may_begin_[byte] = may_begin_pair_[byte << 8 | second];
+    }
 }
 
 }  // namespace chronokg

@@ -16,6 +16,7 @@
 // runs, which costs speed, never a match.
 // Thread safety: immutable once made.
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -42,12 +43,19 @@ public:
     // Whether a match can begin with `byte` (true for every byte when a match can be empty),
     // when known(): where it cannot, no match begins.
     bool may_begin_with(char byte) const { return may_begin_[static_cast<unsigned char>(byte)]; }
+    // The same for a match's first two bytes (`second`: the byte after `first`, any byte
+    // where there is none): most Chinese characters share a few first bytes, and only the
+    // second tells `五` (E4 BA 94) from `的` (E7 9A 84) … `国` (E5 9B BD) from `和` (E5 92 8C).
+    bool may_begin_with(char first, char second) const {
+        return may_begin_pair_[static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 | static_cast<unsigned char>(second)];
+    }
 
 private:
     std::vector<std::string> texts_;
     std::size_t reach_ = 0;
     std::size_t longest_ = SIZE_MAX;
     std::array<bool, 256> may_begin_{};
+    std::bitset<65536> may_begin_pair_;  // by first << 8 | second byte
 };
 
 }  // namespace chronokg

@@ -155,6 +155,21 @@ TEST_CASE("a match begins only with a byte its pattern may begin with", "[extrac
     CHECK(any.may_begin_with('\xE5'));
     CHECK(RequiredTexts(R"((?i)today)").may_begin_with('T'));  // not read: every byte may
     CHECK(RequiredTexts(R"((?i)today)").may_begin_with('x'));
+    // By two bytes: `五` (E4 BA 94) may begin zh.md's month; `不` (E4 B8 8D) shares its first
+    // two with `一` (E4 B8 80), `你` (E4 BD A0) only its first, `的` (E7 9A 84) none. A part
+    // of one byte (`\d`) lets any byte follow it.
+    const RequiredTexts month_day(R"((\d{1,2}|[一二三四五六七八九十]{1,3}) ?月 ?(\d{1,2}|[一二三四五六七八九十]{1,3}) ?[日号])");
+    auto pair = [](const RequiredTexts& needed, std::string_view s) { return needed.may_begin_with(s[0], s[1]); };
+    CHECK(pair(month_day, "五月"));
+    CHECK(pair(month_day, "十二"));
+    CHECK(pair(month_day, "不"));
+    CHECK_FALSE(pair(month_day, "你"));
+    CHECK_FALSE(pair(month_day, "的"));
+    CHECK_FALSE(pair(month_day, "月"));
+    CHECK(pair(month_day, "5x"));  // after `\d`, any byte: `5 月`, `12月`, `5月`
+    CHECK(pair(month_day, "5 "));
+    CHECK_FALSE(pair(month_day, "x5"));
+    CHECK(pair(RequiredTexts(R"((?i)today)"), "xy"));  // not read: every pair may
 
     // And for the default pack's rules, every match, wherever it begins, against RE2 itself.
     static const RulePack pack = test::test_pack();
@@ -177,6 +192,7 @@ TEST_CASE("a match begins only with a byte its pattern may begin with", "[extrac
                 if (!re.Match(text, at, text.size(), RE2::ANCHOR_START, &match, 1) || match.empty()) continue;
                 INFO(rule.id << " at \"" << text.substr(at, match.size()) << "\"");
                 CHECK(needed.may_begin_with(text[at]));
+                CHECK(needed.may_begin_with(text[at], at + 1 < text.size() ? text[at + 1] : '\0'));
                 ++matches;
             }
         }

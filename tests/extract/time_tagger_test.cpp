@@ -247,3 +247,11 @@ TEST_CASE("each kept expression is read from its own match, the overlapped ones 
     CHECK(dates("On May 13, 2025 and in June, then on Monday and in 2019", "2025-05-20", "en") ==
           V{"2025-05-13", "2025-06", "2025-05-19", "2019"});
 }
+
+TEST_CASE("month names are read whatever their case and length", "[extract][time]") {
+    // resolve() compares a matched name with the lexicon's lower-case names byte by byte,
+    // lower-casing as it goes: `July`, `December`, `Friday` must all be read.
+    CHECK(dates("on July 4, 2024", "2025-05-20", "en") == V{"2024-07-04"});
+    CHECK(dates("12 December 2023", "2025-05-20", "en") == V{"2023-12-12"});
+    CHECK(dates("on Friday", "2023-09-05", "en") == V{"2023-09-01"});
+}
