@@ -168,6 +168,7 @@ struct SentenceBuffers {
     std::vector<std::size_t> predicate_starts;
     std::vector<VerbPlace> verb_places;                                // find_verbs()
     std::vector<PhraseHit> verb_candidates;                            // find_verbs()
+    std::vector<TextRange> noun_prefixes;                              // find_verbs()
     std::vector<std::pair<const Argument*, const Argument*>> pairs;  // emit()
     std::vector<std::size_t> name_boundaries;                         // find_unknown_organizations()
     std::vector<Argument> made_objects;                               // relate()
@@ -230,7 +231,8 @@ public:
           verb_patterns_(buffers.verb_patterns), groups_(buffers.groups), clause_verbs_(buffers.clause_verbs),
           pattern_order_(buffers.pattern_order), frame_starts_(buffers.frame_starts),
           predicate_starts_(buffers.predicate_starts),
-          verb_places_(buffers.verb_places), verb_candidates_(buffers.verb_candidates), pairs_(buffers.pairs),
+          verb_places_(buffers.verb_places), verb_candidates_(buffers.verb_candidates),
+          noun_prefixes_(buffers.noun_prefixes), pairs_(buffers.pairs),
           name_boundaries_(buffers.name_boundaries), made_objects_(buffers.made_objects),
           clause_subject_room_(buffers.clause_subject), topic_room_(buffers.topic), groups_end_(groups_.begin()) {
         mentions_.assign(view.mentions.begin(), view.mentions.end());
@@ -341,6 +343,7 @@ private:
     std::vector<std::size_t>& predicate_starts_;
     std::vector<VerbPlace>& verb_places_;
     std::vector<PhraseHit>& verb_candidates_;
+    std::vector<TextRange>& noun_prefixes_;
     std::vector<std::pair<const Argument*, const Argument*>>& pairs_;
     std::vector<std::size_t>& name_boundaries_;
     std::vector<Argument>& made_objects_;
@@ -517,20 +520,21 @@ bool SentenceRules::governed(std::size_t begin, TextRange clause) const {
 
 bool SentenceRules::plain_subject_before(TextRange clause, std::size_t limit) const {
     const TextRange before = trim_spaces(text_, {clause.begin, std::min(limit, clause.end)});
-    for (const auto& noun : view_.cues->find("actor_noun", before)) {
+    // (The nouns are asked in place, any_of(), with no list made of them.)
+    return view_.cues->any_of("actor_noun", before, [&](const TextRange& noun) {
         // A short modifier first (外国, 这些, 美国): bare 公司 refers back, and a long run is no subject.
-        if (noun.begin == before.begin || noun.begin - before.begin > 12) continue;
+        if (noun.begin == before.begin || noun.begin - before.begin > 12) return false;
         const TextRange modifier{before.begin, noun.begin};
         // 要求运营者停止采购: after a pivot the noun is the pivot's object; the act is the requirer's.
-        if (view_.cues->any("pivot_verb", modifier) || view_.cues->any("complement_verb", modifier)) continue;
+        if (view_.cues->any("pivot_verb", modifier) || view_.cues->any("complement_verb", modifier)) return false;
         if (view_.cues->any_of("anaphora_determiner", modifier, [&](const TextRange& d) { return d.end == noun.begin; }))
-            continue;
+            return false;
         // Then the verb, or what opens its phrase (向华为供货, 要向…出货, 必须申请).
         if (noun.end == before.end) return true;
         for (const CueId list : CueIds{"preposition", "adverbs", "planned", "negation", "ability"})
             if (view_.cues->match_at(list, noun.end, before.end)) return true;
-    }
-    return false;
+        return false;
+    });
 }
 
 // The noun phrase between `from` and `to` as a literal object: leading particles and
@@ -1160,7 +1164,9 @@ inline std::size_t SentenceRules::noun_suffix_at(std::size_t at, std::size_t lim
 // that name is then part of the verb, not a noun of the clause.
 void SentenceRules::find_verbs() {
     const TextRange range = view_.sentence->range;
-    const auto noun_prefixes = view_.cues->find("noun_prefix", range);
+    // (Into room kept from sentence to sentence: a list made for each sentence cost a heap block.)
+    std::vector<TextRange>& noun_prefixes = noun_prefixes_;
+    view_.cues->find("noun_prefix", range, noun_prefixes);
     // The places verbs stand, each with its hits (one per pattern there): find_all orders hits
     // by end, then longest first, so the hits of one span stand together and get one answer.
     const auto& verbs = view_.verbs;

@@ -400,8 +400,10 @@ std::string_view EnglishNames::SentenceNames::guess_type(std::size_t first, std:
     // A place: `in Houston`, `Chitose, Hokkaido`.
     if (first > 0) {
         const TextRange before{tokens_[std::max<std::size_t>(first, 2) - 2].range.begin, tokens_[first].range.begin};
-        for (const auto& hit : cues_.find("place_preposition", before))
-            if (trim_spaces(text_, {hit.end, tokens_[first].range.begin}).empty()) return "GPE";
+        if (cues_.any_of("place_preposition", before, [&](const TextRange& hit) {
+                return trim_spaces(text_, {hit.end, tokens_[first].range.begin}).empty();
+            }))
+            return "GPE";
     }
     if (end.after == ',' && last < tokens_.size()) {
         const TextRange next = tokens_[last].range;

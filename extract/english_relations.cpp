@@ -324,8 +324,9 @@ std::size_t EnglishRelations::SentenceRules::verb_complex_start(std::size_t firs
             std::optional<std::size_t> cue_begin;
             for (const CueId id : CueIds{"planned", "infinitive_verbs", "negation"}) {
                 const std::size_t from = t.range.end > range_.begin + 48 ? t.range.end - 48 : range_.begin;
-                for (const auto& hit : view_.cues->find(id, {from, t.range.end}))
+                view_.cues->for_each(id, {from, t.range.end}, [&](const TextRange& hit) {
                     if (hit.end == t.range.end && (!cue_begin || hit.begin < *cue_begin)) cue_begin = hit.begin;
+                });
             }
             if (!cue_begin) break;
             const std::size_t k = token_at_or_after(view_.tokens, *cue_begin);
@@ -866,27 +867,24 @@ void EnglishRelations::SentenceRules::emit(ArgView subjects, ArgView objects, co
                                            std::string_view rule, bool reciprocal) {
     const RelationRule* relation = &o_.lexicon_.relations()[o_.rule_of_[relation_index]];
     const TextRange window{std::min(window_begin, p.verb.begin), p.verb.begin};
-    auto outside_times = [&](const std::vector<TextRange>& hits) {
-        std::vector<TextRange> kept;
-        for (const auto& h : hits)
-            if (std::none_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) { return overlaps(t.range, h); }))
-                kept.push_back(h);
-        return kept;
+    // A hit that overlaps no time mention.
+    auto outside_times = [&](const TextRange& h) {
+        return std::none_of(view_.times.begin(), view_.times.end(), [&](const TimeMention& t) { return overlaps(t.range, h); });
     };
-    Polarity polarity = Polarity::positive;
-    // The exceptions are sought only where a negation stands (most verbs have none).
-    if (const auto negations = view_.cues->find("negation", window); !negations.empty()) {
-        const auto exceptions = view_.cues->find("not_negation", window);
-        for (const auto& neg : negations) {
-            const bool exception = std::any_of(exceptions.begin(), exceptions.end(),
-                                               [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
-            if (!exception) polarity = Polarity::negative;
-        }
-    }
+    // Negative where a negation in the window is held by no exception. The exceptions are sought
+    // only at the first negation (most verbs have none); the negations, and the hypothetical
+    // words below, are asked in place (any_of()), with no list made of them.
+    std::optional<std::vector<TextRange>> exceptions;
+    const bool negated = view_.cues->any_of("negation", window, [&](const TextRange& neg) {
+        if (!exceptions) exceptions = view_.cues->find("not_negation", window);
+        return std::none_of(exceptions->begin(), exceptions->end(),
+                            [&](const TextRange& r) { return r.begin <= neg.begin && neg.end <= r.end; });
+    });
+    const Polarity polarity = negated ? Polarity::negative : Polarity::positive;
     const std::size_t seg_begin = segment_range(s_.segment_of[p.first]).begin;
     Modality modality = Modality::asserted;
     const bool conditional_opening = view_.cues->match_at("hypothetical", range_.begin, range_.end) > 0;
-    if (conditional_opening || !outside_times(view_.cues->find("hypothetical", {seg_begin, p.verb.begin})).empty())
+    if (conditional_opening || view_.cues->any_of("hypothetical", {seg_begin, p.verb.begin}, outside_times))
         modality = Modality::hypothetical;
     else if (view_.cues->any("planned", window))
         modality = Modality::planned;

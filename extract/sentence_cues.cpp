@@ -49,30 +49,38 @@ void SentenceCues::assign(const CueWords& cues, std::string_view lang, std::stri
 }
 
 std::vector<TextRange> SentenceCues::find(CueId id, TextRange range) const {
+    std::vector<TextRange> out;
+    find(id, range, out);
+    return out;
+}
+
+void SentenceCues::find(CueId id, TextRange range, std::vector<TextRange>& out) const {
+    out.clear();
     const PhraseHit* first = nullptr;
     const PhraseHit* stop = nullptr;
     const auto inside = [&](const PhraseHit& h) { return within(h, range); };
-    std::vector<TextRange> out;
     if (disjoint_hits(id, range, first, stop)) {
         // (The hits up to `stop` end inside the window: those that begin in it are the answers.
         // Room for all from the first answer on, not a count of them first, which was a second
         // walk over the hits.)
         const PhraseHit* h = first;
         while (h != stop && h->begin < range.begin) ++h;
-        if (h == stop) return out;
+        if (h == stop) return;
         out.reserve(static_cast<std::size_t>(stop - h));
         for (; h != stop; ++h)
             if (h->begin >= range.begin) out.push_back({h->begin, h->end});
-        return out;
+        return;
     }
     const PhraseHit* last = nullptr;
-    if (!hits_of(id, range, first, last)) return cues_->find(id, lang_, text_, range);
+    if (!hits_of(id, range, first, last)) {
+        out = cues_->find(id, lang_, text_, range);
+        return;
+    }
     stop = first;
     while (stop != last && stop->end <= range.end) ++stop;
     std::vector<PhraseHit> hits;
     std::copy_if(first, stop, std::back_inserter(hits), inside);
     for (const auto& hit : select_longest(std::move(hits))) out.push_back({hit.begin, hit.end});
-    return out;
 }
 
 bool SentenceCues::any_elsewhere(CueId id, TextRange range) const { return cues_->any(id, lang_, text_, range); }

@@ -45,6 +45,9 @@ public:
 
     // Same as cues.find(id, lang, text, range).
     std::vector<TextRange> find(CueId id, TextRange range) const;
+    // The same answers, into `out` (cleared first): a caller that keeps `out` from question to
+    // question reuses its room rather than a new list each time.
+    void find(CueId id, TextRange range, std::vector<TextRange>& out) const;
     // Same as cues.any(id, lang, text, range). (Inlined where asked, as match_at(): see
     // windowed_number().)
     [[gnu::always_inline]] bool any(CueId id, TextRange range) const {

@@ -33,6 +33,9 @@ void check_sentences(const CueWords& cues, const std::string& folded, std::mt199
             std::size_t a = at(random), b = at(random);
             windows.push_back({std::min(a, b), std::max(a, b)});
         }
+        // One list kept across all the questions, as a caller keeps its room: each answer into it
+        // is the window's answers alone (none left from an earlier question).
+        std::vector<TextRange> kept;
         for (const auto& name : RulePack::known_lexicons())
             for (const auto& w : windows) {
                 const CueId id(name);
@@ -45,6 +48,8 @@ void check_sentences(const CueWords& cues, const std::string& folded, std::mt199
                     CHECK(found[k].begin == expected[k].begin);
                     CHECK(found[k].end == expected[k].end);
                 }
+                index.find(id, w, kept);
+                CHECK(kept == expected);
                 CHECK(index.any(id, w) == cues.any(id, lang, folded, w));
                 CHECK(index.match_at(id, w.begin, w.end) == cues.match_at(id, lang, folded, w.begin, w.end));
             }
