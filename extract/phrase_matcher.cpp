@@ -436,7 +436,9 @@ std::vector<PhraseHit> select_longest(std::vector<PhraseHit> hits) {
     // of another nest, and every hit of its nest overlaps it, so the policy keeps it and drops
     // the rest. One pass finds the outermost hits, with no sort (most overlapping calls, for an
     // entity's aliases, are of this kind); a hit that overlaps one in part, or comes out of
-    // order, leaves the choice to the sorts below.
+    // order, leaves the choice to the sorts below. (Hits inside one outermost hit may overlap
+    // one another in part: the policy drops them all alike, so the pass asks only how each hit
+    // stands to the outermost ones.)
     constexpr std::size_t kNested = 64;  // hits a call at most for the pass
     if (hits.size() <= kNested) {
         std::array<std::uint32_t, kNested> outer;  // the nests' outermost hits so far, in order

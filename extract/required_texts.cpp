@@ -263,8 +263,8 @@ public:
         can_be_empty_ = part.can_be_empty;
         return reduced(std::move(*part.needed));
     }
-    // After read(): the most bytes a match of the whole pattern can take, the bytes one can
-    // begin with, and whether one can be empty.
+    // After read(): the most bytes a match of the whole pattern can take, the pairs of first
+    // two bytes one can begin with (FirstPairs), and whether one can be empty.
     std::size_t longest() const { return longest_; }
     const FirstPairs& first_bytes() const { return first_bytes_; }
     bool can_be_empty() const { return can_be_empty_; }
@@ -278,7 +278,7 @@ private:
         std::optional<Texts> exact;      // every string a match can be ("" for an assertion)
         std::optional<Texts> first;      // when not exact: one of them begins every match
         std::optional<Texts> last;       // when not exact: one of them ends every match
-        FirstPairs first_bytes;    // every byte a match that is not empty can begin with
+        FirstPairs first_bytes;          // every pair of bytes a match that is not empty can begin with
         bool can_be_empty = false;       // whether a match can take no byte
     };
     struct Repeat {
@@ -391,7 +391,7 @@ private:
         if (strings) exact = Texts{""};
         Texts leading{""};           // strings that begin every match of them
         bool leading_done = !strings;
-        FirstPairs first_bytes;  // of the items so far, up to the first that takes a byte
+        FirstPairs first_bytes;        // of the items so far, up to the first that takes a byte
         bool can_be_empty = true;      // whether the items so far can all match empty
         while (!at_end() && peek() != '|' && peek() != ')') {
             Part it = item();
