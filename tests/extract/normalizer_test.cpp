@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <random>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "extract/garble_detector.hpp"
@@ -186,6 +187,23 @@ void check_folds_one_by_one(const std::vector<std::string>& chars) {
     }
     CHECK(norm.text == expected);
 }
+
+// Calls check(sequence) for every sequence of up to `longest` pieces (the empty one first), each
+// piece drawn from `pieces`, depth first.
+template <class Check>
+void for_each_sequence(const std::vector<std::string>& pieces, std::size_t longest, Check&& check) {
+    std::vector<std::string> sequence;
+    const auto extend = [&](const auto& self) -> void {
+        check(std::as_const(sequence));
+        if (sequence.size() == longest) return;
+        for (const auto& piece : pieces) {
+            sequence.push_back(piece);
+            self(self);
+            sequence.pop_back();
+        }
+    };
+    extend(extend);
+}
 }  // namespace
 
 TEST_CASE("each character's folded bytes map back to that character, in runs or alone [issue7]",
@@ -208,22 +226,12 @@ TEST_CASE("a run's three-byte characters fold and map back, read two at a time o
     // (，), one that is unchanged (经) and one that is a sign of garbling (①), among others of
     // one, two and four bytes, at either place of a pair and at every distance from the end.
     const std::vector<std::string> pieces = {"经", "經", "，", "①", "a", "é", "😀"};
-    std::vector<std::string> chars;
-    const auto all = [&](const auto& self, std::size_t length) -> void {
-        check_folds_one_by_one(chars);
-        if (length == 5) return;
-        for (const auto& piece : pieces) {
-            chars.push_back(piece);
-            self(self, length + 1);
-            chars.pop_back();
-        }
-    };
-    all(all, 0);
+    for_each_sequence(pieces, 5, [](const std::vector<std::string>& chars) { check_folds_one_by_one(chars); });
     // Signs of garbling are noted where they stand, in a pair's first place or its second: the
     // characters of three bytes the detector may take for one, as normalize() writes them.
     const std::vector<std::string> hanzi = {"经", "經", "锟", "\uFFFD"};
     std::size_t signs_seen = 0;
-    const auto mixed = [&](const auto& self, std::size_t length) -> void {
+    for_each_sequence(hanzi, 5, [&](const std::vector<std::string>& chars) {
         std::string text;
         for (const auto& c : chars) text += c;
         INFO(text);
@@ -235,14 +243,7 @@ TEST_CASE("a run's three-byte characters fold and map back, read two at a time o
         }
         CHECK(norm.garble_sign_candidates == expected);
         signs_seen += expected.size();
-        if (length == 5) return;
-        for (const auto& c : hanzi) {
-            chars.push_back(c);
-            self(self, length + 1);
-            chars.pop_back();
-        }
-    };
-    mixed(mixed, 0);
+    });
     CHECK(signs_seen > 0);
 }
 
