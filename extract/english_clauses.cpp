@@ -663,13 +663,7 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
                 continue;
             }
         }
-        if (count == groups.size()) groups.emplace_back();
-        NounGroup& group = groups[count++];
-        group.members.clear();
-        group.members.push_back(std::move(unit.head));
-        group.range = unit.range;
-        group.modifier = modifier(unit.range.end);
-        group.nationality = false;
+        start_group(groups, count, unit.head, unit.range).modifier = modifier(unit.range.end);
         comma_only.push_back(false);
     }
     groups.resize(count);
@@ -682,10 +676,6 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
     // this function in 1 MB of English, and as many frees).
     thread_local std::vector<NounGroup> out;
     std::size_t made = 0;
-    auto next_group = [&]() -> NounGroup& {
-        if (made == out.size()) out.emplace_back();
-        return out[made++];
-    };
     std::size_t next_member = 0;  // the place in comma_only of the first member of group g
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const std::size_t first_member = next_member;
@@ -693,7 +683,8 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
         next_member += members;
         auto joined = [&](std::size_t m) -> bool { return comma_only[first_member + m]; };
         if (members < 2 || !joined(members - 1)) {
-            std::swap(next_group(), groups[g]);
+            if (made == out.size()) out.emplace_back();
+            std::swap(out[made++], groups[g]);
             continue;
         }
         // Split before every comma-only join.
@@ -701,12 +692,7 @@ void EnglishClauses::group(const SentenceView& view, EnglishSentence& s, const s
         for (std::size_t m = 0; m < whole.members.size(); ++m) {
             const Argument& a = whole.members[m];
             if (m == 0 || joined(m)) {
-                NounGroup& part = next_group();
-                part.members.clear();
-                part.members.push_back(a);
-                part.range = {m == 0 ? whole.range.begin : a.range.begin, a.range.end};
-                part.modifier = false;
-                part.nationality = false;
+                start_group(out, made, a, {m == 0 ? whole.range.begin : a.range.begin, a.range.end});
             } else {
                 out[made - 1].members.push_back(a);
                 out[made - 1].range.end = a.range.end;

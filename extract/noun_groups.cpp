@@ -146,11 +146,7 @@ std::size_t noun_groups(std::string_view text, const std::vector<Mention>& menti
                 continue;
             }
         }
-        if (count == groups.size()) groups.emplace_back();
-        NounGroup& group = groups[count++];
-        group.members.clear();
-        group.members.push_back(std::move(unit.head));
-        group.range = unit.range;
+        NounGroup& group = start_group(groups, count, unit.head, unit.range);
         flag_modifier(group, text, lang, group.members.back().entity->type, cues, verb_starts, unit.short_form);
     }
     return count;

@@ -27,6 +27,19 @@ struct NounGroup {
     bool nationality = false;  // a place name before a plain noun (美国企业): never the subject
 };
 
+// Makes groups[count] a group of `head` alone over `range`, with no flags, and counts it. The
+// builders take a sentence's groups again, with their members' room, before they add one.
+inline NounGroup& start_group(std::vector<NounGroup>& groups, std::size_t& count, const Argument& head, TextRange range) {
+    if (count == groups.size()) groups.emplace_back();
+    NounGroup& group = groups[count++];
+    group.members.clear();
+    group.members.push_back(head);
+    group.range = range;
+    group.modifier = false;
+    group.nationality = false;
+    return group;
+}
+
 // Where a role title joins an organization to a person, so the two form one unit.
 struct RoleJoin {
     TextRange org;
