@@ -226,17 +226,6 @@ bool better(const Needed& a, const Needed& b) {
     return a.texts.size() < b.texts.size();
 }
 
-// A reader of the pattern, by recursive descent over the grammar
-//   alternation := sequence ('|' sequence)*
-//   sequence    := (item repeat?)*
-//   item        := '(' ('?:')? alternation ')' | '[' characters ']' | '\' escape | '.' | '^' | '$' | character
-//   repeat      := ('?' | '*' | '+' | '{' n (',' m?)? '}') '?'?
-// Each part answers what every match of it holds: the texts of which it holds one; the whole
-// set of strings it can match, when they are few (`[日号]`, `\d{1,2}`, `(?:周|星期)`); else
-// strings one of which begins it and one of which ends it (`\d{4}` begins and ends with a
-// digit). A sequence joins the strings of neighbouring parts into longer texts (`\d{1,2} ?月`:
-// `5月`, `5 月`, …), which stand in fewer places than their parts alone (`月`). Whatever the
-// grammar does not cover fails the whole reading.
 // The first two bytes a match can begin with, as bits (first << 8 | second). A one-byte string
 // sets every second byte: whatever follows it may begin the next part.
 using FirstPairs = std::bitset<65536>;
@@ -250,6 +239,17 @@ void set_first_pairs(FirstPairs& pairs, std::string_view s) {
     for (std::size_t second = 0; second < 256; ++second) pairs.set(first << 8 | second);
 }
 
+// A reader of the pattern, by recursive descent over the grammar
+//   alternation := sequence ('|' sequence)*
+//   sequence    := (item repeat?)*
+//   item        := '(' ('?:')? alternation ')' | '[' characters ']' | '\' escape | '.' | '^' | '$' | character
+//   repeat      := ('?' | '*' | '+' | '{' n (',' m?)? '}') '?'?
+// Each part answers what every match of it holds: the texts of which it holds one; the whole
+// set of strings it can match, when they are few (`[日号]`, `\d{1,2}`, `(?:周|星期)`); else
+// strings one of which begins it and one of which ends it (`\d{4}` begins and ends with a
+// digit). A sequence joins the strings of neighbouring parts into longer texts (`\d{1,2} ?月`:
+// `5月`, `5 月`, …), which stand in fewer places than their parts alone (`月`). Whatever the
+// grammar does not cover fails the whole reading.
 class PatternReader {
 public:
     explicit PatternReader(std::string_view pattern) : p_(pattern) {}
